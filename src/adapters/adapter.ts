@@ -1,0 +1,117 @@
+import type {
+  BillingSummary,
+  CancelSubscription,
+  ChangePassword,
+  ChangePreview,
+  ChangeSubscription,
+  CompletePasswordChange,
+  ContentPage,
+  Customer,
+  DocumentLink,
+  Invoice,
+  InvoiceListQuery,
+  InvoiceNote,
+  InvoicePage,
+  MagicLinkRequest,
+  MagicLinkVerify,
+  NewBankAccount,
+  NewCard,
+  NewInvoiceNote,
+  PasswordReset,
+  PasswordResetRequest,
+  PasswordSignIn,
+  PayInvoice,
+  PaymentMethod,
+  PaymentReceipt,
+  Plan,
+  PortalSettings,
+  ProfileUpdate,
+  Session,
+  SignInResult,
+  SignUp,
+  Subscribe,
+  Subscription,
+  SubscriptionChange,
+  TaxIdsUpdate,
+} from '../model/index.js';
+
+export interface RequestOptions {
+  /** Aborts the request when the element that asked for it is gone. */
+  signal?: AbortSignal;
+}
+
+/** Identifies one invoice, payment method or subscription. */
+export interface ById {
+  id: string;
+}
+
+/**
+ * The seam between the portal's elements and a billing backend: one method per backend capability.
+ *
+ * Rules every implementation follows (the conformance suite in `portal-elements/conformance` checks them):
+ * - Failures reject with a `PortalError` whose `code` is one of `ERROR_CODES`.
+ * - Everything but the sign-in methods and `getSettings` acts for the signed-in customer only; another
+ *   customer's ids answer `not_found`, exactly like ids that do not exist.
+ * - A capability the merchant's settings turn off is refused with `forbidden`.
+ * - Money-moving methods carry an idempotency key; a repeated key returns the first result.
+ *
+ * Return values need not be trusted: the store validates each one against the model's schemas.
+ */
+export interface PortalAdapter {
+  // Auth
+  /** The current session, or null when nobody is signed in. */
+  getSession(options?: RequestOptions): Promise<Session | null>;
+  signIn(input: PasswordSignIn, options?: RequestOptions): Promise<SignInResult>;
+  /** Always resolves the same way, whether or not the address may sign in (no account enumeration). */
+  requestMagicLink(input: MagicLinkRequest, options?: RequestOptions): Promise<void>;
+  verifyMagicLink(input: MagicLinkVerify, options?: RequestOptions): Promise<Session>;
+  signUp(input: SignUp, options?: RequestOptions): Promise<Session>;
+  /** Always resolves the same way, whether or not the account exists. */
+  requestPasswordReset(input: PasswordResetRequest, options?: RequestOptions): Promise<void>;
+  resetPassword(input: PasswordReset, options?: RequestOptions): Promise<void>;
+  completePasswordChange(input: CompletePasswordChange, options?: RequestOptions): Promise<Session>;
+  changePassword(input: ChangePassword, options?: RequestOptions): Promise<void>;
+  signOut(options?: RequestOptions): Promise<void>;
+
+  // Settings (readable before sign-in: the sign-in page needs them)
+  getSettings(options?: RequestOptions): Promise<PortalSettings>;
+
+  // Account
+  getCustomer(options?: RequestOptions): Promise<Customer>;
+  updateProfile(input: ProfileUpdate, options?: RequestOptions): Promise<Customer>;
+  updateTaxIds(input: TaxIdsUpdate, options?: RequestOptions): Promise<Customer>;
+  getBillingSummary(options?: RequestOptions): Promise<BillingSummary>;
+
+  // Invoices and orders
+  listInvoices(input: InvoiceListQuery, options?: RequestOptions): Promise<InvoicePage>;
+  getInvoice(input: ById, options?: RequestOptions): Promise<Invoice>;
+  addInvoiceNote(input: ById & NewInvoiceNote, options?: RequestOptions): Promise<InvoiceNote>;
+  /** A URL the browser can open or download (an object URL or a signed link). */
+  getInvoicePdf(input: ById, options?: RequestOptions): Promise<DocumentLink>;
+
+  // Payments
+  payInvoice(input: PayInvoice, options?: RequestOptions): Promise<PaymentReceipt>;
+
+  // Payment methods
+  listPaymentMethods(options?: RequestOptions): Promise<PaymentMethod[]>;
+  addCard(input: NewCard, options?: RequestOptions): Promise<PaymentMethod>;
+  addBankAccount(input: NewBankAccount, options?: RequestOptions): Promise<PaymentMethod>;
+  removePaymentMethod(input: ById, options?: RequestOptions): Promise<void>;
+  setDefaultPaymentMethod(input: ById, options?: RequestOptions): Promise<PaymentMethod>;
+
+  // Subscriptions and plans
+  listSubscriptions(options?: RequestOptions): Promise<Subscription[]>;
+  /** Plans the merchant opened for self-subscription. */
+  listPlans(options?: RequestOptions): Promise<Plan[]>;
+  subscribe(input: Subscribe, options?: RequestOptions): Promise<Subscription>;
+  previewSubscriptionChange(input: SubscriptionChange, options?: RequestOptions): Promise<ChangePreview>;
+  changeSubscription(input: ChangeSubscription, options?: RequestOptions): Promise<Subscription>;
+  cancelSubscription(input: CancelSubscription, options?: RequestOptions): Promise<Subscription>;
+  pauseSubscription(input: ById, options?: RequestOptions): Promise<Subscription>;
+  resumeSubscription(input: ById, options?: RequestOptions): Promise<Subscription>;
+
+  // Content
+  listPages(options?: RequestOptions): Promise<ContentPage[]>;
+}
+
+export type AdapterMethod = keyof PortalAdapter;

@@ -1,0 +1,56 @@
+import * as z from 'zod/mini';
+import { Email, Id, IsoDateTime, ShortText } from './common.js';
+
+/** One sign-in attempt, as the merchant sees it in the access log. */
+export const AccessLogEntry = z.object({
+  id: Id,
+  at: IsoDateTime,
+  success: z.boolean(),
+  method: z.enum(['password', 'magic_link', 'session_token', 'password_reset']),
+  email: ShortText,
+  ip: ShortText,
+  /** Absent when the attempt named no known account. */
+  customerCode: z.optional(ShortText),
+  reason: z.optional(ShortText),
+});
+export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
+
+/** Passwordless access to a billing account, by whole email domain or by single address. */
+export const AccessRule = z.object({
+  id: Id,
+  customerId: Id,
+  kind: z.enum(['domain', 'email']),
+  value: ShortText,
+});
+export type AccessRule = z.infer<typeof AccessRule>;
+
+export const NewAccessRule = z.discriminatedUnion('kind', [
+  z.object({
+    customerId: Id,
+    kind: z.literal('domain'),
+    value: z.string().check(z.regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i, 'invalid')),
+  }),
+  z.object({ customerId: Id, kind: z.literal('email'), value: Email }),
+]);
+export type NewAccessRule = z.infer<typeof NewAccessRule>;
+
+export const MintSessionToken = z.object({
+  customerId: Id,
+  /** Lifetime in seconds; short by design (default 15 minutes, at most one hour). */
+  ttlSeconds: z.optional(z.int().check(z.minimum(60), z.maximum(3600))),
+});
+export type MintSessionToken = z.infer<typeof MintSessionToken>;
+
+export const MintedSessionToken = z.object({ token: z.string(), expiresAt: IsoDateTime });
+export type MintedSessionToken = z.infer<typeof MintedSessionToken>;
+
+export const ActivationRequest = z.object({ customerId: Id });
+export type ActivationRequest = z.infer<typeof ActivationRequest>;
+
+export const CustomerAccessState = z.object({
+  customerId: Id,
+  email: Email,
+  locked: z.boolean(),
+  activated: z.boolean(),
+});
+export type CustomerAccessState = z.infer<typeof CustomerAccessState>;

@@ -1,0 +1,164 @@
+import * as z from 'zod/mini';
+
+/**
+ * Money is an integer count of the currency's minor units (cents, yen, fils) plus an ISO 4217 code.
+ * It is never a float: every helper here works on integers and refuses to mix currencies.
+ */
+export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code'));
+export type CurrencyCode = z.infer<typeof CurrencyCode>;
+
+export const Money = z.object({
+  amount: z.int(),
+  currency: CurrencyCode,
+});
+export type Money = z.infer<typeof Money>;
+
+const exponentCache = new Map<string, number>();
+
+/** Minor-unit digits of a currency, taken from Intl (USD 2, JPY 0, KWD 3). */
+export function currencyExponent(currency: string): number {
+  let exponent = exponentCache.get(currency);
+  if (exponent === undefined) {
+    exponent = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits;
+    exponentCache.set(currency, exponent);
+  }
+  return exponent;
+}
+
+export function money(amount: number, currency: string): Money {
+  if (!Number.isSafeInteger(amount))
+    throw new RangeError(`money amount must be a safe integer, got ${amount}`);
+  return { amount, currency };
+}
+
+export function zero(currency: string): Money {
+  return { amount: 0, currency };
+}
+
+function assertSameCurrency(a: Money, b: Money): void {
+  if (a.currency !== b.currency) throw new RangeError(`cannot combine ${a.currency} with ${b.currency}`);
+}
+
+export function add(a: Money, b: Money): Money {
+  assertSameCurrency(a, b);
+  return money(a.amount + b.amount, a.currency);
+}
+
+export function subtract(a: Money, b: Money): Money {
+  assertSameCurrency(a, b);
+  return money(a.amount - b.amount, a.currency);
+}
+
+/** Sum of amounts in one currency; an empty list sums to zero in `currency`. */
+export function sum(amounts: readonly Money[], currency: string): Money {
+  return amounts.reduce((total, each) => add(total, each), zero(currency));
+}
+
+/**
+ * Split `total` into `parts` integer shares that differ by at most one minor unit and add up to
+ * exactly `total` (the first shares take the remainder). Never loses or invents a cent.
+ */
+export function splitEvenly(total: Money, parts: number): Money[] {
+  if (!Number.isInteger(parts) || parts < 1) throw new RangeError('parts must be a positive integer');
+  const sign = total.amount < 0 ? -1 : 1;
+  const magnitude = Math.abs(total.amount);
+  const base = Math.floor(magnitude / parts);
+  const remainder = magnitude - base * parts;
+  return Array.from({ length: parts }, (_, index) =>
+    money(sign * (base + (index < remainder ? 1 : 0)) || 0, total.currency),
+  );
+}
+
+/** What is left of `total` once `allocated` amounts are taken off (may be negative when over-allocated). */
+export function remaining(total: Money, allocated: readonly Money[]): Money {
+  return subtract(total, sum(allocated, total.currency));
+}
+
+/** Formats money for display in `locale` with the currency's own minor-unit digits. */
+export function formatMoney(value: Money, locale: string): string {
+  const exponent = currencyExponent(value.currency);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: value.currency,
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  }).format(toMajorUnits(value));
+}
+
+/**
+ * The amount as a decimal number of major units, for Intl formatting only. Exact for every amount a
+ * person can owe: a safe integer divided by a power of ten is the nearest double to the decimal.
+ */
+export function toMajorUnits(value: Money): number {
+  return value.amount / 10 ** currencyExponent(value.currency);
+}
+
+/** Plain decimal text for an input field in `locale`, without currency sign or grouping ("12,50" in fr). */
+export function formatAmountInput(value: Money, locale: string): string {
+  const exponent = currencyExponent(value.currency);
+  return new Intl.NumberFormat(locale, {
+    useGrouping: false,
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  }).format(toMajorUnits(value));
+}
+
+interface NumberSymbols {
+  group: string;
+  decimal: string;
+  /** The locale's ten digit glyphs, zero first. */
+  digits: string[];
+}
+const symbolCache = new Map<string, NumberSymbols>();
+
+function numberSymbols(locale: string): NumberSymbols {
+  let symbols = symbolCache.get(locale);
+  if (!symbols) {
+    const format = new Intl.NumberFormat(locale);
+    const parts = format.formatToParts(12345.6);
+    symbols = {
+      group: parts.find((part) => part.type === 'group')?.value ?? ',',
+      decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
+      digits: Array.from({ length: 10 }, (_, digit) => format.format(digit)),
+    };
+    symbolCache.set(locale, symbols);
+  }
+  return symbols;
+}
+
+export type AmountParseResult =
+  { ok: true; value: Money } | { ok: false; reason: 'empty' | 'invalid' | 'precision' };
+
+/**
+ * Parses an amount typed by a customer in their locale ("1 234,56" in fr, "1,234.56" in en) into minor
+ * units, by string manipulation only — no floating point ever touches the digits.
+ */
+export function parseAmountInput(text: string, currency: string, locale: string): AmountParseResult {
+  const { group, decimal, digits } = numberSymbols(locale);
+  let cleaned = text.trim().replace(/[\s\u00a0\u202f\u200e\u200f\u061c]/g, '');
+  // Locales such as ar-EG write native digits; customers may type those or ASCII ones.
+  cleaned = cleaned.replace(/\p{Nd}/gu, (digit) => {
+    const index = digits.indexOf(digit);
+    return index >= 0 ? String(index) : digit;
+  });
+  if (cleaned === '') return { ok: false, reason: 'empty' };
+  if (group.trim() !== '') cleaned = cleaned.split(group).join('');
+  if (decimal !== '.') {
+    if (cleaned.includes('.')) {
+      // A customer in a comma locale may still type a dot as the decimal mark; accept one dot.
+      if (cleaned.includes(decimal) || cleaned.split('.').length > 2) return { ok: false, reason: 'invalid' };
+    } else {
+      cleaned = cleaned.replace(decimal, '.');
+    }
+  }
+  const match = /^(\d+)(?:\.(\d*))?$/.exec(cleaned);
+  if (!match) return { ok: false, reason: 'invalid' };
+  const exponent = currencyExponent(currency);
+  const whole = match[1];
+  const fraction = (match[2] ?? '').replace(/0+$/, '');
+  if (fraction.length > exponent) return { ok: false, reason: 'precision' };
+  const minor = Number(whole + fraction.padEnd(exponent, '0'));
+  if (!Number.isSafeInteger(minor)) return { ok: false, reason: 'invalid' };
+  return { ok: true, value: money(minor, currency) };
+}

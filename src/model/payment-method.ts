@@ -1,0 +1,60 @@
+import * as z from 'zod/mini';
+import { Id, ShortText } from './common.js';
+import { BankAccountDetails } from './session.js';
+
+export const CardBrand = z.enum(['visa', 'mastercard', 'amex', 'discover', 'other']);
+export type CardBrand = z.infer<typeof CardBrand>;
+
+export const Card = z.object({
+  id: Id,
+  type: z.literal('card'),
+  brand: CardBrand,
+  last4: z.string().check(z.regex(/^\d{4}$/)),
+  expMonth: z.int().check(z.minimum(1), z.maximum(12)),
+  expYear: z.int().check(z.minimum(2000), z.maximum(2200)),
+  holderName: z.optional(ShortText),
+  isDefault: z.boolean(),
+  verified: z.boolean(),
+});
+export type Card = z.infer<typeof Card>;
+
+export const BankAccount = z.object({
+  id: Id,
+  type: z.literal('bank_account'),
+  bankName: z.optional(ShortText),
+  last4: z.string().check(z.regex(/^\d{4}$/)),
+  accountType: z.enum(['checking', 'savings']),
+  holderName: ShortText,
+  isDefault: z.boolean(),
+});
+export type BankAccount = z.infer<typeof BankAccount>;
+
+export const PaymentMethod = z.discriminatedUnion('type', [Card, BankAccount]);
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
+
+export const NewCard = z.object({
+  /** The provider's single-use token; the card number itself never reaches the portal. */
+  token: z.string().check(z.minLength(1), z.maxLength(256)),
+  makeDefault: z.optional(z.boolean()),
+});
+export type NewCard = z.infer<typeof NewCard>;
+
+export const NewBankAccount = z.extend(BankAccountDetails, { makeDefault: z.optional(z.boolean()) });
+export type NewBankAccount = z.infer<typeof NewBankAccount>;
+
+/** A card expires at the end of its expiry month; "soon" means within `days` of `today` (YYYY-MM-DD). */
+export function isCardExpiringSoon(
+  card: Pick<Card, 'expMonth' | 'expYear'>,
+  today: string,
+  days = 60,
+): boolean {
+  const lastDay = new Date(Date.UTC(card.expYear, card.expMonth, 0));
+  const now = new Date(`${today}T00:00:00Z`);
+  const msLeft = lastDay.getTime() - now.getTime();
+  return msLeft >= 0 && msLeft <= days * 86_400_000;
+}
+
+export function isCardExpired(card: Pick<Card, 'expMonth' | 'expYear'>, today: string): boolean {
+  const lastDay = new Date(Date.UTC(card.expYear, card.expMonth, 0));
+  return lastDay.getTime() < new Date(`${today}T00:00:00Z`).getTime();
+}

@@ -1,0 +1,90 @@
+import * as z from 'zod/mini';
+import { Email, Id, ShortText } from './common.js';
+
+/** What a new customer must provide to create an account (Helcim: "configure required information"). */
+export const SignUpRequirements = z.object({
+  card: z.boolean(),
+  bankAccount: z.boolean(),
+  billingAddress: z.boolean(),
+  shippingAddress: z.boolean(),
+});
+export type SignUpRequirements = z.infer<typeof SignUpRequirements>;
+
+/** Per-plan self-service rules ("Allow Subscribing" / "Allow Cancelling" in the subscription manager). */
+export const PlanRule = z.object({
+  planId: Id,
+  allowSubscribing: z.boolean(),
+  allowCancelling: z.boolean(),
+});
+export type PlanRule = z.infer<typeof PlanRule>;
+
+export const Branding = z.object({
+  merchantName: ShortText,
+  /** Any CSS colour; validated again by core/theme before use. */
+  themeColor: z.optional(ShortText),
+  /** https, same-origin or data:image/(png|jpeg|webp); validated again by core/theme before use. */
+  logoUrl: z.optional(z.string().check(z.maxLength(200_000))),
+  supportEmail: z.optional(Email),
+});
+export type Branding = z.infer<typeof Branding>;
+
+/**
+ * The merchant's portal settings: every capability the customer may or may not use. The backend states
+ * them, the elements hide what is off, and the backend refuses it anyway.
+ */
+export const PortalSettings = z.object({
+  branding: Branding,
+  signIn: z.object({
+    password: z.boolean(),
+    magicLink: z.boolean(),
+  }),
+  accountCreation: z.object({
+    enabled: z.boolean(),
+    required: SignUpRequirements,
+  }),
+  paymentMethods: z.object({
+    /** At least one card must stay on file: the last card cannot be removed. */
+    cardOnFileRequired: z.boolean(),
+    /** Email the customer when a card on file is about to expire. */
+    expiryReminders: z.boolean(),
+    addCards: z.boolean(),
+    removeCards: z.boolean(),
+    /** Customers can add bank accounts but never remove them. */
+    addBankAccounts: z.boolean(),
+    /** New cards are verified (a zero-amount authorisation) before they are saved. */
+    verifyNewCards: z.boolean(),
+  }),
+  profile: z.object({
+    /** Modify information: name, contacts, addresses, tax numbers, default payment method. */
+    modifyInformation: z.boolean(),
+  }),
+  invoices: z.object({
+    payInvoices: z.boolean(),
+    partialPayments: z.boolean(),
+    splitPayments: z.boolean(),
+    /** Largest number of payment methods in one split payment. */
+    maxSplitMethods: z.int().check(z.minimum(1), z.maximum(10)),
+    customerNotes: z.boolean(),
+    downloadPdf: z.boolean(),
+  }),
+  subscriptions: z.object({
+    enabled: z.boolean(),
+    plans: z.array(PlanRule),
+    allowPlanChange: z.boolean(),
+    allowPause: z.boolean(),
+    cancellation: z.enum(['period_end', 'immediately', 'either']),
+  }),
+  /** The merchant's checkout, for the Quick Order button; absent hides the button. */
+  quickOrderUrl: z.optional(z.url({ protocol: /^https?$/ })),
+});
+export type PortalSettings = z.infer<typeof PortalSettings>;
+
+export function planRule(settings: PortalSettings, planId: string): PlanRule {
+  return (
+    settings.subscriptions.plans.find((rule) => rule.planId === planId) ?? {
+      planId,
+      allowSubscribing: false,
+      allowCancelling: false,
+    }
+  );
+}
