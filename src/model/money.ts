@@ -19,8 +19,8 @@ const exponentCache = new Map<string, number>();
 export function currencyExponent(currency: string): number {
   let exponent = exponentCache.get(currency);
   if (exponent === undefined) {
-    exponent = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits;
+    const options = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions();
+    exponent = options.maximumFractionDigits ?? 2;
     exponentCache.set(currency, exponent);
   }
   return exponent;
