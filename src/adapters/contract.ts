@@ -298,3 +298,19 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export function pathParams(path: string): string[] {
   return [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
 }
+
+/** The HTTP status each error code travels as; HttpAdapter reads `error.code` first and the status second. */
+export const HTTP_STATUS_BY_CODE = {
+  validation: 400,
+  unauthorized: 401,
+  payment_declined: 402,
+  forbidden: 403,
+  account_locked: 423,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  invalid_response: 502,
+  unavailable: 503,
+  network: 503,
+  timeout: 504,
+} as const;

@@ -1,0 +1,55 @@
+import * as z from 'zod/mini';
+import { invalidResponseError, toPortalError, validationError } from '../core/errors.js';
+import { DocumentLink } from '../model/index.js';
+import type { PortalAdapter, RequestOptions } from './adapter.js';
+import { OPERATION_NAMES, type OperationName, operations } from './contract.js';
+
+type AnyMethod = (...args: unknown[]) => Promise<unknown>;
+
+/** Parses a method's input against the contract; a bad input rejects with a `validation` PortalError. */
+export function parseInput<T>(name: OperationName, input: T): T {
+  const schema = operations[name].input;
+  if (!schema) return input;
+  const result = z.safeParse(schema, input);
+  if (!result.success) throw validationError(result.error, name);
+  return result.data as T;
+}
+
+/** Parses a method's output against the contract; a bad output rejects with `invalid_response`. */
+export function parseOutput<T>(name: OperationName, output: unknown): T {
+  const spec = operations[name].output;
+  if (spec === null) return undefined as T;
+  const result = z.safeParse(spec === 'pdf' ? DocumentLink : spec, output);
+  if (!result.success) throw invalidResponseError(result.error, name);
+  return result.data as T;
+}
+
+const VALIDATED = Symbol.for('portal-elements.validated-adapter');
+
+/**
+ * Wraps any adapter so that what goes in is checked, what comes back is parsed by the model's schemas
+ * (a custom adapter's bad data becomes `invalid_response`, never a crash), and every failure is a
+ * PortalError. The store wraps the adapter it is given; past this point the types are trusted.
+ */
+export function validatedAdapter(adapter: PortalAdapter): PortalAdapter {
+  if ((adapter as unknown as Record<symbol, unknown>)[VALIDATED]) return adapter;
+  const wrapped = { [VALIDATED]: true } as unknown as Record<OperationName, AnyMethod>;
+  for (const name of OPERATION_NAMES) {
+    const takesInput = operations[name].input !== null;
+    wrapped[name] = async (...args: unknown[]) => {
+      const [input, options] = takesInput ? args : [undefined, args[0]];
+      const method = (adapter[name] as unknown as AnyMethod | undefined)?.bind(adapter);
+      if (!method) throw invalidResponseError(new TypeError(`adapter has no ${name} method`), name);
+      let output: unknown;
+      try {
+        output = takesInput
+          ? await method(parseInput(name, input), options as RequestOptions | undefined)
+          : await method(options as RequestOptions | undefined);
+      } catch (error) {
+        throw toPortalError(error);
+      }
+      return parseOutput(name, output);
+    };
+  }
+  return wrapped as unknown as PortalAdapter;
+}
