@@ -43,8 +43,8 @@ export function validatedAdapter(adapter: PortalAdapter): PortalAdapter {
       let output: unknown;
       try {
         output = takesInput
-          ? await method(parseInput(name, input), options as RequestOptions | undefined)
-          : await method(options as RequestOptions | undefined);
+          ? await method(parseInput(name, input), options)
+          : await method(options);
       } catch (error) {
         throw toPortalError(error);
       }
