@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { invalidResponseError, toPortalError, validationError } from '../core/errors.js';
 import { DocumentLink } from '../model/index.js';
-import type { PortalAdapter, RequestOptions } from './adapter.js';
+import type { PortalAdapter } from './adapter.js';
 import { OPERATION_NAMES, type OperationName, operations } from './contract.js';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
