@@ -1,0 +1,17 @@
+import { createContext } from '@lit/context';
+import type { PortalStore } from './store.js';
+import type { ThemeTokens } from './theme.js';
+
+/**
+ * What a portal shares with the elements inside it. The key is a `Symbol.for` so two copies of the
+ * bundle on one page still find each other's provider.
+ */
+export interface PortalContextValue {
+  store: PortalStore;
+  /** The portal's BCP 47 locale; an element's own `locale` attribute still wins. */
+  locale: string;
+  /** Tokens already applied by the provider; null when the merchant set no theme colour. */
+  theme: ThemeTokens | null;
+}
+
+export const portalContext = createContext<PortalContextValue | undefined>(Symbol.for('portal-elements.context'));

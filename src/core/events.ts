@@ -1,0 +1,57 @@
+import type { PortalError } from './errors.js';
+import type { PaymentMethod, PaymentReceipt, Session, Subscription, Customer } from '../model/index.js';
+
+/**
+ * Every event the portal dispatches for the host page: `portal-*`, bubbling and composed (they cross
+ * shadow roots), with a typed `detail`. They report what the customer or the server did — never an echo
+ * of a property set from code.
+ */
+export interface PortalEventDetails {
+  /** The customer signed in (password, magic link, sign-up or a minted session token). */
+  'portal-sign-in': { session: Session };
+  'portal-sign-out': { customerId: string | null };
+  /** The customer opened a section of <portal-root>. */
+  'portal-section': { section: string };
+  /** An invoice was chosen in a list. Cancel it to handle navigation yourself. */
+  'portal-invoice-select': { invoiceId: string };
+  /** A payment request finished; the receipt says allocation by allocation what was charged. */
+  'portal-payment': { receipt: PaymentReceipt };
+  'portal-payment-method-added': { paymentMethod: PaymentMethod };
+  'portal-payment-method-removed': { paymentMethodId: string };
+  'portal-payment-method-default': { paymentMethod: PaymentMethod };
+  'portal-subscription-changed': { subscription: Subscription; change: 'subscribed' | 'changed' | 'canceled' | 'paused' | 'resumed' };
+  'portal-profile-changed': { customer: Customer };
+  /** Something failed that the element shows to the customer; for the merchant's logging. */
+  'portal-error': { error: PortalError; operation: string };
+}
+
+export type PortalEventName = keyof PortalEventDetails;
+export type PortalEvent<K extends PortalEventName> = CustomEvent<PortalEventDetails[K]>;
+
+declare global {
+  interface HTMLElementEventMap {
+    'portal-sign-in': PortalEvent<'portal-sign-in'>;
+    'portal-sign-out': PortalEvent<'portal-sign-out'>;
+    'portal-section': PortalEvent<'portal-section'>;
+    'portal-invoice-select': PortalEvent<'portal-invoice-select'>;
+    'portal-payment': PortalEvent<'portal-payment'>;
+    'portal-payment-method-added': PortalEvent<'portal-payment-method-added'>;
+    'portal-payment-method-removed': PortalEvent<'portal-payment-method-removed'>;
+    'portal-payment-method-default': PortalEvent<'portal-payment-method-default'>;
+    'portal-subscription-changed': PortalEvent<'portal-subscription-changed'>;
+    'portal-profile-changed': PortalEvent<'portal-profile-changed'>;
+    'portal-error': PortalEvent<'portal-error'>;
+  }
+}
+
+/** Dispatches a typed portal event from `target`; returns false when a listener cancelled it. */
+export function emit<K extends PortalEventName>(
+  target: EventTarget,
+  name: K,
+  detail: PortalEventDetails[K],
+  options: { cancelable?: boolean } = {},
+): boolean {
+  return target.dispatchEvent(
+    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
+  );
+}

@@ -1,0 +1,116 @@
+import { consume } from '@lit/context';
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { PortalAdapter } from '../adapters/adapter.js';
+import { elementStyles } from '../ui/styles.js';
+import { storeForAdapter, storeForApi } from './connect.js';
+import { type PortalContextValue, portalContext } from './context.js';
+import { type Formatter, type Messages, formatterFor, inheritedLang, resolveLocale } from './i18n/index.js';
+import type { PortalStore } from './store.js';
+import { type ThemeTokens, themeFromColor } from './theme.js';
+
+const connected = new Set<PortalElement>();
+let langObserver: MutationObserver | null = null;
+
+/** Elements follow the page's `lang` live, like Shoelace: one observer for all of them. */
+function observePageLang(): void {
+  if (langObserver) return;
+  langObserver = new MutationObserver(() => connected.forEach((element) => element.requestUpdate()));
+  langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+}
+
+/**
+ * The base of every public element. It finds the element's store — from the enclosing `<portal-root>`
+ * (context), else from its own `adapter` property, else from its own `api` attribute (elements placed
+ * apart with the same `api` share one store and session) — and gives it messages and formatters for its
+ * locale. It holds no behaviour of its own.
+ */
+export class PortalElement extends LitElement {
+  static override styles = elementStyles;
+
+  /** An adapter for this element alone, when it is not inside a `<portal-root>`. */
+  @property({ attribute: false }) adapter?: PortalAdapter;
+
+  /** Base URL of the portal API for this element alone; same `api`, same session and store. */
+  @property() api?: string;
+
+  /** A short-lived session token minted by the merchant's backend, used with `api`. */
+  @property({ attribute: 'session-token' }) sessionToken?: string;
+
+  /** BCP 47 locale; falls back to the portal's, then the page's `lang`, then English. */
+  @property() locale?: string;
+
+  /** Brand colour for this element alone; inside `<portal-root>` the root's colour applies. */
+  @property({ attribute: 'theme-color' }) themeColor?: string;
+
+  @consume({ context: portalContext, subscribe: true })
+  @state()
+  protected portal?: PortalContextValue;
+
+  private appliedTheme: ThemeTokens | null = null;
+  private warnedMissingStore = false;
+
+  /** The store this element reads through, or null when nothing tells it where the backend is. */
+  get store(): PortalStore | null {
+    if (this.portal) return this.portal.store;
+    if (this.adapter) return storeForAdapter(this.adapter);
+    if (this.api) return storeForApi(this.api, this.sessionToken);
+    return null;
+  }
+
+  get resolvedLocale(): string {
+    return resolveLocale(this.locale, this.portal?.locale, this.isConnected ? inheritedLang(this) : null);
+  }
+
+  get format(): Formatter {
+    return formatterFor(this.resolvedLocale);
+  }
+
+  /** The message catalog for the element's locale. */
+  get t(): Messages {
+    return this.format.messages;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    connected.add(this);
+    observePageLang();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    connected.delete(this);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('themeColor') || changed.has('portal')) this.applyOwnTheme();
+  }
+
+  /**
+   * Inside a portal, the provider's tokens cascade in. Alone, an element applies its own `theme-color`
+   * to its host (through CSSOM, which a strict CSP allows). A bad colour is reported to the developer and
+   * the default theme stays.
+   */
+  private applyOwnTheme(): void {
+    let tokens: ThemeTokens | null = null;
+    if (!this.portal && this.themeColor) {
+      const theme = themeFromColor(this.themeColor);
+      if (theme.ok) tokens = theme.tokens;
+      else console.error(`<${this.localName}>: ${theme.reason}; the default colours are used.`);
+    }
+    for (const name of Object.keys(this.appliedTheme ?? {})) this.style.removeProperty(name);
+    for (const [name, value] of Object.entries(tokens ?? {})) this.style.setProperty(name, value);
+    this.appliedTheme = tokens;
+  }
+
+  /** Tells the developer, once, exactly what the element is missing. */
+  protected reportMissingStore(): void {
+    if (this.warnedMissingStore) return;
+    this.warnedMissingStore = true;
+    console.error(
+      `<${this.localName}> has no backend: place it inside <portal-root>, or give it an \`api\` attribute ` +
+        '(the portal API URL) or an `adapter` property.',
+    );
+  }
+}

@@ -1,0 +1,52 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { FieldError, PortalError } from '../core/errors.js';
+import type { Messages } from '../core/i18n/index.js';
+
+/** The customer-facing text for an error: the catalog's message for its code, plus when to retry. */
+export function errorMessage(t: Messages, error: PortalError): string {
+  const base = t.errors[error.code] ?? t.errors.unavailable;
+  return error.retryAfterSeconds ? `${base} ${t.errors.retryIn(Math.ceil(error.retryAfterSeconds))}` : base;
+}
+
+/** The localized message for a field, when the error names it. */
+export function fieldMessage(t: Messages, error: PortalError | null | undefined, path: string): string | null {
+  const match: FieldError | undefined = error?.fieldErrors.find((each) => each.path === path);
+  return match ? (t.fieldErrors[match.code] ?? t.fieldErrors.invalid) : null;
+}
+
+/**
+ * Loading: a skeleton shaped like the content (so nothing jumps when it arrives), announced politely.
+ * `lines` sets how many rows of placeholder to draw.
+ */
+export function renderLoading(t: Messages, lines = 3): TemplateResult {
+  return html`<div role="status" class="loading" part="loading">
+    <span class="visually-hidden">${t.common.loading}</span>
+    ${Array.from(
+      { length: lines },
+      () => html`<span class="skeleton" aria-hidden="true"></span>`,
+    )}
+  </div>`;
+}
+
+/** Error: the localized message, announced, with a retry when trying again can help. */
+export function renderError(
+  t: Messages,
+  error: PortalError,
+  onRetry?: () => void,
+): TemplateResult {
+  return html`<div class="alert error" role="alert" part="error">
+    <p>${errorMessage(t, error)}</p>
+    ${onRetry && error.code !== 'forbidden' && error.code !== 'not_found'
+      ? html`<button type="button" class="button" @click=${onRetry}>${t.common.retry}</button>`
+      : nothing}
+  </div>`;
+}
+
+export function renderEmpty(text: string): TemplateResult {
+  return html`<p class="empty" part="empty">${text}</p>`;
+}
+
+/** Shown by an element that has no backend; the developer gets the details in the console. */
+export function renderMisconfigured(t: Messages): TemplateResult {
+  return html`<div class="alert error" role="alert" part="error"><p>${t.errors.misconfigured}</p></div>`;
+}
