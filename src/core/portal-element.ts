@@ -82,7 +82,7 @@ export class PortalElement extends LitElement {
     connected.delete(this);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('themeColor') || changed.has('portal')) this.applyOwnTheme();
   }
