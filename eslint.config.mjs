@@ -14,6 +14,8 @@ export default defineConfig(
     rules: {
       // Lit binds `this` for @event listeners in templates.
       '@typescript-eslint/unbound-method': 'off',
+      // Every base here is LitElement, which implements all lifecycle callbacks.
+      'wc/guard-super-call': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
       'no-console': ['error', { allow: ['warn', 'error'] }],

@@ -14,4 +14,6 @@ export interface PortalContextValue {
   theme: ThemeTokens | null;
 }
 
-export const portalContext = createContext<PortalContextValue | undefined>(Symbol.for('portal-elements.context'));
+export const portalContext = createContext<PortalContextValue | undefined>(
+  Symbol.for('portal-elements.context'),
+);

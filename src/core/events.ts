@@ -19,7 +19,10 @@ export interface PortalEventDetails {
   'portal-payment-method-added': { paymentMethod: PaymentMethod };
   'portal-payment-method-removed': { paymentMethodId: string };
   'portal-payment-method-default': { paymentMethod: PaymentMethod };
-  'portal-subscription-changed': { subscription: Subscription; change: 'subscribed' | 'changed' | 'canceled' | 'paused' | 'resumed' };
+  'portal-subscription-changed': {
+    subscription: Subscription;
+    change: 'subscribed' | 'changed' | 'canceled' | 'paused' | 'resumed';
+  };
   'portal-profile-changed': { customer: Customer };
   /** Something failed that the element shows to the customer; for the merchant's logging. */
   'portal-error': { error: PortalError; operation: string };

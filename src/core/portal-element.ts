@@ -48,6 +48,7 @@ export class PortalElement extends LitElement {
   protected portal?: PortalContextValue;
 
   private appliedTheme: ThemeTokens | null = null;
+  private appliedColor: string | undefined;
   private warnedMissingStore = false;
 
   /** The store this element reads through, or null when nothing tells it where the backend is. */
@@ -84,24 +85,38 @@ export class PortalElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('themeColor') || changed.has('portal')) this.applyOwnTheme();
+    this.applyTheme(this.themeColorToApply());
   }
 
   /**
-   * Inside a portal, the provider's tokens cascade in. Alone, an element applies its own `theme-color`
-   * to its host (through CSSOM, which a strict CSP allows). A bad colour is reported to the developer and
-   * the default theme stays.
+   * Inside a portal, the provider's tokens cascade in, so the element applies none. Alone, it applies its
+   * own `theme-color`. `<portal-root>` overrides this to fall back to the merchant's branding.
    */
-  private applyOwnTheme(): void {
+  protected themeColorToApply(): string | undefined {
+    return this.portal ? undefined : this.themeColor;
+  }
+
+  /**
+   * Turns a colour into tokens on the host (through CSSOM, which a strict CSP allows). A bad colour is
+   * reported to the developer and the default theme stays.
+   */
+  private applyTheme(color: string | undefined): void {
+    if (color === this.appliedColor) return;
+    this.appliedColor = color;
     let tokens: ThemeTokens | null = null;
-    if (!this.portal && this.themeColor) {
-      const theme = themeFromColor(this.themeColor);
+    if (color) {
+      const theme = themeFromColor(color);
       if (theme.ok) tokens = theme.tokens;
       else console.error(`<${this.localName}>: ${theme.reason}; the default colours are used.`);
     }
     for (const name of Object.keys(this.appliedTheme ?? {})) this.style.removeProperty(name);
-    for (const [name, value] of Object.entries(tokens ?? {})) this.style.setProperty(name, value);
+    if (tokens) for (const [name, value] of Object.entries(tokens)) this.style.setProperty(name, value);
     this.appliedTheme = tokens;
+  }
+
+  /** The tokens this element applied to itself, if any. */
+  protected get themeTokens(): ThemeTokens | null {
+    return this.appliedTheme;
   }
 
   /** Tells the developer, once, exactly what the element is missing. */

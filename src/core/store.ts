@@ -26,9 +26,7 @@ import { PortalError, toPortalError } from './errors.js';
 
 /** What the store knows about who is signed in. */
 export type SessionState =
-  | { status: 'unknown' }
-  | { status: 'signed_out' }
-  | { status: 'signed_in'; session: Session };
+  { status: 'unknown' } | { status: 'signed_out' } | { status: 'signed_in'; session: Session };
 
 /**
  * Cache keys. A key names one read; invalidating a prefix ("invoices:") refreshes every read under it.
@@ -68,7 +66,9 @@ interface Entry {
 const MAX_AGE_MS = 5 * 60_000;
 
 function abortError(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new DOMException('The request was aborted.', 'AbortError');
+  return signal.reason instanceof Error
+    ? signal.reason
+    : new DOMException('The request was aborted.', 'AbortError');
 }
 
 export function isAbortError(error: unknown): boolean {
@@ -100,7 +100,10 @@ export class PortalStore extends EventTarget {
   /** Asks the backend who is signed in (a cookie session survives reloads); one request for all askers. */
   async restoreSession(options: RequestOptions = {}): Promise<Session | null> {
     const session = await this.read(keys.session, (o) => this.adapter.getSession(o), options);
-    if (this.sessionState.status === 'unknown' || (session?.customerId ?? null) !== this.currentCustomerId()) {
+    if (
+      this.sessionState.status === 'unknown' ||
+      (session?.customerId ?? null) !== this.currentCustomerId()
+    ) {
       this.setSession(session);
     }
     return session;
@@ -176,7 +179,11 @@ export class PortalStore extends EventTarget {
    * Reads through the cache. Concurrent asks for one key share one request; that request is aborted
    * only when every asker has gone. A failure is not cached, so asking again retries.
    */
-  read<T>(key: string, load: (options: RequestOptions) => Promise<T>, options: RequestOptions = {}): Promise<T> {
+  read<T>(
+    key: string,
+    load: (options: RequestOptions) => Promise<T>,
+    options: RequestOptions = {},
+  ): Promise<T> {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(abortError(signal));
     let entry = this.entries.get(key);
@@ -285,7 +292,10 @@ export class PortalStore extends EventTarget {
 
   // Mutations: each names what it invalidates.
 
-  private async run<T>(action: () => Promise<T>, invalidates: string[] | ((result: T) => string[])): Promise<T> {
+  private async run<T>(
+    action: () => Promise<T>,
+    invalidates: string[] | ((result: T) => string[]),
+  ): Promise<T> {
     let result: T;
     try {
       result = await action();
@@ -351,11 +361,10 @@ export class PortalStore extends EventTarget {
   }
 
   payInvoice(input: PayInvoice, options?: RequestOptions) {
-    return this.run(() => this.adapter.payInvoice(input, options), [
-      keys.invoice(input.invoiceId),
-      'invoices:',
-      keys.summary,
-    ]);
+    return this.run(
+      () => this.adapter.payInvoice(input, options),
+      [keys.invoice(input.invoiceId), 'invoices:', keys.summary],
+    );
   }
   addInvoiceNote(input: { id: string; body: string }, options?: RequestOptions) {
     return this.run(() => this.adapter.addInvoiceNote(input, options), [keys.invoice(input.id)]);
@@ -367,46 +376,57 @@ export class PortalStore extends EventTarget {
     return this.run(() => this.adapter.updateTaxIds(input, options), [keys.customer]);
   }
   addCard(input: NewCard, options?: RequestOptions) {
-    return this.run(() => this.adapter.addCard(input, options), [keys.paymentMethods, keys.customer, keys.summary]);
+    return this.run(
+      () => this.adapter.addCard(input, options),
+      [keys.paymentMethods, keys.customer, keys.summary],
+    );
   }
   addBankAccount(input: NewBankAccount, options?: RequestOptions) {
-    return this.run(() => this.adapter.addBankAccount(input, options), [
-      keys.paymentMethods,
-      keys.customer,
-      keys.summary,
-    ]);
+    return this.run(
+      () => this.adapter.addBankAccount(input, options),
+      [keys.paymentMethods, keys.customer, keys.summary],
+    );
   }
   removePaymentMethod(id: string, options?: RequestOptions) {
-    return this.run(() => this.adapter.removePaymentMethod({ id }, options), [
-      keys.paymentMethods,
-      keys.customer,
-      keys.summary,
-    ]);
+    return this.run(
+      () => this.adapter.removePaymentMethod({ id }, options),
+      [keys.paymentMethods, keys.customer, keys.summary],
+    );
   }
   setDefaultPaymentMethod(id: string, options?: RequestOptions) {
-    return this.run(() => this.adapter.setDefaultPaymentMethod({ id }, options), [
-      keys.paymentMethods,
-      keys.customer,
-      keys.summary,
-    ]);
+    return this.run(
+      () => this.adapter.setDefaultPaymentMethod({ id }, options),
+      [keys.paymentMethods, keys.customer, keys.summary],
+    );
   }
   subscribe(input: Subscribe, options?: RequestOptions) {
-    return this.run(() => this.adapter.subscribe(input, options), [keys.subscriptions, keys.summary, 'invoices:']);
+    return this.run(
+      () => this.adapter.subscribe(input, options),
+      [keys.subscriptions, keys.summary, 'invoices:'],
+    );
   }
   changeSubscription(input: ChangeSubscription, options?: RequestOptions) {
-    return this.run(() => this.adapter.changeSubscription(input, options), [
-      keys.subscriptions,
-      keys.summary,
-      'invoices:',
-    ]);
+    return this.run(
+      () => this.adapter.changeSubscription(input, options),
+      [keys.subscriptions, keys.summary, 'invoices:'],
+    );
   }
   cancelSubscription(input: CancelSubscription, options?: RequestOptions) {
-    return this.run(() => this.adapter.cancelSubscription(input, options), [keys.subscriptions, keys.summary]);
+    return this.run(
+      () => this.adapter.cancelSubscription(input, options),
+      [keys.subscriptions, keys.summary],
+    );
   }
   pauseSubscription(id: string, options?: RequestOptions) {
-    return this.run(() => this.adapter.pauseSubscription({ id }, options), [keys.subscriptions, keys.summary]);
+    return this.run(
+      () => this.adapter.pauseSubscription({ id }, options),
+      [keys.subscriptions, keys.summary],
+    );
   }
   resumeSubscription(id: string, options?: RequestOptions) {
-    return this.run(() => this.adapter.resumeSubscription({ id }, options), [keys.subscriptions, keys.summary]);
+    return this.run(
+      () => this.adapter.resumeSubscription({ id }, options),
+      [keys.subscriptions, keys.summary],
+    );
   }
 }

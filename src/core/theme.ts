@@ -34,7 +34,8 @@ let probe: CanvasRenderingContext2D | null = null;
 export function parseColor(value: string): Rgb | null {
   const text = value.trim();
   if (text === '' || text.length > 100 || !CSS.supports('color', text)) return null;
-  if (/^(currentcolor|inherit|initial|unset|revert|revert-layer)$/i.test(text) || /var\(/i.test(text)) return null;
+  if (/^(currentcolor|inherit|initial|unset|revert|revert-layer)$/i.test(text) || /var\(/i.test(text))
+    return null;
   probe ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true });
   if (!probe) return null;
   probe.clearRect(0, 0, 1, 1);

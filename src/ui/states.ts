@@ -9,7 +9,11 @@ export function errorMessage(t: Messages, error: PortalError): string {
 }
 
 /** The localized message for a field, when the error names it. */
-export function fieldMessage(t: Messages, error: PortalError | null | undefined, path: string): string | null {
+export function fieldMessage(
+  t: Messages,
+  error: PortalError | null | undefined,
+  path: string,
+): string | null {
   const match: FieldError | undefined = error?.fieldErrors.find((each) => each.path === path);
   return match ? (t.fieldErrors[match.code] ?? t.fieldErrors.invalid) : null;
 }
@@ -21,24 +25,19 @@ export function fieldMessage(t: Messages, error: PortalError | null | undefined,
 export function renderLoading(t: Messages, lines = 3): TemplateResult {
   return html`<div role="status" class="loading" part="loading">
     <span class="visually-hidden">${t.common.loading}</span>
-    ${Array.from(
-      { length: lines },
-      () => html`<span class="skeleton" aria-hidden="true"></span>`,
-    )}
+    ${Array.from({ length: lines }, () => html`<span class="skeleton" aria-hidden="true"></span>`)}
   </div>`;
 }
 
 /** Error: the localized message, announced, with a retry when trying again can help. */
-export function renderError(
-  t: Messages,
-  error: PortalError,
-  onRetry?: () => void,
-): TemplateResult {
+export function renderError(t: Messages, error: PortalError, onRetry?: () => void): TemplateResult {
   return html`<div class="alert error" role="alert" part="error">
     <p>${errorMessage(t, error)}</p>
-    ${onRetry && error.code !== 'forbidden' && error.code !== 'not_found'
-      ? html`<button type="button" class="button" @click=${onRetry}>${t.common.retry}</button>`
-      : nothing}
+    ${
+      onRetry && error.code !== 'forbidden' && error.code !== 'not_found'
+        ? html`<button type="button" class="button" @click=${onRetry}>${t.common.retry}</button>`
+        : nothing
+    }
   </div>`;
 }
 

@@ -270,9 +270,10 @@ const adopted = new Set<string>();
 export function adoptScopedDocumentStyles(tag: string, extra: CSSResult): void {
   if (adopted.has(tag)) return;
   adopted.add(tag);
-  const host = (tokens.cssText + hostStyles.cssText).replace(/:host\(([^)]*)\)/g, ':scope$1').replace(/:host/g, ':scope');
+  const host = (tokens.cssText + hostStyles.cssText)
+    .replace(/:host\(([^)]*)\)/g, ':scope$1')
+    .replace(/:host/g, ':scope');
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(`@scope (${tag}) { ${host} ${controlStyles.cssText} ${extra.cssText} }`);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
-

@@ -74,6 +74,7 @@ export const en = {
       subscriptions: 'Subscriptions',
       profile: 'Profile',
     },
+    customerCode: 'Customer code',
     previewBanner: 'Preview: you are seeing the portal as this customer does. Nothing can be changed.',
     welcome: (name: string) => `Welcome, ${name}`,
     overviewIntro: 'Your billing with us at a glance.',
@@ -82,7 +83,11 @@ export const en = {
 
 /** Widens literal strings to `string` and keeps function signatures, recursively. */
 type Catalog<T> = {
-  [K in keyof T]: T[K] extends string ? string : T[K] extends (...args: never[]) => string ? T[K] : Catalog<T[K]>;
+  [K in keyof T]: T[K] extends string
+    ? string
+    : T[K] extends (...args: never[]) => string
+      ? T[K]
+      : Catalog<T[K]>;
 };
 
 export type Messages = Catalog<typeof en>;

@@ -28,7 +28,8 @@ export const es: Messages = {
     conflict: 'Esto cambió mientras tanto. Revíselo e inténtelo de nuevo.',
     rate_limited: 'Demasiados intentos. Espere un momento e inténtelo de nuevo.',
     payment_declined: 'El pago fue rechazado. Pruebe con otro método de pago.',
-    invalid_response: 'El servicio de facturación envió una respuesta que no pudimos leer. Inténtelo de nuevo.',
+    invalid_response:
+      'El servicio de facturación envió una respuesta que no pudimos leer. Inténtelo de nuevo.',
     unavailable: 'El servicio de facturación no está disponible ahora. Inténtelo más tarde.',
     retryIn: (seconds: number) => `Podrá volver a intentarlo en ${seconds} segundos.`,
     misconfigured: 'Esta parte del portal no está configurada correctamente.',
@@ -70,6 +71,7 @@ export const es: Messages = {
       subscriptions: 'Suscripciones',
       profile: 'Perfil',
     },
+    customerCode: 'Código de cliente',
     previewBanner: 'Vista previa: ve el portal como este cliente. No se puede cambiar nada.',
     welcome: (name: string) => `Hola, ${name}`,
     overviewIntro: 'Su facturación de un vistazo.',

@@ -70,6 +70,7 @@ export const fr: Messages = {
       subscriptions: 'Abonnements',
       profile: 'Profil',
     },
+    customerCode: 'Code client',
     previewBanner: 'Aperçu : vous voyez le portail comme ce client. Aucune modification n’est possible.',
     welcome: (name: string) => `Bienvenue, ${name}`,
     overviewIntro: 'Votre facturation en un coup d’œil.',

@@ -50,7 +50,9 @@ export class Formatter {
 
   /** An instant, in the customer's own time zone. */
   dateTime(isoDateTime: string): string {
-    return this.dateFormat('datetime', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(isoDateTime));
+    return this.dateFormat('datetime', { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(isoDateTime),
+    );
   }
 
   number(value: number): string {

@@ -1,0 +1,323 @@
+import { ContextProvider } from '@lit/context';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { storeForAdapter, storeForApi } from '../../core/connect.js';
+import { type PortalContextValue, portalContext } from '../../core/context.js';
+import { PortalError, toPortalError } from '../../core/errors.js';
+import { emit } from '../../core/events.js';
+import { PortalElement } from '../../core/portal-element.js';
+import { QueryController } from '../../core/query.js';
+import { type PortalStore, keys } from '../../core/store.js';
+import { safeLogoUrl } from '../../core/theme.js';
+import { elementStyles } from '../../ui/styles.js';
+import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
+import { rootStyles } from './portal-root.styles.js';
+import { SECTIONS, type SectionId, isRegistered } from './sections.js';
+
+/** URL parameters that mean "the customer followed an emailed link": the sign-in element handles them. */
+const LINK_PARAMS = ['portal-magic-token', 'portal-reset-token'];
+
+/**
+ * @summary The whole portal: branding, sign-in, and the account's sections, in one element.
+ *
+ * Provides the adapter, session, settings, theme and locale to every portal element inside it.
+ *
+ * @slot login - The sign-in element. One is created when none is given, so password managers see its
+ *   inputs in the page's light DOM.
+ * @csspart header - The bar with the logo, merchant name and sign-out.
+ * @csspart nav - The section navigation.
+ * @csspart main - The current section.
+ * @csspart logo - The merchant's logo.
+ * @cssproperty --portal-color-primary - Brand colour (set from `theme-color`).
+ * @cssproperty --portal-font-family - Font of the whole portal.
+ * @cssproperty --portal-radius - Corner radius of controls and cards.
+ * @fires portal-sign-out - The customer signed out.
+ * @fires portal-section - The customer opened a section.
+ */
+export class PortalRoot extends PortalElement {
+  static override styles = [...elementStyles, rootStyles];
+
+  /** The merchant's logo: https, same-origin, or a PNG/JPEG/WebP data URL. Falls back to the backend's. */
+  @property() logo?: string;
+
+  /** The section on show. */
+  @property({ reflect: true }) section: SectionId = 'overview';
+
+  @state() private signingOut = false;
+  @state() private signOutError: PortalError | null = null;
+
+  @query('main > h2') private sectionHeading?: HTMLElement;
+
+  private readonly provider = new ContextProvider(this, { context: portalContext });
+  private unsubscribe?: () => void;
+  private watchedStore: PortalStore | null = null;
+
+  private readonly settingsQuery = new QueryController(this, {
+    key: () => keys.settings,
+    load: (store, options) => store.settings(options),
+  });
+
+  private readonly sessionQuery = new QueryController(this, {
+    key: () => keys.session,
+    load: (store, options) => store.restoreSession(options),
+  });
+
+  private readonly customerQuery = new QueryController(this, {
+    key: () => (this.store?.session.status === 'signed_in' ? keys.customer : null),
+    load: (store, options) => store.customer(options),
+  });
+
+  /** The root makes its own store: it is the provider, never a consumer. */
+  override get store(): PortalStore | null {
+    if (this.adapter) return storeForAdapter(this.adapter);
+    if (this.api) return storeForApi(this.api, this.sessionToken);
+    return null;
+  }
+
+  protected override themeColorToApply(): string | undefined {
+    return this.themeColor ?? this.settingsQuery.value?.branding.themeColor;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const section of SECTIONS) {
+      if (section.tag && !isRegistered(section.tag)) {
+        void customElements.whenDefined(section.tag).then(() => this.requestUpdate());
+      }
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.watchedStore = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const store = this.store;
+    if (store !== this.watchedStore) {
+      this.unsubscribe?.();
+      this.watchedStore = store;
+      this.unsubscribe = store?.onChange((change) => {
+        if (change.session) this.requestUpdate();
+      });
+    }
+    if (store) {
+      const value: PortalContextValue = { store, locale: this.resolvedLocale, theme: this.themeTokens };
+      const current = this.provider.value;
+      if (
+        !current ||
+        current.store !== value.store ||
+        current.locale !== value.locale ||
+        current.theme !== value.theme
+      ) {
+        this.provider.setValue(value);
+      }
+    }
+    this.syncLoginElement();
+  }
+
+  /**
+   * The sign-in form must live in the page's light DOM for password managers, so the root creates a
+   * `<portal-login slot="login">` child while signed out and removes it once signed in (its fields,
+   * passwords included, do not linger).
+   */
+  private syncLoginElement(): void {
+    const existing = this.querySelector<HTMLElement>(':scope > [slot="login"]');
+    if (this.showsGate) {
+      if (!existing && customElements.get('portal-login')) {
+        const login = document.createElement('portal-login');
+        login.slot = 'login';
+        this.append(login);
+      }
+    } else if (
+      existing &&
+      existing.dataset.portalCreated === undefined &&
+      existing.localName === 'portal-login'
+    ) {
+      existing.remove();
+    }
+  }
+
+  private get showsGate(): boolean {
+    const status = this.store?.session.status;
+    return status === 'signed_out' || (status === 'signed_in' && this.followsEmailedLink());
+  }
+
+  private followsEmailedLink(): boolean {
+    const params = new URLSearchParams(location.search);
+    return LINK_PARAMS.some((name) => params.has(name)) && this.store?.session.status !== 'signed_in';
+  }
+
+  private async signOut(): Promise<void> {
+    const store = this.store;
+    if (!store || this.signingOut) return;
+    const customerId = store.session.status === 'signed_in' ? store.session.session.customerId : null;
+    this.signingOut = true;
+    this.signOutError = null;
+    try {
+      await store.signOut();
+    } catch (error) {
+      // The store has already forgotten the session locally; say that the server may not know yet.
+      this.signOutError = toPortalError(error);
+    } finally {
+      this.signingOut = false;
+    }
+    this.section = 'overview';
+    emit(this, 'portal-sign-out', { customerId });
+  }
+
+  private async openSection(id: SectionId): Promise<void> {
+    if (id === this.section) return;
+    this.section = id;
+    emit(this, 'portal-section', { section: id });
+    await this.updateComplete;
+    this.sectionHeading?.focus();
+  }
+
+  private renderBrand(merchantName: string): TemplateResult {
+    const requested = this.logo ?? this.settingsQuery.value?.branding.logoUrl;
+    const logo = requested ? safeLogoUrl(requested) : null;
+    if (requested && !logo && this.logo) {
+      console.error(
+        `<portal-root>: logo "${requested.slice(0, 80)}" is not https, same-origin or a PNG/JPEG/WebP data URL.`,
+      );
+    }
+    return html`<div class="brand">
+      ${logo ? html`<img part="logo" src=${logo} alt="" />` : nothing}
+      <span class="merchant">${merchantName}</span>
+    </div>`;
+  }
+
+  private renderSignedIn(merchantName: string): TemplateResult {
+    const t = this.t;
+    const session = this.store?.session.status === 'signed_in' ? this.store.session.session : null;
+    const sections = SECTIONS.filter((section) => isRegistered(section.tag));
+    const current = sections.find((section) => section.id === this.section) ?? sections[0];
+    return html`<div class="shell">
+      <header part="header">
+        ${this.renderBrand(merchantName)}
+        <div class="account">
+          <span class="who">${session ? t.root.signedInAs(session.customerName) : nothing}</span>
+          <button type="button" class="button" ?disabled=${this.signingOut} @click=${this.signOut}>
+            ${this.signingOut ? t.root.signingOut : t.root.signOut}
+          </button>
+        </div>
+      </header>
+      ${session?.preview ? html`<div class="banner" role="note">${t.root.previewBanner}</div>` : nothing}
+      ${
+        sections.length > 1
+          ? html`<nav part="nav" aria-label=${t.root.navLabel}>
+              <ul>
+                ${sections.map(
+                  (section) =>
+                    html`<li>
+                      <button
+                        type="button"
+                        aria-current=${section.id === current.id ? 'page' : 'false'}
+                        @click=${() => this.openSection(section.id)}
+                      >
+                        ${section.label(t)}
+                      </button>
+                    </li>`,
+                )}
+              </ul>
+            </nav>`
+          : nothing
+      }
+      <main part="main">
+        <h2 tabindex="-1">${current.label(t)}</h2>
+        ${this.renderSection(current.id)}
+      </main>
+    </div>`;
+  }
+
+  private renderSection(id: SectionId): TemplateResult {
+    switch (id) {
+      case 'overview':
+        return this.renderOverview();
+      case 'invoices':
+        return html`<portal-invoices></portal-invoices>`;
+      case 'paymentMethods':
+        return html`<portal-payment-methods></portal-payment-methods>`;
+      case 'subscriptions':
+        return html`<portal-subscriptions></portal-subscriptions>`;
+      case 'profile':
+        return html`<portal-profile></portal-profile>`;
+    }
+  }
+
+  private renderOverview(): TemplateResult {
+    const t = this.t;
+    const state = this.customerQuery.state;
+    if (state.status === 'error') return renderError(t, state.error, () => this.customerQuery.refresh());
+    if (state.status !== 'complete') return renderLoading(t, 3);
+    const customer = state.value;
+    return html`<p class="overview-intro">${t.root.welcome(customer.name)} — ${t.root.overviewIntro}</p>
+      ${isRegistered('portal-summary') ? html`<portal-summary></portal-summary>` : nothing}
+      <dl class="facts">
+        <div>
+          <dt>${t.root.customerCode}</dt>
+          <dd>${customer.code}</dd>
+        </div>
+        <div>
+          <dt>${t.fields.email}</dt>
+          <dd>${customer.email}</dd>
+        </div>
+        ${
+          customer.company
+            ? html`<div>
+                <dt>${t.fields.company}</dt>
+                <dd>${customer.company}</dd>
+              </div>`
+            : nothing
+        }
+      </dl>`;
+  }
+
+  private renderGate(merchantName: string): TemplateResult {
+    return html`<div class="shell">
+      <header part="header">${this.renderBrand(merchantName)}</header>
+      ${
+        this.signOutError
+          ? html`<div class="placeholder">${renderError(this.t, this.signOutError)}</div>`
+          : nothing
+      }
+      <div class="gate"><slot name="login"></slot></div>
+    </div>`;
+  }
+
+  override render(): TemplateResult {
+    const t = this.t;
+    if (!this.store) {
+      this.reportMissingStore();
+      return html`<div class="placeholder">${renderMisconfigured(t)}</div>`;
+    }
+    const settings = this.settingsQuery.state;
+    const session = this.sessionQuery.state;
+    const failed =
+      settings.status === 'error' ? settings.error : session.status === 'error' ? session.error : null;
+    const region = (content: TemplateResult, name = '') =>
+      html`<section aria-label=${name ? t.root.regionLabel(name) : t.common.poweredBy}>${content}</section>`;
+    if (failed && failed.code !== 'unauthorized') {
+      return region(
+        html`<div class="placeholder">
+          ${renderError(t, failed, () => {
+            this.settingsQuery.refresh();
+            this.sessionQuery.refresh();
+          })}
+        </div>`,
+      );
+    }
+    if (settings.status !== 'complete' || this.store.session.status === 'unknown') {
+      return region(html`<div class="placeholder">${renderLoading(t, 6)}</div>`);
+    }
+    const merchantName = settings.value.branding.merchantName;
+    return region(
+      this.showsGate ? this.renderGate(merchantName) : this.renderSignedIn(merchantName),
+      merchantName,
+    );
+  }
+}

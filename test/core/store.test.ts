@@ -1,0 +1,157 @@
+import { expect } from '@open-wc/testing';
+import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
+import { PortalError } from '../../src/core/errors.js';
+import { PortalStore, keys } from '../../src/core/store.js';
+import { DEMO_PASSWORD } from '../../src/adapters/shared/demo-data.js';
+import { countingAdapter } from '../helpers/counting-adapter.js';
+import { deferred, rejectionOf } from '../helpers/deferred.js';
+
+async function signedInStore(override: Parameters<typeof countingAdapter>[1] = {}) {
+  const counting = countingAdapter(new MemoryAdapter(), override);
+  const store = new PortalStore(counting.adapter);
+  await store.signIn({ email: 'ada@example.com', password: DEMO_PASSWORD });
+  return { store, calls: counting.calls };
+}
+
+describe('PortalStore', () => {
+  it('makes one request when several elements ask for the same thing at once', async () => {
+    const { store, calls } = await signedInStore();
+    const [a, b, c] = await Promise.all([store.summary(), store.summary(), store.summary()]);
+    expect(calls.getBillingSummary).to.equal(1);
+    expect(a).to.equal(b);
+    expect(b).to.equal(c);
+    await store.summary();
+    expect(calls.getBillingSummary, 'a fresh cached value makes no request').to.equal(1);
+  });
+
+  it('aborts a shared request only when every asker has gone', async () => {
+    const held = deferred<never>();
+    let seenSignal: AbortSignal | undefined;
+    const { store } = await signedInStore({
+      getCustomer: ((options?: { signal?: AbortSignal }) => {
+        seenSignal = options?.signal;
+        return held.promise;
+      }),
+    });
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = store.customer({ signal: first.signal });
+    const b = store.customer({ signal: second.signal });
+    first.abort();
+    expect((await rejectionOf(a))).to.have.property('name', 'AbortError');
+    expect(seenSignal?.aborted, 'one asker remains').to.equal(false);
+    second.abort();
+    expect((await rejectionOf(b))).to.have.property('name', 'AbortError');
+    expect(seenSignal?.aborted).to.equal(true);
+  });
+
+  it('refreshes the invoice, the lists and the summary after a payment, one request each', async () => {
+    const { store, calls } = await signedInStore();
+    await Promise.all([
+      store.invoice('inv_ada_1009'),
+      store.invoices({ filter: 'outstanding' }),
+      store.summary(),
+    ]);
+    const before = { invoice: calls.getInvoice, list: calls.listInvoices, summary: calls.getBillingSummary };
+    const changes: string[][] = [];
+    store.onChange((change) => changes.push(change.invalidated));
+    const invoice = await store.invoice('inv_ada_1009');
+    await store.payInvoice({
+      invoiceId: invoice.id,
+      allocations: [{ paymentMethodId: 'pm_ada_visa', amount: invoice.amountDue }],
+      idempotencyKey: 'test-key-0000000000000001',
+    });
+    expect(changes).to.deep.equal([[keys.invoice('inv_ada_1009'), 'invoices:', keys.summary]]);
+    expect(store.isFresh(keys.summary)).to.equal(false);
+    const [after, list, summary] = await Promise.all([
+      Promise.all([store.invoice('inv_ada_1009'), store.invoice('inv_ada_1009')]),
+      store.invoices({ filter: 'outstanding' }),
+      store.summary(),
+    ]);
+    expect(after[0].status).to.equal('paid');
+    expect(list.items.map((item) => item.id)).not.to.include('inv_ada_1009');
+    expect(summary.outstandingCount).to.equal(2);
+    expect(calls.getInvoice).to.equal(before.invoice + 1);
+    expect(calls.listInvoices).to.equal(before.list + 1);
+    expect(calls.getBillingSummary).to.equal(before.summary + 1);
+  });
+
+  it('does not cache a failure, so asking again retries', async () => {
+    let attempts = 0;
+    const memory = new MemoryAdapter();
+    const { store } = await signedInStore({
+      getBillingSummary: (() => {
+        attempts += 1;
+        return attempts === 1
+          ? Promise.reject(new PortalError('unavailable', 'down'))
+          : memory
+              .signIn({ email: 'ada@example.com', password: DEMO_PASSWORD })
+              .then(() => memory.getBillingSummary());
+      }),
+    });
+    expect(await rejectionOf(store.summary())).to.be.instanceOf(PortalError);
+    const summary = await store.summary();
+    expect(summary.outstanding.currency).to.equal('USD');
+    expect(attempts).to.equal(2);
+  });
+
+  it('turns an adapter’s malformed data into invalid_response', async () => {
+    const { store } = await signedInStore({
+      getBillingSummary: (() => Promise.resolve({ outstanding: { amount: 12.5, currency: 'USD' } })),
+    });
+    const error = await store.summary().catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(PortalError);
+    expect((error as PortalError).code).to.equal('invalid_response');
+  });
+
+  it('turns anything an adapter throws into a PortalError', async () => {
+    const { store } = await signedInStore({
+      getCustomer: (() => Promise.reject(new Error('boom'))),
+      listPlans: (() => Promise.reject(new TypeError('Failed to fetch'))),
+    });
+    expect(((await rejectionOf(store.customer())) as PortalError).code).to.equal('unavailable');
+    expect(((await rejectionOf(store.plans())) as PortalError).code).to.equal('network');
+  });
+
+  it('ends the session when the backend says it has ended, and forgets the customer’s data', async () => {
+    const { store } = await signedInStore({
+      getBillingSummary: (() => Promise.reject(new PortalError('unauthorized', 'expired'))),
+    });
+    await store.customer();
+    expect(store.peek(keys.customer)).not.to.equal(undefined);
+    let sessionChanged = false;
+    store.onChange((change) => (sessionChanged ||= change.session));
+    expect(((await rejectionOf(store.summary())) as PortalError).code).to.equal('unauthorized');
+    expect(store.session.status).to.equal('signed_out');
+    expect(sessionChanged).to.equal(true);
+    expect(store.peek(keys.customer)).to.equal(undefined);
+  });
+
+  it('keeps the session on wrong credentials (a 401 from sign-in is not an ended session)', async () => {
+    const store = new PortalStore(new MemoryAdapter());
+    await store.restoreSession();
+    const error = (await store
+      .signIn({ email: 'ada@example.com', password: 'wrong' })
+      .catch((e: unknown) => e)) as PortalError;
+    expect(error.code).to.equal('unauthorized');
+    expect(store.session.status).to.equal('signed_out');
+  });
+
+  it('refuses bad input before it reaches the adapter', async () => {
+    const { store, calls } = await signedInStore();
+    const error = (await store
+      .payInvoice({ invoiceId: 'inv_ada_1009', allocations: [], idempotencyKey: 'short' })
+      .catch((e: unknown) => e)) as PortalError;
+    expect(error.code).to.equal('validation');
+    expect(error.fieldErrors.map((each) => each.path)).to.include.members(['allocations', 'idempotencyKey']);
+    expect(calls.payInvoice ?? 0).to.equal(0);
+  });
+
+  it('signs out locally even when the backend cannot be reached', async () => {
+    const { store } = await signedInStore({
+      signOut: (() => Promise.reject(new TypeError('Failed to fetch'))),
+    });
+    expect(((await rejectionOf(store.signOut())) as PortalError).code).to.equal('network');
+    expect(store.session.status).to.equal('signed_out');
+  });
+});
