@@ -14,8 +14,6 @@ export default defineConfig(
     rules: {
       // Lit binds `this` for @event listeners in templates.
       '@typescript-eslint/unbound-method': 'off',
-      // Every base here is LitElement, which implements all lifecycle callbacks.
-      'wc/guard-super-call': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
       'no-console': ['error', { allow: ['warn', 'error'] }],
@@ -26,6 +24,8 @@ export default defineConfig(
   litConfigs['flat/recommended'],
   wcConfigs['flat/recommended'],
   wcConfigs['flat/best-practice'],
+  // Every base here is LitElement, which implements all lifecycle callbacks.
+  { rules: { 'wc/guard-super-call': 'off' } },
   {
     files: ['**/*.{js,mjs}'],
     extends: [tseslint.configs.disableTypeChecked],

@@ -110,7 +110,9 @@ export class PortalElement extends LitElement {
       else console.error(`<${this.localName}>: ${theme.reason}; the default colours are used.`);
     }
     for (const name of Object.keys(this.appliedTheme ?? {})) this.style.removeProperty(name);
-    if (tokens) for (const [name, value] of Object.entries(tokens)) this.style.setProperty(name, value);
+    if (tokens)
+      for (const [name, value] of Object.entries(tokens) as [string, string][])
+        this.style.setProperty(name, value);
     this.appliedTheme = tokens;
   }
 
