@@ -1,0 +1,44 @@
+import { OPERATION_NAMES, type OperationName } from '../contract.js';
+import { accountTests, invoiceTests } from './account-tests.js';
+import { ok } from './assert.js';
+import { authTests } from './auth-tests.js';
+import { type ConformanceHarness, type SuiteFn, type TestFn, registrar } from './context.js';
+import { paymentMethodTests, paymentTests } from './payment-tests.js';
+import { subscriptionTests } from './subscription-tests.js';
+
+export interface ConformanceOptions {
+  /** Names the adapter in the test report ("MemoryAdapter", "HttpAdapter + reference server"). */
+  name: string;
+  /** A fresh harness per test: a new adapter on a backend holding a fresh copy of the demo data. */
+  createHarness: () => Promise<ConformanceHarness>;
+  describe: SuiteFn;
+  it: TestFn;
+}
+
+/**
+ * Registers the PortalAdapter conformance suite with the test framework whose `describe` and `it` are
+ * given (mocha, vitest, jest and node:test all fit). Each test starts from a fresh harness, checks every
+ * answer against the contract's output schema, and the last test fails if some adapter method was never
+ * called successfully, so the suite cannot silently fall behind the contract. Run it whole: with a
+ * filter, that last test reports the methods the filtered-out tests would have exercised.
+ */
+export function describeAdapterConformance(options: ConformanceOptions): void {
+  const { name, createHarness, describe, it } = options;
+  const exercised = new Set<OperationName>();
+  const test = registrar(it, createHarness, exercised);
+  describe(`${name} conforms to PortalAdapter`, () => {
+    describe('sign-in and sessions', () => authTests(test));
+    describe('account', () => accountTests(test));
+    describe('invoices', () => invoiceTests(test));
+    describe('payments', () => paymentTests(test));
+    describe('payment methods', () => paymentMethodTests(test));
+    describe('subscriptions and plans', () => subscriptionTests(test));
+    describe('coverage', () => {
+      it('called every PortalAdapter method successfully at least once', async () => {
+        const missing = OPERATION_NAMES.filter((method) => !exercised.has(method));
+        await Promise.resolve();
+        ok(missing.length === 0, `never called successfully: ${missing.join(', ')}`);
+      });
+    });
+  });
+}

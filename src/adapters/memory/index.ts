@@ -1,0 +1,1 @@
+export { MemoryAdapter, type MemoryAdapterOptions, type OutboxMessage } from './memory-adapter.js';

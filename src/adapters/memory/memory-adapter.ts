@@ -1,0 +1,373 @@
+import * as z from 'zod/mini';
+import { validationError } from '../../core/errors.js';
+import {
+  type BillingSummary,
+  type CancelSubscription,
+  type ChangePassword,
+  type ChangePreview,
+  type ChangeSubscription,
+  type CompletePasswordChange,
+  type ContentPage,
+  type Customer,
+  type DocumentLink,
+  type Invoice,
+  type InvoiceListQuery,
+  type InvoiceNote,
+  type InvoicePage,
+  type MagicLinkRequest,
+  type MagicLinkVerify,
+  type NewBankAccount,
+  type NewCard,
+  type NewInvoiceNote,
+  type PasswordReset,
+  type PasswordResetRequest,
+  type PasswordSignIn,
+  type PayInvoice,
+  type PaymentMethod,
+  type PaymentReceipt,
+  type Plan,
+  PortalSettings,
+  type ProfileUpdate,
+  type Session,
+  type SignInResult,
+  type SignUp,
+  type Subscribe,
+  type Subscription,
+  type SubscriptionChange,
+  type TaxIdsUpdate,
+} from '../../model/index.js';
+import type { ById, PortalAdapter, RequestOptions } from '../adapter.js';
+import { type Operation, type OperationName, operations } from '../contract.js';
+import { type CustomerRecord, type DemoData, createDemoData, isoToday } from '../shared/demo-data.js';
+import { billingSummary, toCustomer } from '../shared/rules.js';
+import { parseInput } from '../validated.js';
+import { generateInvoices } from './generate-invoices.js';
+import * as auth from './memory-auth.js';
+import * as billing from './memory-billing.js';
+import { MemoryState, type OutboxMessage, forbidden, normalizeEmail } from './memory-state.js';
+import * as subscriptions from './memory-subscriptions.js';
+
+export type { OutboxMessage } from './memory-state.js';
+
+export interface MemoryAdapterOptions {
+  /** The demo's "today", `YYYY-MM-DD`; demo dates are relative to it. Default: today in UTC. */
+  today?: string;
+  /** The clock for token expiry, lockouts and timestamps. Default: real time. */
+  now?: () => Date;
+  /** A snapshot to serve instead of `createDemoData(today)`; it is copied, never changed. */
+  data?: DemoData;
+  /** Artificial delay per call in milliseconds, to show loading states in stories. Default 0. */
+  latencyMs?: number;
+  /** This many extra, deterministic historical invoices for the first customer (Ada). Default 0. */
+  extraInvoices?: number;
+  /**
+   * The page emailed links point at. Default: the current page without query or hash in a browser,
+   * else `https://portal.example/`. Return URLs are accepted on this origin only.
+   */
+  linkBase?: string;
+}
+
+function defaultLinkBase(): string {
+  if (typeof location === 'undefined' || !/^https?:$/.test(location.protocol))
+    return 'https://portal.example/';
+  return `${location.origin}${location.pathname}`;
+}
+
+function abortReason(signal: AbortSignal): DOMException {
+  return signal.reason instanceof DOMException
+    ? signal.reason
+    : new DOMException('The operation was aborted.', 'AbortError');
+}
+
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortReason(signal as AbortSignal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Empty strings clear optional text fields, as the model documents for tax ids. */
+function applyText<T extends object>(target: T, changes: Partial<Record<keyof T, unknown>>): void {
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    if (value === '') delete (target as Record<string, unknown>)[key];
+    else (target as Record<string, unknown>)[key] = structuredClone(value);
+  }
+}
+
+/**
+ * A complete billing backend in memory, seeded with the demo data: the same rules as the reference
+ * server (shared/rules.ts), one session per instance like one browser tab, and an outbox instead of
+ * email. Stories, tests and the no-server demo run on it. Every answer is a structured clone, so callers
+ * cannot change its state by accident.
+ */
+export class MemoryAdapter implements PortalAdapter {
+  private readonly state: MemoryState;
+  private readonly latencyMs: number;
+
+  constructor(options: MemoryAdapterOptions = {}) {
+    const now = options.now ?? (() => new Date());
+    const today = options.today ?? isoToday(now());
+    const data = options.data ? structuredClone(options.data) : createDemoData(today);
+    const extra = options.extraInvoices ?? 0;
+    if (extra > 0 && data.customers.length > 0) {
+      const owner = data.customers[0];
+      data.invoices.push(
+        ...generateInvoices({
+          count: extra,
+          customerId: owner.id,
+          currency: owner.currency,
+          paymentMethodIds: data.paymentMethods.filter((m) => m.customerId === owner.id).map((m) => m.id),
+          today,
+        }),
+      );
+    }
+    this.latencyMs = options.latencyMs ?? 0;
+    this.state = new MemoryState(data, today, now, options.linkBase ?? defaultLinkBase());
+  }
+
+  /** Every email sent so far, oldest first. */
+  get outbox(): ReadonlyArray<OutboxMessage> {
+    return this.state.outbox.map((message) => ({ ...message }));
+  }
+
+  /**
+   * Runs one call like a request to a server: wait out the latency, honour the abort signal, require a
+   * session unless the contract marks the method public, validate the input, and answer with a copy.
+   */
+  private async call<I, T>(
+    name: OperationName,
+    input: I,
+    options: RequestOptions | undefined,
+    body: (input: I) => T,
+  ): Promise<T> {
+    const signal = options?.signal;
+    if (signal?.aborted) throw abortReason(signal);
+    await wait(this.latencyMs, signal);
+    if (signal?.aborted) throw abortReason(signal);
+    const spec: Operation = operations[name];
+    if (!spec.public) this.state.requireCustomer();
+    return structuredClone(body(parseInput(name, input)));
+  }
+
+  // Merchant side: not part of PortalAdapter; tests and stories play the merchant with these.
+
+  /** The merchant replaces the portal settings; bad settings throw a `validation` PortalError. */
+  updateSettings(settings: PortalSettings): void {
+    const result = z.safeParse(PortalSettings, settings);
+    if (!result.success) throw validationError(result.error, 'updateSettings');
+    this.state.data.settings = structuredClone(result.data);
+  }
+
+  /** Locks a customer out and ends their session, as the admin contract's lock does. */
+  lockCustomer(customerId: string): void {
+    const customer = this.state.customerById(customerId);
+    customer.locked = true;
+    if (this.state.session?.customerId === customerId) this.state.session = null;
+  }
+
+  /** Unlocks a customer, clears failed-attempt lockouts and emails a reset link, as the admin contract does. */
+  unlockCustomer(customerId: string): void {
+    const customer = this.state.customerById(customerId);
+    customer.locked = false;
+    this.state.failures.delete(normalizeEmail(customer.email));
+    const token = auth.issueResetToken(this.state, customer);
+    auth.sendResetEmail(this.state, customer, token, undefined, 'Your account has been unlocked.');
+  }
+
+  // Auth
+
+  getSession(options?: RequestOptions): Promise<Session | null> {
+    return this.call('getSession', undefined, options, () => this.state.currentSession());
+  }
+
+  signIn(input: PasswordSignIn, options?: RequestOptions): Promise<SignInResult> {
+    return this.call('signIn', input, options, (valid) => auth.signIn(this.state, valid));
+  }
+
+  requestMagicLink(input: MagicLinkRequest, options?: RequestOptions): Promise<void> {
+    return this.call('requestMagicLink', input, options, (valid) => auth.requestMagicLink(this.state, valid));
+  }
+
+  verifyMagicLink(input: MagicLinkVerify, options?: RequestOptions): Promise<Session> {
+    return this.call('verifyMagicLink', input, options, (valid) => auth.verifyMagicLink(this.state, valid));
+  }
+
+  signUp(input: SignUp, options?: RequestOptions): Promise<Session> {
+    return this.call('signUp', input, options, (valid) => auth.signUp(this.state, valid));
+  }
+
+  requestPasswordReset(input: PasswordResetRequest, options?: RequestOptions): Promise<void> {
+    return this.call('requestPasswordReset', input, options, (valid) =>
+      auth.requestPasswordReset(this.state, valid),
+    );
+  }
+
+  resetPassword(input: PasswordReset, options?: RequestOptions): Promise<void> {
+    return this.call('resetPassword', input, options, (valid) => auth.resetPassword(this.state, valid));
+  }
+
+  completePasswordChange(input: CompletePasswordChange, options?: RequestOptions): Promise<Session> {
+    return this.call('completePasswordChange', input, options, (valid) =>
+      auth.completePasswordChange(this.state, valid),
+    );
+  }
+
+  changePassword(input: ChangePassword, options?: RequestOptions): Promise<void> {
+    return this.call('changePassword', input, options, (valid) => auth.changePassword(this.state, valid));
+  }
+
+  signOut(options?: RequestOptions): Promise<void> {
+    return this.call('signOut', undefined, options, () => {
+      this.state.session = null;
+    });
+  }
+
+  // Settings and content
+
+  getSettings(options?: RequestOptions): Promise<PortalSettings> {
+    return this.call('getSettings', undefined, options, () => this.state.data.settings);
+  }
+
+  listPages(options?: RequestOptions): Promise<ContentPage[]> {
+    return this.call('listPages', undefined, options, () => this.state.data.pages);
+  }
+
+  // Account
+
+  getCustomer(options?: RequestOptions): Promise<Customer> {
+    return this.call('getCustomer', undefined, options, () => toCustomer(this.state.requireCustomer()));
+  }
+
+  updateProfile(input: ProfileUpdate, options?: RequestOptions): Promise<Customer> {
+    return this.call('updateProfile', input, options, (valid) => this.modifyCustomer(valid));
+  }
+
+  updateTaxIds(input: TaxIdsUpdate, options?: RequestOptions): Promise<Customer> {
+    return this.call('updateTaxIds', input, options, (valid) => this.modifyCustomer(valid));
+  }
+
+  private modifyCustomer(changes: Partial<Record<keyof CustomerRecord, unknown>>): Customer {
+    if (!this.state.data.settings.profile.modifyInformation)
+      throw forbidden('modifying information is turned off');
+    const customer = this.state.requireCustomer();
+    applyText(customer, changes);
+    if (this.state.session?.customerId === customer.id) this.state.session.customerName = customer.name;
+    return toCustomer(customer);
+  }
+
+  getBillingSummary(options?: RequestOptions): Promise<BillingSummary> {
+    return this.call('getBillingSummary', undefined, options, () => {
+      const customer = this.state.requireCustomer();
+      return billingSummary({
+        customer,
+        invoices: this.state.invoicesOf(customer.id),
+        subscriptions: this.state.subscriptionsOf(customer.id),
+        plans: this.state.data.plans,
+        paymentMethods: this.state.methodsOf(customer.id),
+        today: this.state.today,
+      });
+    });
+  }
+
+  // Invoices and payments
+
+  listInvoices(input: InvoiceListQuery, options?: RequestOptions): Promise<InvoicePage> {
+    return this.call('listInvoices', input, options, (valid) => billing.listInvoices(this.state, valid));
+  }
+
+  getInvoice(input: ById, options?: RequestOptions): Promise<Invoice> {
+    return this.call('getInvoice', input, options, (valid) => billing.getInvoice(this.state, valid));
+  }
+
+  addInvoiceNote(input: ById & NewInvoiceNote, options?: RequestOptions): Promise<InvoiceNote> {
+    return this.call('addInvoiceNote', input, options, (valid) => billing.addInvoiceNote(this.state, valid));
+  }
+
+  getInvoicePdf(input: ById, options?: RequestOptions): Promise<DocumentLink> {
+    return this.call('getInvoicePdf', input, options, (valid) => billing.getInvoicePdf(this.state, valid));
+  }
+
+  payInvoice(input: PayInvoice, options?: RequestOptions): Promise<PaymentReceipt> {
+    return this.call('payInvoice', input, options, (valid) => billing.payInvoice(this.state, valid));
+  }
+
+  // Payment methods
+
+  listPaymentMethods(options?: RequestOptions): Promise<PaymentMethod[]> {
+    return this.call('listPaymentMethods', undefined, options, () => billing.listPaymentMethods(this.state));
+  }
+
+  addCard(input: NewCard, options?: RequestOptions): Promise<PaymentMethod> {
+    return this.call('addCard', input, options, (valid) => billing.addCard(this.state, valid));
+  }
+
+  addBankAccount(input: NewBankAccount, options?: RequestOptions): Promise<PaymentMethod> {
+    return this.call('addBankAccount', input, options, (valid) => billing.addBankAccount(this.state, valid));
+  }
+
+  removePaymentMethod(input: ById, options?: RequestOptions): Promise<void> {
+    return this.call('removePaymentMethod', input, options, (valid) =>
+      billing.removePaymentMethod(this.state, valid),
+    );
+  }
+
+  setDefaultPaymentMethod(input: ById, options?: RequestOptions): Promise<PaymentMethod> {
+    return this.call('setDefaultPaymentMethod', input, options, (valid) =>
+      billing.setDefaultPaymentMethod(this.state, valid),
+    );
+  }
+
+  // Subscriptions and plans
+
+  listSubscriptions(options?: RequestOptions): Promise<Subscription[]> {
+    return this.call('listSubscriptions', undefined, options, () =>
+      subscriptions.listSubscriptions(this.state),
+    );
+  }
+
+  listPlans(options?: RequestOptions): Promise<Plan[]> {
+    return this.call('listPlans', undefined, options, () => subscriptions.listPlans(this.state));
+  }
+
+  subscribe(input: Subscribe, options?: RequestOptions): Promise<Subscription> {
+    return this.call('subscribe', input, options, (valid) => subscriptions.subscribe(this.state, valid));
+  }
+
+  previewSubscriptionChange(input: SubscriptionChange, options?: RequestOptions): Promise<ChangePreview> {
+    return this.call('previewSubscriptionChange', input, options, (valid) =>
+      subscriptions.previewSubscriptionChange(this.state, valid),
+    );
+  }
+
+  changeSubscription(input: ChangeSubscription, options?: RequestOptions): Promise<Subscription> {
+    return this.call('changeSubscription', input, options, (valid) =>
+      subscriptions.changeSubscription(this.state, valid),
+    );
+  }
+
+  cancelSubscription(input: CancelSubscription, options?: RequestOptions): Promise<Subscription> {
+    return this.call('cancelSubscription', input, options, (valid) =>
+      subscriptions.cancelSubscription(this.state, valid),
+    );
+  }
+
+  pauseSubscription(input: ById, options?: RequestOptions): Promise<Subscription> {
+    return this.call('pauseSubscription', input, options, (valid) =>
+      subscriptions.pauseSubscription(this.state, valid),
+    );
+  }
+
+  resumeSubscription(input: ById, options?: RequestOptions): Promise<Subscription> {
+    return this.call('resumeSubscription', input, options, (valid) =>
+      subscriptions.resumeSubscription(this.state, valid),
+    );
+  }
+}

@@ -1,0 +1,274 @@
+import { type FieldErrorCode, PortalError } from '../../core/errors.js';
+import type { Plan, Session, SignInMethod } from '../../model/index.js';
+import type {
+  CustomerRecord,
+  DemoData,
+  InvoiceRecord,
+  PaymentMethodRecord,
+  SubscriptionRecord,
+} from '../shared/demo-data.js';
+import { compareInvoicesNewestFirst } from '../shared/rules.js';
+
+/** One email the memory backend "sent"; tests and stories read the link out of `text`. */
+export interface OutboxMessage {
+  to: string;
+  subject: string;
+  text: string;
+  sentAt: string;
+}
+
+/** A single-use secret (magic link, reset token, password-change challenge) and whom it is for. */
+export interface Grant {
+  customerId: string;
+  /** The person it was issued to; for magic links this may differ from the account's email. */
+  email: string;
+  expiresAt: number;
+}
+
+interface FailureRecord {
+  count: number;
+  lastAt: number;
+  blockedUntil?: number;
+}
+
+const SESSION_TTL_MS = 8 * 60 * 60_000;
+
+export function forbidden(message: string): PortalError {
+  return new PortalError('forbidden', message);
+}
+
+export function notFound(what: string): PortalError {
+  return new PortalError('not_found', `${what} not found`);
+}
+
+export function conflict(message: string): PortalError {
+  return new PortalError('conflict', message);
+}
+
+export function unauthorized(message: string): PortalError {
+  return new PortalError('unauthorized', message);
+}
+
+export function fieldError(path: string, code: FieldErrorCode, message: string): PortalError {
+  return new PortalError('validation', message, { fieldErrors: [{ path, code }] });
+}
+
+/** Email addresses are compared case-insensitively everywhere (RFC 5321 allows otherwise; nobody relies on it). */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** 256 random bits, URL-safe: unguessable and short enough for a link. */
+export function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+/**
+ * Everything the memory backend knows, shared by its areas (auth, billing, subscriptions). It plays the
+ * server's part for one browser tab: one session, one outbox, one set of outstanding tokens.
+ */
+export class MemoryState {
+  session: Session | null = null;
+  readonly outbox: OutboxMessage[] = [];
+  readonly magicLinks = new Map<string, Grant>();
+  readonly resetTokens = new Map<string, Grant>();
+  readonly challenges = new Map<string, Grant>();
+  /** Failed password attempts by normalized email, whether or not an account has that address. */
+  readonly failures = new Map<string, FailureRecord>();
+  readonly idempotency = new Map<string, { fingerprint: string; result: unknown }>();
+  /** Removed payment methods stay known so that past payments keep their "Visa •••• 4242" label. */
+  readonly removedMethods: PaymentMethodRecord[] = [];
+  private sequence = 0;
+  private invoiceSequence: number;
+  private readonly sortedInvoices = new Map<string, InvoiceRecord[]>();
+
+  constructor(
+    readonly data: DemoData,
+    readonly today: string,
+    readonly now: () => Date,
+    readonly linkBase: string,
+  ) {
+    const numbers = data.invoices.map((invoice) => /^INV-(\d+)$/.exec(invoice.number)?.[1]).map(Number);
+    this.invoiceSequence = Math.max(1000, ...numbers.filter(Number.isFinite));
+  }
+
+  /** Ids are sequential rather than random so that a story or a test run looks the same every time. */
+  nextId(prefix: string): string {
+    this.sequence += 1;
+    return `${prefix}_mem_${this.sequence}`;
+  }
+
+  nextInvoiceNumber(): string {
+    this.invoiceSequence += 1;
+    return `INV-${this.invoiceSequence}`;
+  }
+
+  nowMs(): number {
+    return this.now().getTime();
+  }
+
+  nowIso(): string {
+    return this.now().toISOString();
+  }
+
+  customerById(id: string): CustomerRecord {
+    const customer = this.data.customers.find((each) => each.id === id);
+    if (!customer) throw notFound('customer');
+    return customer;
+  }
+
+  customerByEmail(email: string): CustomerRecord | undefined {
+    const wanted = normalizeEmail(email);
+    return this.data.customers.find((each) => normalizeEmail(each.email) === wanted);
+  }
+
+  startSession(customer: CustomerRecord, email: string, method: SignInMethod): Session {
+    this.session = {
+      customerId: customer.id,
+      customerCode: customer.code,
+      customerName: customer.name,
+      email,
+      method,
+      expiresAt: new Date(this.nowMs() + SESSION_TTL_MS).toISOString(),
+    };
+    return this.session;
+  }
+
+  /** The live session, or null once it has expired. */
+  currentSession(): Session | null {
+    if (this.session && Date.parse(this.session.expiresAt) <= this.nowMs()) this.session = null;
+    return this.session;
+  }
+
+  /** The signed-in customer; everything a customer owns is looked up through this. */
+  requireCustomer(): CustomerRecord {
+    const session = this.currentSession();
+    if (!session) throw unauthorized('sign in first');
+    return this.customerById(session.customerId);
+  }
+
+  /** Seconds left of a failure lockout for this address, 0 when attempts are allowed. */
+  lockoutSecondsLeft(email: string): number {
+    const record = this.failures.get(normalizeEmail(email));
+    if (record?.blockedUntil === undefined) return 0;
+    const left = record.blockedUntil - this.nowMs();
+    if (left <= 0) {
+      this.failures.delete(normalizeEmail(email));
+      return 0;
+    }
+    return Math.ceil(left / 1000);
+  }
+
+  /**
+   * Counts a failed attempt; five within a quarter of an hour block the address for the next quarter of
+   * an hour. Unknown addresses are counted too, so a lockout reveals nothing about which accounts exist.
+   */
+  recordFailure(email: string, maxFailures: number, windowMs: number): void {
+    const key = normalizeEmail(email);
+    const now = this.nowMs();
+    const previous = this.failures.get(key);
+    const count = previous && now - previous.lastAt < windowMs ? previous.count + 1 : 1;
+    this.failures.set(key, {
+      count,
+      lastAt: now,
+      ...(count >= maxFailures ? { blockedUntil: now + windowMs } : {}),
+    });
+  }
+
+  send(to: string, subject: string, text: string): void {
+    this.outbox.push({ to: normalizeEmail(to), subject, text, sentAt: this.nowIso() });
+  }
+
+  /**
+   * The link an email carries. A return URL is honoured only on the portal's own origin, so an attacker
+   * cannot make the merchant's emails point somewhere else.
+   */
+  link(param: string, token: string, returnUrl: string | undefined): string {
+    const url = new URL(returnUrl ?? this.linkBase);
+    url.hash = '';
+    url.searchParams.set(param, token);
+    return url.href;
+  }
+
+  checkReturnUrl(returnUrl: string | undefined): void {
+    if (returnUrl !== undefined && new URL(returnUrl).origin !== new URL(this.linkBase).origin) {
+      throw fieldError('returnUrl', 'invalid', 'links may only point at the portal’s own origin');
+    }
+  }
+
+  /**
+   * Runs a money-moving request once per (customer, idempotency key): the same request again returns the
+   * first result, and a different request under a key already used is refused. Only requests that got as
+   * far as running are remembered, so a request refused before anything happened can be corrected and
+   * retried with the same key.
+   */
+  idempotent<T>(customerId: string, key: string, fingerprint: unknown[], run: () => T): T {
+    const scoped = `${customerId}\u0000${key}`;
+    const print = JSON.stringify(fingerprint);
+    const prior = this.idempotency.get(scoped);
+    if (prior) {
+      if (prior.fingerprint !== print) {
+        throw conflict('this idempotency key was already used for a different request');
+      }
+      return structuredClone(prior.result) as T;
+    }
+    const result = run();
+    this.idempotency.set(scoped, { fingerprint: print, result: structuredClone(result) });
+    return result;
+  }
+
+  /** The customer's invoices newest first; cached because a 10,000-invoice account pages through it often. */
+  invoicesOf(customerId: string): InvoiceRecord[] {
+    let sorted = this.sortedInvoices.get(customerId);
+    if (!sorted) {
+      sorted = this.data.invoices
+        .filter((invoice) => invoice.customerId === customerId)
+        .sort(compareInvoicesNewestFirst);
+      this.sortedInvoices.set(customerId, sorted);
+    }
+    return sorted;
+  }
+
+  addInvoice(invoice: InvoiceRecord): void {
+    this.data.invoices.push(invoice);
+    this.sortedInvoices.delete(invoice.customerId);
+  }
+
+  invoiceOf(customerId: string, id: string): InvoiceRecord {
+    const invoice = this.data.invoices.find((each) => each.id === id && each.customerId === customerId);
+    if (!invoice) throw notFound('invoice');
+    return invoice;
+  }
+
+  methodsOf(customerId: string): PaymentMethodRecord[] {
+    return this.data.paymentMethods.filter((method) => method.customerId === customerId);
+  }
+
+  methodOf(customerId: string, id: string): PaymentMethodRecord {
+    const method = this.data.paymentMethods.find((each) => each.id === id && each.customerId === customerId);
+    if (!method) throw notFound('payment method');
+    return method;
+  }
+
+  subscriptionsOf(customerId: string): SubscriptionRecord[] {
+    return this.data.subscriptions.filter((subscription) => subscription.customerId === customerId);
+  }
+
+  subscriptionOf(customerId: string, id: string): SubscriptionRecord {
+    const subscription = this.data.subscriptions.find(
+      (each) => each.id === id && each.customerId === customerId,
+    );
+    if (!subscription) throw notFound('subscription');
+    return subscription;
+  }
+
+  plan(id: string): Plan {
+    const plan = this.data.plans.find((each) => each.id === id);
+    if (!plan) throw notFound('plan');
+    return plan;
+  }
+}
