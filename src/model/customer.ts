@@ -1,3 +1,4 @@
+import './zod-setup.js';
 import * as z from 'zod/mini';
 import { Address, Contact, CountryCode, Email, Id, RequiredText, ShortText } from './common.js';
 import { CurrencyCode } from './money.js';

@@ -1,3 +1,4 @@
+import './zod-setup.js';
 import * as z from 'zod/mini';
 import { Address, Email, Id, IsoDateTime, NewPassword, Password, RequiredText, ShortText } from './common.js';
 

@@ -1,3 +1,4 @@
+import './zod-setup.js';
 import * as z from 'zod/mini';
 import { Id, IdempotencyKey, IsoDate, ShortText } from './common.js';
 import { Money } from './money.js';

@@ -1,3 +1,4 @@
+import '../../model/zod-setup.js';
 import * as z from 'zod/mini';
 import {
   AccessLogEntry,
