@@ -1,0 +1,49 @@
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { pathParams } from '../../../../src/adapters/contract.js';
+import type { Operation } from '../../../../src/adapters/contract.js';
+import { type AdminOperationName, adminOperations } from '../../../../src/adapters/http/admin-contract.js';
+import { secretsEqual } from '../auth/secrets.js';
+import type { AppContext } from '../context.js';
+import { unauthorized } from '../http/errors.js';
+import { operationInput } from '../http/input.js';
+import { bearerToken } from '../http/request.js';
+import { honoPath } from '../routes/router.js';
+import type { AdminHandlers, AdminRequest } from './handlers.js';
+
+export const ADMIN_OPERATION_NAMES = Object.keys(adminOperations) as AdminOperationName[];
+
+/**
+ * The merchant's endpoints, built from the admin contract table like the customer ones. They answer only
+ * `Authorization: Bearer <merchant secret>` (compared in constant time); cookies mean nothing here, so
+ * they need no CSRF defence and no CORS.
+ */
+export function adminRouter(app: AppContext, handlers: AdminHandlers): Hono {
+  const router = new Hono();
+  for (const name of ADMIN_OPERATION_NAMES) {
+    const op: Operation = adminOperations[name];
+    const handler = handlers[name] as (request: AdminRequest, input: unknown) => Promise<unknown>;
+    const params = pathParams(op.http.path);
+    router.on(op.http.verb, honoPath(op.http.path), async (c) => {
+      const token = bearerToken(c);
+      if (token === undefined || !secretsEqual(token, app.deps.merchantSecret)) {
+        throw unauthorized('a valid merchant secret key is required');
+      }
+      const input = op.input ? await operationInput(c, op.input, op.http.verb, params, name) : undefined;
+      const request: AdminRequest = { app, mailQueued: false };
+      let result: unknown;
+      try {
+        result = await handler(request, input);
+      } finally {
+        if (request.mailQueued) app.deliverMailSoon();
+      }
+      c.header('cache-control', 'no-store');
+      if (op.output === null || op.output === 'pdf') return c.body(null, 204);
+      const parsed = z.safeParse(op.output, result);
+      if (!parsed.success)
+        throw new Error(`${name} produced output outside the contract: ${parsed.error.message}`);
+      return c.json(parsed.data as object, 200);
+    });
+  }
+  return router;
+}

@@ -1,0 +1,84 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { except } from 'hono/combine';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { PortalError, type PortalErrorCode } from '../../../src/core/errors.js';
+import { adminHandlers } from './admin/handlers.js';
+import { adminRouter } from './admin/router.js';
+import { AppContext, type AppDeps } from './context.js';
+import { devRouter } from './dev/outbox-page.js';
+import { testRouter } from './dev/test-routes.js';
+import { errorResponse, toErrorResponse } from './http/errors.js';
+import { handlers } from './routes/handlers/index.js';
+import { API_BASE, customerRouter } from './routes/router.js';
+
+export type { AppDeps } from './context.js';
+
+export interface AppOptions extends AppDeps {
+  /** Folders served as static files outside the API (the storefront, the built bundle); first match wins. */
+  staticDirs?: readonly string[];
+}
+
+export type PortalApp = Hono & { readonly portal: AppContext };
+
+const CODE_BY_STATUS: Record<number, PortalErrorCode> = {
+  400: 'validation',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'validation',
+  429: 'rate_limited',
+};
+
+/**
+ * The reference backend as a Hono app: the customer contract under /portal-api (one route per operation
+ * of `contract.ts`), the merchant's admin contract under /portal-api/admin, the development outbox under
+ * /dev, test-mode helpers under /portal-api/__test__, and optional static folders for everything else.
+ * `app.portal` exposes the shared context (clock, background email delivery) to the process that runs it.
+ */
+export function createApp(options: AppOptions): PortalApp {
+  const context = new AppContext(options);
+  const app = new Hono();
+
+  app.use(`${API_BASE}/*`, async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'no-referrer');
+  });
+  // Browsers on the merchant's allow-listed origins may call the customer API with credentials. The admin
+  // API is for the merchant's servers only, so it never answers a browser's preflight.
+  app.use(
+    `${API_BASE}/*`,
+    except(
+      `${API_BASE}/admin/*`,
+      cors({
+        origin: (origin) => (context.isAllowedOrigin(origin) ? origin : null),
+        credentials: true,
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+        allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'Accept'],
+        exposeHeaders: ['Content-Disposition', 'Retry-After', 'Idempotent-Replayed'],
+        maxAge: 600,
+      }),
+    ),
+  );
+
+  app.route(API_BASE, adminRouter(context, adminHandlers));
+  app.route(API_BASE, customerRouter(context, handlers));
+  if (options.testMode) app.route(`${API_BASE}/__test__`, testRouter(context));
+  if (options.devRoutes) app.route('/dev', devRouter(context));
+  for (const root of options.staticDirs ?? []) app.use('/*', serveStatic({ root }));
+
+  app.notFound((c) =>
+    errorResponse(new PortalError('not_found', `no such endpoint: ${c.req.method} ${c.req.path}`)),
+  );
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      const code = CODE_BY_STATUS[error.status] ?? 'unavailable';
+      return errorResponse(new PortalError(code, error.message || 'request refused'));
+    }
+    return toErrorResponse(error, `${c.req.method} ${c.req.path}`);
+  });
+  return Object.assign(app, { portal: context });
+}

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { PortalError, validationError } from '../../../../src/core/errors.js';
+import type { AppContext } from '../context.js';
+import { resetDatabase } from '../db/seed.js';
+import { readJsonBody } from '../http/request.js';
+import { TestGateway } from '../payments/gateway.js';
+
+const ClockChange = z.object({
+  /** Move the clock to this instant… */
+  now: z.optional(z.iso.datetime({ offset: true })),
+  /** …or this many seconds forward from where it is. */
+  advanceSeconds: z.optional(z.number()),
+});
+
+async function clockChange(body: unknown) {
+  const result = z.safeParse(ClockChange, await body);
+  if (!result.success) throw validationError(result.error, 'clock');
+  return result.data;
+}
+
+/**
+ * Test mode only (`createApp({ testMode: true })`, never from the environment): lets a test suite start
+ * every case from the demo snapshot and move the clock for expiry tests.
+ */
+export function testRouter(app: AppContext): Hono {
+  const router = new Hono();
+  /** Empties every table, seeds the demo data again and, with `now`, sets the clock (else real time). */
+  router.post('/reset', async (c) => {
+    const change = await clockChange(readJsonBody(c));
+    await app.drain();
+    app.setClock(change.now ? new Date(change.now) : null);
+    await resetDatabase(app.db, app.now());
+    if (app.deps.gateway instanceof TestGateway) app.deps.gateway.reset();
+    return c.body(null, 204);
+  });
+  router.post('/clock', async (c) => {
+    const change = await clockChange(readJsonBody(c));
+    if (change.now) app.setClock(new Date(change.now));
+    else if (change.advanceSeconds !== undefined) {
+      app.setClock(new Date(app.now().getTime() + change.advanceSeconds * 1000));
+    } else {
+      throw new PortalError('validation', 'send now or advanceSeconds', {
+        fieldErrors: [{ path: 'now', code: 'required' }],
+      });
+    }
+    return c.json({ now: app.now().toISOString() });
+  });
+  return router;
+}

@@ -1,0 +1,53 @@
+import { type ErrorBody, HTTP_STATUS_BY_CODE } from '../../../../src/adapters/contract.js';
+import { type PortalErrorCode, PortalError, isPortalError } from '../../../../src/core/errors.js';
+
+export function statusFor(code: PortalErrorCode): number {
+  return HTTP_STATUS_BY_CODE[code];
+}
+
+/** The contract's JSON error body, with Retry-After on 429 and 503. */
+export function errorResponse(error: PortalError): Response {
+  const body: ErrorBody = {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.fieldErrors.length > 0
+        ? { fieldErrors: error.fieldErrors.map((each) => ({ ...each })) }
+        : {}),
+      ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+    },
+  };
+  const headers = new Headers({
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  if (error.retryAfterSeconds !== undefined)
+    headers.set('retry-after', String(Math.ceil(error.retryAfterSeconds)));
+  return new Response(JSON.stringify(body), { status: statusFor(error.code), headers });
+}
+
+/**
+ * Whatever went wrong, the client gets the contract's shape. Unexpected failures are logged with their
+ * stack here and answered with a bare 500 'unavailable': no stack or SQL ever reaches the body.
+ */
+export function toErrorResponse(error: unknown, where: string): Response {
+  if (isPortalError(error)) return errorResponse(error);
+  console.error(`unexpected error in ${where}:`, error);
+  const body: ErrorBody = { error: { code: 'unavailable', message: 'Something went wrong on our side.' } };
+  return new Response(JSON.stringify(body), {
+    status: 500,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+export const notFound = (what: string) => new PortalError('not_found', `${what} not found`);
+export const forbidden = (message: string) => new PortalError('forbidden', message);
+export const conflict = (message: string) => new PortalError('conflict', message);
+export const unauthorized = (message = 'Sign in to continue.') => new PortalError('unauthorized', message);
+export const invalidField = (
+  path: string,
+  message: string,
+  code: 'invalid' | 'required' | 'taken' = 'invalid',
+) => new PortalError('validation', message, { fieldErrors: [{ path, code }] });
+export const rateLimited = (retryAfterSeconds: number) =>
+  new PortalError('rate_limited', 'Too many attempts. Try again later.', { retryAfterSeconds });

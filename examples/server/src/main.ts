@@ -1,0 +1,68 @@
+import { delimiter, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DEMO_PASSWORD } from '../../../src/adapters/shared/demo-data.js';
+import { startServer } from './server.js';
+
+export { startServer } from './server.js';
+export type { RunningServer, ServerOptions } from './server.js';
+
+const DEV_MERCHANT_SECRET = 'sk_test_northwind';
+
+/** Runs the server from environment variables (see README "Configuration"). */
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const production = env.NODE_ENV === 'production';
+  const merchantSecret = env.MERCHANT_SECRET_KEY ?? (production ? undefined : DEV_MERCHANT_SECRET);
+  if (!merchantSecret) {
+    throw new Error('MERCHANT_SECRET_KEY must be set in production (the admin API would be open otherwise)');
+  }
+  const list = (value: string | undefined, separator: string) =>
+    (value ?? '')
+      .split(separator)
+      .map((each) => each.trim())
+      .filter(Boolean);
+  const server = await startServer({
+    port: Number(env.PORT ?? 8080),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.DATA_DIR ?? '.data/pglite'),
+    staticDirs: list(env.STATIC_DIR, delimiter).map((dir) => resolve(dir)),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM,
+    merchantSecret,
+    publicUrl: env.PUBLIC_URL || undefined,
+    allowedOrigins: list(env.ALLOWED_ORIGINS, ','),
+    trustProxy: env.TRUST_PROXY === '1',
+    ...(env.COOKIE_SECURE ? { cookieSecure: env.COOKIE_SECURE === '1' } : {}),
+    production,
+    logEmails: !production,
+  });
+  const database = env.DATABASE_URL
+    ? 'PostgreSQL (DATABASE_URL)'
+    : `PGlite in ${resolve(env.DATA_DIR ?? '.data/pglite')}`;
+  console.log(`Portal Elements reference server on ${server.url}`);
+  console.log(`  API          ${server.url}/portal-api`);
+  console.log(`  database     ${database}`);
+  if (!production) {
+    console.log(`  demo sign-in ada@example.com / ${DEMO_PASSWORD}`);
+    console.log(`  outbox       ${server.url}/dev/outbox`);
+    if (!env.MERCHANT_SECRET_KEY) console.log(`  admin key    ${DEV_MERCHANT_SECRET} (development default)`);
+  }
+  const stop = (signal: string) => {
+    console.log(`${signal}: shutting down`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,481 @@
+import { type FieldError, PortalError } from '../../../../../src/core/errors.js';
+import { type PaymentMethodRecord } from '../../../../../src/adapters/shared/demo-data.js';
+import { isCardExpired } from '../../../../../src/model/index.js';
+import { logAccess } from '../../auth/access-log.js';
+import { ruleForEmail } from '../../auth/access-rules.js';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../auth/passwords.js';
+import { newId } from '../../auth/secrets.js';
+import {
+  type AuthenticatedSession,
+  createSession,
+  deleteCustomerSessions,
+  deleteSession,
+  toSessionPayload,
+} from '../../auth/sessions.js';
+import { clearSignInFailures, lockoutRemaining, recordSignInFailure } from '../../auth/throttle.js';
+import { TOKEN_LIFETIME_MS, consumeToken, issueToken, revokeTokens } from '../../auth/tokens.js';
+import type { Queryable } from '../../db/database.js';
+import { invalidField, rateLimited, unauthorized } from '../../http/errors.js';
+import { queueEmail } from '../../mail/outbox.js';
+import {
+  lockedAccountResetMail,
+  magicLinkMail,
+  passwordChangedMail,
+  passwordResetMail,
+  signUpAttemptMail,
+} from '../../mail/templates.js';
+import {
+  type StoredCustomer,
+  findCustomer,
+  findCustomerByEmail,
+  setPassword,
+} from '../../store/customers.js';
+import { insertMethod } from '../../store/payment-methods.js';
+import { json } from '../../store/rows.js';
+import { emailLink, limitAuthRequests, mayEmailAddress, requireCapability } from '../guards.js';
+import type { Handlers, RequestContext } from '../types.js';
+
+/** One message for every wrong-credentials case: unknown address, wrong password, expired temporary one. */
+const BAD_CREDENTIALS = 'Email or password is incorrect.';
+const BAD_LINK = 'This link is invalid or has expired.';
+
+const accountLocked = () =>
+  new PortalError('account_locked', 'This account is locked. Contact the merchant to unlock it.');
+
+/** Opens a cookie session; a session the browser already had is ended (new id on every sign-in). */
+async function openCookieSession(
+  ctx: RequestContext,
+  tx: Queryable,
+  customer: StoredCustomer,
+  email: string,
+  method: 'password' | 'magic_link',
+) {
+  if (ctx.session?.kind === 'cookie') await deleteSession(tx, ctx.session.tokenHash);
+  const now = ctx.now();
+  const created = await createSession(
+    tx,
+    { customerId: customer.record.id, email, method, kind: 'cookie' },
+    now,
+  );
+  ctx.cookie = created;
+  return toSessionPayload({ customer, email, method, expiresAt: created.expiresAt });
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: PortalError };
+
+/**
+ * Runs `fn` in a transaction that commits even when the answer is a refusal, so that access-log rows and
+ * consumed tokens written on the way stay written; the refusal is thrown after the commit.
+ */
+async function commitThenAnswer<T>(
+  ctx: RequestContext,
+  fn: (tx: Queryable) => Promise<Outcome<T>>,
+): Promise<T> {
+  const outcome = await ctx.app.db.transaction(fn);
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+}
+
+export const authHandlers: Pick<
+  Handlers,
+  | 'getSession'
+  | 'signIn'
+  | 'requestMagicLink'
+  | 'verifyMagicLink'
+  | 'signUp'
+  | 'requestPasswordReset'
+  | 'resetPassword'
+  | 'completePasswordChange'
+  | 'changePassword'
+  | 'signOut'
+> = {
+  getSession(ctx) {
+    return Promise.resolve(ctx.session ? toSessionPayload(ctx.session) : null);
+  },
+
+  /**
+   * Every wrong-credential case costs one scrypt and answers the same 401; the lockout counts failures
+   * per address whether or not it has an account. A locked account is only revealed to someone who
+   * knows its password.
+   */
+  async signIn(ctx, input) {
+    const { db, limits } = ctx.app;
+    await requireCapability(ctx.app, (settings) => settings.signIn.password, 'password sign-in');
+    await limitAuthRequests(ctx);
+    const now = ctx.now();
+    const attempt = { method: 'password' as const, email: input.email, ip: ctx.ip };
+    const lockedFor = await lockoutRemaining(db, input.email, now);
+    if (lockedFor > 0) {
+      await logAccess(db, { ...attempt, success: false, reason: 'too_many_failures' }, now);
+      throw rateLimited(lockedFor);
+    }
+    const customer = await findCustomerByEmail(db, input.email);
+    const passwordOk = customer?.passwordHash
+      ? await verifyPassword(input.password, customer.passwordHash)
+      : await verifyAgainstDummy(input.password);
+    const temporaryExpired =
+      customer?.record.passwordIsTemporary === true &&
+      customer.passwordExpiresAt !== null &&
+      customer.passwordExpiresAt.getTime() <= now.getTime();
+    const customerCode = customer?.record.code;
+    if (!customer || !passwordOk || temporaryExpired) {
+      await recordSignInFailure(db, input.email, now, limits.lockoutThreshold, limits.lockoutMinutes);
+      const reason = !customer
+        ? 'unknown_email'
+        : passwordOk
+          ? 'temporary_password_expired'
+          : 'wrong_password';
+      await logAccess(db, { ...attempt, success: false, customerCode, reason }, now);
+      throw unauthorized(BAD_CREDENTIALS);
+    }
+    await clearSignInFailures(db, input.email);
+    if (customer.record.locked) {
+      await logAccess(db, { ...attempt, success: false, customerCode, reason: 'account_locked' }, now);
+      throw accountLocked();
+    }
+    if (customer.record.passwordIsTemporary) {
+      const challenge = await db.transaction(async (tx) => {
+        await logAccess(
+          tx,
+          { ...attempt, success: false, customerCode, reason: 'password_change_required' },
+          now,
+        );
+        return issueToken(
+          tx,
+          'password_change',
+          { customerId: customer.record.id, email: customer.record.email },
+          now,
+        );
+      });
+      return { status: 'password_change_required' as const, challenge };
+    }
+    const session = await db.transaction(async (tx) => {
+      await logAccess(tx, { ...attempt, success: true, customerCode }, now);
+      return openCookieSession(ctx, tx, customer, customer.record.email, 'password');
+    });
+    return { status: 'signed_in' as const, session };
+  },
+
+  /**
+   * Always 204. Only an address an access rule grants, on an account that is not locked, gets a link;
+   * the per-address budget is spent for every address alike so that it reveals nothing either.
+   */
+  async requestMagicLink(ctx, input) {
+    const { db } = ctx.app;
+    const settings = await requireCapability(
+      ctx.app,
+      (each) => each.signIn.magicLink,
+      'sign-in by email link',
+    );
+    await limitAuthRequests(ctx);
+    const withinBudget = await mayEmailAddress(ctx, 'magic_link_email', input.email);
+    const rule = await ruleForEmail(db, input.email);
+    const customer = rule ? await findCustomer(db, rule.customerId) : undefined;
+    if (!withinBudget || !customer || customer.record.locked) return;
+    const email = input.email.trim().toLowerCase();
+    const now = ctx.now();
+    await db.transaction(async (tx) => {
+      const token = await issueToken(tx, 'magic_link', { customerId: customer.record.id, email }, now);
+      const link = emailLink(ctx.app, input.returnUrl, 'portal-magic-token', token);
+      const minutes = TOKEN_LIFETIME_MS.magic_link / 60_000;
+      await queueEmail(tx, magicLinkMail(email, settings.branding.merchantName, link, minutes), now);
+    });
+    ctx.mailQueued = true;
+  },
+
+  /** The only way to use a link: an explicit POST (a mail scanner's GET of the link changes nothing). */
+  async verifyMagicLink(ctx, input) {
+    await requireCapability(ctx.app, (settings) => settings.signIn.magicLink, 'sign-in by email link');
+    await limitAuthRequests(ctx);
+    const now = ctx.now();
+    return commitThenAnswer(ctx, async (tx) => {
+      const attempt = { method: 'magic_link' as const, ip: ctx.ip };
+      const claim = await consumeToken(tx, 'magic_link', input.token, now);
+      if (!claim) {
+        await logAccess(tx, { ...attempt, email: '', success: false, reason: 'invalid_token' }, now);
+        return { ok: false, error: unauthorized(BAD_LINK) };
+      }
+      const customer = await findCustomer(tx, claim.customerId);
+      const rule = await ruleForEmail(tx, claim.email);
+      const log = { ...attempt, email: claim.email, customerCode: customer?.record.code };
+      // The merchant may have withdrawn the access rule since the link was sent.
+      if (!customer || rule?.customerId !== customer.record.id) {
+        await logAccess(tx, { ...log, success: false, reason: 'access_withdrawn' }, now);
+        return { ok: false, error: unauthorized(BAD_LINK) };
+      }
+      if (customer.record.locked) {
+        await logAccess(tx, { ...log, success: false, reason: 'account_locked' }, now);
+        return { ok: false, error: accountLocked() };
+      }
+      await logAccess(tx, { ...log, success: true }, now);
+      return { ok: true, value: await openCookieSession(ctx, tx, customer, claim.email, 'magic_link') };
+    });
+  },
+
+  /**
+   * Creates the account with the details the merchant requires and signs it in. Every problem is reported
+   * at once, including an address that already has an account (`email: taken`, as MemoryAdapter does):
+   * the contract signs a new customer straight in, so no answer could look like success without handing
+   * out a session. The owner of that address is told by email; see README "Sign-up with a taken address".
+   */
+  async signUp(ctx, input) {
+    const { db, deps } = ctx.app;
+    const settings = await requireCapability(
+      ctx.app,
+      (each) => each.accountCreation.enabled,
+      'account creation',
+    );
+    await limitAuthRequests(ctx);
+    const now = ctx.now();
+    const required = settings.accountCreation.required;
+    const errors: FieldError[] = [];
+    if (required.billingAddress && !input.billingAddress)
+      errors.push({ path: 'billingAddress', code: 'required' });
+    if (required.shippingAddress && !input.shippingAddress)
+      errors.push({ path: 'shippingAddress', code: 'required' });
+    if (required.card && !input.cardToken) errors.push({ path: 'cardToken', code: 'required' });
+    if (required.bankAccount && !input.bankAccount) errors.push({ path: 'bankAccount', code: 'required' });
+    const card = input.cardToken ? await deps.gateway.resolveCardToken(input.cardToken) : null;
+    if (input.cardToken && (!card || isCardExpired(card, ctx.today()))) {
+      errors.push({ path: 'cardToken', code: 'invalid' });
+    }
+    const existing = await findCustomerByEmail(db, input.email);
+    if (existing) {
+      errors.push({ path: 'email', code: 'taken' });
+      const mail = signUpAttemptMail(existing.record.email, settings.branding.merchantName, deps.publicUrl);
+      await db.transaction((tx) => queueEmail(tx, mail, now));
+      ctx.mailQueued = true;
+    }
+    if (errors.length > 0) {
+      throw new PortalError('validation', `sign-up refused: ${errors.map((each) => each.path).join(', ')}`, {
+        fieldErrors: errors,
+      });
+    }
+    if (card && settings.paymentMethods.verifyNewCards && card.verification !== 'succeeded') {
+      throw new PortalError('payment_declined', 'The card was declined.');
+    }
+    const passwordHash = await hashPassword(input.password);
+    return commitThenAnswer(ctx, async (tx) => {
+      // Two sign-ups for one address racing past the check above: the lock makes the second wait, and
+      // it then gets the same answer as if the address had been registered before.
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext(lower($1)))', [input.email]);
+      if (await findCustomerByEmail(tx, input.email)) {
+        return {
+          ok: false,
+          error: new PortalError('validation', 'sign-up refused: email', {
+            fieldErrors: [{ path: 'email', code: 'taken' }],
+          }),
+        };
+      }
+      const { rows } = await tx.query<{ n: number }>("SELECT nextval('customer_number_seq')::int AS n");
+      const id = newId('cus');
+      const methods: PaymentMethodRecord[] = [];
+      if (card) {
+        methods.push({
+          id: newId('pm'),
+          customerId: id,
+          type: 'card',
+          brand: card.brand,
+          last4: card.last4,
+          expMonth: card.expMonth,
+          expYear: card.expYear,
+          holderName: input.name,
+          verified: settings.paymentMethods.verifyNewCards,
+        });
+      }
+      if (input.bankAccount) {
+        methods.push({
+          id: newId('pm'),
+          customerId: id,
+          type: 'bank_account',
+          last4: input.bankAccount.accountNumber.slice(-4),
+          accountType: input.bankAccount.accountType,
+          holderName: input.bankAccount.holderName,
+        });
+      }
+      await tx.query(
+        `INSERT INTO customers (id, code, name, email, phone, company, currency, billing_address, shipping_address,
+                                password_hash, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11)`,
+        [
+          id,
+          `CUST-${String(rows[0].n).padStart(4, '0')}`,
+          input.name,
+          input.email,
+          input.phone ?? null,
+          input.company ?? null,
+          ctx.app.defaultCurrency,
+          json(input.billingAddress),
+          json(input.shippingAddress),
+          passwordHash,
+          now,
+        ],
+      );
+      for (const method of methods) await insertMethod(tx, method, now);
+      if (methods[0]) {
+        await tx.query('UPDATE customers SET default_payment_method_id = $2 WHERE id = $1', [
+          id,
+          methods[0].id,
+        ]);
+      }
+      const customer = (await findCustomer(tx, id)) as StoredCustomer;
+      await logAccess(
+        tx,
+        {
+          method: 'password',
+          email: input.email,
+          ip: ctx.ip,
+          customerCode: customer.record.code,
+          success: true,
+          reason: 'sign_up',
+        },
+        now,
+      );
+      return {
+        ok: true,
+        value: await openCookieSession(ctx, tx, customer, customer.record.email, 'password'),
+      };
+    });
+  },
+
+  /**
+   * Always 204. An account gets a single-use link valid for an hour; a merchant-locked one is told to
+   * contact the merchant instead (resetting would not let it in).
+   */
+  async requestPasswordReset(ctx, input) {
+    const { db } = ctx.app;
+    const settings = await requireCapability(ctx.app, (each) => each.signIn.password, 'password sign-in');
+    await limitAuthRequests(ctx);
+    const withinBudget = await mayEmailAddress(ctx, 'reset_email', input.email);
+    const customer = await findCustomerByEmail(db, input.email);
+    if (!withinBudget || !customer) return;
+    const now = ctx.now();
+    const { merchantName, supportEmail } = settings.branding;
+    await db.transaction(async (tx) => {
+      const to = customer.record.email;
+      if (customer.record.locked) {
+        await queueEmail(tx, lockedAccountResetMail(to, merchantName, supportEmail), now);
+        return;
+      }
+      const token = await issueToken(
+        tx,
+        'password_reset',
+        { customerId: customer.record.id, email: to },
+        now,
+      );
+      const link = emailLink(ctx.app, input.returnUrl, 'portal-reset-token', token);
+      await queueEmail(
+        tx,
+        passwordResetMail(to, merchantName, link, TOKEN_LIFETIME_MS.password_reset / 60_000),
+        now,
+      );
+    });
+    ctx.mailQueued = true;
+  },
+
+  /** Sets the new password, lifts the failure lockout, retires other links and ends every session. */
+  async resetPassword(ctx, input) {
+    const settings = await requireCapability(ctx.app, (each) => each.signIn.password, 'password sign-in');
+    await limitAuthRequests(ctx);
+    const passwordHash = await hashPassword(input.newPassword);
+    const now = ctx.now();
+    await commitThenAnswer(ctx, async (tx) => {
+      const attempt = { method: 'password_reset' as const, ip: ctx.ip };
+      const claim = await consumeToken(tx, 'password_reset', input.token, now);
+      const customer = claim ? await findCustomer(tx, claim.customerId) : undefined;
+      if (!claim || !customer) {
+        await logAccess(tx, { ...attempt, email: '', success: false, reason: 'invalid_token' }, now);
+        return { ok: false, error: unauthorized(BAD_LINK) };
+      }
+      await setPassword(tx, customer.record.id, passwordHash, null);
+      await clearSignInFailures(tx, customer.record.email);
+      await revokeTokens(tx, customer.record.id, 'password_reset', now);
+      await revokeTokens(tx, customer.record.id, 'password_change', now);
+      await deleteCustomerSessions(tx, customer.record.id);
+      const { merchantName, supportEmail } = settings.branding;
+      await queueEmail(tx, passwordChangedMail(customer.record.email, merchantName, supportEmail), now);
+      await logAccess(
+        tx,
+        { ...attempt, email: customer.record.email, customerCode: customer.record.code, success: true },
+        now,
+      );
+      return { ok: true, value: undefined };
+    });
+    ctx.mailQueued = true;
+  },
+
+  /** The end of a temporary-password sign-in: the customer's own password replaces it, then a session. */
+  async completePasswordChange(ctx, input) {
+    await requireCapability(ctx.app, (settings) => settings.signIn.password, 'password sign-in');
+    await limitAuthRequests(ctx);
+    const passwordHash = await hashPassword(input.newPassword);
+    const now = ctx.now();
+    return commitThenAnswer(ctx, async (tx) => {
+      const attempt = { method: 'password' as const, ip: ctx.ip };
+      const claim = await consumeToken(tx, 'password_change', input.challenge, now);
+      const customer = claim ? await findCustomer(tx, claim.customerId) : undefined;
+      if (!claim || !customer) {
+        await logAccess(tx, { ...attempt, email: '', success: false, reason: 'invalid_challenge' }, now);
+        return { ok: false, error: unauthorized('The sign-in has expired. Sign in again.') };
+      }
+      const log = { ...attempt, email: customer.record.email, customerCode: customer.record.code };
+      if (customer.record.locked) {
+        await logAccess(tx, { ...log, success: false, reason: 'account_locked' }, now);
+        return { ok: false, error: accountLocked() };
+      }
+      // ASVS 6.4.1: the temporary password must not become the long-term one. Thrown, not returned, so
+      // the transaction rolls back and the challenge stays usable for a second try.
+      if (customer.passwordHash && (await verifyPassword(input.newPassword, customer.passwordHash))) {
+        throw invalidField('newPassword', 'choose a password other than the temporary one');
+      }
+      await setPassword(tx, customer.record.id, passwordHash, null);
+      await clearSignInFailures(tx, customer.record.email);
+      await logAccess(tx, { ...log, success: true, reason: 'temporary_password_replaced' }, now);
+      const fresh = (await findCustomer(tx, customer.record.id)) as StoredCustomer;
+      return { ok: true, value: await openCookieSession(ctx, tx, fresh, fresh.record.email, 'password') };
+    });
+  },
+
+  /**
+   * A wrong current password is a field error, not 401: the customer is still signed in, and a 401 would
+   * sign the whole portal out. Wrong guesses count toward the address's lockout like sign-in failures, so
+   * a borrowed session cannot be used to find the password. Other sessions end; this one stays.
+   */
+  async changePassword(ctx, input) {
+    const settings = await requireCapability(ctx.app, (each) => each.signIn.password, 'password sign-in');
+    const session: AuthenticatedSession = ctx.requireSession();
+    const { customer } = session;
+    const { db, limits } = ctx.app;
+    const now = ctx.now();
+    const lockedFor = await lockoutRemaining(db, customer.record.email, now);
+    if (lockedFor > 0) throw rateLimited(lockedFor);
+    const currentOk = customer.passwordHash
+      ? await verifyPassword(input.currentPassword, customer.passwordHash)
+      : await verifyAgainstDummy(input.currentPassword);
+    if (!currentOk) {
+      await recordSignInFailure(
+        db,
+        customer.record.email,
+        now,
+        limits.lockoutThreshold,
+        limits.lockoutMinutes,
+      );
+      throw invalidField('currentPassword', 'the current password is not correct');
+    }
+    await clearSignInFailures(db, customer.record.email);
+    const passwordHash = await hashPassword(input.newPassword);
+    await db.transaction(async (tx) => {
+      await setPassword(tx, customer.record.id, passwordHash, null);
+      await deleteCustomerSessions(tx, customer.record.id, session.tokenHash);
+      await revokeTokens(tx, customer.record.id, 'password_reset', now);
+      const { merchantName, supportEmail } = settings.branding;
+      await queueEmail(tx, passwordChangedMail(customer.record.email, merchantName, supportEmail), now);
+    });
+    ctx.mailQueued = true;
+  },
+
+  async signOut(ctx) {
+    if (ctx.session) await deleteSession(ctx.app.db, ctx.session.tokenHash);
+    if (ctx.session?.kind !== 'bearer') ctx.cookie = 'clear';
+  },
+};

@@ -1,0 +1,191 @@
+import type { InvoiceRecord } from '../../../../../src/adapters/shared/demo-data.js';
+import {
+  checkPayment,
+  compareInvoicesNewestFirst,
+  decodeCursor,
+  encodeCursor,
+  invoiceAmounts,
+  methodLabel,
+  toCustomer,
+  toInvoice,
+  toInvoiceSummary,
+} from '../../../../../src/adapters/shared/rules.js';
+import {
+  type AllocationResult,
+  type InvoiceNote,
+  type InvoiceSummary,
+  type PaymentReceipt,
+  matchesFilter,
+  money,
+} from '../../../../../src/model/index.js';
+import { newId } from '../../auth/secrets.js';
+import { notFound } from '../../http/errors.js';
+import { gatewayKey, runIdempotently } from '../../payments/idempotency.js';
+import { renderInvoicePdf } from '../../pdf/invoice-pdf.js';
+import { loadSettings } from '../../store/catalog.js';
+import { loadInvoices } from '../../store/invoices.js';
+import { listMethods } from '../../store/payment-methods.js';
+import { isoInstant } from '../../store/rows.js';
+import { requireCapability } from '../guards.js';
+import type { Handlers, RequestContext } from '../types.js';
+
+const DEFAULT_PAGE_SIZE = 20;
+
+/** One of the signed-in customer's invoices; another customer's id answers exactly like an unknown one. */
+async function ownInvoice(ctx: RequestContext, id: string): Promise<InvoiceRecord> {
+  const [invoice] = await loadInvoices(ctx.app.db, ctx.customerId, { invoiceId: id });
+  if (!invoice) throw notFound('invoice');
+  return invoice;
+}
+
+export const invoiceHandlers: Pick<
+  Handlers,
+  'listInvoices' | 'getInvoice' | 'addInvoiceNote' | 'getInvoicePdf' | 'payInvoice'
+> = {
+  /** Keyset pages: the cursor names the last row served, so rows paid in between never repeat or vanish. */
+  async listInvoices(ctx, input) {
+    const filter = input.filter ?? 'all';
+    const limit = input.limit ?? DEFAULT_PAGE_SIZE;
+    const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
+    const today = ctx.today();
+    const sorted = (await loadInvoices(ctx.app.db, ctx.customerId)).sort(compareInvoicesNewestFirst);
+    const items: InvoiceSummary[] = [];
+    let last: InvoiceRecord | undefined;
+    let more = false;
+    for (const invoice of sorted) {
+      // The comparison reads only the cursor's three position fields.
+      if (after && compareInvoicesNewestFirst(invoice, after as InvoiceRecord) <= 0) continue;
+      const summary = toInvoiceSummary(invoice, today);
+      if (!matchesFilter(summary.status, filter)) continue;
+      if (items.length === limit) {
+        more = true;
+        break;
+      }
+      items.push(summary);
+      last = invoice;
+    }
+    return { items, nextCursor: more && last ? encodeCursor(last) : null };
+  },
+
+  async getInvoice(ctx, input) {
+    const invoice = await ownInvoice(ctx, input.id);
+    const methods = await listMethods(ctx.app.db, ctx.customerId, { includeRemoved: true });
+    return toInvoice(invoice, methods, ctx.today());
+  },
+
+  /** Someone signed in by link is a person at the company, not the company: the note carries their address. */
+  async addInvoiceNote(ctx, input) {
+    await requireCapability(ctx.app, (settings) => settings.invoices.customerNotes, 'customer notes');
+    const session = ctx.requireSession();
+    const invoice = await ownInvoice(ctx, input.id);
+    const note: InvoiceNote = {
+      id: newId('note'),
+      author: 'customer',
+      authorName: session.method === 'magic_link' ? session.email : session.customer.record.name,
+      body: input.body,
+      createdAt: isoInstant(ctx.now()),
+    };
+    await ctx.app.db.query(
+      `INSERT INTO invoice_notes (id, invoice_id, author, author_name, body, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [note.id, invoice.id, note.author, note.authorName, note.body, ctx.now()],
+    );
+    return note;
+  },
+
+  async getInvoicePdf(ctx, input) {
+    const settings = await requireCapability(ctx.app, (each) => each.invoices.downloadPdf, 'PDF downloads');
+    const invoice = await ownInvoice(ctx, input.id);
+    const methods = await listMethods(ctx.app.db, ctx.customerId, { includeRemoved: true });
+    const bytes = await renderInvoicePdf({
+      merchantName: settings.branding.merchantName,
+      supportEmail: settings.branding.supportEmail,
+      customer: toCustomer(ctx.requireSession().customer.record),
+      invoice: toInvoice(invoice, methods, ctx.today()),
+    });
+    return { bytes, fileName: `${invoice.number}.pdf` };
+  },
+
+  /**
+   * Each allocation is charged in order and recorded with its outcome, independently: an approved one
+   * stays paid when a later one is declined (the documented split-payment policy). The invoice row is
+   * locked for the whole request, so two payments of one invoice can never both pass the amount-due check.
+   */
+  async payInvoice(ctx, input) {
+    const customerId = ctx.customerId;
+    const { gateway } = ctx.app.deps;
+    return runIdempotently(
+      ctx.app,
+      { customerId, key: input.idempotencyKey, operation: 'payInvoice', input },
+      async (tx): Promise<PaymentReceipt> => {
+        const [invoice] = await loadInvoices(tx, customerId, { invoiceId: input.invoiceId, forUpdate: true });
+        if (!invoice) throw notFound('invoice');
+        const methods = await listMethods(tx, customerId);
+        checkPayment({ request: input, invoice, methods, settings: await loadSettings(tx) });
+        const receiptId = newId('rcpt');
+        const now = ctx.now();
+        const allocations: AllocationResult[] = [];
+        for (const [index, allocation] of input.allocations.entries()) {
+          const method = methods.find((each) => each.id === allocation.paymentMethodId);
+          if (!method) throw notFound('payment method');
+          const charge = await gateway.charge({
+            amount: allocation.amount.amount,
+            currency: allocation.amount.currency,
+            method,
+            idempotencyKey: gatewayKey(
+              customerId,
+              input.idempotencyKey,
+              `${index}:${method.id}:${allocation.amount.amount}`,
+            ),
+            today: ctx.today(),
+          });
+          const paymentId = newId('pay');
+          await tx.query(
+            `INSERT INTO payments (id, invoice_id, customer_id, payment_method_id, receipt_id, amount, currency,
+                                   outcome, gateway_reference, paid_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+            [
+              paymentId,
+              invoice.id,
+              customerId,
+              method.id,
+              receiptId,
+              allocation.amount.amount,
+              allocation.amount.currency,
+              charge.outcome,
+              charge.reference,
+              now,
+            ],
+          );
+          allocations.push({
+            paymentMethodId: method.id,
+            methodLabel: methodLabel(method),
+            amount: allocation.amount,
+            outcome: charge.outcome,
+            ...(charge.outcome === 'succeeded' ? { paymentId } : {}),
+          });
+        }
+        const [after] = await loadInvoices(tx, customerId, { invoiceId: invoice.id });
+        const succeeded = allocations.filter((each) => each.outcome === 'succeeded');
+        return {
+          id: receiptId,
+          invoiceId: invoice.id,
+          invoiceNumber: invoice.number,
+          status:
+            succeeded.length === allocations.length
+              ? 'succeeded'
+              : succeeded.length === 0
+                ? 'failed'
+                : 'partially_succeeded',
+          allocations,
+          amountPaid: money(
+            succeeded.reduce((sum, each) => sum + each.amount.amount, 0),
+            invoice.currency,
+          ),
+          amountDue: money(invoiceAmounts(after).amountDue, invoice.currency),
+          createdAt: isoInstant(now),
+        };
+      },
+    );
+  },
+};

@@ -1,0 +1,72 @@
+import type * as z from 'zod/mini';
+import type { OperationName, operations } from '../../../../src/adapters/contract.js';
+import type { AuthenticatedSession, NewSession } from '../auth/sessions.js';
+import type { AppContext } from '../context.js';
+import { unauthorized } from '../http/errors.js';
+
+type Ops = typeof operations;
+
+export type InputOf<K extends OperationName> = Ops[K]['input'] extends z.core.$ZodType
+  ? z.infer<Ops[K]['input']>
+  : undefined;
+
+/** A rendered document for operations whose output is `pdf`. */
+export interface DocumentFile {
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+export type OutputOf<K extends OperationName> = Ops[K]['output'] extends 'pdf'
+  ? DocumentFile
+  : Ops[K]['output'] extends z.core.$ZodType
+    ? z.infer<Ops[K]['output']>
+    : void;
+
+/** A stored response replayed verbatim (idempotent retries). */
+export class StoredResponse {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {}
+}
+
+/** One request as a handler sees it. Handlers never touch Hono: the router turns this into HTTP. */
+export class RequestContext {
+  /** Set by handlers that open or end a cookie session. */
+  cookie: NewSession | 'clear' | undefined;
+  /** Set by handlers that queued emails, which are delivered after the response. */
+  mailQueued = false;
+
+  constructor(
+    readonly app: AppContext,
+    readonly ip: string,
+    readonly session: AuthenticatedSession | null,
+    readonly header: (name: string) => string | undefined,
+  ) {}
+
+  now(): Date {
+    return this.app.now();
+  }
+
+  today(): string {
+    return this.app.today();
+  }
+
+  /** The signed-in customer's session; the router already refused anonymous calls to private operations. */
+  requireSession(): AuthenticatedSession {
+    if (!this.session) throw unauthorized();
+    return this.session;
+  }
+
+  get customerId(): string {
+    return this.requireSession().customer.record.id;
+  }
+}
+
+export type Handler<K extends OperationName> = (
+  ctx: RequestContext,
+  input: InputOf<K>,
+) => Promise<OutputOf<K> | StoredResponse>;
+
+/** Exactly one handler per operation of the contract: a missing one is a type error (and a test failure). */
+export type Handlers = { [K in OperationName]: Handler<K> };

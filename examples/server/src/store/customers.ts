@@ -1,0 +1,99 @@
+import type { CustomerRecord } from '../../../../src/adapters/shared/demo-data.js';
+import type { Address, Contact } from '../../../../src/model/index.js';
+import type { Queryable } from '../db/database.js';
+import { compact, present } from './rows.js';
+
+/** A customer as stored: the shared record plus what only the server may see. */
+export interface StoredCustomer {
+  record: CustomerRecord;
+  passwordHash: string | null;
+  passwordExpiresAt: Date | null;
+}
+
+interface CustomerRow {
+  id: string;
+  code: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  company: string | null;
+  currency: string;
+  billing_address: Address | null;
+  shipping_address: Address | null;
+  billing_contact: Contact | null;
+  shipping_contact: Contact | null;
+  po_number: string | null;
+  vat_number: string | null;
+  registration_number: string | null;
+  default_payment_method_id: string | null;
+  password_hash: string | null;
+  password_is_temporary: boolean;
+  password_expires_at: Date | null;
+  locked: boolean;
+  auto_pay: boolean;
+}
+
+const COLUMNS = `id, code, name, email, phone, company, currency, billing_address, shipping_address,
+  billing_contact, shipping_contact, po_number, vat_number, registration_number, default_payment_method_id,
+  password_hash, password_is_temporary, password_expires_at, locked, auto_pay`;
+
+function toStored(row: CustomerRow): StoredCustomer {
+  const record: CustomerRecord = compact({
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    email: row.email,
+    phone: present(row.phone),
+    company: present(row.company),
+    currency: row.currency,
+    billingAddress: present(row.billing_address),
+    shippingAddress: present(row.shipping_address),
+    billingContact: present(row.billing_contact),
+    shippingContact: present(row.shipping_contact),
+    poNumber: present(row.po_number),
+    vatNumber: present(row.vat_number),
+    registrationNumber: present(row.registration_number),
+    defaultPaymentMethodId: present(row.default_payment_method_id),
+    passwordIsTemporary: row.password_is_temporary,
+    locked: row.locked,
+    autoPay: row.auto_pay,
+  });
+  return { record, passwordHash: row.password_hash, passwordExpiresAt: row.password_expires_at };
+}
+
+export async function findCustomer(
+  q: Queryable,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<StoredCustomer | undefined> {
+  const { rows } = await q.query<CustomerRow>(
+    `SELECT ${COLUMNS} FROM customers WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  return rows[0] ? toStored(rows[0]) : undefined;
+}
+
+export async function findCustomerByEmail(q: Queryable, email: string): Promise<StoredCustomer | undefined> {
+  const { rows } = await q.query<CustomerRow>(
+    `SELECT ${COLUMNS} FROM customers WHERE lower(email) = lower($1)`,
+    [email],
+  );
+  return rows[0] ? toStored(rows[0]) : undefined;
+}
+
+export async function listCustomers(q: Queryable): Promise<StoredCustomer[]> {
+  const { rows } = await q.query<CustomerRow>(`SELECT ${COLUMNS} FROM customers ORDER BY seq`);
+  return rows.map(toStored);
+}
+
+export async function setPassword(
+  q: Queryable,
+  customerId: string,
+  hash: string,
+  temporary: { expiresAt: Date } | null,
+): Promise<void> {
+  await q.query(
+    `UPDATE customers SET password_hash = $2, password_is_temporary = $3, password_expires_at = $4 WHERE id = $1`,
+    [customerId, hash, temporary !== null, temporary?.expiresAt ?? null],
+  );
+}
