@@ -63,7 +63,7 @@ export function writePdf(pages: readonly PdfText[][]): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(body, (char) => char.charCodeAt(0));
 }
 
-/** The invoice laid out on as many pages as its lines need. */
+/** The invoice (number, dates, lines, totals, payments) laid out on as many pages as it needs. */
 export function invoicePdf(
   invoice: Invoice,
   merchantName: string,
@@ -117,6 +117,17 @@ export function invoicePdf(
       { x: 340, text: label, bold: label === 'Amount due' },
       { x: 480, text: amount(value), bold: label === 'Amount due' },
     ]);
+  }
+  if (invoice.payments.length > 0) {
+    y -= 12;
+    line([{ x: 50, text: 'Payments', bold: true }]);
+    for (const payment of invoice.payments) {
+      line([
+        { x: 50, text: payment.paidAt.slice(0, 10) },
+        { x: 150, text: payment.methodLabel },
+        { x: 480, text: amount(payment.amount) },
+      ]);
+    }
   }
   return writePdf(pages);
 }
