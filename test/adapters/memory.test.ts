@@ -471,6 +471,15 @@ describe('MemoryAdapter', () => {
       expect(trial.prorationAmount.amount).to.equal(0);
     });
 
+    it('offers no plans while subscription self-service is off', async () => {
+      const adapter = await signedIn();
+      expect(await adapter.listPlans()).to.have.length(3);
+      const settings = await adapter.getSettings();
+      adapter.updateSettings({ ...settings, subscriptions: { ...settings.subscriptions, enabled: false } });
+      expect(await adapter.listPlans()).to.deep.equal([]);
+      expect(await adapter.listSubscriptions()).to.have.length(2);
+    });
+
     it('keeps the label of a removed card on the payments it made', async () => {
       const adapter = await signedIn();
       await adapter.setDefaultPaymentMethod({ id: 'pm_ada_visa' });
