@@ -201,7 +201,8 @@ CREATE TABLE sign_in_failures (
   locked_until TIMESTAMPTZ
 );
 
--- Fixed one-minute windows per (bucket, key); shared by every server process on the same database.
+-- Per-window hit counts per (bucket, key) for sliding-window rate limits; shared by every server process
+-- on the same database.
 CREATE TABLE rate_limits (
   bucket TEXT NOT NULL,
   key TEXT NOT NULL,

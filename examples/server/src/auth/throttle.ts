@@ -13,7 +13,11 @@ export interface Verdict {
   retryAfterSeconds: number;
 }
 
-/** Fixed one-minute windows: counts this request and says whether it is within `limit`. */
+/**
+ * Sliding-window counter (fixed windows plus the previous window's count, weighted by how much of it
+ * still overlaps the last `windowMs`): no burst of twice the limit around a window boundary. Counts this
+ * request, refused ones included, and says whether the estimate stays within `limit`.
+ */
 export async function hitRateLimit(
   q: Queryable,
   bucket: string,
@@ -23,19 +27,26 @@ export async function hitRateLimit(
   windowMs = MINUTE_MS,
 ): Promise<Verdict> {
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const previousStart = new Date(windowStart.getTime() - windowMs);
   const { rows } = await q.query<{ hits: number }>(
     `INSERT INTO rate_limits (bucket, key, window_start, hits) VALUES ($1, $2, $3, 1)
      ON CONFLICT (bucket, key, window_start) DO UPDATE SET hits = rate_limits.hits + 1
      RETURNING hits`,
     [bucket, key, windowStart],
   );
+  const previous = await q.query<{ hits: number }>(
+    'SELECT hits FROM rate_limits WHERE bucket = $1 AND key = $2 AND window_start = $3',
+    [bucket, key, previousStart],
+  );
   await q.query('DELETE FROM rate_limits WHERE bucket = $1 AND key = $2 AND window_start < $3', [
     bucket,
     key,
-    windowStart,
+    previousStart,
   ]);
+  const elapsed = (now.getTime() - windowStart.getTime()) / windowMs;
+  const estimate = (previous.rows[0]?.hits ?? 0) * (1 - elapsed) + rows[0].hits;
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
-  return { allowed: rows[0].hits <= limit, retryAfterSeconds };
+  return { allowed: estimate <= limit, retryAfterSeconds };
 }
 
 /** Lockout is per email address, known or unknown alike, so it reveals nothing about accounts. */

@@ -1,0 +1,601 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { DEMO_TEMPORARY_PASSWORD } from '../../../src/adapters/shared/demo-data.js';
+import type { AccessLogEntry, CustomerAccessState, Session, SignInResult } from '../../../src/model/index.js';
+import { createApp } from '../src/app.js';
+import { silentMailer } from '../src/mail/mailer.js';
+import {
+  ADA,
+  DEMO_PASSWORD,
+  type ErrorReply,
+  MERCHANT_SECRET,
+  type TestServer,
+  startTestServer,
+} from './helpers.js';
+
+const WRONG = 'not-the-password-at-all';
+const NOBODY = 'nobody-here@example.com';
+
+let server: TestServer;
+before(async () => {
+  server = await startTestServer();
+});
+after(async () => {
+  await server.close();
+});
+beforeEach(async () => {
+  await server.reset();
+});
+
+const signInPath = '/portal-api/auth/sign-in';
+
+describe('password sign-in', () => {
+  for (const email of [ADA, NOBODY]) {
+    it(`locks ${email} out after five failures, with Retry-After, for 15 minutes`, async () => {
+      const client = server.client();
+      const failures = [];
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        failures.push(await client.post<ErrorReply>(signInPath, { email, password: WRONG }));
+      }
+      for (const reply of failures) {
+        assert.equal(reply.status, 401);
+        assert.deepEqual(reply.body, failures[0].body, 'every failure answers the same');
+      }
+      const locked = await client.post<ErrorReply>(signInPath, { email, password: WRONG });
+      assert.equal(locked.status, 429);
+      assert.equal(locked.body.error.code, 'rate_limited');
+      const retryAfter = Number(locked.headers.get('retry-after'));
+      assert.ok(retryAfter > 0 && retryAfter <= 15 * 60, `Retry-After ${retryAfter}`);
+      assert.equal(locked.body.error.retryAfterSeconds, retryAfter);
+      // The right password does not get through during the lockout, from any address.
+      const right = await server.client('198.51.100.77').post(signInPath, { email, password: DEMO_PASSWORD });
+      assert.equal(right.status, 429);
+      await server.setClock(new Date(Date.now() + 15 * 60_000 + 1000));
+      const later = await client.post(signInPath, { email, password: DEMO_PASSWORD });
+      assert.equal(later.status, email === ADA ? 200 : 401, 'the lockout ends after 15 minutes');
+    });
+  }
+
+  it('counts failures per address, whatever the case of the address', async () => {
+    const client = server.client();
+    for (const email of ['ADA@example.com', 'Ada@Example.com', 'ada@EXAMPLE.com', 'ada@example.COM', ADA]) {
+      assert.equal((await client.post(signInPath, { email, password: WRONG })).status, 401);
+    }
+    assert.equal((await client.post(signInPath, { email: ADA, password: DEMO_PASSWORD })).status, 429);
+  });
+
+  it('a password reset lifts the lockout', async () => {
+    const client = server.client();
+    for (let attempt = 1; attempt <= 5; attempt++)
+      await client.post(signInPath, { email: ADA, password: WRONG });
+    assert.equal((await client.post(signInPath, { email: ADA, password: DEMO_PASSWORD })).status, 429);
+    assert.equal((await client.post('/portal-api/auth/password-reset', { email: ADA })).status, 204);
+    const token = await server.emailedToken(ADA, 'portal-reset-token');
+    const reset = await client.post('/portal-api/auth/password-reset/confirm', {
+      token,
+      newPassword: 'a-new-password-1',
+    });
+    assert.equal(reset.status, 204);
+    assert.equal((await client.post(signInPath, { email: ADA, password: 'a-new-password-1' })).status, 200);
+  });
+
+  it('limits credential requests per IP (20 a minute across sign-in, links and resets)', async () => {
+    // Start a test window at the top of a minute, so the whole burst falls in one window.
+    const minute = Math.ceil(Date.now() / 60_000) * 60_000;
+    await server.setClock(new Date(minute + 1000));
+    const client = server.client('192.0.2.50');
+    const paths = [
+      '/portal-api/auth/sign-in',
+      '/portal-api/auth/magic-link',
+      '/portal-api/auth/password-reset',
+    ];
+    for (let index = 0; index < 20; index++) {
+      const path = paths[index % 3];
+      // A new address each time, so the per-address lockout never kicks in first.
+      const reply = await client.post(path, { email: `visitor${index}@example.org`, password: WRONG });
+      assert.notEqual(reply.status, 429, `request ${index + 1} is within the limit`);
+    }
+    for (const path of paths) {
+      const limited = await client.post<ErrorReply>(path, { email: 'one-more@example.org', password: WRONG });
+      assert.equal(limited.status, 429, path);
+      assert.equal(limited.body.error.code, 'rate_limited');
+      assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+    }
+    const other = server.client('192.0.2.51');
+    assert.equal((await other.post(signInPath, { email: ADA, password: DEMO_PASSWORD })).status, 200);
+    // Sliding window: one minute later the previous minute still weighs in; two minutes later it is gone.
+    await server.setClock(new Date(minute + 61_000));
+    assert.equal((await client.post(signInPath, { email: ADA, password: DEMO_PASSWORD })).status, 429);
+    await server.setClock(new Date(minute + 121_000));
+    assert.equal((await client.post(signInPath, { email: ADA, password: DEMO_PASSWORD })).status, 200);
+  });
+});
+
+describe('no account enumeration', () => {
+  const states = {
+    unknown: NOBODY,
+    normal: ADA,
+    locked: 'locked@example.com',
+    temporary: 'new@example.com',
+  };
+
+  it('answers a wrong password identically for unknown, normal, locked and temporary accounts', async () => {
+    const replies = await Promise.all(
+      Object.entries(states).map(([state, email], index) =>
+        server
+          .client(`192.0.2.${10 + index}`)
+          .post(signInPath, { email, password: WRONG })
+          .then((reply) => ({ state, reply })),
+      ),
+    );
+    for (const { state, reply } of replies) {
+      assert.equal(reply.status, 401, state);
+      assert.equal(reply.text, replies[0].reply.text, `${state} answers like ${replies[0].state}`);
+    }
+  });
+
+  it('takes about as long for an unknown address as for a known one (one scrypt each)', async () => {
+    const time = async (email: string, ip: string) => {
+      const client = server.client(ip);
+      const samples: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        await client.post(signInPath, { email, password: WRONG });
+        samples.push(performance.now() - started);
+      }
+      return samples.sort((a, b) => a - b)[1];
+    };
+    const known = await time(ADA, '192.0.2.20');
+    const unknown = await time(NOBODY, '192.0.2.21');
+    const ratio = unknown / known;
+    assert.ok(
+      ratio > 0.4 && ratio < 2.5,
+      `median ${unknown.toFixed(0)} ms unknown vs ${known.toFixed(0)} ms known`,
+    );
+  });
+
+  for (const [flow, path] of [
+    ['magic link', '/portal-api/auth/magic-link'],
+    ['password reset', '/portal-api/auth/password-reset'],
+  ] as const) {
+    it(`answers ${flow} requests identically in all four states`, async () => {
+      const replies = [];
+      for (const [index, email] of Object.values(states).entries()) {
+        replies.push(await server.client(`192.0.2.${30 + index}`).post(path, { email }));
+      }
+      for (const reply of replies) {
+        assert.equal(reply.status, 204);
+        assert.equal(reply.text, '');
+      }
+    });
+  }
+
+  it('reveals a locked account only to someone who knows its password', async () => {
+    const client = server.client();
+    assert.equal(
+      (await client.post(signInPath, { email: 'locked@example.com', password: WRONG })).status,
+      401,
+    );
+    const right = await client.post<ErrorReply>(signInPath, {
+      email: 'locked@example.com',
+      password: DEMO_PASSWORD,
+    });
+    assert.equal(right.status, 423);
+    assert.equal(right.body.error.code, 'account_locked');
+    assert.equal(client.cookies.size, 0, 'no session cookie');
+  });
+});
+
+describe('temporary passwords', () => {
+  it('must be replaced before any session exists', async () => {
+    const client = server.client();
+    const first = await client.post<SignInResult>(signInPath, {
+      email: 'new@example.com',
+      password: DEMO_TEMPORARY_PASSWORD,
+    });
+    assert.equal(first.status, 200);
+    assert.equal(first.body.status, 'password_change_required');
+    assert.equal(client.cookies.size, 0, 'no cookie before the change');
+    assert.equal((await client.get('/portal-api/session')).text, 'null');
+    assert.equal((await client.get('/portal-api/customer')).status, 401);
+    const challenge = first.body.status === 'password_change_required' ? first.body.challenge : '';
+    const same = await client.post<ErrorReply>('/portal-api/auth/password-change', {
+      challenge,
+      newPassword: DEMO_TEMPORARY_PASSWORD,
+    });
+    assert.equal(same.status, 400, 'the temporary password cannot become the real one');
+    assert.deepEqual(same.body.error.fieldErrors, [{ path: 'newPassword', code: 'invalid' }]);
+    const done = await client.post<Session>('/portal-api/auth/password-change', {
+      challenge,
+      newPassword: 'mary-chooses-this',
+    });
+    assert.equal(done.status, 200);
+    assert.equal(done.body.customerCode, 'CUST-0003');
+    assert.equal((await client.get<{ name: string }>('/portal-api/customer')).body.name, 'Mary Somerville');
+    const again = await client.post('/portal-api/auth/password-change', {
+      challenge,
+      newPassword: 'another-choice-1',
+    });
+    assert.equal(again.status, 401, 'the challenge is single use');
+    const old = await server
+      .client('192.0.2.99')
+      .post(signInPath, { email: 'new@example.com', password: DEMO_TEMPORARY_PASSWORD });
+    assert.equal(old.status, 401);
+  });
+
+  it('activation emails a random temporary password that expires after 72 hours', async () => {
+    const sent = await server.admin('POST', '/admin/customers/cus_analytical/activation');
+    assert.equal(sent.status, 204);
+    const [email] = await server.outbox('accounts@analytical.example');
+    assert.match(email.subject, /customer portal account/);
+    const password = /^ {4}(\S+)$/m.exec(email.text)?.[1] ?? '';
+    assert.match(password, /^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    const states = (await server.admin<CustomerAccessState[]>('GET', '/admin/customers')).body;
+    assert.equal(states.find((each) => each.customerId === 'cus_analytical')?.activated, false);
+    const signIn = await server
+      .client()
+      .post<SignInResult>(signInPath, { email: 'accounts@analytical.example', password });
+    assert.equal(signIn.body.status, 'password_change_required');
+    await server.admin('POST', '/admin/customers/cus_analytical/activation');
+    const [, second] = await server.outbox('accounts@analytical.example');
+    const expiring = /^ {4}(\S+)$/m.exec(second.text)?.[1] ?? '';
+    await server.setClock(new Date(Date.now() + 72 * 3_600_000 + 60_000));
+    const expired = await server
+      .client('192.0.2.98')
+      .post(signInPath, { email: 'accounts@analytical.example', password: expiring });
+    assert.equal(expired.status, 401, 'an expired temporary password is just a wrong password');
+  });
+});
+
+describe('sessions', () => {
+  it('sets an HttpOnly, SameSite=Lax cookie scoped to the API, stores only its hash, and signs out', async () => {
+    const client = server.client();
+    const reply = await client.signIn();
+    const cookie = reply.headers.getSetCookie().find((each) => each.startsWith('portal_session='));
+    assert.ok(cookie);
+    assert.match(cookie, /; HttpOnly/);
+    assert.match(cookie, /; SameSite=Lax/);
+    assert.match(cookie, /; Path=\/portal-api(;|$)/);
+    assert.doesNotMatch(cookie, /; Secure/, 'plain http in tests');
+    const token = client.cookies.get('portal_session') ?? '';
+    assert.ok(Buffer.from(token, 'base64url').length === 32, '256-bit session id');
+    const rows = await server.query<{ token_hash: string }>('SELECT token_hash FROM sessions');
+    assert.deepEqual(
+      rows.map((row) => row.token_hash),
+      [createHash('sha256').update(token).digest('hex')],
+    );
+    const out = await client.post('/portal-api/auth/sign-out');
+    assert.equal(out.status, 204);
+    assert.match(out.headers.getSetCookie().join(), /portal_session=;.*Max-Age=0/);
+    assert.equal((await server.query('SELECT token_hash FROM sessions')).length, 0);
+    const replay = await server.client().get('/portal-api/customer', { cookie: `portal_session=${token}` });
+    assert.equal(replay.status, 401, 'the old cookie is worthless');
+  });
+
+  it('marks the cookie Secure when configured for https', async () => {
+    const secure = createApp({
+      ...server.running.app.portal.deps,
+      mailer: silentMailer,
+      cookieSecure: true,
+    });
+    const reply = await secure.request('http://localhost/portal-api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ADA, password: DEMO_PASSWORD }),
+    });
+    assert.equal(reply.status, 200);
+    assert.match(reply.headers.get('set-cookie') ?? '', /; Secure/);
+  });
+
+  it('expires a cookie session after 12 idle hours', async () => {
+    const client = server.client();
+    await client.signIn();
+    await server.setClock(new Date(Date.now() + 11 * 3_600_000));
+    assert.equal((await client.get('/portal-api/customer')).status, 200, 'still alive after 11 h');
+    await server.setClock(new Date(Date.now() + 22 * 3_600_000));
+    assert.equal(
+      (await client.get('/portal-api/customer')).status,
+      200,
+      'each request slides the idle expiry',
+    );
+    await server.setClock(new Date(Date.now() + 34 * 3_600_000 + 60_000));
+    assert.equal((await client.get('/portal-api/customer')).status, 401, 'gone after 12 idle hours');
+  });
+
+  it('accepts merchant-minted bearer tokens until they expire', async () => {
+    const minted = await server.admin<{ token: string; expiresAt: string }>('POST', '/admin/session-tokens', {
+      customerId: 'cus_ada',
+    });
+    assert.equal(minted.status, 200);
+    const lifetime = Date.parse(minted.body.expiresAt) - Date.now();
+    assert.ok(lifetime > 14 * 60_000 && lifetime <= 15 * 60_000, `default lifetime ${lifetime} ms`);
+    const rows = await server.query<{ token_hash: string; kind: string }>(
+      'SELECT token_hash, kind FROM sessions',
+    );
+    assert.deepEqual(rows, [
+      { token_hash: createHash('sha256').update(minted.body.token).digest('hex'), kind: 'bearer' },
+    ]);
+    const client = server.client();
+    client.bearer = minted.body.token;
+    const session = await client.get<Session>('/portal-api/session');
+    assert.equal(session.body.method, 'session_token');
+    assert.equal(session.body.customerCode, 'CUST-0001');
+    // An embedded widget on the merchant's site calls with the token: no cookie, another origin.
+    const note = await client.request('POST', '/portal-api/invoices/inv_ada_1009/notes', {
+      json: { body: 'From the store' },
+      headers: { origin: 'https://anywhere.example' },
+    });
+    assert.equal(note.status, 200);
+    await server.setClock(new Date(Date.now() + 15 * 60_000 + 1000));
+    assert.equal((await client.get('/portal-api/customer')).status, 401, 'expired');
+
+    const short = await server.admin<{ token: string }>('POST', '/admin/session-tokens', {
+      customerId: 'cus_ada',
+      ttlSeconds: 60,
+    });
+    client.bearer = short.body.token;
+    assert.equal((await client.get('/portal-api/customer')).status, 200);
+    await server.setClock(new Date(Date.now() + 15 * 60_000 + 62_000));
+    assert.equal((await client.get('/portal-api/customer')).status, 401);
+
+    assert.equal(
+      (await server.admin('POST', '/admin/session-tokens', { customerId: 'cus_nobody' })).status,
+      404,
+    );
+    assert.equal(
+      (await server.admin('POST', '/admin/session-tokens', { customerId: 'cus_locked' })).status,
+      423,
+    );
+    const stranger = server.client();
+    stranger.bearer = 'sk_wrong';
+    assert.equal(
+      (await stranger.post('/portal-api/admin/session-tokens', { customerId: 'cus_ada' })).status,
+      401,
+    );
+    stranger.bearer = MERCHANT_SECRET.slice(0, -1);
+    assert.equal((await stranger.get('/portal-api/admin/customers')).status, 401);
+  });
+
+  it('locking a customer ends their sessions; unlocking emails a reset link', async () => {
+    const client = server.client();
+    await client.signIn();
+    const locked = await server.admin<CustomerAccessState>('POST', '/admin/customers/cus_ada/lock');
+    assert.deepEqual(locked.body, { customerId: 'cus_ada', email: ADA, locked: true, activated: true });
+    assert.equal((await client.get('/portal-api/customer')).status, 401);
+    assert.equal((await client.post(signInPath, { email: ADA, password: DEMO_PASSWORD })).status, 423);
+    const unlocked = await server.admin<CustomerAccessState>('POST', '/admin/customers/cus_ada/unlock');
+    assert.equal(unlocked.body.locked, false);
+    assert.ok(await server.emailedToken(ADA, 'portal-reset-token'));
+    assert.equal((await client.post(signInPath, { email: ADA, password: DEMO_PASSWORD })).status, 200);
+    assert.equal((await server.admin('POST', '/admin/customers/cus_nobody/lock')).status, 404);
+  });
+});
+
+describe('password reset', () => {
+  it('emails a single-use link to the public origin, or to an allowed returnUrl, and ends sessions', async () => {
+    const client = server.client();
+    const other = server.client('192.0.2.200');
+    await other.signIn();
+    await client.post('/portal-api/auth/password-reset', {
+      email: ADA,
+      returnUrl: 'https://evil.example/steal',
+    });
+    const [first] = await server.outbox(ADA);
+    assert.ok(first.text.includes(`${server.url}/?portal-reset-token=`), 'a foreign returnUrl is ignored');
+    await client.post('/portal-api/auth/password-reset', {
+      email: ADA,
+      returnUrl: 'https://shop.example/account?tab=1',
+    });
+    const second = (await server.outbox(ADA)).at(-1);
+    assert.match(second?.text ?? '', /https:\/\/shop\.example\/account\?tab=1&portal-reset-token=/);
+    const token = await server.emailedToken(ADA, 'portal-reset-token');
+    assert.equal(
+      (await client.post('/portal-api/auth/password-reset/confirm', { token, newPassword: 'brand-new-pass' }))
+        .status,
+      204,
+    );
+    assert.equal(
+      (await client.post('/portal-api/auth/password-reset/confirm', { token, newPassword: 'again-new-pass' }))
+        .status,
+      401,
+    );
+    assert.equal((await other.get('/portal-api/customer')).status, 401, 'sessions ended by the reset');
+    assert.equal((await client.post(signInPath, { email: ADA, password: DEMO_PASSWORD })).status, 401);
+    assert.equal((await client.post(signInPath, { email: ADA, password: 'brand-new-pass' })).status, 200);
+    const expired = await server
+      .client('192.0.2.201')
+      .post('/portal-api/auth/password-reset', { email: 'new@example.com' });
+    assert.equal(expired.status, 204);
+    const late = await server.emailedToken('new@example.com', 'portal-reset-token');
+    await server.setClock(new Date(Date.now() + 60 * 60_000 + 1000));
+    assert.equal(
+      (
+        await client.post('/portal-api/auth/password-reset/confirm', {
+          token: late,
+          newPassword: 'too-late-pass',
+        })
+      ).status,
+      401,
+    );
+  });
+
+  it('sends nothing to unknown addresses and a "contact us" note to locked accounts', async () => {
+    const client = server.client();
+    await client.post('/portal-api/auth/password-reset', { email: NOBODY });
+    await client.post('/portal-api/auth/password-reset', { email: 'locked@example.com' });
+    assert.equal((await server.outbox(NOBODY)).length, 0);
+    const [locked] = await server.outbox('locked@example.com');
+    assert.doesNotMatch(locked.text, /portal-reset-token/);
+    assert.match(locked.text, /locked/);
+  });
+});
+
+describe('sign-up', () => {
+  it('refuses a registered address with email: taken and tells its owner', async () => {
+    const reply = await server.client().post<ErrorReply>('/portal-api/auth/sign-up', {
+      email: 'ADA@example.com',
+      password: 'a-long-password',
+      name: 'Someone Else',
+      billingAddress: { line1: '1 Main St', city: 'Portland', country: 'US' },
+    });
+    assert.equal(reply.status, 400);
+    assert.deepEqual(reply.body.error.fieldErrors, [{ path: 'email', code: 'taken' }]);
+    const notices = await server.outbox(ADA);
+    assert.equal(notices.length, 1);
+    assert.match(notices[0].subject, /tried to create/);
+    assert.equal((await server.query('SELECT id FROM customers')).length, 4, 'no account was created');
+  });
+
+  it('creates an account with the required details and signs it in', async () => {
+    const client = server.client();
+    const missing = await client.post<ErrorReply>('/portal-api/auth/sign-up', {
+      email: 'caroline@example.com',
+      password: 'a-long-password',
+      name: 'Caroline Herschel',
+    });
+    assert.equal(missing.status, 400);
+    assert.deepEqual(missing.body.error.fieldErrors, [{ path: 'billingAddress', code: 'required' }]);
+    const created = await client.post<Session>('/portal-api/auth/sign-up', {
+      email: 'caroline@example.com',
+      password: 'a-long-password',
+      name: 'Caroline Herschel',
+      billingAddress: { line1: '1 Main St', city: 'Portland', country: 'US' },
+      cardToken: `tok_visa_05${new Date().getUTCFullYear() + 2}`,
+    });
+    assert.equal(created.status, 200);
+    assert.equal(created.body.customerCode, 'CUST-0005');
+    const methods = await client.get<{ last4: string; isDefault: boolean; verified: boolean }[]>(
+      '/portal-api/payment-methods',
+    );
+    assert.deepEqual(
+      methods.body.map(({ last4, isDefault, verified }) => ({ last4, isDefault, verified })),
+      [{ last4: '4242', isDefault: true, verified: true }],
+    );
+    const [row] = await server.query<{ password_hash: string }>(
+      "SELECT password_hash FROM customers WHERE email = 'caroline@example.com'",
+    );
+    assert.match(row.password_hash, /^scrypt\$32768\$8\$3\$/);
+    assert.ok(!row.password_hash.includes('a-long-password'));
+  });
+});
+
+describe('access log', () => {
+  it('records every sign-in attempt with result, method, IP, time and customer code, and no secrets', async () => {
+    const started = Date.now();
+    const client = server.client('192.0.2.77');
+    await client.post(signInPath, { email: ADA, password: WRONG });
+    await client.post(signInPath, { email: NOBODY, password: WRONG });
+    await client.post(signInPath, { email: 'new@example.com', password: DEMO_TEMPORARY_PASSWORD });
+    await client.signIn();
+    await client.post('/portal-api/auth/magic-link', { email: 'grace@example.net' });
+    const magic = await server.emailedToken('grace@example.net', 'portal-magic-token');
+    await client.post('/portal-api/auth/magic-link/verify', { token: magic });
+    await client.post('/portal-api/auth/magic-link/verify', { token: magic });
+    await client.post('/portal-api/auth/password-reset/confirm', {
+      token: 'x'.repeat(43),
+      newPassword: 'whatever-pass',
+    });
+    const minted = await server.admin<{ token: string }>('POST', '/admin/session-tokens', {
+      customerId: 'cus_ada',
+    });
+    const widget = server.client('192.0.2.78');
+    widget.bearer = minted.body.token;
+    await widget.get('/portal-api/customer');
+    await widget.get('/portal-api/customer');
+    widget.bearer = 'forged-token-forged-token';
+    await widget.get('/portal-api/customer');
+
+    const logs = (await server.admin<AccessLogEntry[]>('GET', '/admin/access-logs?limit=50')).body.reverse();
+    const summary = logs.map(({ success, method, email, ip, customerCode, reason }) => ({
+      success,
+      method,
+      email,
+      ip,
+      customerCode,
+      reason,
+    }));
+    assert.deepEqual(summary, [
+      {
+        success: false,
+        method: 'password',
+        email: ADA,
+        ip: '192.0.2.77',
+        customerCode: 'CUST-0001',
+        reason: 'wrong_password',
+      },
+      {
+        success: false,
+        method: 'password',
+        email: NOBODY,
+        ip: '192.0.2.77',
+        customerCode: undefined,
+        reason: 'unknown_email',
+      },
+      {
+        success: false,
+        method: 'password',
+        email: 'new@example.com',
+        ip: '192.0.2.77',
+        customerCode: 'CUST-0003',
+        reason: 'password_change_required',
+      },
+      {
+        success: true,
+        method: 'password',
+        email: ADA,
+        ip: '192.0.2.77',
+        customerCode: 'CUST-0001',
+        reason: undefined,
+      },
+      {
+        success: true,
+        method: 'magic_link',
+        email: 'grace@example.net',
+        ip: '192.0.2.77',
+        customerCode: 'CUST-0002',
+        reason: undefined,
+      },
+      {
+        success: false,
+        method: 'magic_link',
+        email: '',
+        ip: '192.0.2.77',
+        customerCode: undefined,
+        reason: 'invalid_token',
+      },
+      {
+        success: false,
+        method: 'password_reset',
+        email: '',
+        ip: '192.0.2.77',
+        customerCode: undefined,
+        reason: 'invalid_token',
+      },
+      {
+        success: true,
+        method: 'session_token',
+        email: ADA,
+        ip: '192.0.2.78',
+        customerCode: 'CUST-0001',
+        reason: undefined,
+      },
+      {
+        success: false,
+        method: 'session_token',
+        email: '',
+        ip: '192.0.2.78',
+        customerCode: undefined,
+        reason: 'invalid_token',
+      },
+    ]);
+    for (const entry of logs) {
+      const at = Date.parse(entry.at);
+      assert.ok(at >= started - 1000 && at <= Date.now() + 1000, 'logged at the time of the attempt');
+    }
+    const text = JSON.stringify(logs);
+    for (const secret of [WRONG, DEMO_PASSWORD, DEMO_TEMPORARY_PASSWORD, magic, minted.body.token]) {
+      assert.ok(!text.includes(secret), 'no password or token in the access log');
+    }
+  });
+});

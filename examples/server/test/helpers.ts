@@ -1,0 +1,198 @@
+import { randomBytes } from 'node:crypto';
+import { DEMO_PASSWORD } from '../../../src/adapters/shared/demo-data.js';
+import type { PortalSettings } from '../../../src/model/index.js';
+import type { Limits } from '../src/context.js';
+import { dropSchema } from '../src/db/postgres.js';
+import { TestGateway } from '../src/payments/gateway.js';
+import { type RunningServer, startServer } from '../src/server.js';
+
+export const MERCHANT_SECRET = 'sk_test_suite_secret';
+export const ADA = 'ada@example.com';
+export { DEMO_PASSWORD };
+
+export interface Reply<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+/**
+ * A browser-like client: keeps the cookies the server sets (a tiny jar keyed by name), can pose as another
+ * IP (the test server trusts X-Forwarded-For) and sends JSON.
+ */
+export class Client {
+  readonly cookies = new Map<string, string>();
+  bearer: string | undefined;
+
+  constructor(
+    readonly baseUrl: string,
+    readonly ip = '203.0.113.10',
+  ) {}
+
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    options: { json?: unknown; headers?: Record<string, string>; body?: string } = {},
+  ): Promise<Reply<T>> {
+    const headers = new Headers(options.headers);
+    headers.set('x-forwarded-for', this.ip);
+    if (this.cookies.size > 0 && !headers.has('cookie')) {
+      headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+    }
+    if (this.bearer && !headers.has('authorization')) headers.set('authorization', `Bearer ${this.bearer}`);
+    let body = options.body;
+    if (options.json !== undefined) {
+      body = JSON.stringify(options.json);
+      if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+    }
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body, redirect: 'manual' });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = cookie.split(';');
+      const [name, value] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
+      const expired = attributes.some(
+        (each) =>
+          /^\s*max-age=0/i.test(each) ||
+          (/^\s*expires=/i.test(each) && Date.parse(each.split('=')[1]) < Date.now()),
+      );
+      if (expired || value === '') this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+    const text = response.headers.get('content-type')?.includes('application/pdf')
+      ? ''
+      : await response.text();
+    let parsed: unknown = text;
+    if (response.headers.get('content-type')?.includes('json') && text !== '') parsed = JSON.parse(text);
+    return { status: response.status, headers: response.headers, body: parsed as T, text };
+  }
+
+  get<T = unknown>(path: string, headers?: Record<string, string>) {
+    return this.request<T>('GET', path, { headers });
+  }
+
+  post<T = unknown>(path: string, json?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('POST', path, { json, headers });
+  }
+
+  async signIn(email = ADA, password = DEMO_PASSWORD): Promise<Reply> {
+    const reply = await this.post('/portal-api/auth/sign-in', { email, password });
+    if (reply.status !== 200) throw new Error(`sign-in as ${email} failed: ${reply.status} ${reply.text}`);
+    return reply;
+  }
+}
+
+export interface ErrorReply {
+  error: {
+    code: string;
+    message: string;
+    fieldErrors?: { path: string; code: string }[];
+    retryAfterSeconds?: number;
+  };
+}
+
+export interface OutboxEntry {
+  to: string;
+  subject: string;
+  text: string;
+  kind: string;
+}
+
+export interface TestServer {
+  url: string;
+  running: RunningServer;
+  gateway: TestGateway;
+  client(ip?: string): Client;
+  /** The merchant's side, authenticated with the secret key. */
+  admin<T = unknown>(method: string, path: string, json?: unknown): Promise<Reply<T>>;
+  updateSettings(change: (settings: PortalSettings) => void): Promise<void>;
+  /** Empties the database and seeds the demo data again; `now` also sets the clock. */
+  reset(now?: Date): Promise<void>;
+  setClock(now: Date): Promise<void>;
+  outbox(to?: string): Promise<OutboxEntry[]>;
+  /** The newest token for `param` emailed to `to`. */
+  emailedToken(to: string, param: string): Promise<string>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export const usingPostgres = Boolean(process.env.DATABASE_URL);
+
+/**
+ * The server under test: on PGlite in memory, or in a schema of its own on the PostgreSQL server named by
+ * DATABASE_URL (dropped again on close), always in test mode and trusting X-Forwarded-For.
+ */
+export async function startTestServer(
+  options: { limits?: Partial<Limits>; dataDir?: string } = {},
+): Promise<TestServer> {
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const schema =
+    databaseUrl && !options.dataDir ? `portal_test_${randomBytes(6).toString('hex')}` : undefined;
+  const gateway = new TestGateway();
+  const running = await startServer({
+    port: 0,
+    hostname: '127.0.0.1',
+    databaseUrl: options.dataDir ? undefined : databaseUrl,
+    schema,
+    dataDir: options.dataDir ?? ':memory:',
+    merchantSecret: MERCHANT_SECRET,
+    allowedOrigins: ['https://shop.example'],
+    trustProxy: true,
+    testMode: true,
+    gateway,
+    limits: options.limits,
+  });
+  const url = running.url;
+  const adminClient = new Client(url, '198.51.100.1');
+  adminClient.bearer = MERCHANT_SECRET;
+  const server: TestServer = {
+    url,
+    running,
+    gateway,
+    client: (ip?: string) => new Client(url, ip),
+    admin: (method, path, json) => adminClient.request(method, `/portal-api${path}`, { json }),
+    async updateSettings(change) {
+      const current = await server.admin<PortalSettings>('GET', '/admin/settings');
+      change(current.body);
+      const saved = await server.admin('PUT', '/admin/settings', current.body);
+      if (saved.status !== 200) throw new Error(`settings refused: ${saved.text}`);
+    },
+    async reset(now?: Date) {
+      const reply = await adminClient.post(
+        '/portal-api/__test__/reset',
+        now ? { now: now.toISOString() } : {},
+      );
+      if (reply.status !== 204) throw new Error(`reset failed: ${reply.status} ${reply.text}`);
+    },
+    async setClock(now: Date) {
+      const reply = await adminClient.post('/portal-api/__test__/clock', { now: now.toISOString() });
+      if (reply.status !== 200) throw new Error(`clock failed: ${reply.status} ${reply.text}`);
+    },
+    async outbox(to?: string) {
+      const reply = await adminClient.get<OutboxEntry[]>(
+        `/dev/outbox.json${to ? `?to=${encodeURIComponent(to)}` : ''}`,
+      );
+      return reply.body;
+    },
+    async emailedToken(to, param) {
+      const pattern = new RegExp(`[?&]${param}=([^\\s&#]+)`);
+      for (const email of (await server.outbox(to)).reverse()) {
+        const match = pattern.exec(email.text);
+        if (match) return decodeURIComponent(match[1]);
+      }
+      throw new Error(`no email to ${to} carries ${param}`);
+    },
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await running.db.query<T>(sql, params)).rows;
+    },
+    async close() {
+      await running.close();
+      if (databaseUrl && schema) await dropSchema(databaseUrl, schema);
+    },
+  };
+  return server;
+}
+
+/** A fresh idempotency key per customer intent. */
+export function newKey(): string {
+  return `test-${randomBytes(12).toString('hex')}`;
+}
