@@ -822,7 +822,7 @@ describe(`HttpAdapter faults: ${FAULT_CASES.length} table-driven cases`, () => {
 
 // ---------------------------------------------------------------------------------------------------
 
-describe('HttpAdapter recovery, waiting and aborts (13 cases)', () => {
+describe('HttpAdapter recovery, waiting, aborts and the PDF download', () => {
   it('recovers a GET when a retry succeeds after a 500', async () => {
     const { fetch, calls } = fakeFetch(errorBody(500, 'unavailable'), json(CUSTOMER));
     expect(await adapterWith(fetch).getCustomer()).to.deep.equal(CUSTOMER);

@@ -117,7 +117,9 @@ export class HttpAdapter implements PortalAdapter {
 
   constructor(options: HttpAdapterOptions) {
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.#timeoutMs = Math.max(1, options.timeoutMs ?? 15_000);
+    const timeoutMs = options.timeoutMs ?? 15_000;
+    // setTimeout's ceiling: ky refuses longer timeouts with a RangeError.
+    this.#timeoutMs = Number.isFinite(timeoutMs) ? Math.min(Math.max(1, timeoutMs), 2_147_483_647) : 15_000;
     this.#retry = {
       limit: Math.max(0, options.retry?.limit ?? 2),
       backoffMs: Math.max(0, options.retry?.backoffMs ?? 300),
