@@ -545,6 +545,41 @@ describe('<portal-login>', () => {
       });
     });
 
+    it('ships to the billing address unless the customer gives another one', async () => {
+      const adapter = new MemoryAdapter();
+      const settings = await settingsOf(adapter);
+      settings.accountCreation.required = { ...settings.accountCreation.required, shippingAddress: true };
+      adapter.updateSettings(settings);
+      const counted = countingAdapter(adapter);
+      const el = await mount(counted.adapter);
+      el.view = 'sign-up';
+      await el.updateComplete;
+      const [billing, shipping] = [...el.querySelectorAll('fieldset')];
+      expect(text(shipping.querySelector('legend'))).to.equal(en.login.shippingAddress);
+      const same = field(shipping, en.login.shippingSameAsBilling);
+      expect(same.checked, 'no second address to type by default').to.be.true;
+      expect(shipping.querySelector('input:not([type="checkbox"])')).to.equal(null);
+
+      same.click();
+      await el.updateComplete;
+      type(field(el, en.fields.name), 'Lin Chen');
+      type(field(el, en.fields.email), 'lin@example.org');
+      type(field(el, en.fields.password), 'a-long-enough-secret');
+      type(field(billing, en.fields.line1), '1 Harbour Street');
+      type(field(billing, en.fields.city), 'Halifax');
+      type(field(billing, en.fields.country), 'CA');
+      button(el, en.login.signUpSubmit).click();
+      await el.updateComplete;
+      expect(describedError(field(shipping, en.fields.line1))).to.equal(en.fieldErrors.required);
+      expect(counted.calls.signUp ?? 0).to.equal(0);
+
+      field(shipping, en.login.shippingSameAsBilling).click();
+      await el.updateComplete;
+      await signedInBy(el, () => button(el, en.login.signUpSubmit).click());
+      const sent = counted.inputs.signUp[0] as { billingAddress: unknown; shippingAddress: unknown };
+      expect(sent.shippingAddress).to.deep.equal(sent.billingAddress);
+    });
+
     it('suggests signing in when the address already has an account', async () => {
       const el = await mount(new MemoryAdapter());
       el.view = 'sign-up';

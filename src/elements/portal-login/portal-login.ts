@@ -105,7 +105,7 @@ function retryWhen(locale: string, seconds: number): string {
  * @cssproperty --portal-font-family - Font of the form.
  * @cssproperty --portal-radius - Corner radius of fields and buttons.
  * @cssproperty --portal-spacing - Space between fields.
- * @cssproperty --portal-control-height - Height of fields and buttons (at least 24px is kept by design).
+ * @cssproperty --portal-control-height - Height of fields and buttons; keep it at 24px or more (WCAG 2.5.8).
  */
 export class PortalLogin extends PortalElement {
   private readonly settingsQuery = new QueryController(this, {
