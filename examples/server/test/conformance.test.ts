@@ -1,0 +1,54 @@
+import { after, before, describe, it } from 'node:test';
+import { describeAdapterConformance } from '../../../src/adapters/conformance/index.js';
+import { HttpAdapter } from '../../../src/adapters/http/http-adapter.js';
+import { type TestServer, startTestServer } from './helpers.js';
+
+/**
+ * The adapter conformance suite, run against HttpAdapter talking to this server over real HTTP: the same
+ * behaviour the suite demands of MemoryAdapter, now through the HTTP contract and the database. Each test
+ * starts from a freshly seeded database and a browser-like cookie jar.
+ */
+let server: TestServer;
+before(async () => {
+  server = await startTestServer();
+});
+after(async () => {
+  await server.close();
+});
+
+/** What a browser does with `credentials: 'include'`: keep the session cookie and send it back. */
+function fetchWithCookies(): typeof fetch {
+  const jar = new Map<string, string>();
+  return async (input, init) => {
+    const request = new Request(input, init);
+    if (jar.size > 0) {
+      request.headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
+    }
+    const response = await fetch(request);
+    for (const cookie of response.headers.getSetCookie()) {
+      const pair = cookie.split(';')[0];
+      const name = pair.slice(0, pair.indexOf('='));
+      const value = pair.slice(pair.indexOf('=') + 1);
+      if (value === '' || /max-age=0/i.test(cookie)) jar.delete(name);
+      else jar.set(name, value);
+    }
+    return response;
+  };
+}
+
+describeAdapterConformance({
+  name: 'HttpAdapter + reference server',
+  describe,
+  it,
+  createHarness: async () => {
+    await server.reset();
+    return {
+      adapter: new HttpAdapter({ baseUrl: `${server.url}/portal-api`, fetch: fetchWithCookies() }),
+      outbox: async (to) => (await server.outbox(to)).map(({ subject, text }) => ({ subject, text })),
+      updateSettings: async (settings) => {
+        const reply = await server.admin('PUT', '/admin/settings', settings);
+        if (reply.status !== 200) throw new Error(`settings refused: ${reply.status} ${reply.text}`);
+      },
+    };
+  },
+});

@@ -1,0 +1,252 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { OPERATION_NAMES, type OperationName, operations } from '../../../src/adapters/contract.js';
+import { type Client, type Reply, type TestServer, newKey, startTestServer } from './helpers.js';
+
+const CARD_YEAR = new Date().getUTCFullYear() + 3;
+/** Ids of Analytical Engines Ltd (the other customer) from the demo data. */
+const THEIRS = {
+  invoice: 'inv_analytical_301',
+  method: 'pm_analytical_visa',
+  subscription: 'sub_analytical_atelier',
+};
+/** Anything of theirs that must never appear in an answer to Ada. */
+const FOREIGN =
+  /cus_analytical|inv_analytical|pm_analytical|sub_analytical|analytical\.example|Analytical Engines|Rue de la Machine|FR40303265045|PO-7731|RCS Paris|grace|atelier|"EUR"|CUST-0002|INV-030/i;
+
+type Probe = { op: OperationName; expect: 200 | 204 | 404; send: (client: Client) => Promise<Reply> };
+
+const probes: Probe[] = [
+  { op: 'getSession', expect: 200, send: (c) => c.get('/portal-api/session') },
+  { op: 'getCustomer', expect: 200, send: (c) => c.get('/portal-api/customer') },
+  {
+    op: 'updateProfile',
+    expect: 200,
+    send: (c) => c.request('PATCH', '/portal-api/customer', { json: { company: 'Lovelace Ltd' } }),
+  },
+  {
+    op: 'updateTaxIds',
+    expect: 200,
+    send: (c) => c.request('PUT', '/portal-api/customer/tax-ids', { json: { poNumber: 'PO-1' } }),
+  },
+  { op: 'getBillingSummary', expect: 200, send: (c) => c.get('/portal-api/billing-summary') },
+  { op: 'listInvoices', expect: 200, send: (c) => c.get('/portal-api/invoices?limit=100') },
+  { op: 'listInvoices', expect: 200, send: (c) => c.get('/portal-api/invoices?filter=outstanding') },
+  { op: 'getInvoice', expect: 404, send: (c) => c.get(`/portal-api/invoices/${THEIRS.invoice}`) },
+  {
+    op: 'addInvoiceNote',
+    expect: 404,
+    send: (c) => c.post(`/portal-api/invoices/${THEIRS.invoice}/notes`, { body: 'mine now' }),
+  },
+  { op: 'getInvoicePdf', expect: 404, send: (c) => c.get(`/portal-api/invoices/${THEIRS.invoice}/pdf`) },
+  {
+    op: 'payInvoice',
+    expect: 404,
+    send: (c) =>
+      c.post(`/portal-api/invoices/${THEIRS.invoice}/payments`, {
+        invoiceId: THEIRS.invoice,
+        idempotencyKey: newKey(),
+        allocations: [{ paymentMethodId: 'pm_ada_visa', amount: { amount: 100, currency: 'EUR' } }],
+      }),
+  },
+  {
+    op: 'payInvoice',
+    expect: 404,
+    send: (c) =>
+      c.post('/portal-api/invoices/inv_ada_1009/payments', {
+        invoiceId: 'inv_ada_1009',
+        idempotencyKey: newKey(),
+        allocations: [{ paymentMethodId: THEIRS.method, amount: { amount: 100, currency: 'USD' } }],
+      }),
+  },
+  { op: 'listPaymentMethods', expect: 200, send: (c) => c.get('/portal-api/payment-methods') },
+  {
+    op: 'addCard',
+    expect: 200,
+    send: (c) => c.post('/portal-api/payment-methods/cards', { token: `tok_amex_03${CARD_YEAR}` }),
+  },
+  {
+    op: 'addBankAccount',
+    expect: 200,
+    send: (c) =>
+      c.post('/portal-api/payment-methods/bank-accounts', {
+        holderName: 'Ada Lovelace',
+        routingNumber: '110000000',
+        accountNumber: '000999888777',
+        accountType: 'savings',
+      }),
+  },
+  {
+    op: 'removePaymentMethod',
+    expect: 404,
+    send: (c) => c.request('DELETE', `/portal-api/payment-methods/${THEIRS.method}`),
+  },
+  {
+    op: 'setDefaultPaymentMethod',
+    expect: 404,
+    send: (c) => c.post(`/portal-api/payment-methods/${THEIRS.method}/default`),
+  },
+  { op: 'listSubscriptions', expect: 200, send: (c) => c.get('/portal-api/subscriptions') },
+  { op: 'listPlans', expect: 200, send: (c) => c.get('/portal-api/plans') },
+  {
+    op: 'subscribe',
+    expect: 404,
+    send: (c) =>
+      c.post('/portal-api/subscriptions', {
+        planId: 'plan_roasters_choice',
+        quantity: 1,
+        paymentMethodId: THEIRS.method,
+        idempotencyKey: newKey(),
+      }),
+  },
+  {
+    op: 'previewSubscriptionChange',
+    expect: 404,
+    send: (c) =>
+      c.post(`/portal-api/subscriptions/${THEIRS.subscription}/change-preview`, {
+        planId: 'plan_atelier_eur',
+        quantity: 2,
+      }),
+  },
+  {
+    op: 'changeSubscription',
+    expect: 404,
+    send: (c) =>
+      c.post(`/portal-api/subscriptions/${THEIRS.subscription}/change`, {
+        planId: 'plan_atelier_eur',
+        quantity: 2,
+        idempotencyKey: newKey(),
+      }),
+  },
+  {
+    op: 'cancelSubscription',
+    expect: 404,
+    send: (c) =>
+      c.post(`/portal-api/subscriptions/${THEIRS.subscription}/cancel`, {
+        when: 'immediately',
+        reason: 'other',
+      }),
+  },
+  {
+    op: 'pauseSubscription',
+    expect: 404,
+    send: (c) => c.post(`/portal-api/subscriptions/${THEIRS.subscription}/pause`),
+  },
+  {
+    op: 'resumeSubscription',
+    expect: 404,
+    send: (c) => c.post(`/portal-api/subscriptions/${THEIRS.subscription}/resume`),
+  },
+  {
+    op: 'changePassword',
+    expect: 204,
+    send: (c) =>
+      c.request('PUT', '/portal-api/auth/password', {
+        json: {
+          currentPassword: 'correct-horse-battery-staple',
+          newPassword: 'correct-horse-battery-staple',
+        },
+      }),
+  },
+];
+
+let server: TestServer;
+before(async () => {
+  server = await startTestServer();
+});
+after(async () => {
+  await server.close();
+});
+beforeEach(async () => {
+  await server.reset();
+});
+
+async function theirState(): Promise<string> {
+  return JSON.stringify([
+    await server.query("SELECT * FROM customers WHERE id = 'cus_analytical'"),
+    await server.query("SELECT * FROM invoices WHERE customer_id = 'cus_analytical' ORDER BY id"),
+    await server.query("SELECT * FROM invoice_notes WHERE invoice_id LIKE 'inv_analytical%' ORDER BY id"),
+    await server.query(
+      "SELECT * FROM payments WHERE customer_id = 'cus_analytical' OR payment_method_id = $1 ORDER BY id",
+      [THEIRS.method],
+    ),
+    await server.query("SELECT * FROM payment_methods WHERE customer_id = 'cus_analytical' ORDER BY id"),
+    await server.query("SELECT * FROM subscriptions WHERE customer_id = 'cus_analytical' ORDER BY id"),
+  ]);
+}
+
+describe('isolation between customers', () => {
+  it('probes every customer operation of the contract', () => {
+    const needSession = OPERATION_NAMES.filter((name) => !('public' in operations[name]));
+    const probed = new Set(probes.map((probe) => probe.op));
+    assert.deepEqual(
+      needSession.filter((name) => !probed.has(name)),
+      [],
+      'operations without an isolation probe',
+    );
+  });
+
+  for (const [how, signIn] of [
+    ['a cookie session', async (client: Client) => void (await client.signIn())],
+    [
+      'a merchant-minted session token',
+      async (client: Client) => {
+        const minted = await server.admin<{ token: string }>('POST', '/admin/session-tokens', {
+          customerId: 'cus_ada',
+        });
+        client.bearer = minted.body.token;
+      },
+    ],
+  ] as const) {
+    it(`gives Ada nothing of Analytical Engines through ${how} (${probes.length} probes)`, async () => {
+      const before = await theirState();
+      const ada = server.client();
+      await signIn(ada);
+      for (const probe of probes) {
+        const reply = await probe.send(ada);
+        assert.equal(reply.status, probe.expect, `${probe.op}: ${reply.text}`);
+        if (probe.expect === 404) {
+          assert.deepEqual(
+            reply.body,
+            {
+              error: {
+                code: 'not_found',
+                message: (reply.body as { error: { message: string } }).error.message,
+              },
+            },
+            `${probe.op} answers a bare not_found`,
+          );
+        }
+        // An id Ada sent may be echoed in a message ("unknown payment method <id>", as for any unknown id):
+        // that is her own input, not their data. Everything else of theirs must be absent.
+        let text = reply.text;
+        for (const id of Object.values(THEIRS)) text = text.replaceAll(id, '<sent id>');
+        assert.doesNotMatch(text, FOREIGN, `${probe.op} leaks nothing of theirs`);
+      }
+      assert.equal(await theirState(), before, 'nothing of theirs changed');
+      assert.equal(
+        server.gateway.charges.filter((charge) => charge.method.customerId !== 'cus_ada').length,
+        0,
+      );
+    });
+  }
+
+  it('answers their ids exactly like unknown ids', async () => {
+    const ada = server.client();
+    await ada.signIn();
+    const pairs: [string, string][] = [
+      [`/portal-api/invoices/${THEIRS.invoice}`, '/portal-api/invoices/inv_unknown'],
+      [`/portal-api/invoices/${THEIRS.invoice}/pdf`, '/portal-api/invoices/inv_unknown/pdf'],
+    ];
+    for (const [theirs, unknown] of pairs) {
+      const a = await ada.get(theirs);
+      const b = await ada.get(unknown);
+      assert.equal(a.status, b.status);
+      assert.equal(a.text, b.text);
+    }
+    const pause = (id: string) => ada.post(`/portal-api/subscriptions/${id}/pause`);
+    assert.equal((await pause(THEIRS.subscription)).text, (await pause('sub_unknown')).text);
+    const remove = (id: string) => ada.request('DELETE', `/portal-api/payment-methods/${id}`);
+    assert.equal((await remove(THEIRS.method)).text, (await remove('pm_unknown')).text);
+  });
+});
