@@ -1,13 +1,30 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { readdirSync } from 'node:fs';
 import { CHROME_ARGS, ensureChrome } from './scripts/browser.mjs';
+
+/**
+ * Serves `/__story-index.js`: one lazy import per stories file, found on disk at request time, so the
+ * every-story test (test/stories.test.ts) covers new stories without a list to maintain.
+ */
+const storyIndex = {
+  name: 'story-index',
+  serve(context) {
+    if (context.path !== '/__story-index.js') return undefined;
+    const files = readdirSync('stories')
+      .filter((file) => file.endsWith('.stories.ts'))
+      .sort();
+    const entries = files.map((file) => `  [${JSON.stringify(file)}, () => import('/stories/${file}')],`);
+    return { body: `export default [\n${entries.join('\n')}\n];\n`, type: 'js' };
+  },
+};
 
 // Browser tests: every test/**/*.test.ts file runs in headless Chromium.
 // `tsconfig` is required: without it esbuild compiles decorators the TC39 way and Lit throws.
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [storyIndex, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({ launchOptions: { executablePath: ensureChrome(), headless: true, args: CHROME_ARGS } }),
   ],

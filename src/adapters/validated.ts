@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { invalidResponseError, toPortalError, validationError } from '../core/errors.js';
+import { invalidResponseError, isAbortError, toPortalError, validationError } from '../core/errors.js';
 import { DocumentLink } from '../model/index.js';
 import type { PortalAdapter } from './adapter.js';
 import { OPERATION_NAMES, type OperationName, operations } from './contract.js';
@@ -42,10 +42,10 @@ export function validatedAdapter(adapter: PortalAdapter): PortalAdapter {
       if (!method) throw invalidResponseError(new TypeError(`adapter has no ${name} method`), name);
       let output: unknown;
       try {
-        output = takesInput
-          ? await method(parseInput(name, input), options)
-          : await method(options);
+        output = takesInput ? await method(parseInput(name, input), options) : await method(options);
       } catch (error) {
+        // An abort is the caller's own doing, not a backend failure: it passes through untouched.
+        if (isAbortError(error)) throw error;
         throw toPortalError(error);
       }
       return parseOutput(name, output);

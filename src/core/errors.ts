@@ -124,6 +124,11 @@ export function invalidResponseError(error: unknown, what: string): PortalError 
   return new PortalError('invalid_response', `${what} returned data of the wrong shape`, { cause: error });
 }
 
+/** An abort (the asking element went away, or a signal fired): not a failure to show anyone. */
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
 /** Anything thrown by an adapter, normalised: a PortalError stays, everything else becomes one. */
 export function toPortalError(error: unknown): PortalError {
   if (error instanceof PortalError) return error;

@@ -22,7 +22,7 @@ import type {
   SubscriptionChange,
   TaxIdsUpdate,
 } from '../model/index.js';
-import { PortalError, toPortalError } from './errors.js';
+import { PortalError, isAbortError, toPortalError } from './errors.js';
 
 /** What the store knows about who is signed in. */
 export type SessionState =
@@ -71,9 +71,7 @@ function abortError(signal: AbortSignal): Error {
     : new DOMException('The request was aborted.', 'AbortError');
 }
 
-export function isAbortError(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
+export { isAbortError };
 
 /**
  * One store per portal on a page: it caches reads, makes one request when several elements ask for the

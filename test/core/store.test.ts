@@ -28,20 +28,20 @@ describe('PortalStore', () => {
     const held = deferred<never>();
     let seenSignal: AbortSignal | undefined;
     const { store } = await signedInStore({
-      getCustomer: ((options?: { signal?: AbortSignal }) => {
+      getCustomer: (options?: { signal?: AbortSignal }) => {
         seenSignal = options?.signal;
         return held.promise;
-      }),
+      },
     });
     const first = new AbortController();
     const second = new AbortController();
     const a = store.customer({ signal: first.signal });
     const b = store.customer({ signal: second.signal });
     first.abort();
-    expect((await rejectionOf(a))).to.have.property('name', 'AbortError');
+    expect(await rejectionOf(a)).to.have.property('name', 'AbortError');
     expect(seenSignal?.aborted, 'one asker remains').to.equal(false);
     second.abort();
-    expect((await rejectionOf(b))).to.have.property('name', 'AbortError');
+    expect(await rejectionOf(b)).to.have.property('name', 'AbortError');
     expect(seenSignal?.aborted).to.equal(true);
   });
 
@@ -80,14 +80,14 @@ describe('PortalStore', () => {
     let attempts = 0;
     const memory = new MemoryAdapter();
     const { store } = await signedInStore({
-      getBillingSummary: (() => {
+      getBillingSummary: () => {
         attempts += 1;
         return attempts === 1
           ? Promise.reject(new PortalError('unavailable', 'down'))
           : memory
               .signIn({ email: 'ada@example.com', password: DEMO_PASSWORD })
               .then(() => memory.getBillingSummary());
-      }),
+      },
     });
     expect(await rejectionOf(store.summary())).to.be.instanceOf(PortalError);
     const summary = await store.summary();
@@ -97,7 +97,7 @@ describe('PortalStore', () => {
 
   it('turns an adapter’s malformed data into invalid_response', async () => {
     const { store } = await signedInStore({
-      getBillingSummary: (() => Promise.resolve({ outstanding: { amount: 12.5, currency: 'USD' } })),
+      getBillingSummary: () => Promise.resolve({ outstanding: { amount: 12.5, currency: 'USD' } }),
     });
     const error = await store.summary().catch((e: unknown) => e);
     expect(error).to.be.instanceOf(PortalError);
@@ -106,8 +106,8 @@ describe('PortalStore', () => {
 
   it('turns anything an adapter throws into a PortalError', async () => {
     const { store } = await signedInStore({
-      getCustomer: (() => Promise.reject(new Error('boom'))),
-      listPlans: (() => Promise.reject(new TypeError('Failed to fetch'))),
+      getCustomer: () => Promise.reject(new Error('boom')),
+      listPlans: () => Promise.reject(new TypeError('Failed to fetch')),
     });
     expect(((await rejectionOf(store.customer())) as PortalError).code).to.equal('unavailable');
     expect(((await rejectionOf(store.plans())) as PortalError).code).to.equal('network');
@@ -115,7 +115,7 @@ describe('PortalStore', () => {
 
   it('ends the session when the backend says it has ended, and forgets the customer’s data', async () => {
     const { store } = await signedInStore({
-      getBillingSummary: (() => Promise.reject(new PortalError('unauthorized', 'expired'))),
+      getBillingSummary: () => Promise.reject(new PortalError('unauthorized', 'expired')),
     });
     await store.customer();
     expect(store.peek(keys.customer)).not.to.equal(undefined);
@@ -149,9 +149,22 @@ describe('PortalStore', () => {
 
   it('signs out locally even when the backend cannot be reached', async () => {
     const { store } = await signedInStore({
-      signOut: (() => Promise.reject(new TypeError('Failed to fetch'))),
+      signOut: () => Promise.reject(new TypeError('Failed to fetch')),
     });
     expect(((await rejectionOf(store.signOut())) as PortalError).code).to.equal('network');
     expect(store.session.status).to.equal('signed_out');
+  });
+});
+
+describe('validatedAdapter', () => {
+  it('lets an abort through as an AbortError, not a PortalError', async () => {
+    const { validatedAdapter } = await import('../../src/adapters/validated.js');
+    const controller = new AbortController();
+    const adapter = validatedAdapter(new MemoryAdapter({ latencyMs: 50 }));
+    const pending = adapter.getSettings({ signal: controller.signal });
+    controller.abort();
+    const error = await rejectionOf(pending);
+    expect(error).to.be.instanceOf(DOMException);
+    expect((error as DOMException).name).to.equal('AbortError');
   });
 });

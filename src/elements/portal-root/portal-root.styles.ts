@@ -68,15 +68,15 @@ export const rootStyles = css`
     color: var(--_primary-text);
     border-block-end-color: var(--_primary);
   }
-  main {
+  .main {
     padding: var(--_space);
     min-width: 0;
   }
-  main > h2 {
+  .main > h2 {
     margin-block-end: var(--_space);
     font-size: 1.25rem;
   }
-  main > h2:focus {
+  .main > h2:focus {
     outline: none;
   }
   .gate {

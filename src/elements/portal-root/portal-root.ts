@@ -46,10 +46,12 @@ export class PortalRoot extends PortalElement {
   @state() private signingOut = false;
   @state() private signOutError: PortalError | null = null;
 
-  @query('main > h2') private sectionHeading?: HTMLElement;
+  @query('.main > h2') private sectionHeading?: HTMLElement;
 
   private readonly provider = new ContextProvider(this, { context: portalContext });
   private unsubscribe?: () => void;
+  private gateWasShown = false;
+  private focusHeadingAfterUpdate = false;
   private watchedStore: PortalStore | null = null;
 
   private readonly settingsQuery = new QueryController(this, {
@@ -101,7 +103,11 @@ export class PortalRoot extends PortalElement {
       this.unsubscribe?.();
       this.watchedStore = store;
       this.unsubscribe = store?.onChange((change) => {
-        if (change.session) this.requestUpdate();
+        if (!change.session) return;
+        // Signing in through the form removes the form; focus goes to the account, not to <body>.
+        // A session restored on page load moves no focus: the merchant's page keeps it.
+        if (this.gateWasShown && store.session.status === 'signed_in') this.focusHeadingAfterUpdate = true;
+        this.requestUpdate();
       });
     }
     if (store) {
@@ -117,6 +123,15 @@ export class PortalRoot extends PortalElement {
       }
     }
     this.syncLoginElement();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.gateWasShown = this.showsGate;
+    if (this.focusHeadingAfterUpdate && this.sectionHeading) {
+      this.focusHeadingAfterUpdate = false;
+      this.sectionHeading.focus();
+    }
   }
 
   /**
@@ -227,10 +242,10 @@ export class PortalRoot extends PortalElement {
             </nav>`
           : nothing
       }
-      <main part="main">
+      <div class="main" part="main">
         <h2 tabindex="-1">${current.label(t)}</h2>
         ${this.renderSection(current.id)}
-      </main>
+      </div>
     </div>`;
   }
 

@@ -1,0 +1,64 @@
+import type { Preview } from '@storybook/web-components-vite';
+import { storyFrame } from '../stories/support/frame.js';
+
+/**
+ * Toolbar switches for the designer: the merchant's theme colour and the customer's locale apply to
+ * every story (see stories/support/frame.ts).
+ */
+const preview: Preview = {
+  globalTypes: {
+    themeColor: {
+      description: 'Merchant theme colour',
+      toolbar: {
+        title: 'Theme',
+        icon: 'paintbrush',
+        items: [
+          { value: '#0f766e', title: 'Northwind teal' },
+          { value: '#7c3aed', title: 'Violet' },
+          { value: '#f59e0b', title: 'Amber (light brand colour)' },
+          { value: '#111827', title: 'Near black' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    locale: {
+      description: 'Customer locale',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en-US', title: 'English (US)' },
+          { value: 'fr-FR', title: 'Français' },
+          { value: 'es-ES', title: 'Español' },
+          { value: 'ar-EG', title: 'Right-to-left (ar-EG, English text)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    colorScheme: {
+      description: 'Page colour scheme',
+      toolbar: {
+        title: 'Scheme',
+        icon: 'contrast',
+        items: [
+          { value: 'light', title: 'Light page' },
+          { value: 'light dark', title: 'Follow the system (light dark)' },
+          { value: 'dark', title: 'Dark page' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { themeColor: '#0f766e', locale: 'en-US', colorScheme: 'light' },
+  decorators: [
+    (story, context) =>
+      storyFrame(story(), {
+        themeColor: context.globals.themeColor as string,
+        locale: context.globals.locale as string,
+        colorScheme: context.globals.colorScheme as string,
+      }),
+  ],
+  parameters: { layout: 'padded', controls: { expanded: true } },
+};
+
+export default preview;

@@ -1,0 +1,27 @@
+/**
+ * Portal Elements — the public API, without side effects: importing this registers no element.
+ * Import `portal-elements/define` (or one element's `define`) to register the tags.
+ */
+export * from './model/index.js';
+export type { PortalAdapter, RequestOptions, ById } from './adapters/adapter.js';
+export { operations, type Operation, type OperationName } from './adapters/contract.js';
+export { validatedAdapter } from './adapters/validated.js';
+export { MemoryAdapter, type MemoryAdapterOptions, type OutboxMessage } from './adapters/memory/index.js';
+export { HttpAdapter, type HttpAdapterOptions } from './adapters/http/http-adapter.js';
+export {
+  PortalError,
+  ERROR_CODES,
+  FIELD_ERROR_CODES,
+  isPortalError,
+  type PortalErrorCode,
+  type FieldError,
+  type FieldErrorCode,
+} from './core/errors.js';
+export type { PortalEventDetails, PortalEventName, PortalEvent } from './core/events.js';
+export { PortalStore, keys as storeKeys, type SessionState, type StoreChange } from './core/store.js';
+export { portalContext, type PortalContextValue } from './core/context.js';
+export { themeFromColor, safeLogoUrl, type ThemeTokens } from './core/theme.js';
+export { SUPPORTED_LANGUAGES, type Messages } from './core/i18n/index.js';
+export { PortalElement } from './core/portal-element.js';
+export { PortalRoot } from './elements/portal-root/portal-root.js';
+export { PortalLogin } from './elements/portal-login/portal-login.js';

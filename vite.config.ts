@@ -1,0 +1,28 @@
+import { defineConfig } from 'vite';
+
+/**
+ * The npm build: ES modules with Lit, @lit/*, zod and ky left to the app's bundler (so a page shares one
+ * Lit), one entry per public module. Storybook reuses this file for its own Vite settings.
+ * The single-file script-tag bundle is vite.cdn.config.ts.
+ */
+export default defineConfig({
+  build: {
+    target: 'es2022',
+    outDir: 'dist/npm',
+    sourcemap: true,
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        define: 'src/define.ts',
+        conformance: 'src/adapters/conformance/index.ts',
+        'portal-root': 'src/elements/portal-root/define.ts',
+        'portal-login': 'src/elements/portal-login/define.ts',
+      },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^ky$/],
+      output: { minify: true },
+    },
+  },
+});
