@@ -151,7 +151,7 @@ describe('<portal-root>', () => {
     let failNext = true;
     const memory = new MemoryAdapter();
     const { adapter } = countingAdapter(memory, {
-      getSettings: (() => (failNext ? settings.promise : memory.getSettings())) as never,
+      getSettings: (() => (failNext ? settings.promise : memory.getSettings())),
     });
     const el = await fixture<PortalRoot>(html`<portal-root .adapter=${adapter}></portal-root>`);
     const loading = shadow(el).querySelector('[role="status"]');
