@@ -1,5 +1,5 @@
 import type { PortalError } from './errors.js';
-import type { PaymentMethod, PaymentReceipt, Session, Subscription, Customer } from '../model/index.js';
+import type { Customer, InvoiceFilter, PaymentMethod, PaymentReceipt, Session, Subscription } from '../model/index.js';
 
 /**
  * Every event the portal dispatches for the host page: `portal-*`, bubbling and composed (they cross
@@ -12,8 +12,13 @@ export interface PortalEventDetails {
   'portal-sign-out': { customerId: string | null };
   /** The customer opened a section of <portal-root>. */
   'portal-section': { section: string };
-  /** An invoice was chosen in a list. Cancel it to handle navigation yourself. */
+  /** An invoice was chosen in a list. `<portal-root>` opens it; alone, the page decides what to show. */
   'portal-invoice-select': { invoiceId: string };
+  /**
+   * An element asks to show something that lives elsewhere (the summary's "see all outstanding invoices").
+   * `<portal-root>` handles it and cancels the event; alone, the page may handle it and cancel it.
+   */
+  'portal-navigate': { section: string; filter?: InvoiceFilter; invoiceId?: string };
   /** A payment request finished; the receipt says allocation by allocation what was charged. */
   'portal-payment': { receipt: PaymentReceipt };
   'portal-payment-method-added': { paymentMethod: PaymentMethod };
@@ -37,6 +42,7 @@ declare global {
     'portal-sign-out': PortalEvent<'portal-sign-out'>;
     'portal-section': PortalEvent<'portal-section'>;
     'portal-invoice-select': PortalEvent<'portal-invoice-select'>;
+    'portal-navigate': PortalEvent<'portal-navigate'>;
     'portal-payment': PortalEvent<'portal-payment'>;
     'portal-payment-method-added': PortalEvent<'portal-payment-method-added'>;
     'portal-payment-method-removed': PortalEvent<'portal-payment-method-removed'>;

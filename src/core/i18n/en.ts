@@ -79,6 +79,18 @@ export const en = {
     welcome: (name: string) => `Welcome, ${name}`,
     overviewIntro: 'Your billing with us at a glance.',
   },
+  invoiceStatus: {
+    open: 'Open',
+    overdue: 'Overdue',
+    partially_paid: 'Partially paid',
+    paid: 'Paid',
+    void: 'Void',
+    refunded: 'Refunded',
+  },
+  invoiceKind: {
+    invoice: 'Invoice',
+    order: 'Order',
+  },
   login: {
     signInHeading: (merchant: string) => `Sign in to ${merchant}`,
     signIn: 'Sign in',

@@ -76,6 +76,18 @@ export const es: Messages = {
     welcome: (name: string) => `Hola, ${name}`,
     overviewIntro: 'Su facturación de un vistazo.',
   },
+  invoiceStatus: {
+    open: 'Pendiente',
+    overdue: 'Vencida',
+    partially_paid: 'Pagada en parte',
+    paid: 'Pagada',
+    void: 'Anulada',
+    refunded: 'Reembolsada',
+  },
+  invoiceKind: {
+    invoice: 'Factura',
+    order: 'Pedido',
+  },
   login: {
     signInHeading: (merchant: string) => `Iniciar sesión en ${merchant}`,
     signIn: 'Iniciar sesión',

@@ -75,6 +75,18 @@ export const fr: Messages = {
     welcome: (name: string) => `Bienvenue, ${name}`,
     overviewIntro: 'Votre facturation en un coup d’œil.',
   },
+  invoiceStatus: {
+    open: 'À payer',
+    overdue: 'En retard',
+    partially_paid: 'Partiellement payée',
+    paid: 'Payée',
+    void: 'Annulée',
+    refunded: 'Remboursée',
+  },
+  invoiceKind: {
+    invoice: 'Facture',
+    order: 'Commande',
+  },
   login: {
     signInHeading: (merchant: string) => `Se connecter à ${merchant}`,
     signIn: 'Se connecter',
