@@ -104,6 +104,9 @@ export const controlStyles = css`
     font-weight: 600;
     cursor: pointer;
     text-decoration: none;
+    /* The light-DOM sign-in form is exposed to the page's CSS; set what pages commonly restyle. */
+    text-transform: none;
+    letter-spacing: normal;
   }
   .button:hover {
     background: var(--_surface-raised);
@@ -159,6 +162,8 @@ export const controlStyles = css`
     background: var(--_surface);
     color: var(--_text);
     font: inherit;
+    text-transform: none;
+    letter-spacing: normal;
   }
   .field [aria-invalid='true'] {
     border-color: var(--_danger);

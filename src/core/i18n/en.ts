@@ -75,8 +75,9 @@ export const en = {
       profile: 'Profile',
     },
     customerCode: 'Customer code',
+    backToInvoices: 'Back to invoices',
     previewBanner: 'Preview: you are seeing the portal as this customer does. Nothing can be changed.',
-    welcome: (name: string) => `Welcome, ${name}`,
+    welcome: (name: string) => `Welcome, ${name}.`,
     overviewIntro: 'Your billing with us at a glance.',
   },
   invoiceStatus: {

@@ -72,8 +72,9 @@ export const es: Messages = {
       profile: 'Perfil',
     },
     customerCode: 'Código de cliente',
+    backToInvoices: 'Volver a las facturas',
     previewBanner: 'Vista previa: ve el portal como este cliente. No se puede cambiar nada.',
-    welcome: (name: string) => `Hola, ${name}`,
+    welcome: (name: string) => `Hola, ${name}.`,
     overviewIntro: 'Su facturación de un vistazo.',
   },
   invoiceStatus: {

@@ -71,8 +71,9 @@ export const fr: Messages = {
       profile: 'Profil',
     },
     customerCode: 'Code client',
+    backToInvoices: 'Retour aux factures',
     previewBanner: 'Aperçu : vous voyez le portail comme ce client. Aucune modification n’est possible.',
-    welcome: (name: string) => `Bienvenue, ${name}`,
+    welcome: (name: string) => `Bienvenue, ${name}.`,
     overviewIntro: 'Votre facturation en un coup d’œil.',
   },
   invoiceStatus: {

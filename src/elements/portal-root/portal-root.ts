@@ -4,15 +4,16 @@ import { property, query, state } from 'lit/decorators.js';
 import { storeForAdapter, storeForApi } from '../../core/connect.js';
 import { type PortalContextValue, portalContext } from '../../core/context.js';
 import { PortalError, toPortalError } from '../../core/errors.js';
-import { emit } from '../../core/events.js';
+import { type PortalEvent, emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
 import { QueryController } from '../../core/query.js';
 import { type PortalStore, keys } from '../../core/store.js';
 import { safeLogoUrl } from '../../core/theme.js';
+import type { InvoiceFilter } from '../../model/index.js';
 import { elementStyles } from '../../ui/styles.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { rootStyles } from './portal-root.styles.js';
-import { SECTIONS, type SectionId, isRegistered } from './sections.js';
+import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from './sections.js';
 
 /** URL parameters that mean "the customer followed an emailed link": the sign-in element handles them. */
 const LINK_PARAMS = ['portal-magic-token', 'portal-reset-token'];
@@ -43,6 +44,10 @@ export class PortalRoot extends PortalElement {
   /** The section on show. */
   @property({ reflect: true }) section: SectionId = 'overview';
 
+  /** The invoice open in the invoices section, if any. */
+  @state() private openInvoiceId: string | null = null;
+  /** The list filter a navigation asked for ("see all outstanding invoices"). */
+  @state() private invoiceFilter: InvoiceFilter = 'all';
   @state() private signingOut = false;
   @state() private signOutError: PortalError | null = null;
 
@@ -185,9 +190,44 @@ export class PortalRoot extends PortalElement {
   }
 
   private async openSection(id: SectionId): Promise<void> {
-    if (id === this.section) return;
+    const reopening = id === this.section && this.openInvoiceId === null;
+    this.openInvoiceId = null;
+    if (id !== this.section) this.invoiceFilter = 'all';
+    if (reopening) return;
     this.section = id;
     emit(this, 'portal-section', { section: id });
+    await this.updateComplete;
+    this.sectionHeading?.focus();
+  }
+
+  /** A list chose an invoice: show it in the invoices section. */
+  private async onInvoiceSelect(event: PortalEvent<'portal-invoice-select'>): Promise<void> {
+    event.preventDefault();
+    if (this.section !== 'invoices') emit(this, 'portal-section', { section: 'invoices' });
+    this.section = 'invoices';
+    this.openInvoiceId = event.detail.invoiceId;
+    await this.updateComplete;
+    this.sectionHeading?.focus();
+  }
+
+  /** An element asked to show another section ("see all outstanding invoices"). */
+  private async onNavigate(event: PortalEvent<'portal-navigate'>): Promise<void> {
+    const target = SECTIONS.find((section) => section.id === event.detail.section);
+    if (!target || !isRegistered(target.tag)) return;
+    event.preventDefault();
+    if (event.detail.filter) this.invoiceFilter = event.detail.filter;
+    if (event.detail.invoiceId) {
+      this.section = 'invoices';
+      this.openInvoiceId = event.detail.invoiceId;
+      await this.updateComplete;
+      this.sectionHeading?.focus();
+      return;
+    }
+    this.openInvoiceId = null;
+    if (target.id !== this.section) {
+      this.section = target.id;
+      emit(this, 'portal-section', { section: target.id });
+    }
     await this.updateComplete;
     this.sectionHeading?.focus();
   }
@@ -242,25 +282,36 @@ export class PortalRoot extends PortalElement {
             </nav>`
           : nothing
       }
-      <div class="main" part="main">
-        <h2 tabindex="-1">${current.label(t)}</h2>
-        ${this.renderSection(current.id)}
+      <div
+        class="main"
+        part="main"
+        @portal-invoice-select=${this.onInvoiceSelect}
+        @portal-navigate=${this.onNavigate}
+      >
+        ${this.renderSection(current)}
       </div>
     </div>`;
   }
 
-  private renderSection(id: SectionId): TemplateResult {
-    switch (id) {
+  private renderSection(section: SectionSpec): TemplateResult {
+    const heading = html`<h2 tabindex="-1">${section.label(this.t)}</h2>`;
+    switch (section.id) {
       case 'overview':
-        return this.renderOverview();
+        return html`${heading}${this.renderOverview()}`;
       case 'invoices':
-        return html`<portal-invoices></portal-invoices>`;
+        return this.openInvoiceId && isRegistered('portal-invoice')
+          ? html`<button type="button" class="button link back" @click=${() => this.openSection('invoices')}>
+                ${this.t.root.backToInvoices}
+              </button>
+              <h2 tabindex="-1" class="visually-hidden">${section.label(this.t)}</h2>
+              <portal-invoice invoice-id=${this.openInvoiceId}></portal-invoice>`
+          : html`${heading}<portal-invoices filter=${this.invoiceFilter}></portal-invoices>`;
       case 'paymentMethods':
-        return html`<portal-payment-methods></portal-payment-methods>`;
+        return html`${heading}<portal-payment-methods></portal-payment-methods>`;
       case 'subscriptions':
-        return html`<portal-subscriptions></portal-subscriptions>`;
+        return html`${heading}<portal-subscriptions></portal-subscriptions>`;
       case 'profile':
-        return html`<portal-profile></portal-profile>`;
+        return html`${heading}<portal-profile></portal-profile>`;
     }
   }
 
@@ -270,7 +321,9 @@ export class PortalRoot extends PortalElement {
     if (state.status === 'error') return renderError(t, state.error, () => this.customerQuery.refresh());
     if (state.status !== 'complete') return renderLoading(t, 3);
     const customer = state.value;
-    return html`<p class="overview-intro">${t.root.welcome(customer.name)} — ${t.root.overviewIntro}</p>
+    return html`<p class="overview-intro">
+        <strong>${t.root.welcome(customer.name)}</strong> ${t.root.overviewIntro}
+      </p>
       ${isRegistered('portal-summary') ? html`<portal-summary></portal-summary>` : nothing}
       <dl class="facts">
         <div>

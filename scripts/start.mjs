@@ -1,0 +1,20 @@
+// `npm start`: builds the script-tag bundle and runs the reference server, which serves the storefront
+// page, the bundle and the portal API on one port (PORT, default 8080) with its embedded database.
+import { spawn, spawnSync } from 'node:child_process';
+import { delimiter } from 'node:path';
+
+console.log('Building the portal bundle (dist/cdn/portal.js)…');
+const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.cdn.config.ts', '--logLevel', 'warn'], {
+  stdio: 'inherit',
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const server = spawn('npx', ['tsx', 'examples/server/src/main.ts'], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    STATIC_DIR: process.env.STATIC_DIR ?? ['examples/storefront', 'dist/cdn'].join(delimiter),
+  },
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
