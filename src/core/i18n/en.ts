@@ -92,6 +92,72 @@ export const en = {
     invoice: 'Invoice',
     order: 'Order',
   },
+  summary: {
+    outstanding: 'Outstanding balance',
+    invoiceCount: (count: number, formatted: string) =>
+      count === 1 ? `${formatted} invoice` : `${formatted} invoices`,
+    paidUp: 'You’re all paid up',
+    emptyDetail: 'Nothing is due, and you have no active subscriptions.',
+    nextBilling: 'Next billing date',
+    nothingScheduled: 'Nothing scheduled',
+    billingFrequency: 'Billing frequency',
+    frequency: {
+      day: (count: number) => (count === 1 ? 'Daily' : `Every ${count} days`),
+      week: (count: number) => (count === 1 ? 'Weekly' : `Every ${count} weeks`),
+      month: (count: number) => (count === 1 ? 'Monthly' : `Every ${count} months`),
+      year: (count: number) => (count === 1 ? 'Yearly' : `Every ${count} years`),
+    },
+    frequencyMixed: 'Varies by subscription',
+    noSubscriptions: 'No active subscriptions',
+    autoPay: 'Auto-pay',
+    autoPayOn: (method: string) => `On — ${method}`,
+    autoPayOnWithoutMethod: 'On',
+    autoPayOff: 'Off',
+    overdue: (amount: string, count: number, formattedCount: string) =>
+      count === 1
+        ? `${amount} is overdue on 1 invoice.`
+        : `${amount} is overdue across ${formattedCount} invoices.`,
+    balanceBreakdown: 'What makes up this balance',
+    overdueBreakdown: 'Which invoices are overdue',
+    due: (date: string) => `Due ${date}`,
+    notShown: (count: number, formatted: string) =>
+      count === 1 ? '1 more is not shown here.' : `${formatted} more are not shown here.`,
+    seeAllOutstanding: 'See all outstanding invoices',
+    manageSubscriptions: 'Manage subscriptions',
+    managePaymentMethods: 'Manage payment methods',
+    updated: (balance: string) => `Billing summary updated. Outstanding balance: ${balance}.`,
+  },
+  invoices: {
+    caption: 'Invoices and orders, newest first',
+    filterLabel: 'Show',
+    filters: {
+      all: 'All',
+      outstanding: 'Outstanding',
+      paid: 'Paid',
+    },
+    columns: {
+      number: 'Number',
+      kind: 'Type',
+      issueDate: 'Issued',
+      dueDate: 'Due',
+      total: 'Total',
+      amountDue: 'Amount due',
+      status: 'Status',
+    },
+    openInvoice: (number: string) => `View ${number}`,
+    noDueDate: 'No due date',
+    empty: {
+      all: 'No invoices yet',
+      outstanding: 'Nothing to pay — you’re all caught up',
+      paid: 'No paid invoices yet',
+    },
+    loadingMore: 'Loading more…',
+    shown: (count: number, formatted: string) =>
+      count === 1 ? 'Showing 1 row' : `Showing ${formatted} rows`,
+    added: (count: number, formatted: string) =>
+      count === 1 ? 'Loaded 1 more row.' : `Loaded ${formatted} more rows.`,
+    updated: 'The list of invoices was updated.',
+  },
   login: {
     signInHeading: (merchant: string) => `Sign in to ${merchant}`,
     signIn: 'Sign in',
