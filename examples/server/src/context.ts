@@ -1,5 +1,6 @@
 import { isoToday } from '../../../src/adapters/shared/demo-data.js';
 import type { Database } from './db/database.js';
+import { pruneExpired } from './db/housekeeping.js';
 import type { Mailer } from './mail/mailer.js';
 import { deliverPending } from './mail/outbox.js';
 import type { PaymentGateway } from './payments/gateway.js';
@@ -56,6 +57,7 @@ export class AppContext {
   readonly defaultCurrency: string;
   #clockOffsetMs = 0;
   #background = new Set<Promise<unknown>>();
+  #lastPrune = 0;
 
   constructor(deps: AppDeps) {
     this.deps = deps;
@@ -94,6 +96,16 @@ export class AppContext {
         redactAfterSend: this.deps.redactSentEmails,
       }),
     );
+  }
+
+  /** Housekeeping rides on traffic: at most every 10 minutes, after a response, never delaying one. */
+  pruneSoon(): void {
+    const now = this.now();
+    const sinceLast = now.getTime() - this.#lastPrune;
+    // A clock set back (test mode) makes it due as well.
+    if (sinceLast >= 0 && sinceLast < 10 * 60_000) return;
+    this.#lastPrune = now.getTime();
+    this.runInBackground(pruneExpired(this.db, now));
   }
 
   runInBackground(task: Promise<unknown>): void {

@@ -303,6 +303,30 @@ describe('sessions', () => {
     assert.equal((await client.get('/portal-api/customer')).status, 401, 'gone after 12 idle hours');
   });
 
+  it('housekeeping, riding on traffic, deletes expired sessions, tokens and old counters, nothing live', async () => {
+    const old = server.client('192.0.2.150');
+    await old.signIn();
+    await old.post(signInPath, { email: NOBODY, password: WRONG });
+    await old.post('/portal-api/auth/magic-link', { email: 'grace@example.net' });
+    await server.setClock(new Date(Date.now() + 25 * 3_600_000));
+    const fresh = server.client('192.0.2.151');
+    await fresh.signIn();
+    await fresh.post('/portal-api/auth/magic-link', { email: 'grace@example.net' });
+    await server.running.app.portal.drain();
+    const count = async (table: string) =>
+      (await server.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
+    assert.equal(await count('sessions'), 1, 'the expired session is gone');
+    assert.equal((await fresh.get('/portal-api/customer')).status, 200, 'the live one still works');
+    assert.equal(await count('auth_tokens'), 1, 'the day-old link is gone, the new one stays');
+    assert.equal(await count('sign_in_failures'), 0, 'a day-old failure count is gone');
+    const windows = await server.query<{ key: string }>('SELECT DISTINCT key FROM rate_limits ORDER BY key');
+    assert.deepEqual(
+      windows.map((row) => row.key),
+      ['192.0.2.151', 'grace@example.net'],
+      'only the current windows remain',
+    );
+  });
+
   it('accepts merchant-minted bearer tokens until they expire', async () => {
     const minted = await server.admin<{ token: string; expiresAt: string }>('POST', '/admin/session-tokens', {
       customerId: 'cus_ada',

@@ -153,6 +153,7 @@ export function customerRouter(app: AppContext, handlers: Handlers): Hono {
       } finally {
         // Also after a refusal: some refusals commit an email first (sign-up with a registered address).
         if (ctx.mailQueued) app.deliverMailSoon();
+        app.pruneSoon();
       }
       return respond(c, app, name, op, ctx, result);
     });

@@ -242,9 +242,12 @@ export const authHandlers: Pick<
     const existing = await findCustomerByEmail(db, input.email);
     if (existing) {
       errors.push({ path: 'email', code: 'taken' });
-      const mail = signUpAttemptMail(existing.record.email, settings.branding.merchantName, deps.publicUrl);
-      await db.transaction((tx) => queueEmail(tx, mail, now));
-      ctx.mailQueued = true;
+      // Budgeted per address, so nobody can flood an owner's mailbox through this form.
+      if (await mayEmailAddress(ctx, 'sign_up_notice', existing.record.email)) {
+        const mail = signUpAttemptMail(existing.record.email, settings.branding.merchantName, deps.publicUrl);
+        await db.transaction((tx) => queueEmail(tx, mail, now));
+        ctx.mailQueued = true;
+      }
     }
     if (errors.length > 0) {
       throw new PortalError('validation', `sign-up refused: ${errors.map((each) => each.path).join(', ')}`, {
