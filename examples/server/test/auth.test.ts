@@ -104,6 +104,11 @@ describe('password sign-in', () => {
     }
     const other = server.client('192.0.2.51');
     assert.equal((await other.post(signInPath, { email: ADA, password: DEMO_PASSWORD })).status, 200);
+    const logs = (await server.admin<AccessLogEntry[]>('GET', '/admin/access-logs')).body;
+    assert.ok(
+      logs.some((each) => each.ip === '192.0.2.50' && each.reason === 'ip_rate_limited' && !each.success),
+      'a refused attempt is logged too',
+    );
     // Sliding window: one minute later the previous minute still weighs in; two minutes later it is gone.
     await server.setClock(new Date(minute + 61_000));
     assert.equal((await client.post(signInPath, { email: ADA, password: DEMO_PASSWORD })).status, 429);

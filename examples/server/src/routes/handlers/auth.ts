@@ -1,7 +1,8 @@
 import { type FieldError, PortalError } from '../../../../../src/core/errors.js';
 import { type PaymentMethodRecord } from '../../../../../src/adapters/shared/demo-data.js';
-import { isCardExpired } from '../../../../../src/model/index.js';
-import { logAccess } from '../../auth/access-log.js';
+import { type PortalSettings, isCardExpired } from '../../../../../src/model/index.js';
+import { loadSettings } from '../../store/catalog.js';
+import { type AccessAttempt, logAccess } from '../../auth/access-log.js';
 import { ruleForEmail } from '../../auth/access-rules.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../auth/passwords.js';
 import { newId } from '../../auth/secrets.js';
@@ -15,7 +16,7 @@ import {
 import { clearSignInFailures, lockoutRemaining, recordSignInFailure } from '../../auth/throttle.js';
 import { TOKEN_LIFETIME_MS, consumeToken, issueToken, revokeTokens } from '../../auth/tokens.js';
 import type { Queryable } from '../../db/database.js';
-import { invalidField, rateLimited, unauthorized } from '../../http/errors.js';
+import { forbidden, invalidField, rateLimited, unauthorized } from '../../http/errors.js';
 import { queueEmail } from '../../mail/outbox.js';
 import {
   lockedAccountResetMail,
@@ -61,6 +62,32 @@ async function openCookieSession(
   return toSessionPayload({ customer, email, method, expiresAt: created.expiresAt });
 }
 
+/**
+ * Admits a sign-in attempt (password, link, reset, challenge) past the method switch and the per-IP
+ * budget; a refusal at either is itself an attempt and goes to the access log.
+ */
+async function admitAttempt(
+  ctx: RequestContext,
+  attempt: { method: AccessAttempt['method']; email: string },
+  allowed: (settings: PortalSettings) => boolean,
+  what: string,
+): Promise<PortalSettings> {
+  const settings = await loadSettings(ctx.app.db);
+  const log = (reason: string) =>
+    logAccess(ctx.app.db, { ...attempt, ip: ctx.ip, success: false, reason }, ctx.now());
+  if (!allowed(settings)) {
+    await log('method_disabled');
+    throw forbidden(`${what} is turned off by the merchant`);
+  }
+  try {
+    await limitAuthRequests(ctx);
+  } catch (error) {
+    await log('ip_rate_limited');
+    throw error;
+  }
+  return settings;
+}
+
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: PortalError };
 
 /**
@@ -100,10 +127,9 @@ export const authHandlers: Pick<
    */
   async signIn(ctx, input) {
     const { db, limits } = ctx.app;
-    await requireCapability(ctx.app, (settings) => settings.signIn.password, 'password sign-in');
-    await limitAuthRequests(ctx);
-    const now = ctx.now();
     const attempt = { method: 'password' as const, email: input.email, ip: ctx.ip };
+    await admitAttempt(ctx, attempt, (settings) => settings.signIn.password, 'password sign-in');
+    const now = ctx.now();
     const lockedFor = await lockoutRemaining(db, input.email, now);
     if (lockedFor > 0) {
       await logAccess(db, { ...attempt, success: false, reason: 'too_many_failures' }, now);
@@ -185,8 +211,12 @@ export const authHandlers: Pick<
 
   /** The only way to use a link: an explicit POST (a mail scanner's GET of the link changes nothing). */
   async verifyMagicLink(ctx, input) {
-    await requireCapability(ctx.app, (settings) => settings.signIn.magicLink, 'sign-in by email link');
-    await limitAuthRequests(ctx);
+    await admitAttempt(
+      ctx,
+      { method: 'magic_link', email: '' },
+      (settings) => settings.signIn.magicLink,
+      'sign-in by email link',
+    );
     const now = ctx.now();
     return commitThenAnswer(ctx, async (tx) => {
       const attempt = { method: 'magic_link' as const, ip: ctx.ip };
@@ -378,8 +408,12 @@ export const authHandlers: Pick<
 
   /** Sets the new password, lifts the failure lockout, retires other links and ends every session. */
   async resetPassword(ctx, input) {
-    const settings = await requireCapability(ctx.app, (each) => each.signIn.password, 'password sign-in');
-    await limitAuthRequests(ctx);
+    const settings = await admitAttempt(
+      ctx,
+      { method: 'password_reset', email: '' },
+      (each) => each.signIn.password,
+      'password sign-in',
+    );
     const passwordHash = await hashPassword(input.newPassword);
     const now = ctx.now();
     await commitThenAnswer(ctx, async (tx) => {
@@ -409,8 +443,12 @@ export const authHandlers: Pick<
 
   /** The end of a temporary-password sign-in: the customer's own password replaces it, then a session. */
   async completePasswordChange(ctx, input) {
-    await requireCapability(ctx.app, (settings) => settings.signIn.password, 'password sign-in');
-    await limitAuthRequests(ctx);
+    await admitAttempt(
+      ctx,
+      { method: 'password', email: '' },
+      (settings) => settings.signIn.password,
+      'password sign-in',
+    );
     const passwordHash = await hashPassword(input.newPassword);
     const now = ctx.now();
     return commitThenAnswer(ctx, async (tx) => {
