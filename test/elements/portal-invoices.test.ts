@@ -27,18 +27,25 @@ function root(el: PortalInvoices): ShadowRoot {
   return el.shadowRoot!;
 }
 
-function rows(el: PortalInvoices): HTMLTableRowElement[] {
-  return [...root(el).querySelectorAll<HTMLTableRowElement>('table[part="table"] tbody tr')];
+/** The invoice rows of the table (not the header row, not skeleton rows). */
+function rows(el: PortalInvoices): HTMLElement[] {
+  return [...root(el).querySelectorAll<HTMLElement>('[role="table"] [role="rowgroup"] [part="row"]')];
 }
 
 function rowNumbers(el: PortalInvoices): string[] {
-  return rows(el).map((row) => text(row.querySelector('th button')));
+  return rows(el).map((row) => text(row.querySelector('[role="rowheader"] button')));
 }
 
-/** A row's cells by column header, as a screen reader would pair them. */
-function cells(el: PortalInvoices, row: HTMLTableRowElement): Record<string, string> {
-  const headers = [...root(el).querySelectorAll('thead th')].map((each) => text(each));
-  return Object.fromEntries([...row.children].map((cell, index) => [headers[index], text(cell)]));
+function headers(el: PortalInvoices): string[] {
+  return [...root(el).querySelectorAll('[role="columnheader"]')].map((each) => text(each));
+}
+
+/** A row's cells by column header, as a screen reader pairs them. */
+function cells(el: PortalInvoices, row: HTMLElement): Record<string, string> {
+  const names = headers(el);
+  const roles = [...row.children].map((cell) => cell.getAttribute('role'));
+  expect(roles).to.deep.equal(['rowheader', 'cell', 'cell', 'cell', 'cell', 'cell', 'cell']);
+  return Object.fromEntries([...row.children].map((cell, index) => [names[index], text(cell)]));
 }
 
 function loadMore(el: PortalInvoices): HTMLButtonElement | null {
@@ -131,7 +138,9 @@ describe('<portal-invoices>', () => {
     await settled(el);
     await expect(el).to.be.accessible();
     expect(el.getAttribute('filter'), 'the filter is reflected').to.equal('all');
-    expect(text(root(el).querySelector('caption'))).to.equal(en.invoices.caption);
+    expect(root(el).querySelector('[role="table"]')!.getAttribute('aria-label')).to.equal(
+      en.invoices.caption,
+    );
     expect(rowNumbers(el)).to.deep.equal(expected.map((invoice) => invoice.number));
     const statuses = new Set(expected.map((invoice) => invoice.status));
     expect([...statuses].sort()).to.deep.equal(
@@ -155,26 +164,39 @@ describe('<portal-invoices>', () => {
     expect(loadMore(el), 'Ada’s nine fit on the first page').to.equal(null);
   });
 
-  it('shows skeleton rows of the real rows’ height while the first page loads', async () => {
-    const inner = await signedInAs();
-    const pending = deferred<InvoicePage>();
-    const { adapter } = countingAdapter(inner, { listInvoices: () => pending.promise });
-    const el = await fixture<PortalInvoices>(html`<portal-invoices .adapter=${adapter}></portal-invoices>`);
-    await el.updateComplete;
-    const loading = root(el).querySelector('[part="loading"]')!;
-    expect(loading.getAttribute('role')).to.equal('status');
-    expect(text(loading.querySelector('.visually-hidden'))).to.equal(en.common.loading);
-    expect(loading.querySelector('table')!.getAttribute('aria-hidden')).to.equal('true');
-    const skeletonRows = [...loading.querySelectorAll('tbody tr')];
-    expect(skeletonRows.length).to.equal(10);
-    await expect(el).to.be.accessible();
-    const skeletonHeight = skeletonRows[0].getBoundingClientRect().height;
-    const headerHeight = loading.querySelector('thead')!.getBoundingClientRect().height;
-    pending.resolve(await inner.listInvoices({ filter: 'all', limit: 25 }));
-    await settled(el);
-    expect(rows(el)[0].getBoundingClientRect().height).to.equal(skeletonHeight);
-    expect(root(el).querySelector('thead')!.getBoundingClientRect().height).to.equal(headerHeight);
-  });
+  for (const [layout, width] of [
+    ['table', 1000],
+    ['cards', 360],
+  ] as const) {
+    it(`shows skeleton rows of the real rows’ height while the first page loads (${layout})`, async () => {
+      const inner = await signedInAs();
+      const pending = deferred<InvoicePage>();
+      const { adapter } = countingAdapter(inner, { listInvoices: () => pending.promise });
+      const frame = await fixture<HTMLDivElement>(
+        html`<div><portal-invoices .adapter=${adapter}></portal-invoices></div>`,
+      );
+      frame.style.width = `${width}px`;
+      const el = frame.querySelector('portal-invoices')!;
+      await el.updateComplete;
+      const loading = root(el).querySelector('[part="loading"]')!;
+      expect(loading.getAttribute('role')).to.equal('status');
+      expect(text(loading.querySelector('.visually-hidden'))).to.equal(en.common.loading);
+      expect(loading.querySelector('.table')!.getAttribute('aria-hidden')).to.equal('true');
+      const skeletonRows = [...loading.querySelectorAll('.skeleton-row')];
+      expect(skeletonRows.length).to.equal(10);
+      await expect(el).to.be.accessible();
+      const skeletonHeight = skeletonRows[0].getBoundingClientRect().height;
+      const headerHeight = loading.querySelector('.head')!.getBoundingClientRect().height;
+      const filtersBottom = root(el).querySelector('[part="filters"]')!.getBoundingClientRect().bottom;
+      pending.resolve(await inner.listInvoices({ filter: 'all', limit: 25 }));
+      await settled(el);
+      for (const row of rows(el)) expect(row.getBoundingClientRect().height).to.equal(skeletonHeight);
+      expect(root(el).querySelector('.head')!.getBoundingClientRect().height).to.equal(headerHeight);
+      expect(root(el).querySelector('[part="filters"]')!.getBoundingClientRect().bottom).to.equal(
+        filtersBottom,
+      );
+    });
+  }
 
   it('says what failed, and recovers when retried', async () => {
     const inner = await signedInAs();
@@ -200,7 +222,7 @@ describe('<portal-invoices>', () => {
       );
       await settled(el);
       expect(text(root(el).querySelector('[part="empty"]')), filter).to.equal(en.invoices.empty[filter]);
-      expect(root(el).querySelector('table'), filter).to.equal(null);
+      expect(root(el).querySelector('[role="table"]'), filter).to.equal(null);
       await expect(el).to.be.accessible();
     }
   });
@@ -389,6 +411,39 @@ describe('<portal-invoices>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('past 100 rows, refreshes the first 100 in one request and continues from there by cursor', async () => {
+    const inner = await signedInAs({ extraInvoices: 10_000 });
+    const { adapter, calls, inputs } = countingAdapter(inner);
+    const el = await fixture<PortalInvoices>(
+      html`<portal-invoices page-size="100" .adapter=${adapter}></portal-invoices>`,
+    );
+    await settled(el);
+    loadMore(el)!.click();
+    await waitUntil(() => rows(el).length === 200);
+    await settled(el);
+    rows(el)[150].querySelector('button')!.focus();
+    const requestsBefore = calls.listInvoices;
+    const unpaid = (await inner.listInvoices({ filter: 'outstanding', limit: 1 })).items[0];
+    await payInFull(adapter, unpaid);
+    await waitUntil(() => rows(el).length === 100, 'rows past the first 100 are dropped, not shown stale');
+    await settled(el);
+    expect(calls.listInvoices - requestsBefore, 'one request').to.equal(1);
+    expect(inputs.listInvoices.at(-1)).to.deep.equal({ filter: 'all', limit: 100 });
+    const focused = root(el).activeElement as HTMLButtonElement;
+    expect(focused.dataset.invoiceId, 'focus stays at the end of what is left').to.equal(
+      rows(el)[99].querySelector('button')!.dataset.invoiceId,
+    );
+    loadMore(el)!.click();
+    await waitUntil(() => rows(el).length === 200, 'the list continues');
+    const expected = (await inner.listInvoices({ filter: 'all', limit: 100 })).items;
+    const next = await inner.listInvoices({
+      filter: 'all',
+      limit: 100,
+      cursor: (await inner.listInvoices({ filter: 'all', limit: 100 })).nextCursor!,
+    });
+    expect(rowNumbers(el)).to.deep.equal([...expected, ...next.items].map((invoice) => invoice.number));
+  });
+
   it('under “outstanding”, a paid invoice leaves the list and focus goes to its neighbour', async () => {
     const inner = await signedInAs();
     const { adapter, calls } = countingAdapter(inner);
@@ -406,6 +461,29 @@ describe('<portal-invoices>', () => {
     expect((root(el).activeElement as HTMLButtonElement).dataset.invoiceId).to.equal(outstanding[1].id);
   });
 
+  it('keeps focus on its invoice when a refresh moves the row into another block of rows', async () => {
+    const inner = await signedInAs({ extraInvoices: 10_000 });
+    const { adapter } = countingAdapter(inner);
+    const el = await fixture<PortalInvoices>(
+      html`<portal-invoices filter="outstanding" page-size="100" .adapter=${adapter}></portal-invoices>`,
+    );
+    await settled(el);
+    loadMore(el)!.click();
+    await waitUntil(() => rows(el).length === 200);
+    await settled(el);
+    const [first] = (await inner.listInvoices({ filter: 'outstanding', limit: 1 })).items;
+    const mover = rows(el)[100].querySelector('button')!;
+    const moverId = mover.dataset.invoiceId;
+    mover.focus();
+    await payInFull(adapter, first);
+    await waitUntil(() => rows(el).length === 100 && rowNumbers(el)[0] !== first.number, 'refreshed');
+    await el.updateComplete;
+    expect(rows(el)[99].querySelector('button')!.dataset.invoiceId, 'the row moved up a block').to.equal(
+      moverId,
+    );
+    expect((root(el).activeElement as HTMLButtonElement | null)?.dataset.invoiceId).to.equal(moverId);
+  });
+
   it('speaks French and writes euros the French way', async () => {
     const adapter = await signedInAsAnalytical();
     const [newest] = await everything(adapter);
@@ -413,8 +491,7 @@ describe('<portal-invoices>', () => {
       html`<portal-invoices locale="fr-FR" .adapter=${adapter}></portal-invoices>`,
     );
     await settled(el);
-    const headers = [...root(el).querySelectorAll('thead th')].map((each) => text(each));
-    expect(headers).to.deep.equal(Object.values(fr.invoices.columns));
+    expect(headers(el)).to.deep.equal(Object.values(fr.invoices.columns));
     expect(text(radio(el, fr.invoices.filters.outstanding).parentElement)).to.equal('À régler');
     const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(
       newest.total.amount / 100,
@@ -436,11 +513,11 @@ describe('<portal-invoices>', () => {
     const el = frame.querySelector('portal-invoices')!;
     await settled(el);
     const row = rows(el)[0];
-    expect(getComputedStyle(row).display).to.equal('grid');
-    expect(root(el).querySelector('thead')!.getBoundingClientRect().height).to.be.at.most(1);
-    expect(root(el).querySelector('table')!.getAttribute('role')).to.equal('table');
-    expect(row.querySelector('th')!.getAttribute('role')).to.equal('rowheader');
-    const label = getComputedStyle(row.querySelector('td')!, '::before').content;
+    expect(getComputedStyle(row).gridTemplateColumns.split(' ').length, 'two columns per card').to.equal(2);
+    expect(root(el).querySelector('.head')!.getBoundingClientRect().height).to.be.at.most(1);
+    expect(headers(el), 'the headers still name the cells').to.deep.equal(Object.values(en.invoices.columns));
+    expect(cells(el, row).Number).to.equal(rowNumbers(el)[0]);
+    const label = getComputedStyle(row.querySelector('.kind')!, '::before').content;
     expect(label).to.contain(en.invoices.columns.kind);
     expect(frame.scrollWidth, 'nothing overflows sideways').to.be.at.most(360);
     await expect(el).to.be.accessible();

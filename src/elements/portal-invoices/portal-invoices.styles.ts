@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /**
- * A table on wide containers and stacked cards on narrow ones, chosen by the element's own width
+ * A table on wide containers and stacked cards on narrow ones, chosen by the element’s own width
  * (container queries: the list may sit in a narrow column of a wide page). Skeleton rows use the real
  * rows' cells, so they have the same height in both layouts. Logical properties only (RTL).
  */
@@ -69,27 +69,42 @@ export const invoicesStyles = css`
       color: HighlightText;
     }
   }
-  table {
-    inline-size: 100%;
-    border-collapse: collapse;
-  }
-  th,
-  td {
-    block-size: var(--_row-height);
-    padding-block: 0;
-    padding-inline: 0.5rem;
+  /*
+   * One column template shared by every row, so rows that are separate grids still line up. The
+   * minimums fit a one-line date, amount and status in en, fr and es; below their sum (plus room)
+   * the rows become cards, so a row never wraps into a taller row than its skeleton.
+   */
+  .row {
+    display: grid;
+    grid-template-columns:
+      minmax(7rem, 1.3fr) minmax(4.5rem, 0.8fr) minmax(7.5rem, 1fr) minmax(7.5rem, 1fr)
+      minmax(6.5rem, 1fr) minmax(6.5rem, 1fr) minmax(9.5rem, 1.2fr);
+    align-items: center;
+    min-block-size: var(--_row-height);
     border-block-end: 1px solid var(--_border);
-    text-align: start;
+  }
+  .cell {
+    min-inline-size: 0;
+    padding-inline: 0.5rem;
+    overflow-wrap: anywhere;
+  }
+  /* Short values stay on one line in both layouts: a wrapped date would make a row taller. */
+  .body :is(.issued, .due, .money, .status) {
     white-space: nowrap;
   }
-  thead th {
+  .head .row {
+    min-block-size: 2.5rem;
     color: var(--_text-muted);
     font-size: 0.875rem;
     font-weight: 600;
-    white-space: normal;
   }
-  tbody th {
-    font-weight: inherit;
+  /*
+   * Off-screen blocks skip style, layout and paint; "auto" remembers each block's real height once it
+   * has been rendered, so the scrollbar does not jump.
+   */
+  .body .block {
+    content-visibility: auto;
+    contain-intrinsic-size: auto calc(var(--_row-height) * 100);
   }
   .money {
     text-align: end;
@@ -123,15 +138,8 @@ export const invoicesStyles = css`
   .footer .alert {
     flex: 1 1 100%;
   }
-  @container (width < 48rem) {
-    table,
-    tbody,
-    tr,
-    th,
-    td {
-      display: block;
-    }
-    thead {
+  @container (width < 52rem) {
+    .head {
       position: absolute;
       inline-size: 1px;
       block-size: 1px;
@@ -139,38 +147,37 @@ export const invoicesStyles = css`
       clip-path: inset(50%);
       white-space: nowrap;
     }
-    tbody tr {
-      display: grid;
+    .row {
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      align-items: start;
       gap: 0.25rem 1rem;
       padding-block: 0.75rem;
-      border-block-end: 1px solid var(--_border);
     }
-    tbody th,
-    tbody td {
-      block-size: auto;
-      min-block-size: 1.5rem;
+    /* Fixed line boxes (label, then value) shared with the skeleton, so a card keeps its height. */
+    .cell {
+      min-block-size: 1.75rem;
       padding: 0;
-      border: 0;
-      white-space: normal;
     }
-    tbody .status {
+    .status {
       justify-self: end;
     }
-    tbody .money {
+    .money {
       text-align: start;
     }
     /* Labels for sighted readers only: screen readers already hear each cell's column header. */
-    tbody td[data-label]::before {
+    .cell[data-label]::before {
       content: attr(data-label) / '';
       display: block;
+      block-size: 1.25rem;
+      overflow: hidden;
       color: var(--_text-muted);
       font-size: 0.8125rem;
+      line-height: 1.25rem;
     }
-    .skeleton-row td::before {
+    .skeleton-row .cell:not(.number, .status)::before {
       content: '';
       display: block;
-      block-size: 1.2rem;
+      block-size: 1.25rem;
     }
     .skeleton-row .money .skeleton {
       margin-inline-start: 0;
