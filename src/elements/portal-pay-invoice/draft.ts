@@ -1,0 +1,102 @@
+import {
+  type Allocation,
+  type Money,
+  type PaymentMethod,
+  money,
+  parseAmountInput,
+  sum,
+} from '../../model/index.js';
+
+/**
+ * What the customer is composing before they review it: typed amounts (kept as the text they typed, so
+ * nothing is ever lost or reformatted under their cursor) and chosen payment methods, checked here into
+ * integer-minor-unit allocations or into the reasons they cannot be sent yet.
+ */
+
+/** One part of a split payment, as typed. `key` stays with the row when others are removed. */
+export interface SplitRow {
+  key: number;
+  methodId: string;
+  amountText: string;
+}
+
+export type AmountProblem = 'empty' | 'invalid' | 'precision' | 'zero' | 'too_large';
+
+export type AmountCheck = { ok: true; value: Money } | { ok: false; problem: AmountProblem };
+
+/** An amount typed in `locale`, between one minor unit and `due` inclusive, in the currency's precision. */
+export function checkAmount(text: string, due: Money, locale: string): AmountCheck {
+  const parsed = parseAmountInput(text, due.currency, locale);
+  if (!parsed.ok) return { ok: false, problem: parsed.reason };
+  if (parsed.value.amount === 0) return { ok: false, problem: 'zero' };
+  if (parsed.value.amount > due.amount) return { ok: false, problem: 'too_large' };
+  return { ok: true, value: parsed.value };
+}
+
+/** What the rows add up to so far; a row that does not read as an amount yet counts as nothing. */
+export function allocatedSoFar(rows: readonly SplitRow[], currency: string, locale: string): Money {
+  return sum(
+    rows.flatMap((row) => {
+      const parsed = parseAmountInput(row.amountText, currency, locale);
+      return parsed.ok ? [parsed.value] : [];
+    }),
+    currency,
+  );
+}
+
+/** "The rest" for one row: what the other rows leave of `due`, never below zero. */
+export function restFor(rows: readonly SplitRow[], key: number, due: Money, locale: string): Money {
+  const others = allocatedSoFar(
+    rows.filter((row) => row.key !== key),
+    due.currency,
+    locale,
+  );
+  return money(Math.max(0, due.amount - others.amount), due.currency);
+}
+
+/** Problems of a split, row by row and as a whole. */
+export interface SplitCheck {
+  amounts: Map<number, AmountProblem>;
+  /** Rows whose method is missing or no longer usable. */
+  missingMethod: Set<number>;
+  /** Rows whose method an earlier row already uses. */
+  repeatedMethod: Set<number>;
+  /** Due minus what the rows add up to: negative when they ask for more than is due. */
+  left: Money;
+  allocations: Allocation[] | null;
+}
+
+/**
+ * Checks a split against the amount due. The sum may never exceed what is due; it may fall short only
+ * when the merchant allows partial payments (what is left stays due on the invoice).
+ */
+export function checkSplit(input: {
+  rows: readonly SplitRow[];
+  due: Money;
+  usable: readonly PaymentMethod[];
+  locale: string;
+  partialAllowed: boolean;
+}): SplitCheck {
+  const { rows, due, usable, locale, partialAllowed } = input;
+  const amounts = new Map<number, AmountProblem>();
+  const missingMethod = new Set<number>();
+  const repeatedMethod = new Set<number>();
+  const seen = new Set<string>();
+  const allocations: Allocation[] = [];
+  for (const row of rows) {
+    if (!usable.some((method) => method.id === row.methodId)) missingMethod.add(row.key);
+    else if (seen.has(row.methodId)) repeatedMethod.add(row.key);
+    seen.add(row.methodId);
+    const amount = checkAmount(row.amountText, due, locale);
+    if (amount.ok) allocations.push({ paymentMethodId: row.methodId, amount: amount.value });
+    else amounts.set(row.key, amount.problem);
+  }
+  const left = money(due.amount - allocatedSoFar(rows, due.currency, locale).amount, due.currency);
+  const complete =
+    amounts.size === 0 &&
+    missingMethod.size === 0 &&
+    repeatedMethod.size === 0 &&
+    left.amount >= 0 &&
+    (partialAllowed || left.amount === 0);
+  return { amounts, missingMethod, repeatedMethod, left, allocations: complete ? allocations : null };
+}

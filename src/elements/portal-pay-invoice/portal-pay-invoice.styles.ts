@@ -1,0 +1,245 @@
+import { css } from 'lit';
+
+export const payStyles = css`
+  :host {
+    container-type: inline-size;
+    --_pay-max-width: var(--portal-pay-invoice-max-width, 40rem);
+  }
+  .pay {
+    display: grid;
+    gap: var(--_space);
+    max-width: var(--_pay-max-width);
+  }
+  .pay h2 {
+    font-size: 1.375rem;
+  }
+  /* Headings take focus only so screen readers announce the new step; they are not controls. */
+  .pay h2:focus {
+    outline: none;
+  }
+  .pay p {
+    margin: 0;
+  }
+  form {
+    display: grid;
+    gap: var(--_space);
+  }
+  fieldset {
+    display: grid;
+    gap: 0.75rem;
+    min-inline-size: 0;
+    margin: 0;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  legend {
+    padding-inline: 0.25rem;
+    font-weight: 700;
+  }
+  .facts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 2rem;
+    margin: 0;
+  }
+  .facts dt {
+    color: var(--_text-muted);
+    font-size: 0.875rem;
+  }
+  .facts dd {
+    margin: 0;
+    font-weight: 600;
+  }
+  .choices {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .choice {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.75rem;
+    min-height: var(--_control-height);
+    padding: 0.6rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .choice:has(input:checked) {
+    border-color: var(--_primary);
+    box-shadow: inset 0 0 0 1px var(--_primary);
+  }
+  .choice:has(input:disabled) {
+    cursor: not-allowed;
+    background: var(--_surface-raised);
+  }
+  /* 24px targets (WCAG 2.5.8), whatever size the browser draws radios at. */
+  .choice input {
+    flex: none;
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0;
+    accent-color: var(--_primary);
+  }
+  .choice-body {
+    display: grid;
+    gap: 0.15rem;
+  }
+  .choice-label {
+    font-weight: 600;
+  }
+  .choice-detail {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+    color: var(--_text-muted);
+    font-size: 0.875em;
+  }
+  .nested {
+    margin-inline-start: 2.25rem;
+  }
+  .money-input {
+    display: flex;
+    align-items: stretch;
+  }
+  .money-input input {
+    flex: 1 1 auto;
+    min-width: 0;
+    font-variant-numeric: tabular-nums;
+  }
+  .money-input .currency {
+    display: flex;
+    align-items: center;
+    padding: 0 0.75rem;
+    border: 1px solid var(--_border);
+    background: var(--_surface-raised);
+    color: var(--_text-muted);
+  }
+  .money-input.prefix .currency {
+    border-inline-end: none;
+    border-start-start-radius: var(--_radius);
+    border-end-start-radius: var(--_radius);
+  }
+  .money-input.prefix input {
+    border-start-start-radius: 0;
+    border-end-start-radius: 0;
+  }
+  .money-input.suffix .currency {
+    order: 1;
+    border-inline-start: none;
+    border-start-end-radius: var(--_radius);
+    border-end-end-radius: var(--_radius);
+  }
+  .money-input.suffix input {
+    border-start-end-radius: 0;
+    border-end-end-radius: 0;
+  }
+  .rows {
+    display: grid;
+    gap: 0.75rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+    gap: 0.5rem 0.75rem;
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+  }
+  .row .row-actions {
+    grid-column: 1 / -1;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.25rem;
+  }
+  @container (max-width: 30rem) {
+    .row {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+  .remainder {
+    font-weight: 600;
+  }
+  .remainder.over {
+    color: var(--_danger);
+  }
+  .split-tools {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    padding: 0.5rem 0.25rem;
+    border-block-end: 1px solid var(--_border);
+    text-align: start;
+    vertical-align: top;
+  }
+  thead th {
+    color: var(--_text-muted);
+    font-size: 0.875rem;
+    font-weight: 600;
+  }
+  tbody th {
+    font-weight: 500;
+  }
+  .num {
+    text-align: end;
+    white-space: nowrap;
+  }
+  tfoot th,
+  tfoot td {
+    font-weight: 700;
+    border-block-end: none;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+  }
+  .spinner {
+    display: inline-block;
+    width: 1em;
+    height: 1em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: portal-pay-spin 0.8s linear infinite;
+  }
+  @keyframes portal-pay-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+    }
+  }
+  /* About the height of the payment form, so nothing jumps when the data arrives. */
+  .loading {
+    display: grid;
+    align-content: start;
+    gap: 1rem;
+    min-height: 24rem;
+  }
+  .loading .skeleton {
+    height: var(--_control-height);
+    margin: 0;
+  }
+  .loading .skeleton:nth-child(2) {
+    width: 60%;
+    height: 1.75rem;
+  }
+`;
