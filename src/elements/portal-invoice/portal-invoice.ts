@@ -1,0 +1,560 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { live } from 'lit/directives/live.js';
+import { type PortalError, toPortalError } from '../../core/errors.js';
+import { type PortalEvent, emit } from '../../core/events.js';
+import { PortalElement } from '../../core/portal-element.js';
+import { QueryController, type QueryState } from '../../core/query.js';
+import { keys } from '../../core/store.js';
+import type { DocumentLink, Invoice, InvoiceNote, PortalSettings } from '../../model/index.js';
+import { renderInvoiceStatus } from '../../ui/invoice-status.js';
+import {
+  errorMessage,
+  renderEmpty,
+  renderError,
+  renderLoading,
+  renderMisconfigured,
+} from '../../ui/states.js';
+import { elementStyles } from '../../ui/styles.js';
+import type { PortalPayInvoice } from '../portal-pay-invoice/portal-pay-invoice.js';
+import { isSafeDocumentUrl, startDownload } from './download.js';
+import { invoiceStyles } from './portal-invoice.styles.js';
+
+/** The longest note a customer may send (the backend's limit too). */
+export const NOTE_MAX_LENGTH = 2000;
+
+/** The counter is read out only near the limit, once typing pauses, so it informs without chattering. */
+const COUNTER_ANNOUNCE_BELOW = 200;
+const COUNTER_ANNOUNCE_AFTER_MS = 1000;
+
+let instances = 0;
+
+function loadedValue<T>(state: QueryState<T>): T | undefined {
+  // A failed refresh keeps what the customer is reading; only a first load that fails is an error.
+  return state.status === 'complete' ? state.value : state.status === 'error' ? state.previous : undefined;
+}
+
+/**
+ * @summary One invoice or order: lines, taxes, totals, payments, notes shared with the merchant, a PDF,
+ * and paying what is due without leaving the page.
+ *
+ * Pay opens `<portal-pay-invoice>` in place of the invoice, with a control back to it. The payment element
+ * stays in the page while the invoice shows again, so a payment still in flight (or whose outcome is
+ * being checked) keeps its state and its idempotency key; Pay shows it again. When a payment finishes and
+ * the customer presses Done, the refreshed invoice comes back with focus on its heading.
+ *
+ * @fires portal-error - Sending a note or preparing the PDF failed; `detail.operation` is
+ *   `addInvoiceNote` or `getInvoicePdf`. Payment failures come from the payment element (`payInvoice`).
+ * @fires portal-payment - Bubbles from the payment element when a payment finishes with a receipt.
+ *
+ * @csspart base - The element's column.
+ * @csspart header - Number, kind, status, dates and actions.
+ * @csspart heading - The invoice's heading.
+ * @csspart status - The status badge (also `status-<status>`).
+ * @csspart actions - The Pay and Download PDF buttons.
+ * @csspart lines - The table of lines, taxes and totals.
+ * @csspart payments - The payments made and the amounts paid and due.
+ * @csspart notes - The notes and the reply form.
+ * @csspart note-form - The reply form.
+ * @csspart pay-flow - The payment flow shown in place of the invoice.
+ * @csspart loading - The skeleton shown while the invoice loads.
+ * @csspart error - A loading, note or PDF error.
+ * @csspart empty - The message when no invoice is chosen.
+ *
+ * @cssproperty --portal-color-primary - Brand colour of the main buttons.
+ * @cssproperty --portal-color-surface-raised - Background of the merchant's notes.
+ * @cssproperty --portal-control-height - Height of fields and buttons; keep it at 24px or more (WCAG 2.5.8).
+ */
+export class PortalInvoice extends PortalElement {
+  static override styles = [...elementStyles, invoiceStyles];
+
+  private readonly invoiceQuery = new QueryController(this, {
+    key: () => (this.invoiceId ? keys.invoice(this.invoiceId) : null),
+    load: (store, options) => store.invoice(this.invoiceId, options),
+  });
+
+  private readonly settingsQuery = new QueryController(this, {
+    key: () => (this.invoiceId ? keys.settings : null),
+    load: (store, options) => store.settings(options),
+  });
+
+  @query('portal-pay-invoice') private payElement?: PortalPayInvoice;
+
+  /** The payment flow is on show instead of the invoice. */
+  @state() private paying = false;
+  /** The payment element exists; it stays (hidden) once opened, see the summary. */
+  @state() private payOpened = false;
+  @state() private noteText = '';
+  @state() private noteBusy = false;
+  /** Why the last note was not sent; tied to the text area. */
+  @state() private noteError: string | null = null;
+  @state() private pdfBusy = false;
+  @state() private pdfError: string | null = null;
+  @state() private announcement = '';
+  @state() private counterAnnouncement = '';
+
+  /** The invoice or order to show. */
+  @property({ attribute: 'invoice-id' }) invoiceId = '';
+
+  private readonly uid = `portal-invoice-${++instances}`;
+  private focusAfterUpdate: string | null = null;
+  private counterTimer?: ReturnType<typeof setTimeout>;
+
+  private get headingId(): string {
+    return `${this.uid}-heading`;
+  }
+  private get noteId(): string {
+    return `${this.uid}-note`;
+  }
+
+  // Lifecycle
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.counterTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('invoiceId') && changed.get('invoiceId') !== undefined) {
+      // Another invoice: nothing said or typed about the last one applies to it.
+      this.paying = false;
+      this.payOpened = false;
+      this.noteText = '';
+      this.noteError = null;
+      this.pdfError = null;
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const id = this.focusAfterUpdate;
+    if (!id) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+    if (target) {
+      this.focusAfterUpdate = null;
+      // After this update, not inside it: whatever loses focus may react with an update of its own.
+      queueMicrotask(() => target.focus());
+    }
+  }
+
+  private announce(text: string): void {
+    // The same words twice change nothing in the DOM; a trailing no-break space makes them a change.
+    this.announcement = this.announcement === text ? `${text}\u00a0` : text;
+  }
+
+  // Paying
+
+  private async openPay(): Promise<void> {
+    const pay = this.payElement;
+    // A finished payment is not where the next one starts; an unfinished one is picked up where it was.
+    if (pay?.receipt) pay.receipt = undefined;
+    this.payOpened = true;
+    this.paying = true;
+    await this.updateComplete;
+    this.payElement?.focus();
+  }
+
+  private closePay(): void {
+    this.paying = false;
+    this.focusAfterUpdate = this.headingId;
+  }
+
+  /** The payment element's Done asks to show this invoice: that is this element's job. */
+  private onPayNavigate(event: PortalEvent<'portal-navigate'>): void {
+    if (event.detail.invoiceId !== this.invoiceId) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.closePay();
+  }
+
+  // Notes
+
+  private onNoteInput(event: Event): void {
+    this.noteText = (event.target as HTMLTextAreaElement).value;
+    if (this.noteError) this.noteError = null;
+    clearTimeout(this.counterTimer);
+    const left = NOTE_MAX_LENGTH - this.noteText.length;
+    if (left <= COUNTER_ANNOUNCE_BELOW) {
+      this.counterTimer = setTimeout(() => {
+        this.counterAnnouncement = this.t.invoice.charactersLeft(left, this.format.number(left));
+      }, COUNTER_ANNOUNCE_AFTER_MS);
+    }
+  }
+
+  private noteFailure(error: PortalError): string {
+    const t = this.t;
+    if (error.code === 'forbidden') return t.invoice.notesOff;
+    const field = error.fieldErrors.find((each) => each.path === 'body');
+    if (error.code === 'validation' && field) return t.fieldErrors[field.code] ?? t.fieldErrors.invalid;
+    return errorMessage(t, error);
+  }
+
+  private async onNoteSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const store = this.store;
+    // One note per press: a second Enter or click while it is sent does nothing.
+    if (this.noteBusy || !store) return;
+    const t = this.t.invoice;
+    const body = this.noteText.trim();
+    if (!body) {
+      this.noteError = t.noteRequired;
+      this.focusAfterUpdate = this.noteId;
+      return;
+    }
+    this.noteBusy = true;
+    this.noteError = null;
+    this.announce(t.sendingNote);
+    try {
+      await store.addInvoiceNote({ id: this.invoiceId, body });
+    } catch (error) {
+      const failure = toPortalError(error);
+      emit(this, 'portal-error', { error: failure, operation: 'addInvoiceNote' });
+      // The text stays as typed, so nothing is lost; the reason is read out with the field.
+      this.noteError = this.noteFailure(failure);
+      this.announce(this.noteError);
+      this.focusAfterUpdate = this.noteId;
+      return;
+    } finally {
+      this.noteBusy = false;
+    }
+    this.noteText = '';
+    this.counterAnnouncement = '';
+    this.announce(t.noteSent);
+  }
+
+  // PDF
+
+  private async onDownload(): Promise<void> {
+    const store = this.store;
+    if (this.pdfBusy || !store) return;
+    const t = this.t.invoice;
+    this.pdfBusy = true;
+    this.pdfError = null;
+    this.announce(t.preparingPdf);
+    let link: DocumentLink;
+    try {
+      link = await store.invoicePdf(this.invoiceId);
+    } catch (error) {
+      const failure = toPortalError(error);
+      emit(this, 'portal-error', { error: failure, operation: 'getInvoicePdf' });
+      this.pdfError = t.pdfFailed(errorMessage(this.t, failure));
+      return;
+    } finally {
+      this.pdfBusy = false;
+    }
+    if (!isSafeDocumentUrl(link.url)) {
+      if (link.url.startsWith('blob:')) URL.revokeObjectURL(link.url);
+      this.pdfError = t.pdfFailed(this.t.errors.invalid_response);
+      return;
+    }
+    startDownload(link, this.renderRoot);
+    this.announce(t.pdfStarted);
+  }
+
+  // Rendering
+
+  private percent(basisPoints: number): string {
+    // A tax rate, not money: basis points as a fraction for Intl's percent style (825 → "8.25%").
+    return new Intl.NumberFormat(this.resolvedLocale, { style: 'percent', maximumFractionDigits: 2 }).format(
+      basisPoints / 10_000,
+    );
+  }
+
+  private renderHeader(invoice: Invoice, settings: PortalSettings): TemplateResult {
+    const t = this.t;
+    const canPay = settings.invoices.payInvoices && invoice.amountDue.amount > 0;
+    return html`<header class="header" part="header">
+      <div class="title">
+        <h2 id=${this.headingId} tabindex="-1" part="heading">
+          ${t.invoice.heading(t.invoiceKind[invoice.kind], invoice.number)}
+        </h2>
+        ${renderInvoiceStatus(t, invoice.status)}
+      </div>
+      <dl class="facts">
+        <div>
+          <dt>${t.invoice.issued}</dt>
+          <dd><time datetime=${invoice.issueDate}>${this.format.date(invoice.issueDate)}</time></dd>
+        </div>
+        ${
+          invoice.dueDate
+            ? html`<div>
+                <dt>${t.invoice.due}</dt>
+                <dd><time datetime=${invoice.dueDate}>${this.format.date(invoice.dueDate)}</time></dd>
+              </div>`
+            : nothing
+        }
+        <div>
+          <dt>${t.invoice.total}</dt>
+          <dd>${this.format.money(invoice.total)}</dd>
+        </div>
+        <div>
+          <dt>${t.invoice.amountDue}</dt>
+          <dd>${this.format.money(invoice.amountDue)}</dd>
+        </div>
+      </dl>
+      ${
+        canPay || settings.invoices.downloadPdf
+          ? html`<div class="actions" part="actions">
+              ${
+                canPay
+                  ? html`<button type="button" class="button primary" @click=${this.openPay}>
+                      ${t.invoice.pay[invoice.kind]}
+                    </button>`
+                  : nothing
+              }
+              ${
+                settings.invoices.downloadPdf
+                  ? html`<button
+                      type="button"
+                      class="button"
+                      aria-disabled=${this.pdfBusy ? 'true' : 'false'}
+                      @click=${this.onDownload}
+                    >
+                      ${
+                        this.pdfBusy
+                          ? html`<span class="spinner" aria-hidden="true"></span> ${t.invoice.preparingPdf}`
+                          : t.invoice.downloadPdf
+                      }
+                    </button>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
+      <div role="alert">
+        ${this.pdfError ? html`<div class="alert error" part="error"><p>${this.pdfError}</p></div>` : nothing}
+      </div>
+    </header>`;
+  }
+
+  private renderLines(invoice: Invoice): TemplateResult {
+    const t = this.t.invoice;
+    const money = (value: Invoice['total']) => this.format.money(value);
+    const headingId = `${this.uid}-lines`;
+    return html`<section aria-labelledby=${headingId}>
+      <h3 id=${headingId}>${t.linesHeading}</h3>
+      <table part="lines" aria-labelledby=${headingId}>
+        <thead>
+          <tr>
+            <th scope="col">${t.description}</th>
+            <th scope="col" class="num">${t.quantity}</th>
+            <th scope="col" class="num">${t.unitPrice}</th>
+            <th scope="col" class="num">${t.amount}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${invoice.lines.map(
+            (line) =>
+              html`<tr>
+                <th scope="row">${line.description}</th>
+                <td class="num">${this.format.number(line.quantity)}</td>
+                <td class="num">${money(line.unitPrice)}</td>
+                <td class="num">${money(line.amount)}</td>
+              </tr>`,
+          )}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colspan="3">${t.subtotal}</th>
+            <td class="num">${money(invoice.subtotal)}</td>
+          </tr>
+          ${invoice.taxes.map(
+            (tax) =>
+              html`<tr>
+                <th scope="row" colspan="3">${t.taxLine(tax.name, this.percent(tax.rateBasisPoints))}</th>
+                <td class="num">${money(tax.amount)}</td>
+              </tr>`,
+          )}
+          ${
+            // With one tax line the line is the tax; a second row would repeat it.
+            invoice.taxes.length === 1
+              ? nothing
+              : html`<tr>
+                  <th scope="row" colspan="3">${t.tax}</th>
+                  <td class="num">${money(invoice.tax)}</td>
+                </tr>`
+          }
+          <tr class="total">
+            <th scope="row" colspan="3">${t.total}</th>
+            <td class="num">${money(invoice.total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </section>`;
+  }
+
+  private renderPayments(invoice: Invoice): TemplateResult {
+    const t = this.t.invoice;
+    const headingId = `${this.uid}-payments`;
+    return html`<section aria-labelledby=${headingId} part="payments">
+      <h3 id=${headingId}>${t.paymentsHeading}</h3>
+      ${
+        invoice.payments.length === 0
+          ? html`<p class="muted">${t.noPayments}</p>`
+          : html`<table aria-labelledby=${headingId}>
+              <thead>
+                <tr>
+                  <th scope="col">${t.paidAt}</th>
+                  <th scope="col">${t.method}</th>
+                  <th scope="col" class="num">${t.amount}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${invoice.payments.map(
+                  (payment) =>
+                    html`<tr>
+                      <th scope="row">
+                        <time datetime=${payment.paidAt}>${this.format.dateTime(payment.paidAt)}</time>
+                      </th>
+                      <td>${payment.methodLabel}</td>
+                      <td class="num">${this.format.money(payment.amount)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }
+      <dl class="totals">
+        <dt>${t.amountPaid}</dt>
+        <dd>${this.format.money(invoice.amountPaid)}</dd>
+        <dt class="due">${t.amountDue}</dt>
+        <dd class="due">${this.format.money(invoice.amountDue)}</dd>
+      </dl>
+    </section>`;
+  }
+
+  private renderNote(note: InvoiceNote): TemplateResult {
+    const t = this.t.invoice;
+    return html`<li class="note ${note.author}">
+      <p class="note-meta">
+        <span class="author">${note.authorName}</span>
+        <span class="badge neutral">${note.author === 'merchant' ? t.fromMerchant : t.fromCustomer}</span>
+        <time datetime=${note.createdAt}>${this.format.dateTime(note.createdAt)}</time>
+      </p>
+      <p class="note-body">${note.body}</p>
+    </li>`;
+  }
+
+  private renderNoteForm(settings: PortalSettings): TemplateResult {
+    const t = this.t.invoice;
+    const left = NOTE_MAX_LENGTH - this.noteText.length;
+    const hintId = `${this.noteId}-hint`;
+    const counterId = `${this.noteId}-counter`;
+    const errorId = `${this.noteId}-error`;
+    const describedBy = [hintId, counterId, this.noteError ? errorId : ''].filter(Boolean).join(' ');
+    return html`<form part="note-form" novalidate @submit=${this.onNoteSubmit}>
+      <div class="field">
+        <label for=${this.noteId}>${t.replyLabel}</label>
+        <span class="hint" id=${hintId}>${t.replyHint(settings.branding.merchantName)}</span>
+        <textarea
+          id=${this.noteId}
+          name="note"
+          rows="4"
+          maxlength=${NOTE_MAX_LENGTH}
+          required
+          aria-invalid=${this.noteError ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          .value=${live(this.noteText)}
+          @input=${this.onNoteInput}
+        ></textarea>
+        <span class="counter" id=${counterId}>${t.charactersLeft(left, this.format.number(left))}</span>
+        ${this.noteError ? html`<span class="error" id=${errorId}>${this.noteError}</span>` : nothing}
+        <span class="visually-hidden" role="status">${this.counterAnnouncement}</span>
+      </div>
+      <div class="actions">
+        <button type="submit" class="button primary" aria-disabled=${this.noteBusy ? 'true' : 'false'}>
+          ${this.noteBusy ? html`<span class="spinner" aria-hidden="true"></span> ${t.sendingNote}` : t.sendNote}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private renderNotes(invoice: Invoice, settings: PortalSettings): TemplateResult {
+    const t = this.t.invoice;
+    const headingId = `${this.uid}-notes`;
+    // Oldest first, like a conversation; the backend's order is not assumed.
+    const notes = [...invoice.notes].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+    return html`<section aria-labelledby=${headingId} part="notes">
+      <h3 id=${headingId}>${t.notesHeading}</h3>
+      ${
+        notes.length === 0
+          ? html`<p class="muted notes">${t.noNotes}</p>`
+          : html`<ol class="notes">
+              ${notes.map((note) => this.renderNote(note))}
+            </ol>`
+      }
+      ${settings.invoices.customerNotes ? this.renderNoteForm(settings) : nothing}
+    </section>`;
+  }
+
+  private renderInvoice(invoice: Invoice, settings: PortalSettings): TemplateResult {
+    return html`<article class="invoice" aria-labelledby=${this.headingId}>
+      ${this.renderHeader(invoice, settings)} ${this.renderLines(invoice)} ${this.renderPayments(invoice)}
+      ${this.renderNotes(invoice, settings)}
+    </article>`;
+  }
+
+  private renderPayFlow(invoice: Invoice | undefined): TemplateResult {
+    return html`<div class="pay-flow" part="pay-flow" ?hidden=${!this.paying}>
+      <p>
+        <button type="button" class="button link" @click=${this.closePay}>
+          ${this.t.invoice.backTo(invoice?.number ?? '')}
+        </button>
+      </p>
+      ${keyed(
+        this.invoiceId,
+        html`<portal-pay-invoice
+          invoice-id=${this.invoiceId}
+          .adapter=${this.adapter}
+          api=${ifDefined(this.api)}
+          session-token=${ifDefined(this.sessionToken)}
+          locale=${this.resolvedLocale}
+          @portal-navigate=${this.onPayNavigate}
+        ></portal-pay-invoice>`,
+      )}
+    </div>`;
+  }
+
+  private renderContent(): TemplateResult {
+    const t = this.t;
+    const invoiceState = this.invoiceQuery.state;
+    const invoice = loadedValue(invoiceState);
+    const settings = loadedValue(this.settingsQuery.state);
+    if (invoice && settings) return this.renderInvoice(invoice, settings);
+    if (invoiceState.status === 'error' && invoiceState.error.code === 'not_found') {
+      // Another customer's invoice answers exactly like one that does not exist; retrying cannot help.
+      return html`<div class="content">
+        <h2 id=${this.headingId} tabindex="-1" part="heading">${t.invoice.notFoundHeading}</h2>
+        <div class="alert error" role="alert" part="error"><p>${t.invoice.notFound}</p></div>
+      </div>`;
+    }
+    const failed = [invoiceState, this.settingsQuery.state].find((each) => each.status === 'error');
+    if (failed?.status === 'error') {
+      return renderError(t, failed.error, () => {
+        this.invoiceQuery.refresh();
+        this.settingsQuery.refresh();
+      });
+    }
+    return renderLoading(t, 12);
+  }
+
+  override render(): TemplateResult {
+    const t = this.t;
+    let body: TemplateResult;
+    if (!this.store) {
+      this.reportMissingStore();
+      body = renderMisconfigured(t);
+    } else if (!this.invoiceId) {
+      body = renderEmpty(t.invoice.noneSelected);
+    } else {
+      body = html`${this.payOpened ? this.renderPayFlow(loadedValue(this.invoiceQuery.state)) : nothing}
+        <div ?hidden=${this.paying}>${this.renderContent()}</div>`;
+    }
+    return html`<div class="content" part="base">
+      ${body}
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+    </div>`;
+  }
+}
