@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { PortalAdapter } from '../../src/adapters/adapter.js';
 import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { DEMO_PASSWORD, DEMO_TEMPORARY_PASSWORD } from '../../src/adapters/shared/demo-data.js';
-import { storeForAdapter } from '../../src/core/connect.js';
+import { storeForAdapter, storeForApi } from '../../src/core/connect.js';
 import { PortalError } from '../../src/core/errors.js';
 import { en } from '../../src/core/i18n/en.js';
 import { fr } from '../../src/core/i18n/fr.js';
@@ -521,6 +521,43 @@ describe('<portal-invoices>', () => {
     expect(label).to.contain(en.invoices.columns.kind);
     expect(frame.scrollWidth, 'nothing overflows sideways').to.be.at.most(360);
     await expect(el).to.be.accessible();
+  });
+
+  it('lays out right to left with the page’s direction', async () => {
+    const adapter = await signedInAs();
+    const frame = await fixture<HTMLDivElement>(
+      html`<div dir="rtl"><portal-invoices .adapter=${adapter}></portal-invoices></div>`,
+    );
+    frame.style.width = '1000px';
+    const el = frame.querySelector('portal-invoices')!;
+    await settled(el);
+    const [row] = rows(el);
+    const number = row.querySelector('.number')!.getBoundingClientRect();
+    const status = row.querySelector('.status')!.getBoundingClientRect();
+    expect(number.left, 'the first column is on the right').to.be.greaterThan(status.left);
+    const total = row.querySelector<HTMLElement>('.total')!;
+    const amount = total.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(total);
+    const textBox = range.getBoundingClientRect();
+    expect(Math.round(amount.left + 8), 'amounts align to the end (left) in RTL').to.be.closeTo(
+      Math.round(textBox.left),
+      1,
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('works alone with an api attribute: the store talks to that backend', async () => {
+    const el = await fixture<PortalInvoices>(
+      html`<portal-invoices api="/no-portal-api-here"></portal-invoices>`,
+    );
+    await waitUntil(() => root(el).querySelector('[role="alert"]'), 'the backend’s answer', {
+      timeout: 5000,
+    });
+    expect(el.store, 'the page-wide store for that backend').to.equal(storeForApi('/no-portal-api-here'));
+    const message = text(root(el).querySelector('[role="alert"]'));
+    expect(message, 'asked the backend, not misconfigured').not.to.equal(en.errors.misconfigured);
+    expect(Object.values(en.errors)).to.include(message.replace(` ${en.common.retry}`, ''));
   });
 
   it('names what is missing when it has no backend', async () => {
