@@ -203,7 +203,6 @@ export const en = {
       order: 'Pay this order',
     },
     backTo: (number: string) => `Back to ${number}`,
-    updated: (number: string) => `${number} was updated.`,
   },
   pay: {
     heading: (number: string) => `Pay ${number}`,
@@ -227,7 +226,6 @@ export const en = {
     splitLegend: 'Split across payment methods',
     splitHint: (max: number) =>
       `Use up to ${max} payment methods, each once. The amounts are charged one after the other.`,
-    row: (n: number) => `Payment ${n}`,
     rowMethod: (n: number) => `Payment method ${n}`,
     rowAmount: (n: number, currency: string) => `Amount ${n} (${currency})`,
     expiredOption: (label: string) => `${label} (expired)`,

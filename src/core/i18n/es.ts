@@ -200,7 +200,6 @@ export const es: Messages = {
       order: 'Pagar este pedido',
     },
     backTo: (number: string) => `Volver a ${number}`,
-    updated: (number: string) => `${number} se ha actualizado.`,
   },
   pay: {
     heading: (number: string) => `Pagar ${number}`,
@@ -224,7 +223,6 @@ export const es: Messages = {
     splitLegend: 'Dividir entre varios métodos de pago',
     splitHint: (max: number) =>
       `Use hasta ${max} métodos de pago, cada uno una sola vez. Los importes se cobran uno tras otro.`,
-    row: (n: number) => `Pago ${n}`,
     rowMethod: (n: number) => `Método de pago ${n}`,
     rowAmount: (n: number, currency: string) => `Importe ${n} (${currency})`,
     expiredOption: (label: string) => `${label} (caducada)`,

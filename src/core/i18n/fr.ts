@@ -199,7 +199,6 @@ export const fr: Messages = {
       order: 'Payer cette commande',
     },
     backTo: (number: string) => `Retour à ${number}`,
-    updated: (number: string) => `${number} a été mis à jour.`,
   },
   pay: {
     heading: (number: string) => `Payer ${number}`,
@@ -223,7 +222,6 @@ export const fr: Messages = {
     splitLegend: 'Répartir entre plusieurs moyens de paiement',
     splitHint: (max: number) =>
       `Utilisez jusqu’à ${max} moyens de paiement, chacun une seule fois. Les montants sont débités l’un après l’autre.`,
-    row: (n: number) => `Paiement ${n}`,
     rowMethod: (n: number) => `Moyen de paiement ${n}`,
     rowAmount: (n: number, currency: string) => `Montant ${n} (${currency})`,
     expiredOption: (label: string) => `${label} (expirée)`,
