@@ -382,6 +382,7 @@ describe('<portal-pay-invoice> reliability', () => {
         `$71.99 on ${DECLINING} was declined: nothing was charged to it. ${en.pay.nothingCharged}`,
       );
       expect(await amountPaid(ada)).to.equal(0);
+      await expect(el).to.be.accessible();
       button(el, en.pay.tryAnother).click();
       await step(el, en.pay.heading('INV-1009'));
       expect(radio(el, DECLINING).checked).to.be.false;
