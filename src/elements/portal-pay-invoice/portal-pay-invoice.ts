@@ -43,7 +43,18 @@ import { type AmountProblem, type SplitRow, checkAmount, checkSplit, restFor } f
 import { payStyles } from './portal-pay-invoice.styles.js';
 import { receiptSummary } from './receipt.js';
 
-/** The steps the customer sees. While a request is in flight the step stays and `paying` is set. */
+/**
+ * The steps the customer sees (R-PAY-16):
+ * - form → Review → review: nothing is sent; Back returns with everything as typed.
+ * - review → Pay → in flight, with the key made now for this intent.
+ * - in flight → receipt: the key is spent; Done or "pay the rest" → form, a new intent.
+ * - in flight → unknown when the answer is lost (network, timeout, unavailable, unreadable); Check again
+ *   → in flight with the very same request and key.
+ * - in flight → a refusal (nothing charged) → form with the reason, or review again when the same
+ *   request may simply be retried (too many attempts).
+ * While a request is in flight the step stays where it was and `paying` is set; every further click,
+ * Enter or submit is ignored until the backend answers.
+ */
 export type PayStep = 'form' | 'review' | 'unknown' | 'receipt';
 
 /**
