@@ -172,11 +172,10 @@ describe('<portal-invoices>', () => {
       const inner = await signedInAs();
       const pending = deferred<InvoicePage>();
       const { adapter } = countingAdapter(inner, { listInvoices: () => pending.promise });
-      const frame = await fixture<HTMLDivElement>(
-        html`<div><portal-invoices .adapter=${adapter}></portal-invoices></div>`,
-      );
-      frame.style.width = `${width}px`;
-      const el = frame.querySelector('portal-invoices')!;
+      // The element itself is sized (its own width drives its container queries). A wrapping <div>
+      // fixture would wait for an animation frame, which never comes in a background test page.
+      const el = await fixture<PortalInvoices>(html`<portal-invoices .adapter=${adapter}></portal-invoices>`);
+      el.style.width = `${width}px`;
       await el.updateComplete;
       const loading = root(el).querySelector('[part="loading"]')!;
       expect(loading.getAttribute('role')).to.equal('status');
@@ -506,11 +505,8 @@ describe('<portal-invoices>', () => {
 
   it('stacks rows as cards in a narrow container, still a table with headers for screen readers', async () => {
     const adapter = await signedInAs();
-    const frame = await fixture<HTMLDivElement>(
-      html`<div><portal-invoices .adapter=${adapter}></portal-invoices></div>`,
-    );
-    frame.style.width = '360px';
-    const el = frame.querySelector('portal-invoices')!;
+    const el = await fixture<PortalInvoices>(html`<portal-invoices .adapter=${adapter}></portal-invoices>`);
+    el.style.width = '360px';
     await settled(el);
     const row = rows(el)[0];
     expect(getComputedStyle(row).gridTemplateColumns.split(' ').length, 'two columns per card').to.equal(2);
@@ -519,17 +515,16 @@ describe('<portal-invoices>', () => {
     expect(cells(el, row).Number).to.equal(rowNumbers(el)[0]);
     const label = getComputedStyle(row.querySelector('.kind')!, '::before').content;
     expect(label).to.contain(en.invoices.columns.kind);
-    expect(frame.scrollWidth, 'nothing overflows sideways').to.be.at.most(360);
+    expect(el.scrollWidth, 'nothing overflows sideways').to.be.at.most(360);
     await expect(el).to.be.accessible();
   });
 
   it('lays out right to left with the page’s direction', async () => {
     const adapter = await signedInAs();
-    const frame = await fixture<HTMLDivElement>(
-      html`<div dir="rtl"><portal-invoices .adapter=${adapter}></portal-invoices></div>`,
+    const el = await fixture<PortalInvoices>(
+      html`<portal-invoices dir="rtl" .adapter=${adapter}></portal-invoices>`,
     );
-    frame.style.width = '1000px';
-    const el = frame.querySelector('portal-invoices')!;
+    el.style.width = '1000px';
     await settled(el);
     const [row] = rows(el);
     const number = row.querySelector('.number')!.getBoundingClientRect();

@@ -148,11 +148,10 @@ describe('<portal-summary>', () => {
     const pending = deferred<BillingSummary>();
     const inner = await signedInAs();
     const { adapter } = countingAdapter(inner, { getBillingSummary: () => pending.promise });
-    const frame = await fixture<HTMLDivElement>(
-      html`<div><portal-summary .adapter=${adapter}></portal-summary></div>`,
-    );
-    frame.style.width = '800px';
-    const el = frame.querySelector('portal-summary')!;
+    // The element itself is sized (its own width drives its container queries). A wrapping <div>
+    // fixture would wait for an animation frame, which never comes in a background test page.
+    const el = await fixture<PortalSummary>(html`<portal-summary .adapter=${adapter}></portal-summary>`);
+    el.style.width = '800px';
     await el.updateComplete;
     const skeleton = root(el).querySelector('.loading');
     expect(skeleton, 'skeleton').to.exist;
