@@ -483,6 +483,41 @@ describe('<portal-invoices>', () => {
     expect((root(el).activeElement as HTMLButtonElement | null)?.dataset.invoiceId).to.equal(moverId);
   });
 
+  it('keeps its rows when moved in the page; asks again once if a payment happened while away', async () => {
+    const inner = await signedInAs();
+    const { adapter, calls, inputs } = countingAdapter(inner);
+    const el = await fixture<PortalInvoices>(
+      html`<portal-invoices page-size="4" .adapter=${adapter}></portal-invoices>`,
+    );
+    await settled(el);
+    loadMore(el)!.click();
+    await waitUntil(() => rows(el).length === 8);
+    await settled(el);
+    const before = rowNumbers(el);
+    const requests = calls.listInvoices;
+    const elsewhere = document.createElement('section');
+    document.body.append(elsewhere);
+    try {
+      elsewhere.append(el);
+      await settled(el);
+      expect(rowNumbers(el), 'the same rows, in the same order').to.deep.equal(before);
+      expect(calls.listInvoices, 'nothing changed, nothing asked').to.equal(requests);
+
+      el.remove();
+      const unpaid = (await everything(inner)).find((invoice) => invoice.status === 'open')!;
+      await payInFull(adapter, unpaid);
+      elsewhere.append(el);
+      const index = before.indexOf(unpaid.number);
+      await waitUntil(() => cells(el, rows(el)[index]).Status === en.invoiceStatus.paid, 'caught up');
+      await settled(el);
+      expect(calls.listInvoices - requests, 'one request on return').to.equal(1);
+      expect(inputs.listInvoices.at(-1)).to.deep.equal({ filter: 'all', limit: 8 });
+      expect(rowNumbers(el)).to.deep.equal(before);
+    } finally {
+      elsewhere.remove();
+    }
+  });
+
   it('speaks French and writes euros the French way', async () => {
     const adapter = await signedInAsAnalytical();
     const [newest] = await everything(adapter);

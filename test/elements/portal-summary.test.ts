@@ -237,6 +237,26 @@ describe('<portal-summary>', () => {
     expect(panel.hidden).to.equal(true);
   });
 
+  it('says how many are left out when more than 100 invoices make up the balance', async () => {
+    const adapter = await signedInAs('ada@example.com', new MemoryAdapter({ extraInvoices: 10_000 }));
+    const expected = await adapter.getBillingSummary();
+    expect(expected.outstandingCount, 'the big history owes on more than a page').to.be.greaterThan(100);
+    const el = await fixture<PortalSummary>(
+      html`<portal-summary navigable .adapter=${adapter}></portal-summary>`,
+    );
+    await loaded(el);
+    button(el, en.summary.balanceBreakdown).click();
+    const panel = root(el).getElementById('breakdown-outstanding')!;
+    await waitUntil(() => panel.querySelector('li'), 'the first 100 listed');
+    expect(panel.querySelectorAll('li').length).to.equal(100);
+    const missing = expected.outstandingCount - 100;
+    expect(text(panel.querySelector('.more'))).to.equal(
+      en.summary.notShown(missing, new Intl.NumberFormat('en-US').format(missing)),
+    );
+    expect(buttonNamed(el, en.summary.seeAllOutstanding), 'the way to the rest').to.exist;
+    await expect(el).to.be.accessible();
+  });
+
   it('lists only the overdue invoices under the warning, summing to the overdue amount', async () => {
     const adapter = await signedInAs();
     const expected = await adapter.getBillingSummary();

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type PortalError, toPortalError } from '../../core/errors.js';
-import { type PortalStore, type StoreChange, isAbortError } from '../../core/store.js';
+import { type PortalStore, type StoreChange, isAbortError, keys } from '../../core/store.js';
 import type { InvoiceFilter, InvoiceListQuery, InvoicePage, InvoiceSummary } from '../../model/index.js';
 
 /** The most rows one request may ask for (the contract's `limit` maximum). */
@@ -75,6 +75,8 @@ export class InvoicePages implements ReactiveController {
   private inFlight: AbortController | null = null;
   private interrupted = false;
   private ids = new Set<string>();
+  /** The store keys the rows on screen came from: on reconnect, only a stale one means asking again. */
+  private sources: string[] = [];
 
   constructor(
     host: InvoicePagesHost,
@@ -88,10 +90,12 @@ export class InvoicePages implements ReactiveController {
 
   hostConnected(): void {
     this.watch(this.host.store);
-    // Taken off the page mid-request (or while a payment happened): ask again, through the cache.
+    // Moved in the page, or taken off it for a while: ask again only if a request was cut short or
+    // what the rows came from changed meanwhile (the store marks it stale; it also ages out).
     if (this.interrupted) {
       this.interrupted = false;
-      this.revalidate();
+      const store = this.watched;
+      if (this.phase !== 'ready' || this.sources.some((key) => !store?.isFresh(key))) this.revalidate();
     }
   }
 
@@ -117,7 +121,7 @@ export class InvoicePages implements ReactiveController {
       if (this.phase === 'loading') this.phase = 'idle';
       this.interrupted = true;
     } else if (this.phase !== 'idle') {
-      // Changes made while away are not heard; the cache knows whether anything is stale.
+      // Changes made while away are not heard; the store's cache will say whether any happened.
       this.interrupted = true;
     }
   }
@@ -126,7 +130,9 @@ export class InvoicePages implements ReactiveController {
   loadMore(): void {
     if (this.phase !== 'ready' || this.busy !== null || this.nextCursor === null) return;
     const { filter, pageSize } = this.query();
-    void this.request('more', { filter, limit: pageSize, cursor: this.nextCursor }, (page) => {
+    const query = { filter, limit: pageSize, cursor: this.nextCursor };
+    void this.request('more', query, (page) => {
+      this.sources.push(keys.invoices(query));
       const added = this.append(page.items);
       this.nextCursor = page.nextCursor;
       this.onOutcome({ kind: 'more', added });
@@ -170,7 +176,9 @@ export class InvoicePages implements ReactiveController {
     if (!store) return;
     this.loadedFor = customerOf(store);
     const { filter, pageSize } = this.query();
-    void this.request('first', { filter, limit: pageSize }, (page) => {
+    const query = { filter, limit: pageSize };
+    void this.request('first', query, (page) => {
+      this.sources = [keys.invoices(query)];
       this.replace(page.items);
       this.nextCursor = page.nextCursor;
       this.phase = 'ready';
@@ -182,7 +190,9 @@ export class InvoicePages implements ReactiveController {
     const { filter, pageSize } = this.query();
     const limit = Math.min(MAX_PAGE_SIZE, Math.max(pageSize, this.rows.length));
     const previous = this.rows;
-    void this.request('refresh', { filter, limit }, (page) => {
+    const query = { filter, limit };
+    void this.request('refresh', query, (page) => {
+      this.sources = [keys.invoices(query)];
       this.replace(page.items);
       this.nextCursor = page.nextCursor;
       this.onOutcome({
@@ -241,6 +251,7 @@ export class InvoicePages implements ReactiveController {
     this.inFlight = null;
     this.rows = [];
     this.ids = new Set();
+    this.sources = [];
     this.nextCursor = null;
     this.phase = 'idle';
     this.busy = null;
