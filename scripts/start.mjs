@@ -9,7 +9,8 @@ const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.cdn.config.ts
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const server = spawn('npx', ['tsx', 'examples/server/src/main.ts'], {
+// One process (no npx or shell in between), so Ctrl-C and SIGTERM reach the server itself.
+const server = spawn(process.execPath, ['--import', 'tsx', 'examples/server/src/main.ts'], {
   stdio: 'inherit',
   env: {
     ...process.env,

@@ -9,3 +9,7 @@ export { PortalError } from './core/errors.js';
 export { PortalStore } from './core/store.js';
 export { PortalRoot } from './elements/portal-root/portal-root.js';
 export { PortalLogin } from './elements/portal-login/portal-login.js';
+export { PortalSummary } from './elements/portal-summary/portal-summary.js';
+export { PortalInvoices } from './elements/portal-invoices/portal-invoices.js';
+export { PortalInvoice } from './elements/portal-invoice/portal-invoice.js';
+export { PortalPayInvoice } from './elements/portal-pay-invoice/portal-pay-invoice.js';

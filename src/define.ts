@@ -1,3 +1,7 @@
 /** Registers every portal element (idempotently: loading twice does not throw). */
 import './elements/portal-login/define.js';
+import './elements/portal-summary/define.js';
+import './elements/portal-invoices/define.js';
+import './elements/portal-invoice/define.js';
+import './elements/portal-pay-invoice/define.js';
 import './elements/portal-root/define.js';

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { type Stack, launchBrowser, openPage, outbox, startStack } from './support/stack.js';
+
+/**
+ * Sign-in journeys on the demo store served by `npm start` (storefront + bundle + reference server on
+ * PGlite), driven like a customer would: fields and buttons found by role and accessible name.
+ */
+let stack: Stack;
+let browser: Browser;
+
+before(async () => {
+  stack = await startStack();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('signing in on the storefront', { timeout: 60_000 }, () => {
+  it('Ada signs in with her password, in the merchant’s colour and logo', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${stack.url}/#account`);
+    const portal = page.locator('portal-root');
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('correct-horse-battery-staple');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('Signed in as Ada Lovelace').waitFor();
+    assert.equal(await portal.getAttribute('theme-color'), '#0f766e');
+    const primary = await portal.evaluate((el) =>
+      getComputedStyle(el).getPropertyValue('--portal-color-primary'),
+    );
+    assert.equal(primary.trim(), '#0f766e');
+    const logo = portal.locator('img[part="logo"]');
+    assert.match((await logo.getAttribute('src')) ?? '', /\/northwind-logo\.png$/);
+    assert.ok(
+      await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+      'the logo loads',
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('a member of analytical.example signs in with a magic link that a mail scanner’s GET did not spoil', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${stack.url}/#account`);
+    await page.getByLabel('Email').fill('grace@example.net');
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    const [email] = await outbox(stack, 'grace@example.net');
+    const link = /https?:\/\/\S*portal-magic-token=[\w-]+/.exec(email.text)?.[0];
+    assert.ok(link, 'the email holds a sign-in link');
+    const scanned = await fetch(link, { redirect: 'follow' });
+    assert.equal(scanned.status, 200, 'a scanner can open the link');
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('Signed in as Analytical Engines Ltd').waitFor();
+    assert.ok(!page.url().includes('portal-magic-token'), 'the token leaves the address bar');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('new@example.com is made to change the temporary password', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${stack.url}/#account`);
+    await page.getByLabel('Email').fill('new@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('temp-password-123');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByLabel('New password', { exact: true }).fill('a-brand-new-passphrase');
+    await page.getByLabel('Confirm new password').fill('a-brand-new-passphrase');
+    await page.getByRole('button', { name: /save|change/i }).click();
+    await page.getByText('Signed in as Mary Somerville').waitFor();
+    await page.close();
+  });
+
+  it('locked@example.com is told the account is locked', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${stack.url}/#account`);
+    await page.getByLabel('Email').fill('locked@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('correct-horse-battery-staple');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('This account is locked').waitFor();
+    await page.close();
+  });
+
+  it('keeps the data across a server restart', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${stack.url}/#account`);
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('correct-horse-battery-staple');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('Signed in as Ada Lovelace').waitFor();
+    // A change made through the API: Ada's company name.
+    const changed = await page.evaluate(async () => {
+      const response = await fetch('/portal-api/customer', {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ company: 'Lovelace & Babbage' }),
+      });
+      return response.status;
+    });
+    assert.equal(changed, 200);
+    await stack.restart();
+    await page.reload();
+    await page.getByText('Signed in as Ada Lovelace').waitFor();
+    await page.getByText('Lovelace & Babbage').waitFor();
+    await page.close();
+  });
+});

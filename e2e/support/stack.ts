@@ -1,0 +1,96 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+// @ts-expect-error plain JS helper shared with the test runner config
+import { CHROME_ARGS, ensureChrome } from '../../scripts/browser.mjs';
+
+/**
+ * The `npm start` stack, for real: `scripts/start.mjs` builds the bundle and runs the reference server,
+ * here on a free port and a throwaway database folder, exactly as a newcomer would run it.
+ */
+export interface Stack {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+}
+
+async function launch(port: number, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn('node', ['scripts/start.mjs'], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the stack did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /reference server on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`the stack exited with ${code}:\n${output}`)));
+  });
+  return { child, url };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startStack(): Promise<Stack> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  let running = await launch(port, dataDir);
+  return {
+    get url() {
+      return running.url;
+    },
+    dataDir,
+    async stop() {
+      await stopChild(running.child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    async restart() {
+      await stopChild(running.child);
+      running = await launch(port, dataDir);
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: ensureChrome() as string, args: CHROME_ARGS as string[] });
+}
+
+/** A page that records console errors and page errors, so journeys can assert there were none. */
+export async function openPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return { page, errors };
+}
+
+/** Emails the reference server sent to `to`, newest first, through its development outbox. */
+export async function outbox(stack: Stack, to: string): Promise<{ subject: string; text: string }[]> {
+  const response = await fetch(`${stack.url}/dev/outbox.json?to=${encodeURIComponent(to)}`);
+  const body = (await response.json()) as unknown;
+  const messages = (Array.isArray(body) ? body : ((body as { messages?: unknown[] }).messages ?? [])) as {
+    to: string;
+    subject: string;
+    text: string;
+  }[];
+  return messages.filter((message) => message.to.toLowerCase() === to.toLowerCase());
+}
