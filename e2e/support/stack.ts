@@ -83,7 +83,7 @@ export async function openPage(browser: Browser): Promise<{ page: Page; errors: 
   return { page, errors };
 }
 
-/** Emails the reference server sent to `to`, newest first, through its development outbox. */
+/** Emails the reference server sent to `to`, oldest first, through its development outbox. */
 export async function outbox(stack: Stack, to: string): Promise<{ subject: string; text: string }[]> {
   const response = await fetch(`${stack.url}/dev/outbox.json?to=${encodeURIComponent(to)}`);
   const body = (await response.json()) as unknown;

@@ -402,16 +402,22 @@ describe('sessions', () => {
 });
 
 describe('password reset', () => {
-  it('emails a single-use link to the public origin, or to an allowed returnUrl, and ends sessions', async () => {
+  it('emails a single-use link to the public origin or an allowed returnUrl, refuses a foreign one, and ends sessions', async () => {
     const client = server.client();
     const other = server.client('192.0.2.200');
     await other.signIn();
-    await client.post('/portal-api/auth/password-reset', {
-      email: ADA,
-      returnUrl: 'https://evil.example/steal',
-    });
+    for (const email of [ADA, 'nobody@example.com']) {
+      const foreign = await client.post('/portal-api/auth/password-reset', {
+        email,
+        returnUrl: 'https://evil.example/steal',
+      });
+      assert.equal(foreign.status, 400, 'a foreign returnUrl is refused, whoever asks');
+      assert.deepEqual((foreign.body as { error: { fieldErrors: unknown } }).error.fieldErrors, [{ path: 'returnUrl', code: 'invalid' }]);
+    }
+    assert.equal((await server.outbox(ADA)).length, 0, 'nothing is sent for a refused request');
+    await client.post('/portal-api/auth/password-reset', { email: ADA });
     const [first] = await server.outbox(ADA);
-    assert.ok(first.text.includes(`${server.url}/?portal-reset-token=`), 'a foreign returnUrl is ignored');
+    assert.ok(first.text.includes(`${server.url}/?portal-reset-token=`), 'the default link is the portal');
     await client.post('/portal-api/auth/password-reset', {
       email: ADA,
       returnUrl: 'https://shop.example/account?tab=1',

@@ -78,11 +78,17 @@ describe('magic links', () => {
     }
   });
 
-  it('sends the link to an allowed returnUrl, and to the portal for any other', async () => {
+  it('sends the link to an allowed returnUrl and refuses a foreign one for every address alike', async () => {
     const allowed = await linkFor(GRACE, 'https://shop.example/portal?x=1#top');
     assert.match(allowed.url, /^https:\/\/shop\.example\/portal\?x=1&portal-magic-token=[\w-]+$/);
-    const foreign = await linkFor('ops@analytical.example', 'https://evil.example/');
-    assert.ok(foreign.url.startsWith(`${server.url}/?portal-magic-token=`), foreign.url);
+    for (const email of ['ops@analytical.example', 'stranger@example.org']) {
+      const reply = await server.client().post(request, { email, returnUrl: 'https://evil.example/' });
+      assert.equal(reply.status, 400);
+      assert.deepEqual((reply.body as { error: { fieldErrors: unknown } }).error.fieldErrors, [{ path: 'returnUrl', code: 'invalid' }]);
+    }
+    assert.equal((await server.outbox('ops@analytical.example')).length, 0);
+    const plain = await linkFor('ops@analytical.example');
+    assert.ok(plain.url.startsWith(`${server.url}/?portal-magic-token=`), plain.url);
   });
 
   it('stops working when the merchant withdraws the rule or locks the account', async () => {

@@ -279,6 +279,38 @@ export function authTests(test: Register): void {
     await t.signIn(ADA, NEW_PASSWORD);
   });
 
+  test('never lets a merchant-locked customer unlock themselves with a reset link', async (t) => {
+    const { adapter, harness } = t;
+    equal(await adapter.requestPasswordReset({ email: LOCKED }), undefined, 'the answer is the usual one');
+    const mails = await harness.outbox(LOCKED);
+    ok(mails.length > 0, 'the owner is told why no link came');
+    ok(
+      mails.every((mail) => !mail.text.includes('portal-reset-token=')),
+      `no reset link for a locked account, got ${show(mails.map((mail) => mail.subject))}`,
+    );
+  });
+
+  test('refuses a foreign return URL for known and unknown addresses alike', async (t) => {
+    const { adapter, harness } = t;
+    const returnUrl = 'https://evil.example/steal';
+    for (const email of [ADA, NOBODY, GRACE]) {
+      const reset = await rejects(
+        adapter.requestPasswordReset({ email, returnUrl }),
+        'validation',
+        `reset for ${email}`,
+      );
+      hasFieldError(reset, 'returnUrl', 'invalid');
+      const link = await rejects(
+        adapter.requestMagicLink({ email, returnUrl }),
+        'validation',
+        `link for ${email}`,
+      );
+      hasFieldError(link, 'returnUrl', 'invalid');
+    }
+    equal((await harness.outbox(ADA)).length, 0, 'emails sent to Ada for refused requests');
+    equal((await harness.outbox(GRACE)).length, 0, 'emails sent to Grace for refused requests');
+  });
+
   test('ends a failed-attempt lockout with a password reset', async (t) => {
     const { adapter, harness } = t;
     for (let attempt = 1; attempt <= 5; attempt += 1) {

@@ -260,6 +260,23 @@ export function requestPasswordReset(state: MemoryState, input: PasswordResetReq
   state.checkReturnUrl(input.returnUrl);
   const customer = state.customerByEmail(input.email);
   if (!customer) return;
+  if (customer.locked) {
+    // A merchant's lock is lifted by the merchant ("Reset Password and Unlock"), never by the customer
+    // alone: the owner learns why no link came, exactly as the reference server tells them.
+    const { merchantName, supportEmail } = state.data.settings.branding;
+    state.send(
+      customer.email,
+      `Your ${merchantName} account`,
+      [
+        `Hello,`,
+        ``,
+        `Someone asked to reset the password of your ${merchantName} customer portal account, but the account is`,
+        `locked. Please contact ${supportEmail ?? merchantName} to have it unlocked; you will then receive a link to`,
+        `choose a new password.`,
+      ].join('\n'),
+    );
+    return;
+  }
   const token = issue(state.resetTokens, {
     customerId: customer.id,
     email: customer.email,

@@ -31,7 +31,8 @@ interface FailureRecord {
   blockedUntil?: number;
 }
 
-const SESSION_TTL_MS = 8 * 60 * 60_000;
+/** Twelve hours, as the reference server's idle timeout. */
+const SESSION_TTL_MS = 12 * 60 * 60_000;
 
 export function forbidden(message: string): PortalError {
   return new PortalError('forbidden', message);

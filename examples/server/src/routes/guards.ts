@@ -1,7 +1,7 @@
 import type { PortalSettings } from '../../../../src/model/index.js';
 import { hitRateLimit } from '../auth/throttle.js';
 import type { AppContext } from '../context.js';
-import { forbidden, rateLimited } from '../http/errors.js';
+import { forbidden, invalidField, rateLimited } from '../http/errors.js';
 import { loadSettings } from '../store/catalog.js';
 import type { RequestContext } from './types.js';
 
@@ -48,17 +48,25 @@ export async function requireCapability(
  * Where an emailed link points: the request's `returnUrl` when its origin is ours or allow-listed
  * (ASVS 3.7.2), otherwise the portal's public URL; the token goes in the query parameter `param`.
  */
+/**
+ * A `returnUrl` must be on the server's own origin or an allowed one. A foreign one is refused — the same
+ * way for every address, before any account is looked up — rather than silently replaced, so a
+ * misconfigured page learns why its links point elsewhere. MemoryAdapter refuses it the same way.
+ */
+export function checkReturnUrl(app: AppContext, returnUrl: string | undefined): void {
+  if (returnUrl !== undefined && !app.isAllowedOrigin(new URL(returnUrl).origin)) {
+    throw invalidField('returnUrl', 'the return URL is not on an allowed origin');
+  }
+}
+
 export function emailLink(
   app: AppContext,
   returnUrl: string | undefined,
   param: string,
   token: string,
 ): string {
-  let url = new URL(app.deps.publicUrl);
-  if (returnUrl !== undefined) {
-    const requested = new URL(returnUrl);
-    if (app.isAllowedOrigin(requested.origin)) url = requested;
-  }
+  checkReturnUrl(app, returnUrl);
+  const url = new URL(returnUrl ?? app.deps.publicUrl);
   url.hash = '';
   url.searchParams.set(param, token);
   return url.toString();

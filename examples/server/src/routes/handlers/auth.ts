@@ -33,7 +33,7 @@ import {
 } from '../../store/customers.js';
 import { insertMethod } from '../../store/payment-methods.js';
 import { json } from '../../store/rows.js';
-import { emailLink, limitAuthRequests, mayEmailAddress, requireCapability } from '../guards.js';
+import { checkReturnUrl, emailLink, limitAuthRequests, mayEmailAddress, requireCapability } from '../guards.js';
 import type { Handlers, RequestContext } from '../types.js';
 
 /** One message for every wrong-credentials case: unknown address, wrong password, expired temporary one. */
@@ -193,6 +193,7 @@ export const authHandlers: Pick<
       (each) => each.signIn.magicLink,
       'sign-in by email link',
     );
+    checkReturnUrl(ctx.app, input.returnUrl);
     await limitAuthRequests(ctx);
     const withinBudget = await mayEmailAddress(ctx, 'magic_link_email', input.email);
     const rule = await ruleForEmail(db, input.email);
@@ -378,6 +379,7 @@ export const authHandlers: Pick<
   async requestPasswordReset(ctx, input) {
     const { db } = ctx.app;
     const settings = await requireCapability(ctx.app, (each) => each.signIn.password, 'password sign-in');
+    checkReturnUrl(ctx.app, input.returnUrl);
     await limitAuthRequests(ctx);
     const withinBudget = await mayEmailAddress(ctx, 'reset_email', input.email);
     const customer = await findCustomerByEmail(db, input.email);
