@@ -412,7 +412,9 @@ describe('password reset', () => {
         returnUrl: 'https://evil.example/steal',
       });
       assert.equal(foreign.status, 400, 'a foreign returnUrl is refused, whoever asks');
-      assert.deepEqual((foreign.body as { error: { fieldErrors: unknown } }).error.fieldErrors, [{ path: 'returnUrl', code: 'invalid' }]);
+      assert.deepEqual((foreign.body as { error: { fieldErrors: unknown } }).error.fieldErrors, [
+        { path: 'returnUrl', code: 'invalid' },
+      ]);
     }
     assert.equal((await server.outbox(ADA)).length, 0, 'nothing is sent for a refused request');
     await client.post('/portal-api/auth/password-reset', { email: ADA });

@@ -84,7 +84,9 @@ describe('magic links', () => {
     for (const email of ['ops@analytical.example', 'stranger@example.org']) {
       const reply = await server.client().post(request, { email, returnUrl: 'https://evil.example/' });
       assert.equal(reply.status, 400);
-      assert.deepEqual((reply.body as { error: { fieldErrors: unknown } }).error.fieldErrors, [{ path: 'returnUrl', code: 'invalid' }]);
+      assert.deepEqual((reply.body as { error: { fieldErrors: unknown } }).error.fieldErrors, [
+        { path: 'returnUrl', code: 'invalid' },
+      ]);
     }
     assert.equal((await server.outbox('ops@analytical.example')).length, 0);
     const plain = await linkFor('ops@analytical.example');

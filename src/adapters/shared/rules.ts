@@ -82,7 +82,11 @@ export function toInvoiceSummary(invoice: InvoiceRecord, today: string): Invoice
   };
 }
 
-export function toInvoice(invoice: InvoiceRecord, methods: readonly PaymentMethodRecord[], today: string): Invoice {
+export function toInvoice(
+  invoice: InvoiceRecord,
+  methods: readonly PaymentMethodRecord[],
+  today: string,
+): Invoice {
   const amounts = invoiceAmounts(invoice);
   const m = (amount: number): Money => money(amount, invoice.currency);
   return {
@@ -130,7 +134,9 @@ export function encodeCursor(invoice: Pick<InvoiceRecord, 'issueDate' | 'number'
 
 export function decodeCursor(cursor: string): Pick<InvoiceRecord, 'issueDate' | 'number' | 'id'> {
   try {
-    const [issueDate, number, id] = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/'))) as unknown[];
+    const [issueDate, number, id] = JSON.parse(
+      atob(cursor.replace(/-/g, '+').replace(/_/g, '/')),
+    ) as unknown[];
     if (typeof issueDate === 'string' && typeof number === 'string' && typeof id === 'string') {
       return { issueDate, number, id };
     }
@@ -235,7 +241,8 @@ export function checkPayment(input: {
   const { request, invoice, methods, settings } = input;
   const { allocations } = request;
   if (!settings.invoices.payInvoices) throw forbidden('paying invoices is turned off');
-  if (allocations.length > 1 && !settings.invoices.splitPayments) throw forbidden('split payments are turned off');
+  if (allocations.length > 1 && !settings.invoices.splitPayments)
+    throw forbidden('split payments are turned off');
   if (allocations.length > settings.invoices.maxSplitMethods) {
     throw invalid('allocations', `at most ${settings.invoices.maxSplitMethods} payment methods`, 'too_large');
   }
@@ -249,7 +256,8 @@ export function checkPayment(input: {
     if (allocation.amount.currency !== invoice.currency) {
       throw invalid(`allocations.${index}.amount`, `currency must be ${invoice.currency}`);
     }
-    if (allocation.amount.amount <= 0) throw invalid(`allocations.${index}.amount`, 'amount must be positive');
+    if (allocation.amount.amount <= 0)
+      throw invalid(`allocations.${index}.amount`, 'amount must be positive');
     if (!methods.some((method) => method.id === allocation.paymentMethodId)) {
       throw new PortalError('not_found', `unknown payment method ${allocation.paymentMethodId}`);
     }
@@ -287,7 +295,10 @@ export function previewChange(input: {
   const periodEnd = Date.parse(`${subscription.currentPeriodEnd}T00:00:00Z`);
   const day = 86_400_000;
   const periodDays = Math.max(1, Math.round(periodLengthDays(currentPlan)));
-  const remainingDays = Math.min(periodDays, Math.max(0, Math.round((periodEnd - Date.parse(`${today}T00:00:00Z`)) / day)));
+  const remainingDays = Math.min(
+    periodDays,
+    Math.max(0, Math.round((periodEnd - Date.parse(`${today}T00:00:00Z`)) / day)),
+  );
   const difference = nextPrice - oldPrice;
   const proration =
     subscription.status === 'trialing'

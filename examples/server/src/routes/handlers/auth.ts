@@ -33,7 +33,13 @@ import {
 } from '../../store/customers.js';
 import { insertMethod } from '../../store/payment-methods.js';
 import { json } from '../../store/rows.js';
-import { checkReturnUrl, emailLink, limitAuthRequests, mayEmailAddress, requireCapability } from '../guards.js';
+import {
+  checkReturnUrl,
+  emailLink,
+  limitAuthRequests,
+  mayEmailAddress,
+  requireCapability,
+} from '../guards.js';
 import type { Handlers, RequestContext } from '../types.js';
 
 /** One message for every wrong-credentials case: unknown address, wrong password, expired temporary one. */
