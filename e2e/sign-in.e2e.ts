@@ -18,6 +18,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await stack?.stop();
+  stack?.remove();
 });
 
 describe('signing in on the storefront', { timeout: 60_000 }, () => {

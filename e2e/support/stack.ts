@@ -13,8 +13,10 @@ import { CHROME_ARGS, ensureChrome } from '../../scripts/browser.mjs';
 export interface Stack {
   url: string;
   dataDir: string;
+  /** Stops the server; the database folder stays until `remove()`. */
   stop(): Promise<void>;
   restart(): Promise<void>;
+  remove(): void;
 }
 
 async function launch(port: number, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
@@ -59,6 +61,8 @@ export async function startStack(): Promise<Stack> {
     dataDir,
     async stop() {
       await stopChild(running.child);
+    },
+    remove() {
       rmSync(dataDir, { recursive: true, force: true });
     },
     async restart() {
@@ -70,6 +74,21 @@ export async function startStack(): Promise<Stack> {
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: ensureChrome() as string, args: CHROME_ARGS as string[] });
+}
+
+/** Signs in through the storefront's form, as a customer would. */
+export async function signIn(
+  page: Page,
+  stack: Stack,
+  email: string,
+  password: string,
+  name: string,
+): Promise<void> {
+  await page.goto(`${stack.url}/#account`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByText(`Signed in as ${name}`).waitFor();
 }
 
 /** A page that records console errors and page errors, so journeys can assert there were none. */

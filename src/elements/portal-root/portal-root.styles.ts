@@ -104,7 +104,10 @@ export const rootStyles = css`
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
     gap: var(--_space);
-    margin: 0;
+    margin: var(--_space) 0 0;
+  }
+  .back {
+    margin-block-end: calc(var(--_space) * 0.75);
   }
   .facts div {
     padding: 0.75rem 1rem;
