@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
-// @ts-expect-error plain JS helper shared with the test runner config
 import { CHROME_ARGS, ensureChrome } from '../../scripts/browser.mjs';
 
 /**
@@ -73,7 +72,7 @@ export async function startStack(): Promise<Stack> {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: ensureChrome() as string, args: CHROME_ARGS as string[] });
+  return chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS });
 }
 
 /** Signs in through the storefront's form, as a customer would. */

@@ -107,11 +107,16 @@ export class PortalStore extends EventTarget {
     return session;
   }
 
-  /** Records who is signed in; a different customer (or none) empties the cache of the previous one. */
+  /**
+   * Records who is signed in; a different customer (or none) empties the cache of the previous one.
+   * Reads made while the session was still unknown were made with the same credentials the backend just
+   * recognised, so learning who that is keeps them (a widget that loaded first is not asked again).
+   */
   setSession(session: Session | null): void {
+    const wasKnown = this.sessionState.status !== 'unknown';
     const before = this.currentCustomerId();
     this.sessionState = session ? { status: 'signed_in', session } : { status: 'signed_out' };
-    if ((session?.customerId ?? null) !== before) {
+    if (wasKnown && (session?.customerId ?? null) !== before) {
       for (const key of [...this.entries.keys()]) {
         if (key !== keys.settings && key !== keys.pages) this.drop(key);
       }

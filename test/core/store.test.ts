@@ -168,3 +168,18 @@ describe('validatedAdapter', () => {
     expect((error as DOMException).name).to.equal('AbortError');
   });
 });
+
+describe('PortalStore session restore', () => {
+  it('keeps what widgets loaded before the session was known, and drops it when the customer changes', async () => {
+    const memory = new MemoryAdapter();
+    await memory.signIn({ email: 'ada@example.com', password: DEMO_PASSWORD });
+    const { adapter, calls } = countingAdapter(memory);
+    const store = new PortalStore(adapter);
+    await store.summary();
+    await store.restoreSession();
+    await store.summary();
+    expect(calls.getBillingSummary, 'learning who is signed in costs no second request').to.equal(1);
+    store.setSession(null);
+    expect(store.peek(keys.summary), 'signing out forgets the data').to.equal(undefined);
+  });
+});
