@@ -6,7 +6,15 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'dist-*/', 'storybook-static/', 'coverage/', '.data/', 'custom-elements.json']),
+  globalIgnores([
+    'dist/',
+    'dist-*/',
+    'storybook-static/',
+    'coverage/',
+    '.data/',
+    'custom-elements.json',
+    'scripts/*.d.mts',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },
