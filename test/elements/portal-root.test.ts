@@ -3,7 +3,7 @@ import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { DEMO_PASSWORD } from '../../src/adapters/shared/demo-data.js';
 import { storeForAdapter, storeForApi } from '../../src/core/connect.js';
 import { PortalError } from '../../src/core/errors.js';
-import '../../src/elements/portal-root/define.js';
+import '../../src/define.js';
 import type { PortalRoot } from '../../src/elements/portal-root/portal-root.js';
 import { countingAdapter } from '../helpers/counting-adapter.js';
 import { deferred } from '../helpers/deferred.js';
@@ -146,12 +146,30 @@ describe('<portal-root>', () => {
     }
   });
 
+  it('speaks French and writes euros the French way for Analytical Engines Ltd', async () => {
+    const adapter = new MemoryAdapter();
+    await adapter.requestMagicLink({ email: 'grace@example.net' });
+    const token = /portal-magic-token=([\w-]+)/.exec(adapter.outbox.at(-1)!.text)![1];
+    await adapter.verifyMagicLink({ token });
+    const el = await fixture<PortalRoot>(html`<portal-root locale="fr" .adapter=${adapter}></portal-root>`);
+    await loaded(el);
+    const summary = shadow(el).querySelector('portal-summary')!;
+    const expected = new Intl.NumberFormat('fr', { style: 'currency', currency: 'EUR' }).format(972);
+    await waitUntil(
+      () => summary.shadowRoot?.textContent?.includes(expected),
+      `the balance reads ${expected}`,
+    );
+    expect(expected).to.match(/^972,00\s€$/);
+    expect(shadow(el).textContent).to.contain('Aperçu');
+    expect(summary.shadowRoot!.textContent).to.contain('Solde');
+  });
+
   it('shows a skeleton while loading and a retryable error when the backend is down', async () => {
     const settings = deferred<never>();
     let failNext = true;
     const memory = new MemoryAdapter();
     const { adapter } = countingAdapter(memory, {
-      getSettings: (() => (failNext ? settings.promise : memory.getSettings())),
+      getSettings: () => (failNext ? settings.promise : memory.getSettings()),
     });
     const el = await fixture<PortalRoot>(html`<portal-root .adapter=${adapter}></portal-root>`);
     const loading = shadow(el).querySelector('[role="status"]');
