@@ -1,5 +1,12 @@
 import type { PortalError } from './errors.js';
-import type { Customer, InvoiceFilter, PaymentMethod, PaymentReceipt, Session, Subscription } from '../model/index.js';
+import type {
+  Customer,
+  InvoiceFilter,
+  PaymentMethod,
+  PaymentReceipt,
+  Session,
+  Subscription,
+} from '../model/index.js';
 
 /**
  * Every event the portal dispatches for the host page: `portal-*`, bubbling and composed (they cross

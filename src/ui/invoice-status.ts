@@ -13,5 +13,7 @@ const TONE: Record<InvoiceStatus, 'neutral' | 'success' | 'warning' | 'danger' |
 
 /** An invoice status as a badge: text carries the meaning, colour only repeats it (WCAG 1.4.1). */
 export function renderInvoiceStatus(t: Messages, status: InvoiceStatus): TemplateResult {
-  return html`<span class="badge ${TONE[status]}" part="status status-${status}">${t.invoiceStatus[status]}</span>`;
+  return html`<span class="badge ${TONE[status]}" part="status status-${status}"
+    >${t.invoiceStatus[status]}</span
+  >`;
 }
