@@ -10,11 +10,7 @@ const withPostgres =
 
 const steps = [
   ['lint', 'ESLint and Prettier', 'npx eslint . && npx prettier --check .'],
-  [
-    'types',
-    'TypeScript (browser, server, scripts)',
-    'npx tsc -p . --noEmit && npx tsc -p tsconfig.node.json --noEmit',
-  ],
+  ['types', 'TypeScript: browser code, server, e2e and bench', 'npm run -s typecheck'],
   [
     'browser',
     'Browser tests in headless Chromium, with coverage',
