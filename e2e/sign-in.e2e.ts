@@ -24,7 +24,10 @@ after(async () => {
 describe('signing in on the storefront', { timeout: 60_000 }, () => {
   it('Ada signs in with her password, in the merchant’s colour and logo', async () => {
     const { page, errors } = await openPage(browser);
-    await page.goto(`${stack.url}/#account`);
+    const response = await page.goto(`${stack.url}/#account`);
+    const policy = response?.headers()['content-security-policy'] ?? '';
+    assert.match(policy, /require-trusted-types-for 'script'/, 'the store page enforces Trusted Types');
+    assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval/, 'and allows no inline code or eval');
     const portal = page.locator('portal-root');
     await page.getByLabel('Email').fill('ada@example.com');
     await page.getByLabel('Password', { exact: true }).fill('correct-horse-battery-staple');

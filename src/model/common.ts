@@ -1,4 +1,3 @@
-import './zod-setup.js';
 import * as z from 'zod/mini';
 
 /** An opaque identifier issued by the backend. */

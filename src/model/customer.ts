@@ -1,4 +1,3 @@
-import './zod-setup.js';
 import * as z from 'zod/mini';
 import { Address, Contact, CountryCode, Email, Id, RequiredText, ShortText } from './common.js';
 import { CurrencyCode } from './money.js';

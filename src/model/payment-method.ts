@@ -1,4 +1,3 @@
-import './zod-setup.js';
 import * as z from 'zod/mini';
 import { Id, ShortText } from './common.js';
 import { BankAccountDetails } from './session.js';

@@ -1,4 +1,3 @@
-import './zod-setup.js';
 import * as z from 'zod/mini';
 import { Address, Email, Id, IsoDateTime, NewPassword, Password, RequiredText, ShortText } from './common.js';
 

@@ -1,4 +1,3 @@
-import './zod-setup.js';
 import * as z from 'zod/mini';
 import { Id, IdempotencyKey, IsoDate, ShortText } from './common.js';
 import { Money } from './money.js';

@@ -32,6 +32,21 @@ const CODE_BY_STATUS: Record<number, PortalErrorCode> = {
   429: 'rate_limited',
 };
 
+/** The storefront's Content-Security-Policy: what a careful merchant would send. */
+export const STOREFRONT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
 /**
  * The reference backend as a Hono app: the customer contract under /portal-api (one route per operation
  * of `contract.ts`), the merchant's admin contract under /portal-api/admin, the development outbox under
@@ -68,6 +83,18 @@ export function createApp(options: AppOptions): PortalApp {
   app.route(API_BASE, customerRouter(context, handlers));
   if (options.testMode) app.route(`${API_BASE}/__test__`, testRouter(context));
   if (options.devRoutes) app.route('/dev', devRouter(context));
+  // Pages served from the static folders (the storefront) run under a strict policy: no inline script or
+  // style, no eval, Trusted Types enforced with only Lit's policy. The portal must work under it.
+  app.use('/*', async (c, next) => {
+    await next();
+    if (
+      c.res.headers.get('content-type')?.startsWith('text/html') &&
+      !c.res.headers.has('content-security-policy')
+    ) {
+      c.header('content-security-policy', STOREFRONT_CSP);
+      c.header('x-content-type-options', 'nosniff');
+    }
+  });
   for (const root of options.staticDirs ?? []) app.use('/*', serveStatic({ root }));
 
   app.notFound((c) =>

@@ -1,4 +1,3 @@
-import '../../model/zod-setup.js';
 import * as z from 'zod/mini';
 import {
   AccessLogEntry,
