@@ -12,9 +12,13 @@ const root = resolve(import.meta.dirname, '..');
 const out = mkdtempSync(join(tmpdir(), 'portal-bench-'));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-/** One self-contained, minified ES module (Lit and every dependency inside), as a page would load it. */
+/**
+ * One minified ES module with Lit and every dependency inside, as a page loads it. Other languages'
+ * messages stay separate chunks (fetched only by pages in those languages); `languageChunks` has them.
+ */
+const languageChunks = new Map<string, number>();
 async function bundle(name: string, entry: string): Promise<string> {
-  await build({
+  const result = await build({
     root,
     configFile: false,
     logLevel: 'silent',
@@ -23,9 +27,18 @@ async function bundle(name: string, entry: string): Promise<string> {
       outDir: join(out, name),
       emptyOutDir: true,
       lib: { entry: resolve(root, entry), formats: ['es'], fileName: () => `${name}.js` },
-      rolldownOptions: { output: { minify: true, codeSplitting: false } },
+      rolldownOptions: { output: { minify: true, chunkFileNames: '[name].js' } },
     },
   });
+  for (const output of [result].flat() as {
+    output?: { type: string; fileName: string; code?: string }[];
+  }[]) {
+    for (const chunk of output.output ?? []) {
+      if (chunk.type === 'chunk' && /^(fr|es)\.js$/.test(chunk.fileName)) {
+        languageChunks.set(chunk.fileName.slice(0, 2), sizes(join(out, name, chunk.fileName)).brotli);
+      }
+    }
+  }
   return join(out, name, `${name}.js`);
 }
 
@@ -76,8 +89,11 @@ for (const [label, entry] of entries) {
     label.startsWith('baseline') ? '' : `+${kb(measured.brotli - baseline.brotli)}`,
   ]);
 }
+for (const [language, brotli] of languageChunks) {
+  sizeRows.push([`${language} messages, fetched only by ${language} pages`, '', '', kb(brotli), '']);
+}
 table(
-  'Bundle sizes (KB; each entry self-contained with Lit, zod/mini, ky)',
+  'Bundle sizes (KB; each entry self-contained: Lit, zod/mini, ky and the English messages inside)',
   ['entry', 'raw', 'gzip', 'brotli', 'brotli over baseline'],
   sizeRows,
 );

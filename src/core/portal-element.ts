@@ -5,7 +5,15 @@ import type { PortalAdapter } from '../adapters/adapter.js';
 import { elementStyles } from '../ui/styles.js';
 import { storeForAdapter, storeForApi } from './connect.js';
 import { type PortalContextValue, portalContext } from './context.js';
-import { type Formatter, type Messages, formatterFor, inheritedLang, resolveLocale } from './i18n/index.js';
+import {
+  type Formatter,
+  type Messages,
+  formatterFor,
+  inheritedLang,
+  loadMessages,
+  readyMessages,
+  resolveLocale,
+} from './i18n/index.js';
 import type { PortalStore } from './store.js';
 import { type ThemeTokens, themeFromColor } from './theme.js';
 
@@ -81,6 +89,22 @@ export class PortalElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     connected.delete(this);
+  }
+
+  /** Waits for the locale's catalog before rendering (it is fetched once, on first use). */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    const locale = this.resolvedLocale;
+    if (readyMessages(locale)) return super.shouldUpdate(changed);
+    void loadMessages(locale).then(() => this.requestUpdate());
+    return false;
+  }
+
+  /** `updateComplete` resolves once the element has rendered in its own language, catalog included. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    if (readyMessages(this.resolvedLocale)) return result;
+    await loadMessages(this.resolvedLocale);
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues): void {

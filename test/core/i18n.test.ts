@@ -2,7 +2,14 @@ import { expect } from '@open-wc/testing';
 import { en } from '../../src/core/i18n/en.js';
 import { es } from '../../src/core/i18n/es.js';
 import { fr } from '../../src/core/i18n/fr.js';
-import { formatterFor, inheritedLang, messagesFor, resolveLocale } from '../../src/core/i18n/index.js';
+import {
+  formatterFor,
+  inheritedLang,
+  loadMessages,
+  messagesFor,
+  readyMessages,
+  resolveLocale,
+} from '../../src/core/i18n/index.js';
 import { money } from '../../src/model/money.js';
 
 function shape(value: unknown): unknown {
@@ -30,8 +37,16 @@ describe('i18n', () => {
     expect(resolveLocale(undefined, 'es', 'en')).to.equal('es');
     expect(resolveLocale('not a locale!!', null, 'es-MX')).to.equal('es-MX');
     expect(resolveLocale(null, undefined, '')).to.equal('en');
-    expect(messagesFor('fr-CA')).to.equal(fr);
     expect(messagesFor('de')).to.equal(en);
+    expect(readyMessages('de'), 'a language we do not ship is English at once').to.equal(en);
+  });
+
+  it('fetches a catalog once, when first needed', async () => {
+    const [first, second] = await Promise.all([loadMessages('fr-CA'), loadMessages('fr')]);
+    expect(first).to.equal(second);
+    expect(first.common.retry).to.equal(fr.common.retry);
+    expect(readyMessages('fr-BE')).to.equal(first);
+    expect(messagesFor('fr-CA')).to.equal(first);
   });
 
   it('finds the nearest lang across shadow roots', () => {
@@ -49,7 +64,8 @@ describe('i18n', () => {
     }
   });
 
-  it('formats euros the French way and dates without shifting the day', () => {
+  it('formats euros the French way and dates without shifting the day', async () => {
+    await loadMessages('fr');
     const format = formatterFor('fr-FR');
     expect(format.money(money(123456, 'EUR')).replace(/\s/g, ' ')).to.equal('1 234,56 €');
     expect(format.date('2026-03-01')).to.equal('1 mars 2026');

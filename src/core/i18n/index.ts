@@ -1,12 +1,59 @@
 import { type Money, formatMoney } from '../../model/money.js';
 import { type Messages, en } from './en.js';
-import { es } from './es.js';
-import { fr } from './fr.js';
 
 export type { Messages } from './en.js';
 
-const CATALOGS: Record<string, Messages> = { en, fr, es };
-export const SUPPORTED_LANGUAGES = Object.keys(CATALOGS);
+/**
+ * English ships inside every bundle; other catalogs are separate chunks, fetched the first time an element
+ * needs them, so a customer downloads one language. Elements hold their first render until their catalog
+ * is here (see PortalElement.shouldUpdate), so nobody sees English flash before French.
+ */
+const loaded: Record<string, Messages> = { en };
+const loaders: Record<string, () => Promise<Messages>> = {
+  fr: () => import('./fr.js').then((module) => module.fr),
+  es: () => import('./es.js').then((module) => module.es),
+};
+const loading = new Map<string, Promise<Messages>>();
+
+export const SUPPORTED_LANGUAGES = ['en', ...Object.keys(loaders)];
+
+function languageOf(locale: string): string {
+  return locale.split('-')[0].toLowerCase();
+}
+
+/** The catalog for a locale if it is ready; English for languages we do not ship; null while loading. */
+export function readyMessages(locale: string): Messages | null {
+  const language = languageOf(locale);
+  return loaded[language] ?? (loaders[language] ? null : en);
+}
+
+/** Fetches a locale's catalog once; a failed fetch falls back to English (and may be tried again). */
+export function loadMessages(locale: string): Promise<Messages> {
+  const language = languageOf(locale);
+  const ready = readyMessages(locale);
+  if (ready) return Promise.resolve(ready);
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = loaders[language]().then(
+      (messages) => (loaded[language] = messages),
+      (error: unknown) => {
+        loading.delete(language);
+        console.error(
+          `portal-elements: the "${language}" messages could not be loaded; showing English.`,
+          error,
+        );
+        return en;
+      },
+    );
+    loading.set(language, pending);
+  }
+  return pending;
+}
+
+/** Messages for a locale: its language's catalog ("fr-CA" → fr) once loaded, else English. */
+export function messagesFor(locale: string): Messages {
+  return readyMessages(locale) ?? en;
+}
 
 /** A BCP 47 tag the browser accepts, or null ("fr-CA" → "fr-CA", "xx_YY" → null). */
 export function canonicalLocale(tag: string | null | undefined): string | null {
@@ -18,24 +65,20 @@ export function canonicalLocale(tag: string | null | undefined): string | null {
   }
 }
 
-/** Messages for a locale: its language's catalog ("fr-CA" → fr), English when we do not ship it. */
-export function messagesFor(locale: string): Messages {
-  const language = locale.split('-')[0].toLowerCase();
-  return CATALOGS[language] ?? en;
-}
-
 /**
  * Formats money, dates and numbers for one locale. Messages come from the language's catalog while
  * formatting follows the full tag, so "fr-CA" reads French and writes Canadian dates.
  */
 export class Formatter {
   readonly locale: string;
-  readonly messages: Messages;
   private readonly dates = new Map<string, Intl.DateTimeFormat>();
 
   constructor(locale: string) {
     this.locale = locale;
-    this.messages = messagesFor(locale);
+  }
+
+  get messages(): Messages {
+    return messagesFor(this.locale);
   }
 
   money(value: Money): string {
