@@ -16,7 +16,6 @@ import {
   type PaymentReceipt,
   isCardExpired,
   matchesFilter,
-  money,
   parseTestCardToken,
   testOutcomeForLast4,
 } from '../../model/index.js';
@@ -27,8 +26,8 @@ import {
   compareInvoicesNewestFirst,
   decodeCursor,
   encodeCursor,
-  invoiceAmounts,
   methodLabel,
+  paymentReceipt,
   toInvoice,
   toInvoiceSummary,
   toPaymentMethod,
@@ -164,23 +163,14 @@ export function payInvoice(state: MemoryState, request: PayInvoice): PaymentRece
       }
       return result;
     });
-    const succeeded = allocations.filter((each) => each.outcome === 'succeeded');
-    const paid = succeeded.reduce((sum, each) => sum + each.amount.amount, 0);
-    return {
+    // The invoice record was updated in place above, so it is also the invoice "after".
+    return paymentReceipt({
       id: state.nextId('rcpt'),
-      invoiceId: invoice.id,
-      invoiceNumber: invoice.number,
-      status:
-        succeeded.length === allocations.length
-          ? 'succeeded'
-          : succeeded.length === 0
-            ? 'failed'
-            : 'partially_succeeded',
+      invoice,
+      after: invoice,
       allocations,
-      amountPaid: money(paid, invoice.currency),
-      amountDue: money(invoiceAmounts(invoice).amountDue, invoice.currency),
       createdAt: state.nowIso(),
-    };
+    });
   });
 }
 

@@ -1,5 +1,6 @@
 import { PortalError } from '../../core/errors.js';
 import {
+  type AllocationResult,
   type BillingSummary,
   type ChangePreview,
   type Customer,
@@ -7,6 +8,7 @@ import {
   type InvoiceSummary,
   type Money,
   type PayInvoice,
+  type PaymentReceipt,
   type PaymentMethod,
   type Plan,
   type PortalSettings,
@@ -273,6 +275,41 @@ export function checkPayment(input: {
   if (requested < amounts.amountDue && !settings.invoices.partialPayments) {
     throw forbidden('partial payments are turned off');
   }
+}
+
+/**
+ * The receipt of a processed payment request: its status follows the allocations' outcomes (split
+ * payments are independent, so some may succeed and some not), and `after` is the invoice once the
+ * succeeded allocations are recorded.
+ */
+export function paymentReceipt(input: {
+  id: string;
+  invoice: InvoiceRecord;
+  after: InvoiceRecord;
+  allocations: AllocationResult[];
+  createdAt: string;
+}): PaymentReceipt {
+  const { invoice, allocations } = input;
+  const succeeded = allocations.filter((each) => each.outcome === 'succeeded');
+  const status =
+    succeeded.length === allocations.length
+      ? 'succeeded'
+      : succeeded.length === 0
+        ? 'failed'
+        : 'partially_succeeded';
+  return {
+    id: input.id,
+    invoiceId: invoice.id,
+    invoiceNumber: invoice.number,
+    status,
+    allocations,
+    amountPaid: money(
+      succeeded.reduce((sum, each) => sum + each.amount.amount, 0),
+      invoice.currency,
+    ),
+    amountDue: money(invoiceAmounts(input.after).amountDue, invoice.currency),
+    createdAt: input.createdAt,
+  };
 }
 
 /**

@@ -4,8 +4,8 @@ import {
   compareInvoicesNewestFirst,
   decodeCursor,
   encodeCursor,
-  invoiceAmounts,
   methodLabel,
+  paymentReceipt,
   toCustomer,
   toInvoice,
   toInvoiceSummary,
@@ -16,7 +16,6 @@ import {
   type InvoiceSummary,
   type PaymentReceipt,
   matchesFilter,
-  money,
 } from '../../../../../src/model/index.js';
 import { newId } from '../../auth/secrets.js';
 import { notFound } from '../../http/errors.js';
@@ -166,25 +165,7 @@ export const invoiceHandlers: Pick<
           });
         }
         const [after] = await loadInvoices(tx, customerId, { invoiceId: invoice.id });
-        const succeeded = allocations.filter((each) => each.outcome === 'succeeded');
-        return {
-          id: receiptId,
-          invoiceId: invoice.id,
-          invoiceNumber: invoice.number,
-          status:
-            succeeded.length === allocations.length
-              ? 'succeeded'
-              : succeeded.length === 0
-                ? 'failed'
-                : 'partially_succeeded',
-          allocations,
-          amountPaid: money(
-            succeeded.reduce((sum, each) => sum + each.amount.amount, 0),
-            invoice.currency,
-          ),
-          amountDue: money(invoiceAmounts(after).amountDue, invoice.currency),
-          createdAt: isoInstant(now),
-        };
+        return paymentReceipt({ id: receiptId, invoice, after, allocations, createdAt: isoInstant(now) });
       },
     );
   },
