@@ -260,6 +260,72 @@ export const controlStyles = css`
   .badge.info {
     color: var(--_primary-text);
   }
+  /* A row of buttons under a form or a document. */
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+  }
+  /* Key figures as a definition list: a muted term above a bold value. */
+  .facts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 2rem;
+    margin: 0;
+  }
+  .facts dt {
+    color: var(--_text-muted);
+    font-size: 0.875rem;
+  }
+  .facts dd {
+    margin: 0;
+    font-weight: 600;
+  }
+  table {
+    inline-size: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    padding-block: 0.5rem;
+    padding-inline: 0.25rem;
+    border-block-end: 1px solid var(--_border);
+    text-align: start;
+    vertical-align: top;
+  }
+  thead th {
+    color: var(--_text-muted);
+    font-size: 0.875rem;
+    font-weight: 600;
+  }
+  tbody th {
+    font-weight: 500;
+  }
+  .num {
+    text-align: end;
+    white-space: nowrap;
+  }
+  /* Shown inside a busy button beside its progress label. */
+  .spinner {
+    display: inline-block;
+    width: 1em;
+    height: 1em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: portal-spin 0.8s linear infinite;
+  }
+  @keyframes portal-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+    }
+  }
 `;
 
 /** Styles for the whole shadow root of an element. */

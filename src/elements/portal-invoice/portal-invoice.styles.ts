@@ -34,50 +34,6 @@ export const invoiceStyles = css`
     align-items: center;
     gap: 0.5rem 0.75rem;
   }
-  .facts {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem 2rem;
-    margin: 0;
-  }
-  .facts dt {
-    color: var(--_text-muted);
-    font-size: 0.875rem;
-  }
-  .facts dd {
-    margin: 0;
-    font-weight: 600;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem;
-  }
-  table {
-    inline-size: 100%;
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
-  th,
-  td {
-    padding-block: 0.5rem;
-    padding-inline: 0.25rem;
-    border-block-end: 1px solid var(--_border);
-    text-align: start;
-    vertical-align: top;
-  }
-  thead th {
-    color: var(--_text-muted);
-    font-size: 0.875rem;
-    font-weight: 600;
-  }
-  tbody th {
-    font-weight: 500;
-  }
-  .num {
-    text-align: end;
-    white-space: nowrap;
-  }
   tfoot th {
     font-weight: 500;
     text-align: end;
@@ -161,25 +117,6 @@ export const invoiceStyles = css`
   .pay-flow {
     display: grid;
     gap: var(--_space);
-  }
-  .spinner {
-    display: inline-block;
-    width: 1em;
-    height: 1em;
-    border: 2px solid currentColor;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    animation: portal-invoice-spin 0.8s linear infinite;
-  }
-  @keyframes portal-invoice-spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation: none;
-    }
   }
   /* About the height of an invoice with a few lines, so nothing jumps when it arrives. */
   .loading {

@@ -120,23 +120,4 @@ export const loginStyles = css`
     width: 70%;
     height: 1.75rem;
   }
-  .spinner {
-    display: inline-block;
-    width: 1em;
-    height: 1em;
-    border: 2px solid currentColor;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    animation: portal-login-spin 0.8s linear infinite;
-  }
-  @keyframes portal-login-spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation: none;
-    }
-  }
 `;

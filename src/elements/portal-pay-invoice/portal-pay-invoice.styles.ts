@@ -37,20 +37,6 @@ export const payStyles = css`
     padding-inline: 0.25rem;
     font-weight: 700;
   }
-  .facts {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem 2rem;
-    margin: 0;
-  }
-  .facts dt {
-    color: var(--_text-muted);
-    font-size: 0.875rem;
-  }
-  .facts dd {
-    margin: 0;
-    font-weight: 600;
-  }
   .choices {
     display: grid;
     gap: 0.5rem;
@@ -174,58 +160,10 @@ export const payStyles = css`
     align-items: center;
     gap: 0.5rem 1rem;
   }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
-  th,
-  td {
-    padding: 0.5rem 0.25rem;
-    border-block-end: 1px solid var(--_border);
-    text-align: start;
-    vertical-align: top;
-  }
-  thead th {
-    color: var(--_text-muted);
-    font-size: 0.875rem;
-    font-weight: 600;
-  }
-  tbody th {
-    font-weight: 500;
-  }
-  .num {
-    text-align: end;
-    white-space: nowrap;
-  }
   tfoot th,
   tfoot td {
     font-weight: 700;
     border-block-end: none;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem;
-  }
-  .spinner {
-    display: inline-block;
-    width: 1em;
-    height: 1em;
-    border: 2px solid currentColor;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    animation: portal-pay-spin 0.8s linear infinite;
-  }
-  @keyframes portal-pay-spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation: none;
-    }
   }
   /* About the height of the payment form, so nothing jumps when the data arrives. */
   .loading {

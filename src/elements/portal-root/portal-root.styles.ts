@@ -115,14 +115,6 @@ export const rootStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface-raised);
   }
-  .facts dt {
-    color: var(--_text-muted);
-    font-size: 0.875rem;
-  }
-  .facts dd {
-    margin: 0;
-    font-weight: 600;
-  }
   @container (max-width: 30rem) {
     .account .who {
       display: none;
