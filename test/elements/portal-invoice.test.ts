@@ -11,44 +11,34 @@ import '../../src/elements/portal-invoice/define.js';
 import type { PortalInvoice } from '../../src/elements/portal-invoice/portal-invoice.js';
 import '../../src/elements/portal-root/define.js';
 import type { PortalPayInvoice } from '../../src/elements/portal-pay-invoice/portal-pay-invoice.js';
-import type { PortalSettings } from '../../src/model/index.js';
 import { countingAdapter } from '../helpers/counting-adapter.js';
+import { ADA, changeSettings, signedInAda } from '../helpers/customers.js';
 import { deferred } from '../helpers/deferred.js';
+import {
+  buttonsNamed,
+  describedBy,
+  expectFocus,
+  focused,
+  heading,
+  root,
+  text,
+  type,
+} from '../helpers/dom.js';
 
-const ADA = { email: 'ada@example.com', password: 'correct-horse-battery-staple' };
 const MERCHANT = 'Northwind Coffee Roasters';
-
-function text(node: Node | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function root(el: Element): ShadowRoot {
-  return el.shadowRoot!;
-}
-
-function heading(el: PortalInvoice): string {
-  return text(root(el).querySelector('h2'));
-}
 
 function visible(node: Element | null): boolean {
   return !!node && node.getClientRects().length > 0;
 }
 
-function buttons(el: Element, name: string): HTMLButtonElement[] {
-  const wanted = name.replace(/\s+/g, ' ');
-  return [...root(el).querySelectorAll('button')].filter(
-    (each) => (each.getAttribute('aria-label') ?? text(each)) === wanted,
-  );
-}
-
 function button(el: Element, name: string): HTMLButtonElement {
-  const found = buttons(el, name).filter(visible);
+  const found = buttonsNamed(el, name).filter(visible);
   expect(found.length, `exactly one visible button "${name}"`).to.equal(1);
   return found[0];
 }
 
 function hasButton(el: Element, name: string): boolean {
-  return buttons(el, name).some(visible);
+  return buttonsNamed(el, name).some(visible);
 }
 
 /** Rows of a table as text, cell by cell. */
@@ -62,49 +52,6 @@ function noteArea(el: PortalInvoice): HTMLTextAreaElement {
   const label = [...root(el).querySelectorAll('label')].find((each) => text(each) === en.invoice.replyLabel);
   expect(label, 'the note field is labelled').to.exist;
   return root(el).getElementById(label!.htmlFor) as HTMLTextAreaElement;
-}
-
-function describedBy(el: PortalInvoice, control: Element, className: string): string {
-  return (control.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => root(el).getElementById(id))
-    .filter((node) => node?.classList.contains(className))
-    .map(text)
-    .join(' ');
-}
-
-function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-function describeNode(node: Element | null): string {
-  return node ? `<${node.localName}${node.id ? `#${node.id}` : ''}> "${text(node).slice(0, 60)}"` : 'nothing';
-}
-
-function expectFocus(target: Element | null, what = 'focus'): void {
-  const active = focused();
-  expect(active === target, `${what}: expected ${describeNode(target)}, focus is on ${describeNode(active)}`)
-    .to.be.true;
-}
-
-async function signedInAda(): Promise<MemoryAdapter> {
-  const adapter = new MemoryAdapter();
-  await adapter.signIn(ADA);
-  return adapter;
-}
-
-async function changeSettings(adapter: MemoryAdapter, change: (settings: PortalSettings) => void) {
-  const settings = structuredClone(await adapter.getSettings());
-  change(settings);
-  adapter.updateSettings(settings);
 }
 
 async function mount(

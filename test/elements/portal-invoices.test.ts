@@ -1,31 +1,20 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PortalAdapter } from '../../src/adapters/adapter.js';
-import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
-import { DEMO_PASSWORD, DEMO_TEMPORARY_PASSWORD } from '../../src/adapters/shared/demo-data.js';
 import { storeForAdapter, storeForApi } from '../../src/core/connect.js';
 import { PortalError } from '../../src/core/errors.js';
 import { en } from '../../src/core/i18n/en.js';
 import { fr } from '../../src/core/i18n/fr.js';
 import '../../src/elements/portal-invoices/define.js';
 import type { PortalInvoices } from '../../src/elements/portal-invoices/portal-invoices.js';
-import type { InvoiceListQuery, InvoicePage, InvoiceSummary, Money } from '../../src/model/index.js';
+import type { InvoiceListQuery, InvoicePage, InvoiceSummary } from '../../src/model/index.js';
 import { countingAdapter } from '../helpers/counting-adapter.js';
+import { signedInAda, signedInAnalytical, signedInMary } from '../helpers/customers.js';
 import { deferred } from '../helpers/deferred.js';
+import { root, squash, text } from '../helpers/dom.js';
+import { date, money } from '../helpers/format.js';
 
 // Finding things the way a customer does: by visible text, roles and states.
-
-function squash(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
-}
-
-function text(node: Node | null | undefined): string {
-  return squash(node?.textContent ?? '');
-}
-
-function root(el: PortalInvoices): ShadowRoot {
-  return el.shadowRoot!;
-}
 
 /** The invoice rows of the table (not the header row, not skeleton rows). */
 function rows(el: PortalInvoices): HTMLElement[] {
@@ -64,18 +53,6 @@ function radio(el: PortalInvoices, label: string): HTMLInputElement {
   return match!.querySelector('input')!;
 }
 
-function money(value: Money, locale = 'en-US'): string {
-  return squash(
-    new Intl.NumberFormat(locale, { style: 'currency', currency: value.currency }).format(value.amount / 100),
-  );
-}
-
-function date(iso: string, locale = 'en-US'): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
-}
-
 async function settled(el: PortalInvoices): Promise<void> {
   await waitUntil(
     () =>
@@ -84,30 +61,6 @@ async function settled(el: PortalInvoices): Promise<void> {
     { timeout: 5000 },
   );
   await el.updateComplete;
-}
-
-async function signedInAs(
-  options: ConstructorParameters<typeof MemoryAdapter>[0] = {},
-): Promise<MemoryAdapter> {
-  const adapter = new MemoryAdapter(options);
-  await adapter.signIn({ email: 'ada@example.com', password: DEMO_PASSWORD });
-  return adapter;
-}
-
-async function signedInAsMary(): Promise<MemoryAdapter> {
-  const adapter = new MemoryAdapter();
-  const result = await adapter.signIn({ email: 'new@example.com', password: DEMO_TEMPORARY_PASSWORD });
-  if (result.status !== 'password_change_required') throw new Error('Mary should need a new password');
-  await adapter.completePasswordChange({ challenge: result.challenge, newPassword: 'a-new-password-42' });
-  return adapter;
-}
-
-async function signedInAsAnalytical(): Promise<MemoryAdapter> {
-  const adapter = new MemoryAdapter();
-  await adapter.requestMagicLink({ email: 'grace@example.net' });
-  const token = /portal-magic-token=([\w-]+)/.exec(adapter.outbox.at(-1)?.text ?? '')?.[1] ?? '';
-  await adapter.verifyMagicLink({ token });
-  return adapter;
 }
 
 /** Every invoice of the signed-in customer under `filter`, straight from the adapter. */
@@ -132,7 +85,7 @@ async function payInFull(adapter: PortalAdapter, invoice: InvoiceSummary): Promi
 
 describe('<portal-invoices>', () => {
   it('lists Ada’s invoices and orders newest first, each cell as the backend states it', async () => {
-    const adapter = await signedInAs();
+    const adapter = await signedInAda();
     const expected = await everything(adapter);
     const el = await fixture<PortalInvoices>(html`<portal-invoices .adapter=${adapter}></portal-invoices>`);
     await settled(el);
@@ -169,7 +122,7 @@ describe('<portal-invoices>', () => {
     ['cards', 360],
   ] as const) {
     it(`shows skeleton rows of the real rows’ height while the first page loads (${layout})`, async () => {
-      const inner = await signedInAs();
+      const inner = await signedInAda();
       const pending = deferred<InvoicePage>();
       const { adapter } = countingAdapter(inner, { listInvoices: () => pending.promise });
       // The element itself is sized (its own width drives its container queries). A wrapping <div>
@@ -198,7 +151,7 @@ describe('<portal-invoices>', () => {
   }
 
   it('says what failed, and recovers when retried', async () => {
-    const inner = await signedInAs();
+    const inner = await signedInAda();
     let failures = 1;
     const { adapter, calls } = countingAdapter(inner, {
       listInvoices: (query: InvoiceListQuery) =>
@@ -214,7 +167,7 @@ describe('<portal-invoices>', () => {
   });
 
   it('says there is nothing, in the words of each filter', async () => {
-    const adapter = await signedInAsMary();
+    const adapter = await signedInMary();
     for (const filter of ['all', 'outstanding', 'paid'] as const) {
       const el = await fixture<PortalInvoices>(
         html`<portal-invoices filter=${filter} .adapter=${adapter}></portal-invoices>`,
@@ -227,7 +180,7 @@ describe('<portal-invoices>', () => {
   });
 
   it('changes the filter from the keyboard, re-queries and announces the result, without an event', async () => {
-    const inner = await signedInAs();
+    const inner = await signedInAda();
     const { adapter, inputs } = countingAdapter(inner);
     const outstanding = await everything(inner, 'outstanding');
     const before = document.createElement('button');
@@ -279,7 +232,7 @@ describe('<portal-invoices>', () => {
   });
 
   it('opens an invoice on click with portal-invoice-select', async () => {
-    const adapter = await signedInAs();
+    const adapter = await signedInAda();
     const el = await fixture<PortalInvoices>(html`<portal-invoices .adapter=${adapter}></portal-invoices>`);
     await settled(el);
     const selected = oneEvent(document, 'portal-invoice-select');
@@ -288,7 +241,7 @@ describe('<portal-invoices>', () => {
   });
 
   it('pages through every invoice once, newest first; focus and announcement follow each page', async () => {
-    const inner = await signedInAs();
+    const inner = await signedInAda();
     const { adapter, inputs } = countingAdapter(inner);
     const expected = await everything(inner);
     const el = await fixture<PortalInvoices>(
@@ -322,7 +275,7 @@ describe('<portal-invoices>', () => {
   });
 
   it('keeps the rows when a later page fails, with a retry at the bottom that continues', async () => {
-    const inner = await signedInAs();
+    const inner = await signedInAda();
     let failNextPage = true;
     const { adapter } = countingAdapter(inner, {
       listInvoices: (query: InvoiceListQuery) => {
@@ -355,7 +308,7 @@ describe('<portal-invoices>', () => {
   });
 
   it('renders the first page of 10,000 invoices, and appends the next', async () => {
-    const inner = await signedInAs({ extraInvoices: 10_000 });
+    const inner = await signedInAda({ extraInvoices: 10_000 });
     const { adapter, inputs } = countingAdapter(inner);
     const el = await fixture<PortalInvoices>(html`<portal-invoices .adapter=${adapter}></portal-invoices>`);
     await settled(el);
@@ -369,7 +322,7 @@ describe('<portal-invoices>', () => {
   });
 
   it('asks at most 100 rows per request', async () => {
-    const inner = await signedInAs({ extraInvoices: 300 });
+    const inner = await signedInAda({ extraInvoices: 300 });
     const { adapter, inputs } = countingAdapter(inner);
     const el = await fixture<PortalInvoices>(
       html`<portal-invoices page-size="500" .adapter=${adapter}></portal-invoices>`,
@@ -380,7 +333,7 @@ describe('<portal-invoices>', () => {
   });
 
   it('after a payment, refreshes every row shown with one request and keeps focus in place', async () => {
-    const inner = await signedInAs();
+    const inner = await signedInAda();
     const { adapter, calls, inputs } = countingAdapter(inner);
     const el = await fixture<PortalInvoices>(
       html`<portal-invoices page-size="3" .adapter=${adapter}></portal-invoices>`,
@@ -411,7 +364,7 @@ describe('<portal-invoices>', () => {
   });
 
   it('past 100 rows, refreshes the first 100 in one request and continues from there by cursor', async () => {
-    const inner = await signedInAs({ extraInvoices: 10_000 });
+    const inner = await signedInAda({ extraInvoices: 10_000 });
     const { adapter, calls, inputs } = countingAdapter(inner);
     const el = await fixture<PortalInvoices>(
       html`<portal-invoices page-size="100" .adapter=${adapter}></portal-invoices>`,
@@ -444,7 +397,7 @@ describe('<portal-invoices>', () => {
   });
 
   it('under “outstanding”, a paid invoice leaves the list and focus goes to its neighbour', async () => {
-    const inner = await signedInAs();
+    const inner = await signedInAda();
     const { adapter, calls } = countingAdapter(inner);
     const outstanding = await everything(inner, 'outstanding');
     const el = await fixture<PortalInvoices>(
@@ -461,7 +414,7 @@ describe('<portal-invoices>', () => {
   });
 
   it('keeps focus on its invoice when a refresh moves the row into another block of rows', async () => {
-    const inner = await signedInAs({ extraInvoices: 10_000 });
+    const inner = await signedInAda({ extraInvoices: 10_000 });
     const { adapter } = countingAdapter(inner);
     const el = await fixture<PortalInvoices>(
       html`<portal-invoices filter="outstanding" page-size="100" .adapter=${adapter}></portal-invoices>`,
@@ -484,7 +437,7 @@ describe('<portal-invoices>', () => {
   });
 
   it('keeps its rows when moved in the page; asks again once if a payment happened while away', async () => {
-    const inner = await signedInAs();
+    const inner = await signedInAda();
     const { adapter, calls, inputs } = countingAdapter(inner);
     const el = await fixture<PortalInvoices>(
       html`<portal-invoices page-size="4" .adapter=${adapter}></portal-invoices>`,
@@ -519,7 +472,7 @@ describe('<portal-invoices>', () => {
   });
 
   it('speaks French and writes euros the French way', async () => {
-    const adapter = await signedInAsAnalytical();
+    const adapter = await signedInAnalytical();
     const [newest] = await everything(adapter);
     const el = await fixture<PortalInvoices>(
       html`<portal-invoices locale="fr-FR" .adapter=${adapter}></portal-invoices>`,
@@ -539,7 +492,7 @@ describe('<portal-invoices>', () => {
   });
 
   it('stacks rows as cards in a narrow container, still a table with headers for screen readers', async () => {
-    const adapter = await signedInAs();
+    const adapter = await signedInAda();
     const el = await fixture<PortalInvoices>(html`<portal-invoices .adapter=${adapter}></portal-invoices>`);
     el.style.width = '360px';
     await settled(el);
@@ -555,7 +508,7 @@ describe('<portal-invoices>', () => {
   });
 
   it('lays out right to left with the page’s direction', async () => {
-    const adapter = await signedInAs();
+    const adapter = await signedInAda();
     const el = await fixture<PortalInvoices>(
       html`<portal-invoices dir="rtl" .adapter=${adapter}></portal-invoices>`,
     );

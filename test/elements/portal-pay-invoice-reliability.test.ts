@@ -9,7 +9,10 @@ import '../../src/elements/portal-pay-invoice/define.js';
 import type { PortalPayInvoice } from '../../src/elements/portal-pay-invoice/portal-pay-invoice.js';
 import type { PayInvoice, PaymentReceipt, PortalSettings } from '../../src/model/index.js';
 import { countingAdapter } from '../helpers/counting-adapter.js';
+import { signedInAda } from '../helpers/customers.js';
 import { type Deferred, deferred } from '../helpers/deferred.js';
+import { button, choose, expectFocus, field, heading, radio, root, text, type } from '../helpers/dom.js';
+import { DUE_1009, INV_1009, MASTERCARD, VISA, payInputs, step, toReview } from '../helpers/pay-invoice.js';
 
 /**
  * Money moves here: one request per customer intent however often it is triggered, the same key for
@@ -17,84 +20,8 @@ import { type Deferred, deferred } from '../helpers/deferred.js';
  * what was and was not charged.
  */
 
-const ADA = { email: 'ada@example.com', password: 'correct-horse-battery-staple' };
-const INV_1009 = 'inv_ada_1009';
-const DUE_1009 = 7199;
-const VISA = 'Visa ending in 4242';
-const MASTERCARD = 'Mastercard ending in 4444';
 /** The test card whose charges the test gateway declines. */
 const DECLINING = 'Visa ending in 0002';
-
-function text(node: Node | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function root(el: PortalPayInvoice): ShadowRoot {
-  return el.shadowRoot!;
-}
-
-function heading(el: PortalPayInvoice): string {
-  return text(root(el).querySelector('h2'));
-}
-
-function button(el: PortalPayInvoice, name: string): HTMLButtonElement {
-  const wanted = name.replace(/\s+/g, ' ');
-  const found = [...root(el).querySelectorAll('button')].filter(
-    (each) => (each.getAttribute('aria-label') ?? text(each)) === wanted,
-  );
-  expect(found.length, `exactly one button "${name}"`).to.equal(1);
-  return found[0];
-}
-
-function field<T extends HTMLElement = HTMLInputElement>(el: PortalPayInvoice, label: string): T {
-  const labels = [...root(el).querySelectorAll('label[for]')].filter((each) => text(each) === label);
-  expect(labels.length, `exactly one field labelled "${label}"`).to.equal(1);
-  return root(el).getElementById(labels[0].getAttribute('for')!) as T;
-}
-
-function radio(el: PortalPayInvoice, name: string): HTMLInputElement {
-  const found = [...root(el).querySelectorAll<HTMLInputElement>('input[type="radio"]')].filter(
-    (each) => text(root(el).getElementById(each.getAttribute('aria-labelledby') ?? '')) === name,
-  );
-  expect(found.length, `exactly one radio "${name}"`).to.equal(1);
-  return found[0];
-}
-
-function type(input: HTMLInputElement, value: string): void {
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-function choose(control: HTMLInputElement | HTMLSelectElement, value?: string): void {
-  if (control instanceof HTMLSelectElement) control.value = value!;
-  else control.checked = true;
-  control.dispatchEvent(new Event('change', { bubbles: true }));
-}
-
-/** The element that has focus, through shadow roots. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** Names a node for a failure message (chai would otherwise walk the whole element and its adapter). */
-function describeNode(node: Element | null): string {
-  return node ? `<${node.localName}${node.id ? `#${node.id}` : ''}> "${text(node).slice(0, 60)}"` : 'nothing';
-}
-
-function expectFocus(target: Element | null, what = 'focus'): void {
-  const active = focused();
-  expect(active === target, `${what}: expected ${describeNode(target)}, focus is on ${describeNode(active)}`)
-    .to.be.true;
-}
-
-async function signedInAda(): Promise<MemoryAdapter> {
-  const adapter = new MemoryAdapter();
-  await adapter.signIn(ADA);
-  return adapter;
-}
 
 async function mount(adapter: PortalAdapter): Promise<PortalPayInvoice> {
   const el = await fixture<PortalPayInvoice>(
@@ -102,19 +29,6 @@ async function mount(adapter: PortalAdapter): Promise<PortalPayInvoice> {
   );
   await waitUntil(() => root(el).querySelector('form'), 'the payment form did not render');
   return el;
-}
-
-async function step(el: PortalPayInvoice, title: string): Promise<void> {
-  await waitUntil(() => heading(el) === title, `expected "${title}", saw "${heading(el)}"`);
-}
-
-async function toReview(el: PortalPayInvoice): Promise<void> {
-  button(el, en.pay.review).click();
-  await step(el, en.pay.reviewHeading);
-}
-
-function payInputs(inputs: Record<string, unknown[]>): PayInvoice[] {
-  return (inputs.payInvoice ?? []) as PayInvoice[];
 }
 
 async function amountPaid(adapter: MemoryAdapter): Promise<number> {

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PortalAdapter } from '../../src/adapters/adapter.js';
-import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory/memory-adapter.js';
+import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { createDemoData } from '../../src/adapters/shared/demo-data.js';
 import { PortalError } from '../../src/core/errors.js';
 import type { PortalEvent } from '../../src/core/events.js';
@@ -9,119 +9,26 @@ import { en } from '../../src/core/i18n/en.js';
 import { fr } from '../../src/core/i18n/fr.js';
 import '../../src/elements/portal-pay-invoice/define.js';
 import type { PortalPayInvoice } from '../../src/elements/portal-pay-invoice/portal-pay-invoice.js';
-import type { PayInvoice, PaymentReceipt, PortalSettings } from '../../src/model/index.js';
+import type { PayInvoice, PaymentReceipt } from '../../src/model/index.js';
 import { countingAdapter } from '../helpers/counting-adapter.js';
+import { changeSettings, signedInAda } from '../helpers/customers.js';
 import { deferred } from '../helpers/deferred.js';
+import {
+  button,
+  choose,
+  describedBy,
+  expectFocus,
+  field,
+  hasButton,
+  heading,
+  radio,
+  root,
+  text,
+  type,
+} from '../helpers/dom.js';
+import { DUE_1009, INV_1009, MASTERCARD, VISA, payInputs, step, toReview } from '../helpers/pay-invoice.js';
 
-const ADA = { email: 'ada@example.com', password: 'correct-horse-battery-staple' };
-/** INV-1009: 2 × $24.00 + $18.50, 8.25 % sales tax → $71.99, nothing paid. */
-const INV_1009 = 'inv_ada_1009';
-const DUE_1009 = 7199;
-const VISA = 'Visa ending in 4242';
-const MASTERCARD = 'Mastercard ending in 4444';
 const BANK = 'Bank account ending in 6789';
-
-// Finding things the way a customer does: by headings, labels and button names.
-
-function text(node: Node | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function root(el: PortalPayInvoice): ShadowRoot {
-  return el.shadowRoot!;
-}
-
-function heading(el: PortalPayInvoice): string {
-  return text(root(el).querySelector('h2'));
-}
-
-/** A button by its accessible name: aria-label when it has one, else its text. */
-function button(el: PortalPayInvoice, name: string): HTMLButtonElement {
-  const wanted = name.replace(/\s+/g, ' ');
-  const found = [...root(el).querySelectorAll('button')].filter(
-    (each) => (each.getAttribute('aria-label') ?? text(each)) === wanted,
-  );
-  expect(found.length, `exactly one button "${name}"`).to.equal(1);
-  return found[0];
-}
-
-function hasButton(el: PortalPayInvoice, name: string): boolean {
-  return [...root(el).querySelectorAll('button')].some(
-    (each) => (each.getAttribute('aria-label') ?? text(each)) === name,
-  );
-}
-
-/** The control a `<label for>` with exactly this text points at. */
-function field<T extends HTMLElement = HTMLInputElement>(el: PortalPayInvoice, label: string): T {
-  const labels = [...root(el).querySelectorAll('label[for]')].filter((each) => text(each) === label);
-  expect(labels.length, `exactly one field labelled "${label}"`).to.equal(1);
-  const control = root(el).getElementById(labels[0].getAttribute('for')!);
-  expect(control, `a control for "${label}"`).to.exist;
-  return control as T;
-}
-
-/** A radio by the name it is labelled with (aria-labelledby). */
-function radio(el: PortalPayInvoice, name: string): HTMLInputElement {
-  const found = [...root(el).querySelectorAll<HTMLInputElement>('input[type="radio"]')].filter((each) => {
-    const ids = each.getAttribute('aria-labelledby');
-    const label = ids ? text(root(el).getElementById(ids)) : text(each.closest('label'));
-    return label === name;
-  });
-  expect(found.length, `exactly one radio "${name}"`).to.equal(1);
-  return found[0];
-}
-
-function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-function choose(control: HTMLInputElement | HTMLSelectElement, value?: string): void {
-  if (control instanceof HTMLSelectElement) control.value = value!;
-  else control.checked = true;
-  control.dispatchEvent(new Event('change', { bubbles: true }));
-}
-
-/** The error text tied to a control through aria-describedby. */
-function describedError(el: PortalPayInvoice, control: Element): string {
-  const ids = (control.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-  return ids
-    .map((id) => root(el).getElementById(id))
-    .filter((node) => node?.classList.contains('error'))
-    .map(text)
-    .join(' ');
-}
-
-/** The element that has focus, through shadow roots. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** Names a node for a failure message (chai would otherwise walk the whole element and its adapter). */
-function describeNode(node: Element | null): string {
-  return node ? `<${node.localName}${node.id ? `#${node.id}` : ''}> "${text(node).slice(0, 60)}"` : 'nothing';
-}
-
-function expectFocus(target: Element | null, what = 'focus'): void {
-  const active = focused();
-  expect(active === target, `${what}: expected ${describeNode(target)}, focus is on ${describeNode(active)}`)
-    .to.be.true;
-}
-
-async function signedInAda(options: MemoryAdapterOptions = {}): Promise<MemoryAdapter> {
-  const adapter = new MemoryAdapter(options);
-  await adapter.signIn(ADA);
-  return adapter;
-}
-
-async function changeSettings(adapter: MemoryAdapter, change: (settings: PortalSettings) => void) {
-  const settings = structuredClone(await adapter.getSettings());
-  change(settings);
-  adapter.updateSettings(settings);
-}
 
 async function mount(
   adapter: PortalAdapter,
@@ -141,15 +48,6 @@ async function mount(
   return el;
 }
 
-async function step(el: PortalPayInvoice, title: string): Promise<void> {
-  await waitUntil(() => heading(el) === title, `expected "${title}", saw "${heading(el)}"`);
-}
-
-async function toReview(el: PortalPayInvoice): Promise<void> {
-  button(el, en.pay.review).click();
-  await step(el, en.pay.reviewHeading);
-}
-
 async function receiptOf(el: PortalPayInvoice, press: () => void): Promise<PaymentReceipt> {
   const paid = oneEvent<PortalEvent<'portal-payment'>>(el, 'portal-payment');
   press();
@@ -157,10 +55,6 @@ async function receiptOf(el: PortalPayInvoice, press: () => void): Promise<Payme
   expect(event.bubbles && event.composed, 'portal-payment leaves the shadow roots').to.be.true;
   await el.updateComplete;
   return event.detail.receipt;
-}
-
-function payInputs(inputs: Record<string, unknown[]>): PayInvoice[] {
-  return (inputs.payInvoice ?? []) as PayInvoice[];
 }
 
 describe('<portal-pay-invoice>', () => {
@@ -322,13 +216,13 @@ describe('<portal-pay-invoice>', () => {
         await el.updateComplete;
         expect(heading(el), `"${typed}" stays on the form`).to.equal(en.pay.heading('INV-1009'));
         expect(amount.getAttribute('aria-invalid')).to.equal('true');
-        expect(describedError(el, amount), `"${typed}"`).to.equal(message);
+        expect(describedBy(el, amount, 'error'), `"${typed}"`).to.equal(message);
         expectFocus(amount, 'focus on the field to fix');
         expect(amount.value, 'what was typed is kept').to.equal(typed);
       }
       type(amount, '1,234');
       await el.updateComplete;
-      expect(describedError(el, amount), 'grouping is fine; the amount is too large').to.equal(
+      expect(describedBy(el, amount, 'error'), 'grouping is fine; the amount is too large').to.equal(
         en.pay.amountTooLarge('$71.99'),
       );
       type(amount, '12.5');
@@ -435,7 +329,7 @@ describe('<portal-pay-invoice>', () => {
       choose(second, 'pm_ada_visa');
       button(el, en.pay.review).click();
       await el.updateComplete;
-      expect(describedError(el, field(el, en.pay.rowMethod(2)))).to.equal(en.pay.methodRepeated);
+      expect(describedBy(el, field(el, en.pay.rowMethod(2)), 'error')).to.equal(en.pay.methodRepeated);
       expect(heading(el)).to.equal(en.pay.heading('INV-1009'));
     });
 
@@ -609,7 +503,7 @@ describe('<portal-pay-invoice>', () => {
       expect((await failed).detail.operation).to.equal('payInvoice');
       await step(el, en.pay.heading('INV-1009'));
       const second = field(el, en.pay.rowAmount(2, 'USD'));
-      expect(describedError(el, second)).to.equal(en.pay.tooLarge);
+      expect(describedBy(el, second, 'error')).to.equal(en.pay.tooLarge);
       expect(second.getAttribute('aria-invalid')).to.equal('true');
       expectFocus(second);
       expect(field(el, en.pay.rowAmount(1, 'USD')).value).to.equal('60.00');
@@ -617,7 +511,7 @@ describe('<portal-pay-invoice>', () => {
       expect(text(root(el).querySelector('[part="error"]'))).to.equal(en.pay.fixErrors);
       type(second, '11.98');
       await el.updateComplete;
-      expect(describedError(el, second), 'a change clears the backend’s refusal').to.equal('');
+      expect(describedBy(el, second, 'error'), 'a change clears the backend’s refusal').to.equal('');
     });
 
     it('explains a refusal because the merchant turned payments off meanwhile', async () => {

@@ -1,8 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PortalAdapter } from '../../src/adapters/adapter.js';
-import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
-import { DEMO_PASSWORD, DEMO_TEMPORARY_PASSWORD } from '../../src/adapters/shared/demo-data.js';
 import { storeForAdapter } from '../../src/core/connect.js';
 import { PortalError } from '../../src/core/errors.js';
 import type { PortalEvent } from '../../src/core/events.js';
@@ -12,24 +10,14 @@ import '../../src/elements/portal-invoices/define.js';
 import '../../src/elements/portal-root/define.js';
 import '../../src/elements/portal-summary/define.js';
 import type { PortalSummary } from '../../src/elements/portal-summary/portal-summary.js';
-import type { BillingSummary, InvoiceSummary, Money } from '../../src/model/index.js';
+import type { BillingSummary, InvoiceSummary } from '../../src/model/index.js';
 import { countingAdapter } from '../helpers/counting-adapter.js';
+import { signedInAda, signedInAnalytical, signedInMary } from '../helpers/customers.js';
 import { deferred } from '../helpers/deferred.js';
+import { root, squash, text } from '../helpers/dom.js';
+import { date, money } from '../helpers/format.js';
 
 // Finding things the way a customer does: by visible text, roles and states.
-
-/** Visible text with runs of white space as one space (Intl's no-break spaces included). */
-function text(node: Node | null | undefined): string {
-  return squash(node?.textContent ?? '');
-}
-
-function squash(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
-}
-
-function root(el: PortalSummary): ShadowRoot {
-  return el.shadowRoot!;
-}
 
 function buttonNamed(el: PortalSummary, name: string): HTMLButtonElement | undefined {
   return [...root(el).querySelectorAll('button')].find((each) => text(each) === name);
@@ -58,18 +46,6 @@ function liveRegion(el: PortalSummary): string {
   return text([...root(el).children].find((each) => each.getAttribute('role') === 'status'));
 }
 
-function usd(value: Money, locale = 'en-US'): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: value.currency }).format(
-    value.amount / 100,
-  );
-}
-
-function longDate(iso: string, locale = 'en-US'): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
-}
-
 async function loaded(el: PortalSummary): Promise<void> {
   await waitUntil(
     () => !root(el).querySelector('.loading') && root(el).querySelector('.figures, .paid-up, [role="alert"]'),
@@ -77,28 +53,6 @@ async function loaded(el: PortalSummary): Promise<void> {
     { timeout: 3000 },
   );
   await el.updateComplete;
-}
-
-async function signedInAs(email = 'ada@example.com', adapter = new MemoryAdapter()): Promise<MemoryAdapter> {
-  await adapter.signIn({ email, password: DEMO_PASSWORD });
-  return adapter;
-}
-
-/** Mary activates her account: no invoices and no subscriptions, so nothing owed and nothing scheduled. */
-async function signedInAsMary(): Promise<MemoryAdapter> {
-  const adapter = new MemoryAdapter();
-  const result = await adapter.signIn({ email: 'new@example.com', password: DEMO_TEMPORARY_PASSWORD });
-  if (result.status !== 'password_change_required') throw new Error('Mary should need a new password');
-  await adapter.completePasswordChange({ challenge: result.challenge, newPassword: 'a-new-password-42' });
-  return adapter;
-}
-
-async function signedInAsAnalytical(): Promise<MemoryAdapter> {
-  const adapter = new MemoryAdapter();
-  await adapter.requestMagicLink({ email: 'grace@example.net' });
-  const token = /portal-magic-token=([\w-]+)/.exec(adapter.outbox.at(-1)?.text ?? '')?.[1] ?? '';
-  await adapter.verifyMagicLink({ token });
-  return adapter;
 }
 
 async function allOutstanding(adapter: PortalAdapter): Promise<InvoiceSummary[]> {
@@ -115,22 +69,22 @@ async function payInFull(adapter: PortalAdapter, invoice: InvoiceSummary, key: s
 
 describe('<portal-summary>', () => {
   it('shows Ada’s figures exactly as the backend states them, accessibly', async () => {
-    const adapter = await signedInAs();
+    const adapter = await signedInAda();
     const expected: BillingSummary = await adapter.getBillingSummary();
     const el = await fixture<PortalSummary>(html`<portal-summary .adapter=${adapter}></portal-summary>`);
     await loaded(el);
     await expect(el).to.be.accessible();
     expect(expected.outstanding.amount, 'the demo has something owed').to.be.greaterThan(0);
-    expect(figure(el, 'Outstanding balance')).to.equal(usd(expected.outstanding));
+    expect(figure(el, 'Outstanding balance')).to.equal(money(expected.outstanding));
     expect(figureDetail(el, 'Outstanding balance')).to.equal(`${expected.outstandingCount} invoices`);
-    expect(figure(el, 'Next billing date')).to.equal(longDate(expected.nextBillingDate!));
+    expect(figure(el, 'Next billing date')).to.equal(date(expected.nextBillingDate!));
     expect(expected.billingFrequency).to.deep.equal({ interval: 'month', intervalCount: 1 });
     expect(figure(el, 'Billing frequency')).to.equal('Monthly');
     expect(figure(el, 'Auto-pay')).to.equal('On — Visa •••• 4242');
   });
 
   it('warns about what is overdue in a static box, not an interrupting alert', async () => {
-    const adapter = await signedInAs();
+    const adapter = await signedInAda();
     const expected = await adapter.getBillingSummary();
     const el = await fixture<PortalSummary>(html`<portal-summary .adapter=${adapter}></portal-summary>`);
     await loaded(el);
@@ -140,13 +94,13 @@ describe('<portal-summary>', () => {
     expect(warning!.closest('[aria-live], [role="alert"], [role="status"]')).to.equal(null);
     const count = expected.overdueCount;
     expect(text(warning!.querySelector('p'))).to.equal(
-      en.summary.overdue(usd(expected.overdue), count, `${count}`),
+      en.summary.overdue(money(expected.overdue), count, `${count}`),
     );
   });
 
   it('shows a skeleton with the content’s footprint while loading, announced once', async () => {
     const pending = deferred<BillingSummary>();
-    const inner = await signedInAs();
+    const inner = await signedInAda();
     const { adapter } = countingAdapter(inner, { getBillingSummary: () => pending.promise });
     // The element itself is sized (its own width drives its container queries). A wrapping <div>
     // fixture would wait for an animation frame, which never comes in a background test page.
@@ -169,7 +123,7 @@ describe('<portal-summary>', () => {
   });
 
   it('says what failed, and recovers when retried', async () => {
-    const inner = await signedInAs();
+    const inner = await signedInAda();
     let failures = 1;
     const { adapter, calls } = countingAdapter(inner, {
       getBillingSummary: () =>
@@ -183,12 +137,12 @@ describe('<portal-summary>', () => {
     button(el, 'Try again').click();
     await waitUntil(() => root(el).querySelector('.figures'), 'content after retry');
     expect(calls.getBillingSummary).to.equal(2);
-    expect(figure(el, 'Outstanding balance')).to.equal(usd((await inner.getBillingSummary()).outstanding));
+    expect(figure(el, 'Outstanding balance')).to.equal(money((await inner.getBillingSummary()).outstanding));
   });
 
   it('tells a customer with nothing owed and nothing scheduled that they are all paid up', async () => {
     const el = await fixture<PortalSummary>(
-      html`<portal-summary .adapter=${await signedInAsMary()}></portal-summary>`,
+      html`<portal-summary .adapter=${await signedInMary()}></portal-summary>`,
     );
     await loaded(el);
     const empty = root(el).querySelector('[part~="empty"]');
@@ -198,7 +152,7 @@ describe('<portal-summary>', () => {
   });
 
   it('opens what makes up the balance with Enter: one store read, summing exactly to the balance', async () => {
-    const inner = await signedInAs();
+    const inner = await signedInAda();
     const { adapter, calls, inputs } = countingAdapter(inner);
     const expected = await inner.getBillingSummary();
     const outstanding = await allOutstanding(inner);
@@ -225,9 +179,9 @@ describe('<portal-summary>', () => {
     expect(items.length).to.equal(expected.outstandingCount);
     outstanding.forEach((invoice, index) => {
       const row = text(items[index]);
-      expect(row).to.contain(usd(invoice.amountDue));
+      expect(row).to.contain(money(invoice.amountDue));
       expect(row).to.contain(en.invoiceStatus[invoice.status]);
-      if (invoice.dueDate) expect(row).to.contain(`Due ${longDate(invoice.dueDate)}`);
+      if (invoice.dueDate) expect(row).to.contain(`Due ${date(invoice.dueDate)}`);
     });
     expect(panel.querySelector('ul')!.getAttribute('aria-labelledby')).to.equal(toggle.id);
     await expect(el).to.be.accessible();
@@ -238,7 +192,7 @@ describe('<portal-summary>', () => {
   });
 
   it('says how many are left out when more than 100 invoices make up the balance', async () => {
-    const adapter = await signedInAs('ada@example.com', new MemoryAdapter({ extraInvoices: 10_000 }));
+    const adapter = await signedInAda({ extraInvoices: 10_000 });
     const expected = await adapter.getBillingSummary();
     expect(expected.outstandingCount, 'the big history owes on more than a page').to.be.greaterThan(100);
     const el = await fixture<PortalSummary>(
@@ -258,7 +212,7 @@ describe('<portal-summary>', () => {
   });
 
   it('lists only the overdue invoices under the warning, summing to the overdue amount', async () => {
-    const adapter = await signedInAs();
+    const adapter = await signedInAda();
     const expected = await adapter.getBillingSummary();
     const overdue = (await allOutstanding(adapter)).filter((invoice) => invoice.status === 'overdue');
     const el = await fixture<PortalSummary>(html`<portal-summary .adapter=${adapter}></portal-summary>`);
@@ -275,7 +229,7 @@ describe('<portal-summary>', () => {
   });
 
   it('opens an invoice from the breakdown with a cancelable, composed portal-invoice-select', async () => {
-    const adapter = await signedInAs();
+    const adapter = await signedInAda();
     const [first] = await allOutstanding(adapter);
     const el = await fixture<PortalSummary>(html`<portal-summary .adapter=${adapter}></portal-summary>`);
     await loaded(el);
@@ -292,7 +246,7 @@ describe('<portal-summary>', () => {
   });
 
   it('offers the other sections only when something handles them', async () => {
-    const adapter = await signedInAs();
+    const adapter = await signedInAda();
     const alone = await fixture<PortalSummary>(html`<portal-summary .adapter=${adapter}></portal-summary>`);
     await loaded(alone);
     for (const name of [
@@ -323,7 +277,7 @@ describe('<portal-summary>', () => {
   });
 
   it('inside <portal-root>, leads to the invoices the root can show, filtered to what is outstanding', async () => {
-    const adapter = await signedInAs();
+    const adapter = await signedInAda();
     const portal = await fixture(html`<portal-root .adapter=${adapter}></portal-root>`);
     await waitUntil(
       () => portal.shadowRoot!.querySelector('portal-summary'),
@@ -343,7 +297,7 @@ describe('<portal-summary>', () => {
   });
 
   it('refreshes after a payment with one request, shows the new figures and announces them', async () => {
-    const inner = await signedInAs();
+    const inner = await signedInAda();
     const { adapter, calls } = countingAdapter(inner);
     const el = await fixture<PortalSummary>(html`<portal-summary .adapter=${adapter}></portal-summary>`);
     await loaded(el);
@@ -352,15 +306,18 @@ describe('<portal-summary>', () => {
     const overdue = (await allOutstanding(inner)).find((invoice) => invoice.status === 'overdue')!;
     await payInFull(adapter, overdue, 'overdue');
     const after = await inner.getBillingSummary();
-    await waitUntil(() => figure(el, 'Outstanding balance') === usd(after.outstanding), 'new balance shown');
+    await waitUntil(
+      () => figure(el, 'Outstanding balance') === money(after.outstanding),
+      'new balance shown',
+    );
     expect(calls.getBillingSummary, 'one request for the refresh').to.equal(2);
     expect(root(el).querySelector('[part~="warning"]'), 'nothing overdue any more').to.equal(null);
-    expect(liveRegion(el)).to.equal(en.summary.updated(usd(after.outstanding)));
+    expect(liveRegion(el)).to.equal(en.summary.updated(money(after.outstanding)));
     await expect(el).to.be.accessible();
   });
 
   it('shows “all paid up” on the balance once everything is paid, while subscriptions continue', async () => {
-    const adapter = await signedInAs();
+    const adapter = await signedInAda();
     const el = await fixture<PortalSummary>(html`<portal-summary .adapter=${adapter}></portal-summary>`);
     await loaded(el);
     button(el, en.summary.balanceBreakdown).click();
@@ -368,14 +325,14 @@ describe('<portal-summary>', () => {
     let n = 0;
     for (const invoice of await allOutstanding(adapter)) await payInFull(adapter, invoice, `all-${n++}`);
     await waitUntil(() => figureDetail(el, 'Outstanding balance') === en.summary.paidUp, 'paid up');
-    expect(figure(el, 'Outstanding balance')).to.equal(usd({ amount: 0, currency: 'USD' }));
+    expect(figure(el, 'Outstanding balance')).to.equal(money({ amount: 0, currency: 'USD' }));
     expect(buttonNamed(el, en.summary.balanceBreakdown), 'nothing to break down').to.equal(undefined);
     expect(figure(el, 'Next billing date')).not.to.equal(en.summary.nothingScheduled);
     await expect(el).to.be.accessible();
   });
 
   it('speaks French and writes euros the French way', async () => {
-    const adapter = await signedInAsAnalytical();
+    const adapter = await signedInAnalytical();
     const expected = await adapter.getBillingSummary();
     const el = await fixture<PortalSummary>(
       html`<portal-summary locale="fr-FR" .adapter=${adapter}></portal-summary>`,
@@ -388,7 +345,7 @@ describe('<portal-summary>', () => {
     expect(euros).to.match(/^\d[\d\s\u202f]*,\d\d\s€$/u);
     expect(figure(el, fr.summary.billingFrequency)).to.equal('Annuelle');
     expect(figure(el, fr.summary.autoPay)).to.equal('Désactivé');
-    expect(figure(el, fr.summary.nextBilling)).to.equal(longDate(expected.nextBillingDate!, 'fr-FR'));
+    expect(figure(el, fr.summary.nextBilling)).to.equal(date(expected.nextBillingDate!, 'fr-FR'));
     await expect(el).to.be.accessible();
   });
 
