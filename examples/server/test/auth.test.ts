@@ -1,32 +1,16 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DEMO_TEMPORARY_PASSWORD } from '../../../src/adapters/shared/demo-data.js';
 import type { AccessLogEntry, CustomerAccessState, Session, SignInResult } from '../../../src/model/index.js';
 import { createApp } from '../src/app.js';
 import { silentMailer } from '../src/mail/mailer.js';
-import {
-  ADA,
-  DEMO_PASSWORD,
-  type ErrorReply,
-  MERCHANT_SECRET,
-  type TestServer,
-  startTestServer,
-} from './helpers.js';
+import { ADA, DEMO_PASSWORD, type ErrorReply, MERCHANT_SECRET, useTestServer } from './helpers.js';
 
 const WRONG = 'not-the-password-at-all';
 const NOBODY = 'nobody-here@example.com';
 
-let server: TestServer;
-before(async () => {
-  server = await startTestServer();
-});
-after(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  await server.reset();
-});
+const server = useTestServer();
 
 const signInPath = '/portal-api/auth/sign-in';
 

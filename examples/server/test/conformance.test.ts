@@ -1,20 +1,14 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { describeAdapterConformance } from '../../../src/adapters/conformance/index.js';
 import { HttpAdapter } from '../../../src/adapters/http/http-adapter.js';
-import { type TestServer, startTestServer } from './helpers.js';
+import { useTestServer } from './helpers.js';
 
 /**
  * The adapter conformance suite, run against HttpAdapter talking to this server over real HTTP: the same
  * behaviour the suite demands of MemoryAdapter, now through the HTTP contract and the database. Each test
  * starts from a freshly seeded database and a browser-like cookie jar.
  */
-let server: TestServer;
-before(async () => {
-  server = await startTestServer();
-});
-after(async () => {
-  await server.close();
-});
+const server = useTestServer({ freshEachTest: false });
 
 /** What a browser does with `credentials: 'include'`: keep the session cookie and send it back. */
 function fetchWithCookies(): typeof fetch {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { after, before, beforeEach } from 'node:test';
 import { DEMO_PASSWORD } from '../../../src/adapters/shared/demo-data.js';
 import type { PortalSettings } from '../../../src/model/index.js';
 import type { Limits } from '../src/context.js';
@@ -190,6 +191,35 @@ export async function startTestServer(
     },
   };
   return server;
+}
+
+/**
+ * The test file's server: started before its first test, closed after its last and, unless
+ * `freshEachTest` is false, reset to the seeded demo data before each test. Call it at the top of the file;
+ * the handle is usable from inside hooks and tests.
+ */
+export function useTestServer(
+  options: Parameters<typeof startTestServer>[0] & { freshEachTest?: boolean } = {},
+): TestServer {
+  const { freshEachTest = true, ...startOptions } = options;
+  let started: TestServer | undefined;
+  before(async () => {
+    started = await startTestServer(startOptions);
+  });
+  after(async () => {
+    await started?.close();
+  });
+  if (freshEachTest) {
+    beforeEach(async () => {
+      await started!.reset();
+    });
+  }
+  return new Proxy({} as TestServer, {
+    get(_, name) {
+      if (!started) throw new Error('the test server starts in before(): use it inside a hook or a test');
+      return Reflect.get(started, name) as unknown;
+    },
+  });
 }
 
 /** A fresh idempotency key per customer intent. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { OPERATION_NAMES, type OperationName, operations } from '../../../src/adapters/contract.js';
-import { type Client, type Reply, type TestServer, newKey, startTestServer } from './helpers.js';
+import { type Client, type Reply, newKey, useTestServer } from './helpers.js';
 
 const CARD_YEAR = new Date().getUTCFullYear() + 3;
 /** Ids of Analytical Engines Ltd (the other customer) from the demo data. */
@@ -150,16 +150,7 @@ const probes: Probe[] = [
   },
 ];
 
-let server: TestServer;
-before(async () => {
-  server = await startTestServer();
-});
-after(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  await server.reset();
-});
+const server = useTestServer();
 
 async function theirState(): Promise<string> {
   return JSON.stringify([

@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { AccessRule, Session } from '../../../src/model/index.js';
-import { type ErrorReply, type TestServer, startTestServer } from './helpers.js';
+import { type ErrorReply, useTestServer } from './helpers.js';
 
 const GRACE = 'grace@example.net';
 const request = '/portal-api/auth/magic-link';
 const verify = '/portal-api/auth/magic-link/verify';
 
-let server: TestServer;
-before(async () => {
-  server = await startTestServer();
-});
-after(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  await server.reset();
-});
+const server = useTestServer();
 
 async function linkFor(email: string, returnUrl?: string): Promise<{ url: string; token: string }> {
   const reply = await server.client().post(request, { email, ...(returnUrl ? { returnUrl } : {}) });

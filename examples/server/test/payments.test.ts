@@ -1,23 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import type { Invoice, PaymentMethod, PaymentReceipt, PortalSettings } from '../../../src/model/index.js';
 import { createApp } from '../src/app.js';
 import { silentMailer } from '../src/mail/mailer.js';
 import type { PaymentGateway } from '../src/payments/gateway.js';
-import { type Client, type ErrorReply, type TestServer, newKey, startTestServer } from './helpers.js';
+import { type Client, type ErrorReply, newKey, useTestServer } from './helpers.js';
 
 const CARD_YEAR = new Date().getUTCFullYear() + 3;
 
-let server: TestServer;
+const server = useTestServer();
 let ada: Client;
-before(async () => {
-  server = await startTestServer();
-});
-after(async () => {
-  await server.close();
-});
 beforeEach(async () => {
-  await server.reset();
   ada = server.client();
   await ada.signIn();
 });

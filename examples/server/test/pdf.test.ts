@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import { inflateSync } from 'node:zlib';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
-import { type TestServer, startTestServer } from './helpers.js';
+import { useTestServer } from './helpers.js';
 
-let server: TestServer;
-before(async () => {
-  server = await startTestServer();
-});
-after(async () => {
-  await server.close();
-});
+const server = useTestServer({ freshEachTest: false });
 
 /** The text drawn on the pages: pdf-lib writes each run as a hex string shown with Tj in a Flate stream. */
 function drawnText(bytes: Uint8Array): string {

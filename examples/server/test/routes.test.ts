@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { OPERATION_NAMES, operations } from '../../../src/adapters/contract.js';
 import { adminOperations } from '../../../src/adapters/http/admin-contract.js';
 import { ADMIN_OPERATION_NAMES } from '../src/admin/router.js';
 import { createApp } from '../src/app.js';
 import { silentMailer } from '../src/mail/mailer.js';
 import { handlers } from '../src/routes/handlers/index.js';
-import { type ErrorReply, MERCHANT_SECRET, type TestServer, startTestServer } from './helpers.js';
+import { type ErrorReply, MERCHANT_SECRET, useTestServer } from './helpers.js';
 
-let server: TestServer;
-before(async () => {
-  server = await startTestServer();
-});
-after(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  await server.reset();
-});
+const server = useTestServer();
 
 const fill = (path: string) => path.replace(/\{(\w+)\}/g, 'x_probe');
 const isNoRoute = (reply: { status: number; text: string }) =>
