@@ -200,8 +200,19 @@ export class PortalStore extends EventTarget {
     const current = entry;
     current.waiters += 1;
     return new Promise<T>((resolve, reject) => {
-      const onAbort = () => {
+      // Each asker leaves once: by aborting, or when the request settles. Counted again when its request
+      // settles, an asker that had gone would hide one that came later, and a third asker's abort could
+      // then cancel a request someone still waits for.
+      let waiting = true;
+      const leave = (): boolean => {
+        if (!waiting) return false;
+        waiting = false;
         current.waiters -= 1;
+        signal?.removeEventListener('abort', onAbort);
+        return true;
+      };
+      const onAbort = () => {
+        if (!leave()) return;
         if (current.waiters === 0 && current.pending === shared) {
           current.controller?.abort();
           current.pending = undefined;
@@ -212,14 +223,10 @@ export class PortalStore extends EventTarget {
       signal?.addEventListener('abort', onAbort, { once: true });
       shared.then(
         (value) => {
-          signal?.removeEventListener('abort', onAbort);
-          current.waiters = Math.max(0, current.waiters - 1);
-          resolve(value);
+          if (leave()) resolve(value);
         },
         (error: Error) => {
-          signal?.removeEventListener('abort', onAbort);
-          current.waiters = Math.max(0, current.waiters - 1);
-          reject(error);
+          if (leave()) reject(error);
         },
       );
     });

@@ -2,9 +2,10 @@ import { expect } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { PortalError } from '../../src/core/errors.js';
 import { PortalStore, keys } from '../../src/core/store.js';
+import type { Customer } from '../../src/model/index.js';
 import { DEMO_PASSWORD } from '../../src/adapters/shared/demo-data.js';
 import { countingAdapter } from '../helpers/counting-adapter.js';
-import { deferred, rejectionOf } from '../helpers/deferred.js';
+import { type Deferred, deferred, flush, rejectionOf } from '../helpers/deferred.js';
 
 async function signedInStore(override: Parameters<typeof countingAdapter>[1] = {}) {
   const counting = countingAdapter(new MemoryAdapter(), override);
@@ -43,6 +44,43 @@ describe('PortalStore', () => {
     second.abort();
     expect(await rejectionOf(b)).to.have.property('name', 'AbortError');
     expect(seenSignal?.aborted).to.equal(true);
+  });
+
+  it('counts an asker that went away once, so it cannot cancel a request someone came to wait for', async () => {
+    const memory = new MemoryAdapter();
+    await memory.signIn({ email: 'ada@example.com', password: DEMO_PASSWORD });
+    const customer = await memory.getCustomer();
+    const requests: { answer: Deferred<Customer>; signal: AbortSignal }[] = [];
+    const { adapter } = countingAdapter(memory, {
+      getCustomer: (options?: { signal?: AbortSignal }) => {
+        const answer = deferred<Customer>();
+        const signal = options!.signal!;
+        signal.addEventListener('abort', () => answer.reject(signal.reason));
+        requests.push({ answer, signal });
+        return answer.promise;
+      },
+    });
+    const store = new PortalStore(adapter);
+    const loading = store.customer();
+    requests[0].answer.resolve(customer);
+    await loading;
+    store.invalidate(keys.customer);
+    // An element asks and leaves (moved in the page), and asks again at once: a new request.
+    const left = new AbortController();
+    const first = store.customer({ signal: left.signal });
+    left.abort();
+    const staying = store.customer();
+    expect(await rejectionOf(first)).to.have.property('name', 'AbortError');
+    await flush();
+    // Another element joins that request and leaves before it is answered.
+    const passing = new AbortController();
+    const passer = store.customer({ signal: passing.signal });
+    passing.abort();
+    await rejectionOf(passer);
+    expect(requests, 'the first load, the one left, the one still wanted').to.have.length(3);
+    expect(requests[2].signal.aborted, 'one asker is still waiting').to.equal(false);
+    requests[2].answer.resolve(customer);
+    expect(await staying).to.deep.equal(customer);
   });
 
   it('refreshes the invoice, the lists and the summary after a payment, one request each', async () => {
