@@ -61,6 +61,26 @@ async function ownSubscription(
 }
 
 /**
+ * The customer's own subscription, locked for update, when the merchant allows pausing and it is in the
+ * state the action starts from: active to pause, paused to resume.
+ */
+async function pausable(
+  tx: Queryable,
+  customerId: string,
+  id: string,
+  action: 'pause' | 'resume',
+): Promise<SubscriptionRecord> {
+  const settings = await loadSettings(tx);
+  requireSelfService(settings);
+  if (!settings.subscriptions.allowPause)
+    throw forbidden('pausing subscriptions is turned off by the merchant');
+  const record = await ownSubscription(tx, customerId, id, true);
+  const from = action === 'pause' ? 'active' : 'paused';
+  if (record.status !== from) throw conflict(`a ${record.status} subscription cannot be ${action}d`);
+  return record;
+}
+
+/**
  * An invoice for what the customer's own action makes due now, charged at once to `methodId` when there
  * is one, under a gateway key derived from the request's idempotency key. With `requirePayment`, a decline
  * throws (payment_declined) and nothing is written; otherwise a declined charge leaves the invoice open.
@@ -371,12 +391,7 @@ export const subscriptionHandlers: Pick<
   async pauseSubscription(ctx, input) {
     const customerId = ctx.customerId;
     return ctx.app.db.transaction(async (tx) => {
-      const settings = await loadSettings(tx);
-      requireSelfService(settings);
-      if (!settings.subscriptions.allowPause)
-        throw forbidden('pausing subscriptions is turned off by the merchant');
-      const record = await ownSubscription(tx, customerId, input.id, true);
-      if (record.status !== 'active') throw conflict(`a ${record.status} subscription cannot be paused`);
+      const record = await pausable(tx, customerId, input.id, 'pause');
       // eslint-disable-next-line @typescript-eslint/no-unused-vars
       const { nextBillingDate, ...rest } = record;
       const updated: SubscriptionRecord = { ...rest, status: 'paused' };
@@ -389,12 +404,7 @@ export const subscriptionHandlers: Pick<
   async resumeSubscription(ctx, input) {
     const customerId = ctx.customerId;
     return ctx.app.db.transaction(async (tx) => {
-      const settings = await loadSettings(tx);
-      requireSelfService(settings);
-      if (!settings.subscriptions.allowPause)
-        throw forbidden('pausing subscriptions is turned off by the merchant');
-      const record = await ownSubscription(tx, customerId, input.id, true);
-      if (record.status !== 'paused') throw conflict(`a ${record.status} subscription cannot be resumed`);
+      const record = await pausable(tx, customerId, input.id, 'resume');
       const plan = findPlan(await loadPlans(tx), record.planId);
       const today = ctx.today();
       const currentPeriodEnd =
