@@ -1,26 +1,14 @@
 import { PGlite } from '@electric-sql/pglite';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { type Stack, launchBrowser, openPage, signIn, startStack } from './support/stack.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openPage, signIn, useStack } from './support/stack.js';
 
 /**
  * Money moving on the demo store served by `npm start`: Ada pays invoices through the portal, and the
  * charges are counted afterwards in the server's own database.
  */
-let stack: Stack;
-let browser: Browser;
-
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-  stack?.remove();
-});
+const e2e = useStack();
 
 const ADA = ['ada@example.com', 'correct-horse-battery-staple', 'Ada Lovelace'] as const;
 
@@ -42,8 +30,8 @@ async function outstandingBalance(page: Page): Promise<string> {
 
 /** Succeeded charges per invoice, read from the server's database once it has stopped. */
 async function chargesInDatabase(): Promise<Record<string, number>> {
-  await stack.stop();
-  const db = new PGlite(stack.dataDir);
+  await e2e.stack.stop();
+  const db = new PGlite(e2e.stack.dataDir);
   try {
     const result = await db.query<{ number: string; charges: number }>(
       `SELECT i.number, count(p.id)::int AS charges FROM invoices i
@@ -58,8 +46,8 @@ async function chargesInDatabase(): Promise<Record<string, number>> {
 
 describe('paying invoices on the storefront', { timeout: 120_000 }, () => {
   it('Ada pays an open invoice split across her two cards, and after a reload it is still paid', async () => {
-    const { page, errors } = await openPage(browser);
-    await signIn(page, stack, ...ADA);
+    const { page, errors } = await openPage(e2e.browser);
+    await signIn(page, e2e.stack, ...ADA);
     const before = await outstandingBalance(page);
     assert.equal(before, '$348.31');
     await openInvoice(page, 'INV-1009');
@@ -96,8 +84,8 @@ describe('paying invoices on the storefront', { timeout: 120_000 }, () => {
   });
 
   it('charges once when the customer double-clicks Pay', async () => {
-    const { page } = await openPage(browser);
-    await signIn(page, stack, ...ADA);
+    const { page } = await openPage(e2e.browser);
+    await signIn(page, e2e.stack, ...ADA);
     await openInvoice(page, 'INV-1008');
     await page.getByRole('button', { name: 'Pay this invoice' }).click();
     await page.getByRole('button', { name: 'Review payment' }).click();
@@ -113,8 +101,8 @@ describe('paying invoices on the storefront', { timeout: 120_000 }, () => {
   });
 
   it('charges once when the connection drops after the server took the payment, and the retry replays it', async () => {
-    const { page } = await openPage(browser);
-    await signIn(page, stack, ...ADA);
+    const { page } = await openPage(e2e.browser);
+    await signIn(page, e2e.stack, ...ADA);
     await openInvoice(page, 'INV-1007');
     await page.getByRole('button', { name: 'Pay this invoice' }).click();
     await page.getByRole('button', { name: 'Review payment' }).click();

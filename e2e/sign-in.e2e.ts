@@ -1,30 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { type Stack, launchBrowser, openPage, outbox, startStack } from './support/stack.js';
+import { describe, it } from 'node:test';
+import { openPage, outbox, useStack } from './support/stack.js';
 
 /**
  * Sign-in journeys on the demo store served by `npm start` (storefront + bundle + reference server on
  * PGlite), driven like a customer would: fields and buttons found by role and accessible name.
  */
-let stack: Stack;
-let browser: Browser;
-
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-  stack?.remove();
-});
+const e2e = useStack();
 
 describe('signing in on the storefront', { timeout: 60_000 }, () => {
   it('Ada signs in with her password, in the merchant’s colour and logo', async () => {
-    const { page, errors } = await openPage(browser);
-    const response = await page.goto(`${stack.url}/#account`);
+    const { page, errors } = await openPage(e2e.browser);
+    const response = await page.goto(`${e2e.stack.url}/#account`);
     const policy = response?.headers()['content-security-policy'] ?? '';
     assert.match(policy, /require-trusted-types-for 'script'/, 'the store page enforces Trusted Types');
     assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval/, 'and allows no inline code or eval');
@@ -49,12 +36,12 @@ describe('signing in on the storefront', { timeout: 60_000 }, () => {
   });
 
   it('a member of analytical.example signs in with a magic link that a mail scanner’s GET did not spoil', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${stack.url}/#account`);
+    const { page, errors } = await openPage(e2e.browser);
+    await page.goto(`${e2e.stack.url}/#account`);
     await page.getByLabel('Email').fill('grace@example.net');
     await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
     await page.getByRole('heading', { name: 'Check your email' }).waitFor();
-    const email = (await outbox(stack, 'grace@example.net')).at(-1)!;
+    const email = (await outbox(e2e.stack, 'grace@example.net')).at(-1)!;
     const link = /https?:\/\/\S*portal-magic-token=[\w-]+/.exec(email.text)?.[0];
     assert.ok(link, 'the email holds a sign-in link');
     const scanned = await fetch(link, { redirect: 'follow' });
@@ -68,8 +55,8 @@ describe('signing in on the storefront', { timeout: 60_000 }, () => {
   });
 
   it('new@example.com is made to change the temporary password', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(`${stack.url}/#account`);
+    const { page } = await openPage(e2e.browser);
+    await page.goto(`${e2e.stack.url}/#account`);
     await page.getByLabel('Email').fill('new@example.com');
     await page.getByLabel('Password', { exact: true }).fill('temp-password-123');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -81,8 +68,8 @@ describe('signing in on the storefront', { timeout: 60_000 }, () => {
   });
 
   it('locked@example.com is told the account is locked', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(`${stack.url}/#account`);
+    const { page } = await openPage(e2e.browser);
+    await page.goto(`${e2e.stack.url}/#account`);
     await page.getByLabel('Email').fill('locked@example.com');
     await page.getByLabel('Password', { exact: true }).fill('correct-horse-battery-staple');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -91,8 +78,8 @@ describe('signing in on the storefront', { timeout: 60_000 }, () => {
   });
 
   it('keeps the data across a server restart', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(`${stack.url}/#account`);
+    const { page } = await openPage(e2e.browser);
+    await page.goto(`${e2e.stack.url}/#account`);
     await page.getByLabel('Email').fill('ada@example.com');
     await page.getByLabel('Password', { exact: true }).fill('correct-horse-battery-staple');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -107,7 +94,7 @@ describe('signing in on the storefront', { timeout: 60_000 }, () => {
       return response.status;
     });
     assert.equal(changed, 200);
-    await stack.restart();
+    await e2e.stack.restart();
     await page.reload();
     await page.getByText('Signed in as Ada Lovelace').waitFor();
     await page.getByText('Lovelace & Babbage').waitFor();

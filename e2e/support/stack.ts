@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { CHROME_ARGS, ensureChrome } from '../../scripts/browser.mjs';
 
@@ -73,6 +74,36 @@ export async function startStack(): Promise<Stack> {
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS });
+}
+
+/**
+ * The stack and a browser for one file of journeys: started before its first test, stopped (and the
+ * database folder removed) after its last. Call it at the top of the file; read the fields inside tests.
+ */
+export function useStack(): { readonly stack: Stack; readonly browser: Browser } {
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    stack = await startStack();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await stack?.stop();
+    stack?.remove();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the stack starts in before(): use it inside a test');
+    return value;
+  };
+  return {
+    get stack() {
+      return started(stack);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
 }
 
 /** Signs in through the storefront's form, as a customer would. */
