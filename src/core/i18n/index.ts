@@ -9,13 +9,14 @@ export type { Messages } from './en.js';
  * is here (see PortalElement.shouldUpdate), so nobody sees English flash before French.
  */
 const loaded: Record<string, Messages> = { en };
-const loaders: Record<string, () => Promise<Messages>> = {
+/** Where each catalog but English comes from (a test may replace one to make its download fail). */
+export const catalogLoaders: Record<string, () => Promise<Messages>> = {
   fr: () => import('./fr.js').then((module) => module.fr),
   es: () => import('./es.js').then((module) => module.es),
 };
 const loading = new Map<string, Promise<Messages>>();
 
-export const SUPPORTED_LANGUAGES = ['en', ...Object.keys(loaders)];
+export const SUPPORTED_LANGUAGES = ['en', ...Object.keys(catalogLoaders)];
 
 function languageOf(locale: string): string {
   return locale.split('-')[0].toLowerCase();
@@ -24,19 +25,24 @@ function languageOf(locale: string): string {
 /** The catalog for a locale if it is ready; English for languages we do not ship; null while loading. */
 export function readyMessages(locale: string): Messages | null {
   const language = languageOf(locale);
-  return loaded[language] ?? (loaders[language] ? null : en);
+  return loaded[language] ?? (catalogLoaders[language] ? null : en);
 }
 
-/** Fetches a locale's catalog once; a failed fetch falls back to English (and may be tried again). */
+/**
+ * Fetches a locale's catalog once. A failed fetch makes that language English until the page reloads:
+ * elements wait for `readyMessages`, so a language that stayed "not ready" would keep them empty and ask
+ * again on every render.
+ */
 export function loadMessages(locale: string): Promise<Messages> {
   const language = languageOf(locale);
   const ready = readyMessages(locale);
   if (ready) return Promise.resolve(ready);
   let pending = loading.get(language);
   if (!pending) {
-    pending = loaders[language]().then(
+    pending = catalogLoaders[language]().then(
       (messages) => (loaded[language] = messages),
       (error: unknown) => {
+        loaded[language] = en;
         loading.delete(language);
         console.error(
           `portal-elements: the "${language}" messages could not be loaded; showing English.`,
