@@ -25,6 +25,14 @@ export type QueryState<T> =
   | { status: 'error'; error: PortalError; previous?: T };
 
 /**
+ * What to show for a query: the loaded value, or after a failed refresh the one the customer is already
+ * looking at. Only a first load that fails leaves nothing to show (the element shows the error then).
+ */
+export function loadedValue<T>(state: QueryState<T>): T | undefined {
+  return state.status === 'complete' ? state.value : state.status === 'error' ? state.previous : undefined;
+}
+
+/**
  * A store read bound to an element's life: asks when its key changes, asks again when the store says the
  * data under that key changed (showing the previous value meanwhile, so nothing jumps), aborts when the
  * element is gone, and turns every failure into a PortalError. Built on @lit/task.

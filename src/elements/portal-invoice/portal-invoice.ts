@@ -6,7 +6,7 @@ import { live } from 'lit/directives/live.js';
 import { type PortalError, toPortalError } from '../../core/errors.js';
 import { type PortalEvent, emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
-import { QueryController, type QueryState } from '../../core/query.js';
+import { QueryController, loadedValue } from '../../core/query.js';
 import { keys } from '../../core/store.js';
 import type { DocumentLink, Invoice, InvoiceNote, PortalSettings } from '../../model/index.js';
 import { renderInvoiceStatus } from '../../ui/invoice-status.js';
@@ -30,11 +30,6 @@ const COUNTER_ANNOUNCE_BELOW = 200;
 const COUNTER_ANNOUNCE_AFTER_MS = 1000;
 
 let instances = 0;
-
-function loadedValue<T>(state: QueryState<T>): T | undefined {
-  // A failed refresh keeps what the customer is reading; only a first load that fails is an error.
-  return state.status === 'complete' ? state.value : state.status === 'error' ? state.previous : undefined;
-}
 
 /**
  * @summary One invoice or order: lines, taxes, totals, payments, notes shared with the merchant, a PDF,

@@ -5,7 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { PortalError, toPortalError } from '../../core/errors.js';
 import { emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
-import { QueryController } from '../../core/query.js';
+import { QueryController, loadedValue } from '../../core/query.js';
 import { type PortalStore, keys } from '../../core/store.js';
 import type { PortalSettings, Session } from '../../model/index.js';
 import { errorMessage, renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
@@ -982,12 +982,7 @@ export class PortalLogin extends PortalElement {
     } else {
       const settings = this.settingsQuery.state;
       // A failed refresh keeps the form the customer is using; only a first load that fails shows the error.
-      const loaded =
-        settings.status === 'complete'
-          ? settings.value
-          : settings.status === 'error'
-            ? settings.previous
-            : undefined;
+      const loaded = loadedValue(settings);
       if (loaded) body = this.renderView(loaded);
       else if (settings.status === 'error')
         body = renderError(t, settings.error, () => this.settingsQuery.refresh());

@@ -7,7 +7,7 @@ import { PortalError, type PortalErrorCode, toPortalError } from '../../core/err
 import { emit } from '../../core/events.js';
 import { IntentKey } from '../../core/idempotency.js';
 import { PortalElement } from '../../core/portal-element.js';
-import { QueryController, type QueryState } from '../../core/query.js';
+import { QueryController, loadedValue } from '../../core/query.js';
 import { keys } from '../../core/store.js';
 import {
   type Allocation,
@@ -99,11 +99,6 @@ interface Draft {
 }
 
 let instances = 0;
-
-function loadedValue<T>(state: QueryState<T>): T | undefined {
-  // A failed refresh keeps what the customer is looking at; only a first load that fails is an error.
-  return state.status === 'complete' ? state.value : state.status === 'error' ? state.previous : undefined;
-}
 
 /** Where the currency sign goes for this locale ("$12.50", "12,50 €") and which sign it is. */
 function currencyAdornment(
