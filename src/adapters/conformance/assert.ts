@@ -5,6 +5,7 @@ import {
   type PortalErrorCode,
   isPortalError,
 } from '../../core/errors.js';
+import { canonical } from '../shared/canonical.js';
 
 /**
  * The suite's own assertions: it runs under any test framework, so it cannot lean on chai or expect.
@@ -37,19 +38,6 @@ export function equal<T>(actual: T, expected: T, what: string): void {
   if (!Object.is(actual, expected)) {
     throw new ConformanceError(`${what}: expected ${show(expected)}, got ${show(actual)}`);
   }
-}
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, each]) => each !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([key, each]) => [key, canonical(each)]),
-    );
-  }
-  return value;
 }
 
 /** Structural equality; key order and absent-versus-undefined properties do not matter. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { type OperationName, operations } from '../../../../src/adapters/contract.js';
+import { canonical } from '../../../../src/adapters/shared/canonical.js';
 import { PortalError } from '../../../../src/core/errors.js';
 import type { AppContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
@@ -14,19 +15,6 @@ const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
  * key: a re-run charges nothing that was already charged.
  */
 const STALE_CLAIM_MS = 2 * 60 * 1000;
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, each]) => each !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([key, each]) => [key, canonical(each)]),
-    );
-  }
-  return value;
-}
 
 /** What identifies "the same request": the operation and its whole input, bar the key itself. */
 export function fingerprint(operation: string, input: Record<string, unknown>): string {
