@@ -109,6 +109,9 @@ interface NumberSymbols {
   decimal: string;
   /** The locale's ten digit glyphs, zero first. */
   digits: string[];
+  /** Digits in the last integer group and in the groups before it (3 and 3; 3 and 2 in en-IN). */
+  primaryGroup: number;
+  secondaryGroup: number;
 }
 const symbolCache = new Map<string, NumberSymbols>();
 
@@ -117,14 +120,31 @@ function numberSymbols(locale: string): NumberSymbols {
   if (!symbols) {
     const format = new Intl.NumberFormat(locale);
     const parts = format.formatToParts(12345.6);
+    const integerGroups = new Intl.NumberFormat(locale, { numberingSystem: 'latn' })
+      .formatToParts(1234567890)
+      .filter((part) => part.type === 'integer')
+      .map((part) => part.value.length);
     symbols = {
       group: parts.find((part) => part.type === 'group')?.value ?? ',',
       decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
       digits: Array.from({ length: 10 }, (_, digit) => format.format(digit)),
+      primaryGroup: integerGroups.at(-1) ?? 3,
+      secondaryGroup: integerGroups.length > 2 ? integerGroups.at(-2)! : (integerGroups.at(-1) ?? 3),
     };
     symbolCache.set(locale, symbols);
   }
   return symbols;
+}
+
+/** Whether digit runs split by a group separator follow the locale's grouping ("1.234.567", "12,34,567"). */
+function isGrouped(runs: string[], symbols: NumberSymbols): boolean {
+  if (runs.length < 2) return false;
+  const last = runs.length - 1;
+  return runs.every((run, index) => {
+    if (index === last) return run.length === symbols.primaryGroup;
+    if (index === 0) return run.length >= 1 && run.length <= symbols.secondaryGroup;
+    return run.length === symbols.secondaryGroup;
+  });
 }
 
 export type AmountParseResult =
@@ -135,7 +155,9 @@ export type AmountParseResult =
  * units, by string manipulation only — no floating point ever touches the digits.
  */
 export function parseAmountInput(text: string, currency: string, locale: string): AmountParseResult {
-  const { group, decimal, digits } = numberSymbols(locale);
+  const symbols = numberSymbols(locale);
+  const { group, decimal, digits } = symbols;
+  const exponent = currencyExponent(currency);
   let cleaned = text.trim().replace(/[\s\u00a0\u202f\u200e\u200f\u061c]/g, '');
   // Locales such as ar-EG write native digits; customers may type those or ASCII ones.
   cleaned = cleaned.replace(/\p{Nd}/gu, (digit) => {
@@ -143,22 +165,45 @@ export function parseAmountInput(text: string, currency: string, locale: string)
     return index >= 0 ? String(index) : digit;
   });
   if (cleaned === '') return { ok: false, reason: 'empty' };
-  if (group.trim() !== '') cleaned = cleaned.split(group).join('');
-  if (decimal !== '.') {
-    if (cleaned.includes('.')) {
-      // A customer in a comma locale may still type a dot as the decimal mark; accept one dot.
-      if (cleaned.includes(decimal) || cleaned.split('.').length > 2) return { ok: false, reason: 'invalid' };
+  const marks = new Set(cleaned.replace(/\d/g, ''));
+  const allowed = new Set([decimal, group, '.', ',']);
+  if ([...marks].some((mark) => !allowed.has(mark))) return { ok: false, reason: 'invalid' };
+
+  let whole: string;
+  let fraction = '';
+  if (marks.has(decimal)) {
+    // The locale's own decimal mark: once, with only the locale's grouping before it.
+    const [integerPart, fractionPart, ...rest] = cleaned.split(decimal);
+    if (rest.length > 0 || /\D/.test(fractionPart)) return { ok: false, reason: 'invalid' };
+    const runs = integerPart.split(group);
+    if (runs.length > 1 ? !isGrouped(runs, symbols) : /\D/.test(integerPart))
+      return { ok: false, reason: 'invalid' };
+    whole = runs.join('');
+    fraction = fractionPart;
+  } else if (marks.size === 0) {
+    whole = cleaned;
+  } else if (marks.size === 1) {
+    const [mark] = marks;
+    const runs = cleaned.split(mark);
+    if (mark === group && isGrouped(runs, symbols)) {
+      whole = runs.join('');
+    } else if (runs.length === 2 && (mark !== group || (runs[1].length >= 1 && runs[1].length <= exponent))) {
+      // One dot or comma that cannot be grouping ("12.50" in es-ES, "12.5" in fr) is the decimal mark the
+      // customer meant; reading it as grouping would charge a hundred times the amount.
+      [whole, fraction] = runs;
     } else {
-      cleaned = cleaned.replace(decimal, '.');
+      return { ok: false, reason: 'invalid' };
     }
+  } else {
+    return { ok: false, reason: 'invalid' };
   }
+  cleaned = fraction === '' ? whole : `${whole}.${fraction}`;
   const match = /^(\d+)(?:\.(\d*))?$/.exec(cleaned);
   if (!match) return { ok: false, reason: 'invalid' };
-  const exponent = currencyExponent(currency);
-  const whole = match[1];
-  const fraction = (match[2] ?? '').replace(/0+$/, '');
-  if (fraction.length > exponent) return { ok: false, reason: 'precision' };
-  const minor = Number(whole + fraction.padEnd(exponent, '0'));
+  whole = match[1];
+  const significant = (match[2] ?? '').replace(/0+$/, '');
+  if (significant.length > exponent) return { ok: false, reason: 'precision' };
+  const minor = Number(whole + significant.padEnd(exponent, '0'));
   if (!Number.isSafeInteger(minor)) return { ok: false, reason: 'invalid' };
   return { ok: true, value: money(minor, currency) };
 }

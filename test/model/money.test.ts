@@ -74,6 +74,35 @@ describe('money', () => {
     );
   });
 
+  it('never reads a decimal dot as grouping: "12.50" in Spanish is twelve euros fifty', () => {
+    const eur = (text: string, locale: string) => parseAmountInput(text, 'EUR', locale);
+    for (const locale of ['es-ES', 'de-DE']) {
+      expect(eur('12.50', locale), locale).to.deep.equal({ ok: true, value: money(1250, 'EUR') });
+      expect(eur('12.5', locale), locale).to.deep.equal({ ok: true, value: money(1250, 'EUR') });
+      expect(eur('1.250', locale), `${locale}: grouping`).to.deep.equal({
+        ok: true,
+        value: money(125000, 'EUR'),
+      });
+      expect(eur('1.234.567,89', locale)).to.deep.equal({ ok: true, value: money(123456789, 'EUR') });
+      expect(eur('12,50', locale)).to.deep.equal({ ok: true, value: money(1250, 'EUR') });
+      expect(eur('1.25.0', locale).ok, `${locale}: broken grouping`).to.equal(false);
+      expect(eur('12.5000', locale).ok, `${locale}: not grouping, too precise`).to.equal(false);
+      expect(eur('1.250.5', locale).ok).to.equal(false);
+      expect(eur('1,250.50', locale).ok, `${locale}: another locale's grouping`).to.equal(false);
+    }
+    expect(parseAmountInput('12.50', 'JPY', 'es-ES').ok, 'yen have no decimals to mean').to.equal(false);
+    expect(parseAmountInput('1,23,456.50', 'INR', 'en-IN')).to.deep.equal({
+      ok: true,
+      value: money(12345650, 'INR'),
+    });
+    expect(parseAmountInput('1,234.50', 'USD', 'en-US')).to.deep.equal({
+      ok: true,
+      value: money(123450, 'USD'),
+    });
+    expect(parseAmountInput('12.50', 'EUR', 'fr-FR')).to.deep.equal({ ok: true, value: money(1250, 'EUR') });
+    expect(parseAmountInput('12.505', 'EUR', 'fr-FR')).to.deep.equal({ ok: false, reason: 'precision' });
+  });
+
   it('parses what customers type', () => {
     expect(parseAmountInput('1,234.50', 'USD', 'en-US')).to.deep.equal({
       ok: true,
