@@ -124,6 +124,17 @@ export function invalidResponseError(error: unknown, what: string): PortalError 
   return new PortalError('invalid_response', `${what} returned data of the wrong shape`, { cause: error });
 }
 
+/**
+ * Failures after which nobody knows whether a money-moving request took effect: it may have reached the
+ * backend and only the answer got lost (R-PAY-16). Only re-sending it with the same key can tell.
+ */
+export const OUTCOME_UNKNOWN_CODES: readonly PortalErrorCode[] = [
+  'network',
+  'timeout',
+  'unavailable',
+  'invalid_response',
+];
+
 /** An abort (the asking element went away, or a signal fired): not a failure to show anyone. */
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';

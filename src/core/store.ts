@@ -14,6 +14,7 @@ import type {
   PasswordResetRequest,
   PasswordSignIn,
   PayInvoice,
+  PaymentReceipt,
   ProfileUpdate,
   Session,
   SignInResult,
@@ -22,7 +23,7 @@ import type {
   SubscriptionChange,
   TaxIdsUpdate,
 } from '../model/index.js';
-import { PortalError, isAbortError, toPortalError } from './errors.js';
+import { OUTCOME_UNKNOWN_CODES, PortalError, isAbortError, toPortalError } from './errors.js';
 
 /** What the store knows about who is signed in. */
 export type SessionState =
@@ -44,6 +45,14 @@ export const keys = {
   plans: 'plans',
   pages: 'pages',
 } as const;
+
+/** A payment whose outcome the portal does not know yet: still in flight, or its answer was lost. */
+export interface UnresolvedPayment {
+  /** The request as sent, idempotency key included: re-sending it can never charge twice. */
+  request: PayInvoice;
+  /** The request still on its way, or null once its answer was lost. */
+  inFlight: Promise<PaymentReceipt> | null;
+}
 
 export interface StoreChange {
   /** Key prefixes whose data changed; a listener refreshes what it shows under them. */
@@ -83,6 +92,7 @@ export class PortalStore extends EventTarget {
   readonly adapter: PortalAdapter;
   private sessionState: SessionState = { status: 'unknown' };
   private readonly entries = new Map<string, Entry>();
+  private readonly payments = new Map<string, UnresolvedPayment>();
 
   constructor(adapter: PortalAdapter) {
     super();
@@ -117,6 +127,7 @@ export class PortalStore extends EventTarget {
     const before = this.currentCustomerId();
     this.sessionState = session ? { status: 'signed_in', session } : { status: 'signed_out' };
     if (wasKnown && (session?.customerId ?? null) !== before) {
+      this.payments.clear();
       for (const key of [...this.entries.keys()]) {
         if (key !== keys.settings && key !== keys.pages) this.drop(key);
       }
@@ -370,11 +381,37 @@ export class PortalStore extends EventTarget {
     }
   }
 
-  payInvoice(input: PayInvoice, options?: RequestOptions) {
-    return this.run(
+  /**
+   * Pays, and remembers the request until its outcome is known. The key belongs to the customer's intent,
+   * not to the element that sent it: a pay element opened again on the same invoice (after the customer
+   * left mid-payment or lost the answer) resumes this very request instead of minting a new key.
+   */
+  payInvoice(input: PayInvoice, options?: RequestOptions): Promise<PaymentReceipt> {
+    const unresolved: UnresolvedPayment = { request: input, inFlight: null };
+    this.payments.set(input.invoiceId, unresolved);
+    const inFlight = this.run(
       () => this.adapter.payInvoice(input, options),
       [keys.invoice(input.invoiceId), 'invoices:', keys.summary],
     );
+    unresolved.inFlight = inFlight;
+    const mine = () => this.payments.get(input.invoiceId) === unresolved;
+    inFlight.then(
+      () => {
+        if (mine()) this.payments.delete(input.invoiceId);
+      },
+      (error: unknown) => {
+        if (!mine()) return;
+        const lost = error instanceof PortalError && OUTCOME_UNKNOWN_CODES.includes(error.code);
+        if (lost) unresolved.inFlight = null;
+        else this.payments.delete(input.invoiceId);
+      },
+    );
+    return inFlight;
+  }
+
+  /** The payment on this invoice whose outcome is not known yet, if any. */
+  unresolvedPayment(invoiceId: string): UnresolvedPayment | undefined {
+    return this.payments.get(invoiceId);
   }
   addInvoiceNote(input: { id: string; body: string }, options?: RequestOptions) {
     return this.run(() => this.adapter.addInvoiceNote(input, options), [keys.invoice(input.id)]);

@@ -221,3 +221,36 @@ describe('PortalStore session restore', () => {
     expect(store.peek(keys.summary), 'signing out forgets the data').to.equal(undefined);
   });
 });
+
+describe('PortalStore unresolved payments', () => {
+  const request = (key: string) => ({
+    invoiceId: 'inv_ada_1009',
+    allocations: [{ paymentMethodId: 'pm_ada_visa', amount: { amount: 7199, currency: 'USD' } }],
+    idempotencyKey: key,
+  });
+
+  it('keeps a payment whose answer was lost, and forgets it once the outcome is known', async () => {
+    let answer: 'lost' | 'refused' | 'through' = 'lost';
+    const memory = new MemoryAdapter();
+    const { store } = await signedInStore({
+      payInvoice: ((input: Parameters<MemoryAdapter['payInvoice']>[0]) => {
+        if (answer === 'lost') return Promise.reject(new PortalError('timeout', 'lost'));
+        if (answer === 'refused') return Promise.reject(new PortalError('forbidden', 'off'));
+        return memory
+          .signIn({ email: 'ada@example.com', password: DEMO_PASSWORD })
+          .then(() => memory.payInvoice(input));
+      }) as never,
+    });
+    await rejectionOf(store.payInvoice(request('key-lost-00000000001')));
+    expect(store.unresolvedPayment('inv_ada_1009')).to.deep.equal({
+      request: request('key-lost-00000000001'),
+      inFlight: null,
+    });
+    answer = 'through';
+    await store.payInvoice(request('key-lost-00000000001'));
+    expect(store.unresolvedPayment('inv_ada_1009'), 'a receipt resolves it').to.equal(undefined);
+    answer = 'refused';
+    await rejectionOf(store.payInvoice(request('key-refused-000000001')));
+    expect(store.unresolvedPayment('inv_ada_1009'), 'a refusal is an outcome too').to.equal(undefined);
+  });
+});

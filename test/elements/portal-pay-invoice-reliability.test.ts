@@ -305,3 +305,74 @@ describe('<portal-pay-invoice> reliability', () => {
     });
   });
 });
+
+describe('<portal-pay-invoice>: a payment outlives the element that sent it', () => {
+  /** A pay element opened afresh on the same store, as when the customer comes back to the invoice. */
+  async function reopen(adapter: PortalAdapter, invoiceId = INV_1009): Promise<PortalPayInvoice> {
+    return fixture<PortalPayInvoice>(
+      html`<portal-pay-invoice
+        .adapter=${adapter}
+        invoice-id=${invoiceId}
+        locale="en-US"
+      ></portal-pay-invoice>`,
+    );
+  }
+
+  it('coming back after a lost answer resumes that payment, key and all, and charges once', async () => {
+    const ada = await signedInAda();
+    const counted = dropsFirstAnswer(ada);
+    const first = await mount(counted.adapter);
+    await toReview(first);
+    button(first, en.pay.confirm('$71.99')).click();
+    await step(first, en.pay.unknownHeading);
+    first.remove();
+
+    const again = await reopen(counted.adapter);
+    await step(again, en.pay.unknownHeading);
+    expect(root(again).querySelector('form[part~="form"] input'), 'no fresh form for a new key').to.equal(
+      null,
+    );
+    button(again, en.pay.checkAgain).click();
+    await step(again, en.pay.receiptHeading.succeeded);
+    const [sent, resent] = payInputs(counted.inputs);
+    expect(resent.idempotencyKey).to.equal(sent.idempotencyKey);
+    expect(await amountPaid(ada), 'charged exactly once').to.equal(DUE_1009);
+
+    const after = await reopen(counted.adapter);
+    await waitUntil(() => root(after).textContent?.includes(en.pay.nothingToPay('INV-1009')), 'settled');
+  });
+
+  it('coming back while the payment is still on its way shows it finishing, not a new form', async () => {
+    const ada = await signedInAda();
+    const { adapter, calls, hold } = held(ada);
+    const first = await mount(adapter);
+    await toReview(first);
+    button(first, en.pay.confirm('$71.99')).click();
+    await waitUntil(() => calls.payInvoice === 1, 'the payment was sent');
+    first.remove();
+
+    const again = await reopen(adapter);
+    await step(again, en.pay.unknownHeading);
+    expect(button(again, en.pay.checking).getAttribute('aria-disabled')).to.equal('true');
+    hold.resolve();
+    await step(again, en.pay.receiptHeading.succeeded);
+    expect(calls.payInvoice, 'nothing was sent again').to.equal(1);
+    expect(await amountPaid(ada)).to.equal(DUE_1009);
+  });
+
+  it('moving to another invoice mid-payment shows that invoice; the first payment finishes on its own', async () => {
+    const ada = await signedInAda();
+    const { adapter, hold } = held(ada);
+    const el = await mount(adapter);
+    await toReview(el);
+    button(el, en.pay.confirm('$71.99')).click();
+    el.invoiceId = 'inv_ada_1008';
+    await waitUntil(() => heading(el) === en.pay.heading('INV-1008'), 'the other invoice');
+    hold.resolve();
+    await waitUntil(async () => (await amountPaid(ada)) === DUE_1009, 'the first payment went through');
+    await el.updateComplete;
+    expect(heading(el), 'the first receipt does not replace the second invoice').to.equal(
+      en.pay.heading('INV-1008'),
+    );
+  });
+});

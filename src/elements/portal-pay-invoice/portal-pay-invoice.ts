@@ -3,7 +3,12 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { PortalError, type PortalErrorCode, toPortalError } from '../../core/errors.js';
+import {
+  OUTCOME_UNKNOWN_CODES,
+  PortalError,
+  type PortalErrorCode,
+  toPortalError,
+} from '../../core/errors.js';
 import { emit } from '../../core/events.js';
 import { IntentKey } from '../../core/idempotency.js';
 import { PortalElement } from '../../core/portal-element.js';
@@ -56,12 +61,6 @@ import { receiptSummary } from './receipt.js';
  * Enter or submit is ignored until the backend answers.
  */
 export type PayStep = 'form' | 'review' | 'unknown' | 'receipt';
-
-/**
- * Failures after which nobody knows whether money moved: the request may have reached the backend and
- * the answer got lost (R-PAY-16). Only re-sending the same request with the same key can tell.
- */
-const OUTCOME_UNKNOWN: readonly PortalErrorCode[] = ['network', 'timeout', 'unavailable', 'invalid_response'];
 
 /** Refusals that send the customer back to the form: nothing was charged, something must change. */
 const SENDS_BACK: readonly PortalErrorCode[] = [
@@ -227,10 +226,13 @@ export class PortalPayInvoice extends PortalElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('invoiceId') && changed.get('invoiceId') !== undefined && !this.paying) {
-      // Another invoice is another intent: nothing typed for the last one applies.
+    if (changed.has('invoiceId') && changed.get('invoiceId') !== undefined) {
+      // Another invoice is another intent: nothing typed for the last one applies. A payment still in
+      // flight for the last one carries on; the store keeps it, and this element stops following it.
+      this.paying = false;
       this.startOver();
     }
+    this.resumeUnresolvedPayment();
     if (changed.has('receipt')) {
       if (this.receipt) {
         this.step = 'receipt';
@@ -565,24 +567,50 @@ export class PortalPayInvoice extends PortalElement {
     if (!store) return;
     const t = this.t.pay;
     const wasUnknown = this.step === 'unknown';
+    this.announce(wasUnknown ? t.checking : t.processing);
+    // No abort signal: a payment in flight is never abandoned, even if the element goes away.
+    await this.follow(request, store.payInvoice(request), wasUnknown);
+  }
+
+  /** Shows a payment's progress and outcome, unless the element has moved on to another invoice. */
+  private async follow(
+    request: PayInvoice,
+    inFlight: Promise<PaymentReceipt>,
+    wasUnknown: boolean,
+  ): Promise<void> {
     this.paying = true;
     this.attempt = request;
     this.failure = null;
-    this.announce(wasUnknown ? t.checking : t.processing);
     let receipt: PaymentReceipt;
     try {
-      // No abort signal: a payment in flight is never abandoned, even if the element goes away.
-      receipt = await store.payInvoice(request);
+      receipt = await inFlight;
     } catch (error) {
+      if (request.invoiceId !== this.invoiceId) return;
       this.paying = false;
       const failure = toPortalError(error);
       emit(this, 'portal-error', { error: failure, operation: 'payInvoice' });
-      if (OUTCOME_UNKNOWN.includes(failure.code)) this.outcomeUnknown(wasUnknown);
+      if (OUTCOME_UNKNOWN_CODES.includes(failure.code)) this.outcomeUnknown(wasUnknown);
       else this.refused(failure, request);
       return;
     }
+    if (request.invoiceId !== this.invoiceId) return;
     this.paying = false;
     this.finished(receipt);
+  }
+
+  /**
+   * A payment on this invoice whose outcome is unknown — sent by a pay element the customer left, or
+   * whose answer was lost — comes back as it was: still processing, or "we could not confirm" with Check
+   * again re-sending the same request and key. Never a fresh form with a new key.
+   */
+  private resumeUnresolvedPayment(): void {
+    const store = this.store;
+    if (!store || !this.invoiceId || this.attempt || this.receipt || this.step === 'receipt') return;
+    const unresolved = store.unresolvedPayment(this.invoiceId);
+    if (!unresolved) return;
+    this.step = 'unknown';
+    this.attempt = unresolved.request;
+    if (unresolved.inFlight) void this.follow(unresolved.request, unresolved.inFlight, true);
   }
 
   private finished(receipt: PaymentReceipt): void {
