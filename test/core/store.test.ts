@@ -239,7 +239,7 @@ describe('PortalStore unresolved payments', () => {
         return memory
           .signIn({ email: 'ada@example.com', password: DEMO_PASSWORD })
           .then(() => memory.payInvoice(input));
-      }) as never,
+      }),
     });
     await rejectionOf(store.payInvoice(request('key-lost-00000000001')));
     expect(store.unresolvedPayment('inv_ada_1009')).to.deep.equal({
