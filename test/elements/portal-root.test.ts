@@ -61,6 +61,23 @@ describe('<portal-root>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps a sign-in element the merchant placed, and removes only the one it made', async () => {
+    const el = await fixture<PortalRoot>(
+      html`<portal-root .adapter=${new MemoryAdapter()}
+        ><portal-login slot="login" email="ada@example.com"></portal-login
+      ></portal-root>`,
+    );
+    await loaded(el);
+    const theirs = el.querySelector('portal-login')!;
+    expect(el.querySelectorAll('portal-login').length, 'no second form').to.equal(1);
+    await el.store!.signIn({ email: 'ada@example.com', password: DEMO_PASSWORD });
+    await waitUntil(() => shadow(el).textContent?.includes('Signed in as Ada Lovelace'));
+    expect(theirs.isConnected, 'the merchant’s element stays').to.equal(true);
+    await el.store!.signOut();
+    await el.updateComplete;
+    expect(el.querySelectorAll('portal-login').length).to.equal(1);
+  });
+
   it('restores a session without stealing focus from the page, and signs out', async () => {
     const adapter = await signedInAdapter();
     const button = document.createElement('button');

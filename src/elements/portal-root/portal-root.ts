@@ -15,9 +15,6 @@ import { renderError, renderLoading, renderMisconfigured } from '../../ui/states
 import { rootStyles } from './portal-root.styles.js';
 import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from './sections.js';
 
-/** URL parameters that mean "the customer followed an emailed link": the sign-in element handles them. */
-const LINK_PARAMS = ['portal-magic-token', 'portal-reset-token'];
-
 /**
  * @summary The whole portal: branding, sign-in, and the account's sections, in one element.
  *
@@ -56,6 +53,8 @@ export class PortalRoot extends PortalElement {
   private readonly provider = new ContextProvider(this, { context: portalContext });
   private unsubscribe?: () => void;
   private gateWasShown = false;
+  /** Sections whose elements are not registered yet are awaited once per root, not once per connect. */
+  private waitingForSections = false;
   private focusHeadingAfterUpdate = false;
   private watchedStore: PortalStore | null = null;
 
@@ -87,11 +86,16 @@ export class PortalRoot extends PortalElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    for (const section of SECTIONS) {
-      if (section.tag && !isRegistered(section.tag)) {
-        void customElements.whenDefined(section.tag).then(() => this.requestUpdate());
+    if (!this.waitingForSections) {
+      this.waitingForSections = true;
+      for (const section of SECTIONS) {
+        if (section.tag && !isRegistered(section.tag)) {
+          void customElements.whenDefined(section.tag).then(() => this.requestUpdate());
+        }
       }
     }
+    // Moved in the page: listen to the store again now, not at the next update.
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -150,25 +154,17 @@ export class PortalRoot extends PortalElement {
       if (!existing && customElements.get('portal-login')) {
         const login = document.createElement('portal-login');
         login.slot = 'login';
+        login.dataset.portalCreated = '';
         this.append(login);
       }
-    } else if (
-      existing &&
-      existing.dataset.portalCreated === undefined &&
-      existing.localName === 'portal-login'
-    ) {
+    } else if (existing?.dataset.portalCreated !== undefined) {
+      // Only the form the root made goes; a sign-in element the merchant placed stays theirs.
       existing.remove();
     }
   }
 
   private get showsGate(): boolean {
-    const status = this.store?.session.status;
-    return status === 'signed_out' || (status === 'signed_in' && this.followsEmailedLink());
-  }
-
-  private followsEmailedLink(): boolean {
-    const params = new URLSearchParams(location.search);
-    return LINK_PARAMS.some((name) => params.has(name)) && this.store?.session.status !== 'signed_in';
+    return this.store?.session.status === 'signed_out';
   }
 
   private async signOut(): Promise<void> {
