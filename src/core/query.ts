@@ -2,7 +2,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RequestOptions } from '../adapters/adapter.js';
 import { PortalError, toPortalError } from './errors.js';
-import { type PortalStore, isAbortError } from './store.js';
+import { type PortalStore, isAbortError, touches } from './store.js';
 
 export interface QueryHost extends ReactiveControllerHost {
   /** The store the element reads from, or null while it has none. */
@@ -97,7 +97,7 @@ export class QueryController<T> implements ReactiveController {
         if (change.session) this.host.requestUpdate();
         return;
       }
-      if (change.session || change.invalidated.some((prefix) => key.startsWith(prefix))) this.refresh();
+      if (change.session || change.invalidated.some((target) => touches(key, target))) this.refresh();
     });
   }
 

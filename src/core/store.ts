@@ -54,6 +54,15 @@ export interface UnresolvedPayment {
   inFlight: Promise<PaymentReceipt> | null;
 }
 
+/**
+ * Whether invalidating `target` touches the read under `key`: a target ending in ':' names a family
+ * ("invoices:" is every list), any other target names one read exactly ("invoice:inv_100" is not
+ * "invoice:inv_1001").
+ */
+export function touches(key: string, target: string): boolean {
+  return target.endsWith(':') ? key.startsWith(target) : key === target;
+}
+
 export interface StoreChange {
   /** Key prefixes whose data changed; a listener refreshes what it shows under them. */
   invalidated: string[];
@@ -286,7 +295,7 @@ export class PortalStore extends EventTarget {
   /** Marks every read under these prefixes stale and tells listeners to refresh what they show. */
   invalidate(...prefixes: string[]): void {
     for (const [key, entry] of this.entries) {
-      if (prefixes.some((prefix) => key.startsWith(prefix))) {
+      if (prefixes.some((prefix) => touches(key, prefix))) {
         entry.stale = true;
         // A read already in flight may predate the change: its askers still get its answer, but it is
         // not cached, and the next ask starts a fresh request.

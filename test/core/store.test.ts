@@ -233,13 +233,13 @@ describe('PortalStore unresolved payments', () => {
     let answer: 'lost' | 'refused' | 'through' = 'lost';
     const memory = new MemoryAdapter();
     const { store } = await signedInStore({
-      payInvoice: ((input: Parameters<MemoryAdapter['payInvoice']>[0]) => {
+      payInvoice: (input: Parameters<MemoryAdapter['payInvoice']>[0]) => {
         if (answer === 'lost') return Promise.reject(new PortalError('timeout', 'lost'));
         if (answer === 'refused') return Promise.reject(new PortalError('forbidden', 'off'));
         return memory
           .signIn({ email: 'ada@example.com', password: DEMO_PASSWORD })
           .then(() => memory.payInvoice(input));
-      }),
+      },
     });
     await rejectionOf(store.payInvoice(request('key-lost-00000000001')));
     expect(store.unresolvedPayment('inv_ada_1009')).to.deep.equal({
@@ -252,5 +252,15 @@ describe('PortalStore unresolved payments', () => {
     answer = 'refused';
     await rejectionOf(store.payInvoice(request('key-refused-000000001')));
     expect(store.unresolvedPayment('inv_ada_1009'), 'a refusal is an outcome too').to.equal(undefined);
+  });
+});
+
+describe('invalidation targets', () => {
+  it('a family ends with a colon; anything else is one read', async () => {
+    const { touches } = await import('../../src/core/store.js');
+    expect(touches('invoices:outstanding:25:', 'invoices:')).to.equal(true);
+    expect(touches(keys.invoice('inv_ada_1001'), keys.invoice('inv_ada_100'))).to.equal(false);
+    expect(touches(keys.invoice('inv_ada_100'), keys.invoice('inv_ada_100'))).to.equal(true);
+    expect(touches(keys.summary, keys.summary)).to.equal(true);
   });
 });

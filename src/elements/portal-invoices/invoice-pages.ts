@@ -28,9 +28,9 @@ function customerOf(store: PortalStore): string | null {
   return store.session.status === 'signed_in' ? store.session.session.customerId : null;
 }
 
-/** Whether a store change touches invoice lists (`invoices:` and anything under it). */
-function touchesLists(prefix: string): boolean {
-  return 'invoices:'.startsWith(prefix) || prefix.startsWith('invoices:');
+/** Whether an invalidation touches invoice lists: the `invoices:` family, or one list under it. */
+function touchesLists(target: string): boolean {
+  return target.startsWith('invoices:');
 }
 
 /** What a customer sees of a row; a refresh that changes none of it is not announced. */
