@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Id, IsoDate, IsoDateTime, ShortText } from './common.js';
 import { Money } from './money.js';
+import { PaymentMethodBrief } from './payment-method.js';
 
 export const InvoiceKind = z.enum(['invoice', 'order']);
 export type InvoiceKind = z.infer<typeof InvoiceKind>;
@@ -54,8 +55,9 @@ export type TaxLine = z.infer<typeof TaxLine>;
 export const InvoicePayment = z.object({
   id: Id,
   paidAt: IsoDateTime,
-  /** What the customer recognises: "Visa •••• 4242". */
+  /** The backend's label ("Visa •••• 4242"), shown when `method` is absent. */
   methodLabel: ShortText,
+  method: z.optional(PaymentMethodBrief),
   amount: Money,
 });
 export type InvoicePayment = z.infer<typeof InvoicePayment>;

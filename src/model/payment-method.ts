@@ -30,6 +30,16 @@ export const BankAccount = z.object({
 export type BankAccount = z.infer<typeof BankAccount>;
 
 export const PaymentMethod = z.discriminatedUnion('type', [Card, BankAccount]);
+
+/**
+ * What a receipt or summary needs to name a payment method in the customer's language ("Visa ending in
+ * 4242", "Carte Visa se terminant par 4242"); the backend's own label is only a fallback.
+ */
+export const PaymentMethodBrief = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('card'), brand: CardBrand, last4: z.string().check(z.regex(/^\d{4}$/)) }),
+  z.object({ type: z.literal('bank_account'), last4: z.string().check(z.regex(/^\d{4}$/)) }),
+]);
+export type PaymentMethodBrief = z.infer<typeof PaymentMethodBrief>;
 export type PaymentMethod = z.infer<typeof PaymentMethod>;
 
 export const NewCard = z.object({

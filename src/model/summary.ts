@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Id, IsoDate, ShortText } from './common.js';
 import { Money } from './money.js';
+import { PaymentMethodBrief } from './payment-method.js';
 import { BillingInterval } from './subscription.js';
 
 /** The customer's billing at a glance (MonetizeNow's billing summary). */
@@ -17,6 +18,7 @@ export const BillingSummary = z.object({
     enabled: z.boolean(),
     paymentMethodId: z.optional(Id),
     paymentMethodLabel: z.optional(ShortText),
+    paymentMethod: z.optional(PaymentMethodBrief),
   }),
 });
 export type BillingSummary = z.infer<typeof BillingSummary>;

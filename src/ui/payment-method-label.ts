@@ -1,5 +1,10 @@
 import type { Messages } from '../core/i18n/index.js';
-import { type PaymentMethod, isCardExpired, isCardExpiringSoon } from '../model/index.js';
+import {
+  type PaymentMethod,
+  type PaymentMethodBrief,
+  isCardExpired,
+  isCardExpiringSoon,
+} from '../model/index.js';
 
 /** `YYYY-MM-DD` of today in UTC, the calendar card expiry is checked against. */
 export function isoToday(now: Date = new Date()): string {
@@ -11,7 +16,7 @@ export function isoToday(now: Date = new Date()): string {
  * ending in 6789". The backend's own label ("Visa •••• 4242") is English-only, so elements build this one
  * from the method whenever they have it.
  */
-export function paymentMethodLabel(t: Messages, method: PaymentMethod): string {
+export function paymentMethodLabel(t: Messages, method: PaymentMethod | PaymentMethodBrief): string {
   return method.type === 'card'
     ? t.paymentMethod.card(t.paymentMethod.brands[method.brand], method.last4)
     : t.paymentMethod.bankAccount(method.last4);

@@ -80,7 +80,10 @@ describe('<portal-summary>', () => {
     expect(figure(el, 'Next billing date')).to.equal(date(expected.nextBillingDate!));
     expect(expected.billingFrequency).to.deep.equal({ interval: 'month', intervalCount: 1 });
     expect(figure(el, 'Billing frequency')).to.equal('Monthly');
-    expect(figure(el, 'Auto-pay')).to.equal('On — Visa •••• 4242');
+    expect(figure(el, 'Auto-pay')).to.equal('On');
+    expect(figureDetail(el, 'Auto-pay'), 'the method, named in the customer’s language').to.equal(
+      'Visa ending in 4242',
+    );
   });
 
   it('warns about what is overdue in a static box, not an interrupting alert', async () => {
@@ -347,6 +350,15 @@ describe('<portal-summary>', () => {
     expect(figure(el, fr.summary.autoPay)).to.equal('Désactivé');
     expect(figure(el, fr.summary.nextBilling)).to.equal(date(expected.nextBillingDate!, 'fr-FR'));
     await expect(el).to.be.accessible();
+
+    const ada = await fixture<PortalSummary>(
+      html`<portal-summary locale="fr-FR" .adapter=${await signedInAda()}></portal-summary>`,
+    );
+    await loaded(ada);
+    expect(figure(ada, fr.summary.autoPay)).to.equal('Activé');
+    expect(figureDetail(ada, fr.summary.autoPay)).to.equal(
+      fr.paymentMethod.card(fr.paymentMethod.brands.visa, '4242'),
+    );
   });
 
   it('names what is missing when it has no backend', async () => {

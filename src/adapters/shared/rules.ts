@@ -10,6 +10,7 @@ import {
   type PayInvoice,
   type PaymentReceipt,
   type PaymentMethod,
+  type PaymentMethodBrief,
   type Plan,
   type PortalSettings,
   type Subscription,
@@ -37,6 +38,13 @@ const BRAND_NAMES: Record<string, string> = {
 export function methodLabel(method: PaymentMethodRecord): string {
   const name = method.type === 'card' ? BRAND_NAMES[method.brand] : (method.bankName ?? 'Bank account');
   return `${name} •••• ${method.last4}`;
+}
+
+/** The facts an element needs to name a method in the customer's language. */
+export function methodBrief(method: PaymentMethodRecord): PaymentMethodBrief {
+  return method.type === 'card'
+    ? { type: 'card', brand: method.brand, last4: method.last4 }
+    : { type: 'bank_account', last4: method.last4 };
 }
 
 export function toPaymentMethod(record: PaymentMethodRecord, defaultId: string | undefined): PaymentMethod {
@@ -112,6 +120,7 @@ export function toInvoice(
         id: payment.id,
         paidAt: payment.paidAt,
         methodLabel: method ? methodLabel(method) : 'Payment',
+        ...(method ? { method: methodBrief(method) } : {}),
         amount: m(payment.amount),
       };
     }),
@@ -217,7 +226,12 @@ export function billingSummary(input: {
         }
       : {}),
     autoPay: autoPayOn
-      ? { enabled: true, paymentMethodId: defaultMethod.id, paymentMethodLabel: methodLabel(defaultMethod) }
+      ? {
+          enabled: true,
+          paymentMethodId: defaultMethod.id,
+          paymentMethodLabel: methodLabel(defaultMethod),
+          paymentMethod: methodBrief(defaultMethod),
+        }
       : { enabled: false },
   };
 }

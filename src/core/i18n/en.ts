@@ -110,8 +110,7 @@ export const en = {
     frequencyMixed: 'Varies by subscription',
     noSubscriptions: 'No active subscriptions',
     autoPay: 'Auto-pay',
-    autoPayOn: (method: string) => `On — ${method}`,
-    autoPayOnWithoutMethod: 'On',
+    autoPayOn: 'On',
     autoPayOff: 'Off',
     overdue: (amount: string, count: number, formattedCount: string) =>
       count === 1

@@ -107,8 +107,7 @@ export const es: Messages = {
     frequencyMixed: 'Varía según la suscripción',
     noSubscriptions: 'Sin suscripciones activas',
     autoPay: 'Pago automático',
-    autoPayOn: (method: string) => `Activado — ${method}`,
-    autoPayOnWithoutMethod: 'Activado',
+    autoPayOn: 'Activado',
     autoPayOff: 'Desactivado',
     overdue: (amount: string, count: number, formattedCount: string) =>
       count === 1

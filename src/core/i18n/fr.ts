@@ -106,8 +106,7 @@ export const fr: Messages = {
     frequencyMixed: 'Variable selon l’abonnement',
     noSubscriptions: 'Aucun abonnement actif',
     autoPay: 'Paiement automatique',
-    autoPayOn: (method: string) => `Activé — ${method}`,
-    autoPayOnWithoutMethod: 'Activé',
+    autoPayOn: 'Activé',
     autoPayOff: 'Désactivé',
     overdue: (amount: string, count: number, formattedCount: string) =>
       count <= 1

@@ -10,6 +10,7 @@ import { QueryController, loadedValue } from '../../core/query.js';
 import { keys } from '../../core/store.js';
 import type { DocumentLink, Invoice, InvoiceNote, PortalSettings } from '../../model/index.js';
 import { renderInvoiceStatus } from '../../ui/invoice-status.js';
+import { paymentMethodLabel } from '../../ui/payment-method-label.js';
 import {
   errorMessage,
   renderEmpty,
@@ -404,7 +405,9 @@ export class PortalInvoice extends PortalElement {
                       <th scope="row">
                         <time datetime=${payment.paidAt}>${this.format.dateTime(payment.paidAt)}</time>
                       </th>
-                      <td>${payment.methodLabel}</td>
+                      <td>
+                        ${payment.method ? paymentMethodLabel(this.t, payment.method) : payment.methodLabel}
+                      </td>
                       <td class="num">${this.format.money(payment.amount)}</td>
                     </tr>`,
                 )}

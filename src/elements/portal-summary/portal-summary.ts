@@ -6,6 +6,7 @@ import { QueryController, type QueryState } from '../../core/query.js';
 import { keys } from '../../core/store.js';
 import type { BillingSummary, InvoiceListQuery, InvoicePage, InvoiceSummary } from '../../model/index.js';
 import { renderInvoiceStatus } from '../../ui/invoice-status.js';
+import { paymentMethodLabel } from '../../ui/payment-method-label.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { elementStyles } from '../../ui/styles.js';
 import { SECTIONS, isRegistered } from '../portal-root/sections.js';
@@ -235,15 +236,18 @@ export class PortalSummary extends PortalElement {
     </div>`;
   }
 
+  /** A figure: its value on one line, an optional detail on a second line every figure reserves. */
   private renderFigure(
     label: string,
     value: string,
     action: TemplateResult | typeof nothing = nothing,
+    detail = '',
   ): TemplateResult {
     return html`<div class="figure" part="figure">
       <dt>${label}</dt>
       <dd>
         <span class="value" part="value">${value}</span>
+        <span class="detail">${detail}</span>
         <span class="actions">${action}</span>
       </dd>
     </div>`;
@@ -259,11 +263,11 @@ export class PortalSummary extends PortalElement {
     return summary.nextBillingDate ? t.frequencyMixed : t.noSubscriptions;
   }
 
-  private autoPayText(summary: BillingSummary): string {
-    const t = this.t.summary;
-    if (!summary.autoPay.enabled) return t.autoPayOff;
-    const method = summary.autoPay.paymentMethodLabel;
-    return method ? t.autoPayOn(method) : t.autoPayOnWithoutMethod;
+  /** The method auto-pay charges, in the customer's language (the backend's label only as a fallback). */
+  private autoPayMethod(summary: BillingSummary): string {
+    const { enabled, paymentMethod, paymentMethodLabel: backendLabel } = summary.autoPay;
+    if (!enabled) return '';
+    return paymentMethod ? paymentMethodLabel(this.t, paymentMethod) : (backendLabel ?? '');
   }
 
   private renderOverdue(summary: BillingSummary): TemplateResult | typeof nothing {
@@ -296,8 +300,9 @@ export class PortalSummary extends PortalElement {
         ${this.renderFigure(t.summary.billingFrequency, this.frequencyText(summary))}
         ${this.renderFigure(
           t.summary.autoPay,
-          this.autoPayText(summary),
+          summary.autoPay.enabled ? t.summary.autoPayOn : t.summary.autoPayOff,
           this.renderNavigation('paymentMethods', t.summary.managePaymentMethods),
+          this.autoPayMethod(summary),
         )}
       </dl>
       ${this.renderOverdue(summary)}
@@ -312,7 +317,7 @@ export class PortalSummary extends PortalElement {
         <dt>${label}</dt>
         <dd>
           <span class="value"><span class="skeleton"></span></span>
-          ${balance ? html`<span class="detail"><span class="skeleton"></span></span>` : nothing}
+          <span class="detail">${balance ? html`<span class="skeleton"></span>` : nothing}</span>
           <span class="actions"></span>
         </dd>
       </div>`;
