@@ -1,42 +1,6 @@
 import ky, { HTTPError, type KyInstance, type RetryOptions, TimeoutError } from 'ky';
 import { PortalError } from '../../core/errors.js';
-import type {
-  BillingSummary,
-  CancelSubscription,
-  ChangePassword,
-  ChangePreview,
-  ChangeSubscription,
-  CompletePasswordChange,
-  ContentPage,
-  Customer,
-  DocumentLink,
-  Invoice,
-  InvoiceListQuery,
-  InvoiceNote,
-  InvoicePage,
-  MagicLinkRequest,
-  MagicLinkVerify,
-  NewBankAccount,
-  NewCard,
-  NewInvoiceNote,
-  PasswordReset,
-  PasswordResetRequest,
-  PasswordSignIn,
-  PayInvoice,
-  PaymentMethod,
-  PaymentReceipt,
-  Plan,
-  PortalSettings,
-  ProfileUpdate,
-  Session,
-  SignInResult,
-  SignUp,
-  Subscribe,
-  Subscription,
-  SubscriptionChange,
-  TaxIdsUpdate,
-} from '../../model/index.js';
-import type { ById, PortalAdapter, RequestOptions } from '../adapter.js';
+import type { PortalAdapter, RequestOptions } from '../adapter.js';
 import { type Operation, type OperationName, operations } from '../contract.js';
 import { parseInput, parseOutput } from '../validated.js';
 import {
@@ -140,130 +104,94 @@ export class HttpAdapter implements PortalAdapter {
     this.#sessionToken = token || undefined;
   }
 
+  // Every method is one call of the core below; its signature is PortalAdapter's own.
+
   // Auth
-  getSession(options?: RequestOptions): Promise<Session | null> {
-    return this.#call('getSession', undefined, options);
-  }
-  signIn(input: PasswordSignIn, options?: RequestOptions): Promise<SignInResult> {
-    return this.#call('signIn', input, options);
-  }
-  requestMagicLink(input: MagicLinkRequest, options?: RequestOptions): Promise<void> {
-    return this.#call('requestMagicLink', input, options);
-  }
-  verifyMagicLink(input: MagicLinkVerify, options?: RequestOptions): Promise<Session> {
-    return this.#call('verifyMagicLink', input, options);
-  }
-  signUp(input: SignUp, options?: RequestOptions): Promise<Session> {
-    return this.#call('signUp', input, options);
-  }
-  requestPasswordReset(input: PasswordResetRequest, options?: RequestOptions): Promise<void> {
-    return this.#call('requestPasswordReset', input, options);
-  }
-  resetPassword(input: PasswordReset, options?: RequestOptions): Promise<void> {
-    return this.#call('resetPassword', input, options);
-  }
-  completePasswordChange(input: CompletePasswordChange, options?: RequestOptions): Promise<Session> {
-    return this.#call('completePasswordChange', input, options);
-  }
-  changePassword(input: ChangePassword, options?: RequestOptions): Promise<void> {
-    return this.#call('changePassword', input, options);
-  }
+  readonly getSession: PortalAdapter['getSession'] = (options) =>
+    this.#call('getSession', undefined, options);
+  readonly signIn: PortalAdapter['signIn'] = (input, options) => this.#call('signIn', input, options);
+  readonly requestMagicLink: PortalAdapter['requestMagicLink'] = (input, options) =>
+    this.#call('requestMagicLink', input, options);
+  readonly verifyMagicLink: PortalAdapter['verifyMagicLink'] = (input, options) =>
+    this.#call('verifyMagicLink', input, options);
+  readonly signUp: PortalAdapter['signUp'] = (input, options) => this.#call('signUp', input, options);
+  readonly requestPasswordReset: PortalAdapter['requestPasswordReset'] = (input, options) =>
+    this.#call('requestPasswordReset', input, options);
+  readonly resetPassword: PortalAdapter['resetPassword'] = (input, options) =>
+    this.#call('resetPassword', input, options);
+  readonly completePasswordChange: PortalAdapter['completePasswordChange'] = (input, options) =>
+    this.#call('completePasswordChange', input, options);
+  readonly changePassword: PortalAdapter['changePassword'] = (input, options) =>
+    this.#call('changePassword', input, options);
   /** Also forgets the session token: the backend has revoked it. */
-  async signOut(options?: RequestOptions): Promise<void> {
+  readonly signOut: PortalAdapter['signOut'] = async (options) => {
     await this.#call('signOut', undefined, options);
     this.#sessionToken = undefined;
-  }
+  };
 
   // Settings
-  getSettings(options?: RequestOptions): Promise<PortalSettings> {
-    return this.#call('getSettings', undefined, options);
-  }
+  readonly getSettings: PortalAdapter['getSettings'] = (options) =>
+    this.#call('getSettings', undefined, options);
 
   // Account
-  getCustomer(options?: RequestOptions): Promise<Customer> {
-    return this.#call('getCustomer', undefined, options);
-  }
-  updateProfile(input: ProfileUpdate, options?: RequestOptions): Promise<Customer> {
-    return this.#call('updateProfile', input, options);
-  }
-  updateTaxIds(input: TaxIdsUpdate, options?: RequestOptions): Promise<Customer> {
-    return this.#call('updateTaxIds', input, options);
-  }
-  getBillingSummary(options?: RequestOptions): Promise<BillingSummary> {
-    return this.#call('getBillingSummary', undefined, options);
-  }
+  readonly getCustomer: PortalAdapter['getCustomer'] = (options) =>
+    this.#call('getCustomer', undefined, options);
+  readonly updateProfile: PortalAdapter['updateProfile'] = (input, options) =>
+    this.#call('updateProfile', input, options);
+  readonly updateTaxIds: PortalAdapter['updateTaxIds'] = (input, options) =>
+    this.#call('updateTaxIds', input, options);
+  readonly getBillingSummary: PortalAdapter['getBillingSummary'] = (options) =>
+    this.#call('getBillingSummary', undefined, options);
 
   // Invoices and orders
-  listInvoices(input: InvoiceListQuery, options?: RequestOptions): Promise<InvoicePage> {
-    return this.#call('listInvoices', input, options);
-  }
-  getInvoice(input: ById, options?: RequestOptions): Promise<Invoice> {
-    return this.#call('getInvoice', input, options);
-  }
-  addInvoiceNote(input: ById & NewInvoiceNote, options?: RequestOptions): Promise<InvoiceNote> {
-    return this.#call('addInvoiceNote', input, options);
-  }
+  readonly listInvoices: PortalAdapter['listInvoices'] = (input, options) =>
+    this.#call('listInvoices', input, options);
+  readonly getInvoice: PortalAdapter['getInvoice'] = (input, options) =>
+    this.#call('getInvoice', input, options);
+  readonly addInvoiceNote: PortalAdapter['addInvoiceNote'] = (input, options) =>
+    this.#call('addInvoiceNote', input, options);
   /**
    * Downloads the PDF with the session's credentials and answers an object URL for it; revoke it with
    * `URL.revokeObjectURL` once the link is gone. The file name comes from Content-Disposition (which a
    * cross-origin backend must list in Access-Control-Expose-Headers), else `<id>.pdf`.
    */
-  getInvoicePdf(input: ById, options?: RequestOptions): Promise<DocumentLink> {
-    return this.#call('getInvoicePdf', input, options);
-  }
+  readonly getInvoicePdf: PortalAdapter['getInvoicePdf'] = (input, options) =>
+    this.#call('getInvoicePdf', input, options);
 
   // Payments
-  payInvoice(input: PayInvoice, options?: RequestOptions): Promise<PaymentReceipt> {
-    return this.#call('payInvoice', input, options);
-  }
+  readonly payInvoice: PortalAdapter['payInvoice'] = (input, options) =>
+    this.#call('payInvoice', input, options);
 
   // Payment methods
-  listPaymentMethods(options?: RequestOptions): Promise<PaymentMethod[]> {
-    return this.#call('listPaymentMethods', undefined, options);
-  }
-  addCard(input: NewCard, options?: RequestOptions): Promise<PaymentMethod> {
-    return this.#call('addCard', input, options);
-  }
-  addBankAccount(input: NewBankAccount, options?: RequestOptions): Promise<PaymentMethod> {
-    return this.#call('addBankAccount', input, options);
-  }
-  removePaymentMethod(input: ById, options?: RequestOptions): Promise<void> {
-    return this.#call('removePaymentMethod', input, options);
-  }
-  setDefaultPaymentMethod(input: ById, options?: RequestOptions): Promise<PaymentMethod> {
-    return this.#call('setDefaultPaymentMethod', input, options);
-  }
+  readonly listPaymentMethods: PortalAdapter['listPaymentMethods'] = (options) =>
+    this.#call('listPaymentMethods', undefined, options);
+  readonly addCard: PortalAdapter['addCard'] = (input, options) => this.#call('addCard', input, options);
+  readonly addBankAccount: PortalAdapter['addBankAccount'] = (input, options) =>
+    this.#call('addBankAccount', input, options);
+  readonly removePaymentMethod: PortalAdapter['removePaymentMethod'] = (input, options) =>
+    this.#call('removePaymentMethod', input, options);
+  readonly setDefaultPaymentMethod: PortalAdapter['setDefaultPaymentMethod'] = (input, options) =>
+    this.#call('setDefaultPaymentMethod', input, options);
 
   // Subscriptions and plans
-  listSubscriptions(options?: RequestOptions): Promise<Subscription[]> {
-    return this.#call('listSubscriptions', undefined, options);
-  }
-  listPlans(options?: RequestOptions): Promise<Plan[]> {
-    return this.#call('listPlans', undefined, options);
-  }
-  subscribe(input: Subscribe, options?: RequestOptions): Promise<Subscription> {
-    return this.#call('subscribe', input, options);
-  }
-  previewSubscriptionChange(input: SubscriptionChange, options?: RequestOptions): Promise<ChangePreview> {
-    return this.#call('previewSubscriptionChange', input, options);
-  }
-  changeSubscription(input: ChangeSubscription, options?: RequestOptions): Promise<Subscription> {
-    return this.#call('changeSubscription', input, options);
-  }
-  cancelSubscription(input: CancelSubscription, options?: RequestOptions): Promise<Subscription> {
-    return this.#call('cancelSubscription', input, options);
-  }
-  pauseSubscription(input: ById, options?: RequestOptions): Promise<Subscription> {
-    return this.#call('pauseSubscription', input, options);
-  }
-  resumeSubscription(input: ById, options?: RequestOptions): Promise<Subscription> {
-    return this.#call('resumeSubscription', input, options);
-  }
+  readonly listSubscriptions: PortalAdapter['listSubscriptions'] = (options) =>
+    this.#call('listSubscriptions', undefined, options);
+  readonly listPlans: PortalAdapter['listPlans'] = (options) => this.#call('listPlans', undefined, options);
+  readonly subscribe: PortalAdapter['subscribe'] = (input, options) =>
+    this.#call('subscribe', input, options);
+  readonly previewSubscriptionChange: PortalAdapter['previewSubscriptionChange'] = (input, options) =>
+    this.#call('previewSubscriptionChange', input, options);
+  readonly changeSubscription: PortalAdapter['changeSubscription'] = (input, options) =>
+    this.#call('changeSubscription', input, options);
+  readonly cancelSubscription: PortalAdapter['cancelSubscription'] = (input, options) =>
+    this.#call('cancelSubscription', input, options);
+  readonly pauseSubscription: PortalAdapter['pauseSubscription'] = (input, options) =>
+    this.#call('pauseSubscription', input, options);
+  readonly resumeSubscription: PortalAdapter['resumeSubscription'] = (input, options) =>
+    this.#call('resumeSubscription', input, options);
 
   // Content
-  listPages(options?: RequestOptions): Promise<ContentPage[]> {
-    return this.#call('listPages', undefined, options);
-  }
+  readonly listPages: PortalAdapter['listPages'] = (options) => this.#call('listPages', undefined, options);
 
   /** The one code path every method takes: validate, build from the table, send, parse. */
   async #call<N extends OperationName>(
