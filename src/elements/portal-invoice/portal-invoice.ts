@@ -9,6 +9,7 @@ import { PortalElement } from '../../core/portal-element.js';
 import { QueryController, loadedValue } from '../../core/query.js';
 import { keys } from '../../core/store.js';
 import type { DocumentLink, Invoice, InvoiceNote, PortalSettings } from '../../model/index.js';
+import { renderFacts } from '../../ui/facts.js';
 import { renderInvoiceStatus } from '../../ui/invoice-status.js';
 import { paymentMethodLabel } from '../../ui/payment-method-label.js';
 import {
@@ -259,6 +260,11 @@ export class PortalInvoice extends PortalElement {
     );
   }
 
+  /** A calendar date, readable by machines too. */
+  private renderDate(date: string): TemplateResult {
+    return html`<time datetime=${date}>${this.format.date(date)}</time>`;
+  }
+
   private renderHeader(invoice: Invoice, settings: PortalSettings): TemplateResult {
     const t = this.t;
     const canPay = settings.invoices.payInvoices && invoice.amountDue.amount > 0;
@@ -269,28 +275,12 @@ export class PortalInvoice extends PortalElement {
         </h2>
         ${renderInvoiceStatus(t, invoice.status)}
       </div>
-      <dl class="facts">
-        <div>
-          <dt>${t.invoice.issued}</dt>
-          <dd><time datetime=${invoice.issueDate}>${this.format.date(invoice.issueDate)}</time></dd>
-        </div>
-        ${
-          invoice.dueDate
-            ? html`<div>
-                <dt>${t.invoice.due}</dt>
-                <dd><time datetime=${invoice.dueDate}>${this.format.date(invoice.dueDate)}</time></dd>
-              </div>`
-            : nothing
-        }
-        <div>
-          <dt>${t.invoice.total}</dt>
-          <dd>${this.format.money(invoice.total)}</dd>
-        </div>
-        <div>
-          <dt>${t.invoice.amountDue}</dt>
-          <dd>${this.format.money(invoice.amountDue)}</dd>
-        </div>
-      </dl>
+      ${renderFacts([
+        { label: t.invoice.issued, value: this.renderDate(invoice.issueDate) },
+        invoice.dueDate && { label: t.invoice.due, value: this.renderDate(invoice.dueDate) },
+        { label: t.invoice.total, value: this.format.money(invoice.total) },
+        { label: t.invoice.amountDue, value: this.format.money(invoice.amountDue) },
+      ])}
       ${
         canPay || settings.invoices.downloadPdf
           ? html`<div class="actions" part="actions">

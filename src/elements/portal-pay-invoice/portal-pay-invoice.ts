@@ -29,6 +29,7 @@ import {
   splitEvenly,
   sum,
 } from '../../model/index.js';
+import { renderFacts } from '../../ui/facts.js';
 import { renderInvoiceStatus } from '../../ui/invoice-status.js';
 import {
   isUsable,
@@ -783,24 +784,14 @@ export class PortalPayInvoice extends PortalElement {
 
   private renderDueFacts(invoice: Invoice): TemplateResult {
     const t = this.t;
-    return html`<dl class="facts">
-      <div>
-        <dt>${t.pay.amountDue}</dt>
-        <dd>${this.format.money(invoice.amountDue)}</dd>
-      </div>
-      ${
-        invoice.dueDate
-          ? html`<div>
-              <dt>${t.pay.dueDate}</dt>
-              <dd>${this.format.date(invoice.dueDate)}</dd>
-            </div>`
-          : nothing
-      }
-      <div>
-        <dt>${t.invoiceKind[invoice.kind]}</dt>
-        <dd>${invoice.number} ${renderInvoiceStatus(t, invoice.status)}</dd>
-      </div>
-    </dl>`;
+    return renderFacts([
+      { label: t.pay.amountDue, value: this.format.money(invoice.amountDue) },
+      invoice.dueDate && { label: t.pay.dueDate, value: this.format.date(invoice.dueDate) },
+      {
+        label: t.invoiceKind[invoice.kind],
+        value: html`${invoice.number} ${renderInvoiceStatus(t, invoice.status)}`,
+      },
+    ]);
   }
 
   private renderFieldError(id: string, message: string | undefined): TemplateResult | typeof nothing {
@@ -1112,16 +1103,10 @@ export class PortalPayInvoice extends PortalElement {
     const remains = money(review.due.amount - total.amount, review.due.currency);
     return html`${this.renderHeading(t.pay.reviewHeading)}
       <p>${t.pay.reviewIntro}</p>
-      <dl class="facts">
-        <div>
-          <dt>${t.invoiceKind[data.invoice.kind]}</dt>
-          <dd>${review.invoiceNumber}</dd>
-        </div>
-        <div>
-          <dt>${t.pay.amountDue}</dt>
-          <dd>${this.format.money(review.due)}</dd>
-        </div>
-      </dl>
+      ${renderFacts([
+        { label: t.invoiceKind[data.invoice.kind], value: review.invoiceNumber },
+        { label: t.pay.amountDue, value: this.format.money(review.due) },
+      ])}
       ${this.renderCharges(review.allocations, data.methods, [
         { label: t.pay.total, value: total },
         { label: t.pay.remainsDue, value: remains },
@@ -1208,20 +1193,11 @@ export class PortalPayInvoice extends PortalElement {
           )}
         </tbody>
       </table>
-      <dl class="facts">
-        <div>
-          <dt>${kind ? t.invoiceKind[kind] : t.pay.invoice}</dt>
-          <dd>${receipt.invoiceNumber}</dd>
-        </div>
-        <div>
-          <dt>${t.pay.chargedTotal}</dt>
-          <dd>${this.format.money(receipt.amountPaid)}</dd>
-        </div>
-        <div>
-          <dt>${t.pay.stillDue}</dt>
-          <dd>${this.format.money(receipt.amountDue)}</dd>
-        </div>
-      </dl>
+      ${renderFacts([
+        { label: kind ? t.invoiceKind[kind] : t.pay.invoice, value: receipt.invoiceNumber },
+        { label: t.pay.chargedTotal, value: this.format.money(receipt.amountPaid) },
+        { label: t.pay.stillDue, value: this.format.money(receipt.amountDue) },
+      ])}
       <div class="actions">
         ${
           receipt.status === 'partially_succeeded' && stillDue

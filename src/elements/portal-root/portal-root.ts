@@ -11,6 +11,7 @@ import { type PortalStore, keys } from '../../core/store.js';
 import { safeLogoUrl } from '../../core/theme.js';
 import type { InvoiceFilter } from '../../model/index.js';
 import { elementStyles } from '../../ui/styles.js';
+import { renderFacts } from '../../ui/facts.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { rootStyles } from './portal-root.styles.js';
 import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from './sections.js';
@@ -321,24 +322,11 @@ export class PortalRoot extends PortalElement {
         <strong>${t.root.welcome(customer.name)}</strong> ${t.root.overviewIntro}
       </p>
       ${isRegistered('portal-summary') ? html`<portal-summary></portal-summary>` : nothing}
-      <dl class="facts">
-        <div>
-          <dt>${t.root.customerCode}</dt>
-          <dd>${customer.code}</dd>
-        </div>
-        <div>
-          <dt>${t.fields.email}</dt>
-          <dd>${customer.email}</dd>
-        </div>
-        ${
-          customer.company
-            ? html`<div>
-                <dt>${t.fields.company}</dt>
-                <dd>${customer.company}</dd>
-              </div>`
-            : nothing
-        }
-      </dl>`;
+      ${renderFacts([
+        { label: t.root.customerCode, value: customer.code },
+        { label: t.fields.email, value: customer.email },
+        customer.company && { label: t.fields.company, value: customer.company },
+      ])}`;
   }
 
   private renderGate(merchantName: string): TemplateResult {
