@@ -54,6 +54,40 @@ describe('signing in on the storefront', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  it('a customer already signed in to the store gets in with a token the merchant minted, no second login', async () => {
+    // The merchant's backend, with its secret key (the development default printed by npm start).
+    const minted = await fetch(`${e2e.stack.url}/portal-api/admin/session-tokens`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk_test_northwind', 'content-type': 'application/json' },
+      body: JSON.stringify({ customerId: 'cus_ada' }),
+    });
+    assert.equal(minted.status, 200);
+    const { token } = (await minted.json()) as { token: string };
+    const { page, errors } = await openPage(e2e.browser);
+    const apiRequests: { url: string; authorization?: string; cookie?: string }[] = [];
+    page.on('request', (request) => {
+      if (!request.url().includes('/portal-api/')) return;
+      const headers = request.headers();
+      apiRequests.push({ url: request.url(), authorization: headers.authorization, cookie: headers.cookie });
+    });
+    await page.goto(`${e2e.stack.url}/#account`);
+    await page.getByLabel('Email').waitFor();
+    // What the merchant's page template does for a signed-in shopper: <portal-root session-token="…">.
+    await page
+      .locator('portal-root')
+      .evaluate((root, value) => root.setAttribute('session-token', value), token);
+    await page.getByText('Signed in as Ada Lovelace').waitFor();
+    assert.equal(await page.getByLabel('Password', { exact: true }).count(), 0, 'no sign-in form');
+    const afterToken = apiRequests.filter((each) => each.authorization);
+    assert.ok(afterToken.length > 0, 'requests carry the token');
+    assert.ok(
+      afterToken.every((each) => each.authorization === `Bearer ${token}` && !each.cookie),
+      'bearer, no cookie',
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('new@example.com is made to change the temporary password', async () => {
     const { page } = await openPage(e2e.browser);
     await page.goto(`${e2e.stack.url}/#account`);
