@@ -345,9 +345,7 @@ export class PortalStore extends EventTarget {
   }
 
   async signIn(input: PasswordSignIn, options?: RequestOptions): Promise<SignInResult> {
-    const result = await this.adapter.signIn(input, options).catch((error: unknown) => {
-      throw toPortalError(error);
-    });
+    const result = await this.authCall(() => this.adapter.signIn(input, options));
     if (result.status === 'signed_in') this.signedIn(result.session);
     return result;
   }

@@ -264,3 +264,18 @@ describe('invalidation targets', () => {
     expect(touches(keys.summary, keys.summary)).to.equal(true);
   });
 });
+
+describe('PortalStore sign-in', () => {
+  it('lets an aborted sign-in through as an abort, not as a failure to show', async () => {
+    const store = new PortalStore(new MemoryAdapter({ latencyMs: 50 }));
+    const controller = new AbortController();
+    const pending = store.signIn(
+      { email: 'ada@example.com', password: DEMO_PASSWORD },
+      { signal: controller.signal },
+    );
+    controller.abort();
+    const error = await rejectionOf(pending);
+    expect(error).to.be.instanceOf(DOMException);
+    expect((error as DOMException).name).to.equal('AbortError');
+  });
+});
