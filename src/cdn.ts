@@ -5,7 +5,7 @@
 import './define.js';
 
 export { HttpAdapter } from './adapters/http/http-adapter.js';
-export { PortalError } from './core/errors.js';
+export { PortalError } from './contract/errors.js';
 export { PortalStore } from './core/store.js';
 export { PortalRoot } from './elements/portal-root/portal-root.js';
 export { PortalLogin } from './elements/portal-login/portal-login.js';

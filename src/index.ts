@@ -3,8 +3,8 @@
  * Import `portal-elements/define` (or one element's `define`) to register the tags.
  */
 export * from './model/index.js';
-export type { PortalAdapter, RequestOptions, ById } from './adapters/adapter.js';
-export { operations, type Operation, type OperationName } from './adapters/contract.js';
+export type { PortalAdapter, RequestOptions, ById } from './contract/adapter.js';
+export { operations, type Operation, type OperationName } from './contract/operations.js';
 export { validatedAdapter } from './adapters/validated.js';
 export { MemoryAdapter, type MemoryAdapterOptions, type OutboxMessage } from './adapters/memory/index.js';
 export { HttpAdapter, type HttpAdapterOptions } from './adapters/http/http-adapter.js';
@@ -16,7 +16,7 @@ export {
   type PortalErrorCode,
   type FieldError,
   type FieldErrorCode,
-} from './core/errors.js';
+} from './contract/errors.js';
 export type { PortalEventDetails, PortalEventName, PortalEvent } from './core/events.js';
 export { PortalStore, keys as storeKeys, type SessionState, type StoreChange } from './core/store.js';
 export { portalContext, type PortalContextValue } from './core/context.js';

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { PortalAdapter } from '../src/adapters/adapter.js';
+import type { PortalAdapter } from '../src/contract/adapter.js';
 import type { MemoryAdapter } from '../src/adapters/memory/memory-adapter.js';
 import '../src/elements/portal-invoice/define.js';
 import type { PortalSettings } from '../src/model/index.js';

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { PortalAdapter } from '../src/adapters/adapter.js';
+import type { PortalAdapter } from '../src/contract/adapter.js';
 import { MemoryAdapter } from '../src/adapters/memory/memory-adapter.js';
-import { PortalError } from '../src/core/errors.js';
+import { PortalError } from '../src/contract/errors.js';
 import '../src/elements/portal-invoices/define.js';
 import type { PortalInvoices } from '../src/elements/portal-invoices/portal-invoices.js';
 import type { InvoiceFilter, InvoiceListQuery } from '../src/model/index.js';

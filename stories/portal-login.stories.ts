@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { until } from 'lit/directives/until.js';
 import { MemoryAdapter } from '../src/adapters/memory/memory-adapter.js';
 import { DEMO_SETTINGS } from '../src/adapters/shared/demo-data.js';
-import { PortalError } from '../src/core/errors.js';
+import { PortalError } from '../src/contract/errors.js';
 import '../src/elements/portal-login/define.js';
 import type { PortalLogin } from '../src/elements/portal-login/portal-login.js';
 import type { PortalSettings } from '../src/model/index.js';

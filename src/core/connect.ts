@@ -1,4 +1,4 @@
-import type { PortalAdapter } from '../adapters/adapter.js';
+import type { PortalAdapter } from '../contract/adapter.js';
 import { HttpAdapter } from '../adapters/http/http-adapter.js';
 import { PortalStore } from './store.js';
 

@@ -1,4 +1,4 @@
-import type { PortalError } from './errors.js';
+import type { PortalError } from '../contract/errors.js';
 import type {
   Customer,
   InvoiceFilter,

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { PortalAdapter } from '../adapters/adapter.js';
+import type { PortalAdapter } from '../contract/adapter.js';
 import { elementStyles } from '../ui/styles.js';
 import { storeForAdapter, storeForApi } from './connect.js';
 import { type PortalContextValue, portalContext } from './context.js';

@@ -1,7 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { RequestOptions } from '../adapters/adapter.js';
-import { PortalError, toPortalError } from './errors.js';
+import type { RequestOptions } from '../contract/adapter.js';
+import { PortalError, toPortalError } from '../contract/errors.js';
 import { type PortalStore, isAbortError, touches } from './store.js';
 
 export interface QueryHost extends ReactiveControllerHost {

@@ -1,4 +1,4 @@
-import type { PortalAdapter, RequestOptions } from '../adapters/adapter.js';
+import type { PortalAdapter, RequestOptions } from '../contract/adapter.js';
 import { validatedAdapter } from '../adapters/validated.js';
 import type {
   CancelSubscription,
@@ -23,7 +23,7 @@ import type {
   SubscriptionChange,
   TaxIdsUpdate,
 } from '../model/index.js';
-import { OUTCOME_UNKNOWN_CODES, PortalError, isAbortError, toPortalError } from './errors.js';
+import { OUTCOME_UNKNOWN_CODES, PortalError, isAbortError, toPortalError } from '../contract/errors.js';
 
 /** What the store knows about who is signed in. */
 export type SessionState =

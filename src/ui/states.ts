@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FieldError, PortalError } from '../core/errors.js';
+import type { FieldError, PortalError } from '../contract/errors.js';
 import type { Messages } from '../core/i18n/index.js';
 
 /** The customer-facing text for an error: the catalog's message for its code, plus when to retry. */

@@ -1,7 +1,7 @@
-import type { PortalAdapter } from '../../src/adapters/adapter.js';
+import type { PortalAdapter } from '../../src/contract/adapter.js';
 import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory/memory-adapter.js';
 import { DEMO_PASSWORD } from '../../src/adapters/shared/demo-data.js';
-import { PortalError, type PortalErrorCode } from '../../src/core/errors.js';
+import { PortalError, type PortalErrorCode } from '../../src/contract/errors.js';
 
 /** A demo backend with Ada signed in, as a story loader. */
 export async function signedInAs(

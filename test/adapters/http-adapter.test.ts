@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import type { PortalAdapter } from '../../src/adapters/adapter.js';
-import { type OperationName, operations, pathParams } from '../../src/adapters/contract.js';
+import type { PortalAdapter } from '../../src/contract/adapter.js';
+import { type OperationName, operations, pathParams } from '../../src/contract/operations.js';
 import { HttpAdapter, type HttpAdapterOptions } from '../../src/adapters/http/http-adapter.js';
-import { PortalError, type PortalErrorCode } from '../../src/core/errors.js';
+import { PortalError, type PortalErrorCode } from '../../src/contract/errors.js';
 import type { PayInvoice } from '../../src/model/index.js';
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import * as z from 'zod/mini';
-import { type Operation, operations } from '../../src/adapters/contract.js';
+import { type Operation, operations } from '../../src/contract/operations.js';
 import { adminOperations } from '../../src/adapters/http/admin-contract.js';
 import { codeForStatus, fileNameFrom, retryAfterSeconds } from '../../src/adapters/http/response.js';
 import { buildRequest, sendsBody } from '../../src/adapters/http/route.js';
-import { PortalError } from '../../src/core/errors.js';
+import { PortalError } from '../../src/contract/errors.js';
 
 describe('HTTP routes from the operations table', () => {
   it('refuses to build a route whose parameter is missing or empty', () => {

@@ -7,7 +7,7 @@ import {
   addDays,
   createDemoData,
 } from '../../src/adapters/shared/demo-data.js';
-import { PortalError } from '../../src/core/errors.js';
+import { PortalError } from '../../src/contract/errors.js';
 import type { InvoiceSummary, PayInvoice } from '../../src/model/index.js';
 
 const TODAY = '2026-11-21';

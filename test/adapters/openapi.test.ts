@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { type Operation, operations, pathParams } from '../../src/adapters/contract.js';
+import { type Operation, operations, pathParams } from '../../src/contract/operations.js';
 import { adminOperations } from '../../src/adapters/http/admin-contract.js';
 import { buildOpenApiDocument } from '../../src/adapters/http/openapi.js';
 

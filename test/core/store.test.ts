@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
-import { PortalError } from '../../src/core/errors.js';
+import { PortalError } from '../../src/contract/errors.js';
 import { PortalStore, keys } from '../../src/core/store.js';
 import type { Customer } from '../../src/model/index.js';
 import { DEMO_PASSWORD } from '../../src/adapters/shared/demo-data.js';

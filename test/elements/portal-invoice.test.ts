@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { PortalAdapter } from '../../src/adapters/adapter.js';
+import type { PortalAdapter } from '../../src/contract/adapter.js';
 import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { storeForAdapter } from '../../src/core/connect.js';
-import { PortalError } from '../../src/core/errors.js';
+import { PortalError } from '../../src/contract/errors.js';
 import type { PortalEvent } from '../../src/core/events.js';
 import { en } from '../../src/core/i18n/en.js';
 import { fr } from '../../src/core/i18n/fr.js';

@@ -1,4 +1,4 @@
-import type { PortalAdapter } from '../../src/adapters/adapter.js';
+import type { PortalAdapter } from '../../src/contract/adapter.js';
 
 /**
  * Wraps an adapter and counts calls per method, so tests can assert how many requests the UI made.

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { except } from 'hono/combine';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { PortalError, type PortalErrorCode } from '../../../src/core/errors.js';
+import { PortalError, type PortalErrorCode } from '../../../src/contract/errors.js';
 import { adminHandlers } from './admin/handlers.js';
 import { adminRouter } from './admin/router.js';
 import { AppContext, type AppDeps } from './context.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { OPERATION_NAMES, type OperationName, operations } from '../../../src/adapters/contract.js';
+import { OPERATION_NAMES, type OperationName, operations } from '../../../src/contract/operations.js';
 import { type Client, type Reply, newKey, useTestServer } from './helpers.js';
 
 const CARD_YEAR = new Date().getUTCFullYear() + 3;

@@ -4,7 +4,7 @@ import {
   type PortalError,
   type PortalErrorCode,
   isPortalError,
-} from '../../core/errors.js';
+} from '../../contract/errors.js';
 import { canonical } from '../shared/canonical.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Address, SignUp } from '../../model/index.js';
-import type { PortalAdapter } from '../adapter.js';
-import { OPERATION_NAMES, operations } from '../contract.js';
+import type { PortalAdapter } from '../../contract/adapter.js';
+import { OPERATION_NAMES, operations } from '../../contract/operations.js';
 import { DEMO_PASSWORD, DEMO_TEMPORARY_PASSWORD } from '../shared/demo-data.js';
 import { ConformanceError, equal, hasFieldError, ok, rejects, show } from './assert.js';
 import {

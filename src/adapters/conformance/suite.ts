@@ -1,4 +1,4 @@
-import { OPERATION_NAMES, type OperationName } from '../contract.js';
+import { OPERATION_NAMES, type OperationName } from '../../contract/operations.js';
 import { accountTests, invoiceTests } from './account-tests.js';
 import { ConformanceError } from './assert.js';
 import { authTests } from './auth-tests.js';

@@ -1,7 +1,7 @@
 import ky, { HTTPError, type KyInstance, type RetryOptions, TimeoutError } from 'ky';
-import { PortalError } from '../../core/errors.js';
-import type { PortalAdapter, RequestOptions } from '../adapter.js';
-import { type Operation, type OperationName, operations } from '../contract.js';
+import { PortalError } from '../../contract/errors.js';
+import type { PortalAdapter, RequestOptions } from '../../contract/adapter.js';
+import { type Operation, type OperationName, operations } from '../../contract/operations.js';
 import { parseInput, parseOutput } from '../validated.js';
 import {
   errorFromResponse,

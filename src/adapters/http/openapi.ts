@@ -1,7 +1,13 @@
 import * as z from 'zod/mini';
-import { ERROR_CODES } from '../../core/errors.js';
+import { ERROR_CODES } from '../../contract/errors.js';
 import * as model from '../../model/index.js';
-import { ErrorBody, type HttpVerb, type Operation, operations, pathParams } from '../contract.js';
+import {
+  ErrorBody,
+  type HttpVerb,
+  type Operation,
+  operations,
+  pathParams,
+} from '../../contract/operations.js';
 import { adminOperations } from './admin-contract.js';
 import { sendsBody, usesQuery } from './route.js';
 

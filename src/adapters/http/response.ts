@@ -6,8 +6,8 @@ import {
   isErrorCode,
   PortalError,
   type PortalErrorCode,
-} from '../../core/errors.js';
-import { ErrorBody } from '../contract.js';
+} from '../../contract/errors.js';
+import { ErrorBody } from '../../contract/operations.js';
 
 /**
  * The code a bare status stands for, used when the body carries no known `error.code` (a proxy's HTML

@@ -1,5 +1,5 @@
-import { PortalError } from '../../core/errors.js';
-import { type HttpVerb, type Operation, pathParams } from '../contract.js';
+import { PortalError } from '../../contract/errors.js';
+import { type HttpVerb, type Operation, pathParams } from '../../contract/operations.js';
 
 /**
  * How one call of an operation travels: the route's `{params}` come out of the input and into the path,

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { validationError } from '../../core/errors.js';
+import { validationError } from '../../contract/errors.js';
 import {
   type BillingSummary,
   type CancelSubscription,
@@ -36,8 +36,8 @@ import {
   type SubscriptionChange,
   type TaxIdsUpdate,
 } from '../../model/index.js';
-import type { ById, PortalAdapter, RequestOptions } from '../adapter.js';
-import { type Operation, type OperationName, operations } from '../contract.js';
+import type { ById, PortalAdapter, RequestOptions } from '../../contract/adapter.js';
+import { type Operation, type OperationName, operations } from '../../contract/operations.js';
 import { type CustomerRecord, type DemoData, createDemoData, isoToday } from '../shared/demo-data.js';
 import { billingSummary, toCustomer } from '../shared/rules.js';
 import { parseInput } from '../validated.js';

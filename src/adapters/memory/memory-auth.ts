@@ -1,4 +1,4 @@
-import { type FieldError, PortalError } from '../../core/errors.js';
+import { type FieldError, PortalError } from '../../contract/errors.js';
 import {
   type AccessRule,
   type ChangePassword,

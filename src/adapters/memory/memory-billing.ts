@@ -1,4 +1,4 @@
-import { PortalError } from '../../core/errors.js';
+import { PortalError } from '../../contract/errors.js';
 import {
   type AllocationOutcome,
   type AllocationResult,
@@ -19,7 +19,7 @@ import {
   parseTestCardToken,
   testOutcomeForLast4,
 } from '../../model/index.js';
-import type { ById } from '../adapter.js';
+import type { ById } from '../../contract/adapter.js';
 import type { CustomerRecord, InvoiceRecord, PaymentMethodRecord } from '../shared/demo-data.js';
 import {
   checkPayment,

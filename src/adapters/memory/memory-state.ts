@@ -1,4 +1,4 @@
-import { type FieldErrorCode, PortalError } from '../../core/errors.js';
+import { type FieldErrorCode, PortalError } from '../../contract/errors.js';
 import type { Plan, Session, SignInMethod } from '../../model/index.js';
 import type {
   CustomerRecord,

@@ -1,4 +1,4 @@
-import { PortalError } from '../../core/errors.js';
+import { PortalError } from '../../contract/errors.js';
 import {
   type BillingInterval,
   type CancelSubscription,
@@ -10,7 +10,7 @@ import {
   type SubscriptionChange,
   planRule,
 } from '../../model/index.js';
-import type { ById } from '../adapter.js';
+import type { ById } from '../../contract/adapter.js';
 import {
   type CustomerRecord,
   type InvoiceRecord,

@@ -1,4 +1,4 @@
-import { PortalError } from '../../core/errors.js';
+import { PortalError } from '../../contract/errors.js';
 import {
   type AllocationResult,
   type BillingSummary,

@@ -1,4 +1,4 @@
-import type { FieldErrorCode, PortalErrorCode } from '../errors.js';
+import type { FieldErrorCode, PortalErrorCode } from '../../contract/errors.js';
 
 /**
  * The English catalog is the reference: its shape is the `Messages` type every other locale must fill,

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
-import { type PortalError, toPortalError } from '../../core/errors.js';
+import { type PortalError, toPortalError } from '../../contract/errors.js';
 import { type PortalEvent, emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
 import { QueryController, loadedValue } from '../../core/query.js';

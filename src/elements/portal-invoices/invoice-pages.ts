@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { type PortalError, toPortalError } from '../../core/errors.js';
+import { type PortalError, toPortalError } from '../../contract/errors.js';
 import { type PortalStore, type StoreChange, isAbortError, keys } from '../../core/store.js';
 import type { InvoiceFilter, InvoiceListQuery, InvoicePage, InvoiceSummary } from '../../model/index.js';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { FieldErrorCode } from '../../core/errors.js';
+import type { FieldErrorCode } from '../../contract/errors.js';
 import type { Messages } from '../../core/i18n/index.js';
 import { type Address, Email, type PortalSettings, type SignUp } from '../../model/index.js';
 import { type CountryOption, countryOptions, localeCountry } from './countries.js';

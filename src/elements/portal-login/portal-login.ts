@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { PortalError, toPortalError } from '../../core/errors.js';
+import { PortalError, toPortalError } from '../../contract/errors.js';
 import { emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
 import { QueryController, loadedValue } from '../../core/query.js';

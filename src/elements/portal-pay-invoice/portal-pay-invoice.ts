@@ -8,7 +8,7 @@ import {
   PortalError,
   type PortalErrorCode,
   toPortalError,
-} from '../../core/errors.js';
+} from '../../contract/errors.js';
 import { emit } from '../../core/events.js';
 import { IntentKey } from '../../core/idempotency.js';
 import { PortalElement } from '../../core/portal-element.js';

@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { storeForAdapter, storeForApi } from '../../core/connect.js';
 import { type PortalContextValue, portalContext } from '../../core/context.js';
-import { PortalError, toPortalError } from '../../core/errors.js';
+import { PortalError, toPortalError } from '../../contract/errors.js';
 import { type PortalEvent, emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
 import { QueryController } from '../../core/query.js';

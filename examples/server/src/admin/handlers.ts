@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import type { AdminOperationName, adminOperations } from '../../../../src/adapters/http/admin-contract.js';
-import { PortalError } from '../../../../src/core/errors.js';
+import { PortalError } from '../../../../src/contract/errors.js';
 import type { CustomerAccessState } from '../../../../src/model/index.js';
 import { listAccessLogs } from '../auth/access-log.js';
 import { assertNoOverlap, listRules } from '../auth/access-rules.js';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { pathParams } from '../../../../src/adapters/contract.js';
-import type { Operation } from '../../../../src/adapters/contract.js';
+import { pathParams } from '../../../../src/contract/operations.js';
+import type { Operation } from '../../../../src/contract/operations.js';
 import { type AdminOperationName, adminOperations } from '../../../../src/adapters/http/admin-contract.js';
 import { secretsEqual } from '../auth/secrets.js';
 import type { AppContext } from '../context.js';

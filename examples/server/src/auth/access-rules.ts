@@ -1,5 +1,5 @@
 import type { AccessRule, NewAccessRule } from '../../../../src/model/index.js';
-import { PortalError } from '../../../../src/core/errors.js';
+import { PortalError } from '../../../../src/contract/errors.js';
 import type { Queryable } from '../db/database.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { PortalError, validationError } from '../../../../src/core/errors.js';
+import { PortalError, validationError } from '../../../../src/contract/errors.js';
 import type { AppContext } from '../context.js';
 import { resetDatabase } from '../db/seed.js';
 import { readJsonBody } from '../http/request.js';

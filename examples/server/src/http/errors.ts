@@ -1,5 +1,5 @@
-import { type ErrorBody, HTTP_STATUS_BY_CODE } from '../../../../src/adapters/contract.js';
-import { type PortalErrorCode, PortalError, isPortalError } from '../../../../src/core/errors.js';
+import { type ErrorBody, HTTP_STATUS_BY_CODE } from '../../../../src/contract/operations.js';
+import { type PortalErrorCode, PortalError, isPortalError } from '../../../../src/contract/errors.js';
 
 export function statusFor(code: PortalErrorCode): number {
   return HTTP_STATUS_BY_CODE[code];

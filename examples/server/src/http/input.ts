@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
-import { validationError } from '../../../../src/core/errors.js';
-import { PortalError } from '../../../../src/core/errors.js';
+import { validationError } from '../../../../src/contract/errors.js';
+import { PortalError } from '../../../../src/contract/errors.js';
 import { readJsonBody } from './request.js';
 
 interface Def {

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { PortalError } from '../../../../src/core/errors.js';
+import { PortalError } from '../../../../src/contract/errors.js';
 
 const MAX_BODY_BYTES = 1_000_000;
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
-import { type OperationName, operations } from '../../../../src/adapters/contract.js';
+import { type OperationName, operations } from '../../../../src/contract/operations.js';
 import { canonical } from '../../../../src/adapters/shared/canonical.js';
-import { PortalError } from '../../../../src/core/errors.js';
+import { PortalError } from '../../../../src/contract/errors.js';
 import type { AppContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { StoredResponse } from '../routes/types.js';

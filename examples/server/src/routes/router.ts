@@ -7,8 +7,8 @@ import {
   type OperationName,
   operations,
   pathParams,
-} from '../../../../src/adapters/contract.js';
-import { PortalError } from '../../../../src/core/errors.js';
+} from '../../../../src/contract/operations.js';
+import { PortalError } from '../../../../src/contract/errors.js';
 import { logAccess } from '../auth/access-log.js';
 import { type AuthenticatedSession, resolveSession } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { OperationName, operations } from '../../../../src/adapters/contract.js';
+import type { OperationName, operations } from '../../../../src/contract/operations.js';
 import type { AuthenticatedSession, NewSession } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { unauthorized } from '../http/errors.js';

@@ -1,4 +1,4 @@
-import { type FieldError, PortalError } from '../../../../../src/core/errors.js';
+import { type FieldError, PortalError } from '../../../../../src/contract/errors.js';
 import { type PaymentMethodRecord } from '../../../../../src/adapters/shared/demo-data.js';
 import { type PortalSettings, isCardExpired } from '../../../../../src/model/index.js';
 import { loadSettings } from '../../store/catalog.js';

@@ -1,6 +1,6 @@
 import type { PaymentMethodRecord } from '../../../../../src/adapters/shared/demo-data.js';
 import { toPaymentMethod } from '../../../../../src/adapters/shared/rules.js';
-import { PortalError } from '../../../../../src/core/errors.js';
+import { PortalError } from '../../../../../src/contract/errors.js';
 import { type PaymentMethod, type PortalSettings, isCardExpired } from '../../../../../src/model/index.js';
 import { newId } from '../../auth/secrets.js';
 import { conflict, forbidden, invalidField, notFound } from '../../http/errors.js';

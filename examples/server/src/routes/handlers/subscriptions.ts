@@ -6,7 +6,7 @@ import {
   addMonths,
 } from '../../../../../src/adapters/shared/demo-data.js';
 import { previewChange, toSubscription } from '../../../../../src/adapters/shared/rules.js';
-import { PortalError } from '../../../../../src/core/errors.js';
+import { PortalError } from '../../../../../src/contract/errors.js';
 import {
   type BillingInterval,
   type Plan,
