@@ -4,6 +4,7 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import layers from './scripts/eslint/layers.mjs';
 
 export default defineConfig(
   globalIgnores([
@@ -28,6 +29,13 @@ export default defineConfig(
     },
     // Without this the wc/* rules ignore Lit classes.
     settings: { wc: { elementBaseClasses: ['LitElement', 'PortalElement'] } },
+  },
+  {
+    // Runtime imports follow the layer arrows: model ← contract ← rules ← adapters; ui ← core ←
+    // controllers ← elements; the server never reaches the browser's code (scripts/eslint/layers.mjs).
+    files: ['src/**/*.ts', 'examples/server/src/**/*.ts'],
+    plugins: { portal: layers },
+    rules: { 'portal/layers': 'error' },
   },
   litConfigs['flat/recommended'],
   wcConfigs['flat/recommended'],

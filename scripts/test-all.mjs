@@ -9,7 +9,11 @@ const withPostgres =
   Boolean(process.env.DATABASE_URL) || process.env.PORTAL_TEST_POSTGRES === '1' || (isCi && isRoot);
 
 const steps = [
-  ['lint', 'ESLint and Prettier', 'npx eslint . && npx prettier --check .'],
+  [
+    'lint',
+    'ESLint (with the layer rule and its tests) and Prettier',
+    'npx eslint . && npx prettier --check . && node --test scripts/eslint/',
+  ],
   ['types', 'TypeScript: browser code, server, e2e and bench', 'npm run -s typecheck'],
   [
     'browser',

@@ -1,5 +1,5 @@
 import type { PortalAdapter, RequestOptions } from '../contract/adapter.js';
-import { validatedAdapter } from '../adapters/validated.js';
+import { validatedAdapter } from '../contract/validated.js';
 import type {
   CancelSubscription,
   ChangePassword,

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import * as z from 'zod/mini';
 import { type Operation, operations } from '../../src/contract/operations.js';
-import { adminOperations } from '../../src/adapters/http/admin-contract.js';
+import { adminOperations } from '../../src/contract/admin-operations.js';
 import { codeForStatus, fileNameFrom, retryAfterSeconds } from '../../src/adapters/http/response.js';
 import { buildRequest, sendsBody } from '../../src/adapters/http/route.js';
 import { PortalError } from '../../src/contract/errors.js';

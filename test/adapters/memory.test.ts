@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseOutput } from '../../src/adapters/validated.js';
+import { parseOutput } from '../../src/contract/validated.js';
 import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory/index.js';
 import {
   DEMO_PASSWORD,

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { type Operation, operations, pathParams } from '../../src/contract/operations.js';
-import { adminOperations } from '../../src/adapters/http/admin-contract.js';
+import { adminOperations } from '../../src/contract/admin-operations.js';
 import { buildOpenApiDocument } from '../../src/adapters/http/openapi.js';
 
 type Json = Record<string, unknown>;

@@ -196,7 +196,7 @@ describe('PortalStore', () => {
 
 describe('validatedAdapter', () => {
   it('lets an abort through as an AbortError, not a PortalError', async () => {
-    const { validatedAdapter } = await import('../../src/adapters/validated.js');
+    const { validatedAdapter } = await import('../../src/contract/validated.js');
     const controller = new AbortController();
     const adapter = validatedAdapter(new MemoryAdapter({ latencyMs: 50 }));
     const pending = adapter.getSettings({ signal: controller.signal });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { OPERATION_NAMES, operations } from '../../../src/contract/operations.js';
-import { adminOperations } from '../../../src/adapters/http/admin-contract.js';
+import { adminOperations } from '../../../src/contract/admin-operations.js';
 import { ADMIN_OPERATION_NAMES } from '../src/admin/router.js';
 import { createApp } from '../src/app.js';
 import { silentMailer } from '../src/mail/mailer.js';

@@ -9,7 +9,7 @@ import type {
 import type { PortalAdapter } from '../../contract/adapter.js';
 import { OPERATION_NAMES, type OperationName } from '../../contract/operations.js';
 import { DEMO_PASSWORD } from '../shared/demo-data.js';
-import { parseOutput } from '../validated.js';
+import { parseOutput } from '../../contract/validated.js';
 import { ConformanceError, equal, ok, show } from './assert.js';
 
 /** What the suite needs from the adapter under test and from the backend behind it. */

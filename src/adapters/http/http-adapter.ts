@@ -2,7 +2,7 @@ import ky, { HTTPError, type KyInstance, type RetryOptions, TimeoutError } from 
 import { PortalError } from '../../contract/errors.js';
 import type { PortalAdapter, RequestOptions } from '../../contract/adapter.js';
 import { type Operation, type OperationName, operations } from '../../contract/operations.js';
-import { parseInput, parseOutput } from '../validated.js';
+import { parseInput, parseOutput } from '../../contract/validated.js';
 import {
   errorFromResponse,
   fileNameFrom,

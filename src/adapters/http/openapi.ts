@@ -8,7 +8,7 @@ import {
   operations,
   pathParams,
 } from '../../contract/operations.js';
-import { adminOperations } from './admin-contract.js';
+import { adminOperations } from '../../contract/admin-operations.js';
 import { sendsBody, usesQuery } from './route.js';
 
 /**

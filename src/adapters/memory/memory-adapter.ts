@@ -40,7 +40,7 @@ import type { ById, PortalAdapter, RequestOptions } from '../../contract/adapter
 import { type Operation, type OperationName, operations } from '../../contract/operations.js';
 import { type CustomerRecord, type DemoData, createDemoData, isoToday } from '../shared/demo-data.js';
 import { billingSummary, toCustomer } from '../shared/rules.js';
-import { parseInput } from '../validated.js';
+import { parseInput } from '../../contract/validated.js';
 import { generateInvoices } from './generate-invoices.js';
 import * as auth from './memory-auth.js';
 import * as billing from './memory-billing.js';

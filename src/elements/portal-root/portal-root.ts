@@ -14,7 +14,7 @@ import { elementStyles } from '../../ui/styles.js';
 import { renderFacts } from '../../ui/facts.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { rootStyles } from './portal-root.styles.js';
-import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from './sections.js';
+import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from '../../core/sections.js';
 
 /**
  * @summary The whole portal: branding, sign-in, and the account's sections, in one element.

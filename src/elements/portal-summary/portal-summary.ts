@@ -9,7 +9,7 @@ import { renderInvoiceStatus } from '../../ui/invoice-status.js';
 import { paymentMethodLabel } from '../../ui/payment-method-label.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { elementStyles } from '../../ui/styles.js';
-import { SECTIONS, isRegistered } from '../portal-root/sections.js';
+import { SECTIONS, isRegistered } from '../../core/sections.js';
 import { summaryStyles } from './portal-summary.styles.js';
 
 /**

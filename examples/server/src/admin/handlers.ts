@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { AdminOperationName, adminOperations } from '../../../../src/adapters/http/admin-contract.js';
+import type { AdminOperationName, adminOperations } from '../../../../src/contract/admin-operations.js';
 import { PortalError } from '../../../../src/contract/errors.js';
 import type { CustomerAccessState } from '../../../../src/model/index.js';
 import { listAccessLogs } from '../auth/access-log.js';

@@ -1,4 +1,4 @@
-import type { Messages } from '../../core/i18n/index.js';
+import type { Messages } from './i18n/index.js';
 
 /**
  * The sections `<portal-root>` can show. A section appears only once its element is registered, so a

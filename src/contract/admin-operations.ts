@@ -9,8 +9,8 @@ import {
   MintedSessionToken,
   NewAccessRule,
   PortalSettings,
-} from '../../model/index.js';
-import type { Operation } from '../../contract/operations.js';
+} from '../model/index.js';
+import type { Operation } from './operations.js';
 
 /**
  * The merchant's side of the HTTP contract: called by the merchant's own backend (never the browser),

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { invalidResponseError, isAbortError, toPortalError, validationError } from '../contract/errors.js';
+import { invalidResponseError, isAbortError, toPortalError, validationError } from './errors.js';
 import { DocumentLink } from '../model/index.js';
-import type { PortalAdapter } from '../contract/adapter.js';
-import { OPERATION_NAMES, type OperationName, operations } from '../contract/operations.js';
+import type { PortalAdapter } from './adapter.js';
+import { OPERATION_NAMES, type OperationName, operations } from './operations.js';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
