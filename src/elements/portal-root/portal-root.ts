@@ -15,6 +15,7 @@ import { renderFacts } from '../../ui/facts.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { rootStyles } from './portal-root.styles.js';
 import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from './sections.js';
+import { rootMessages } from './messages.js';
 
 /**
  * @summary The whole portal: branding, sign-in, and the account's sections, in one element.
@@ -33,8 +34,9 @@ import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from './sect
  * @fires portal-sign-out - The customer signed out.
  * @fires portal-section - The customer opened a section.
  */
-export class PortalRoot extends PortalElement {
+export class PortalRoot extends PortalElement<typeof rootMessages> {
   static override styles = [...elementStyles, rootStyles];
+  static override messages = rootMessages;
 
   /** The merchant's logo: https, same-origin, or a PNG/JPEG/WebP data URL. Falls back to the backend's. */
   @property() logo?: string;

@@ -1,4 +1,7 @@
-import type { Messages } from '../../core/i18n/index.js';
+import type { ElementMessages } from '../../core/i18n/index.js';
+import type { rootMessages } from './messages.js';
+
+type Messages = ElementMessages<typeof rootMessages>;
 
 /**
  * The sections `<portal-root>` can show. A section appears only once its element is registered, so a
