@@ -56,7 +56,7 @@ describe('i18n', () => {
     const french = await loadMessages('fr', summaryMessages);
     expect(french.summary.outstanding).to.equal(fr.summary.outstanding);
     expect(french.errors.network).to.equal(fr.errors.network);
-    expect(Object.keys(french)).not.to.include.members(['invoices', 'invoice', 'pay', 'login', 'root']);
+    expect(Object.keys(french).sort()).to.deep.equal([...Object.keys(commonEn), 'summary'].sort());
     expect(readyMessages('fr-CA', summaryMessages), 'the same object on every render').to.equal(french);
   });
 

@@ -30,7 +30,7 @@ export const commonMessages: MessageNamespace<'common', Messages> = defineMessag
   es: () => import('./es.js').then((module) => module.es),
 });
 
-export const SUPPORTED_LANGUAGES: readonly string[] = LANGUAGES;
+export const SUPPORTED_LANGUAGES: string[] = [...LANGUAGES];
 
 /**
  * English ships inside the code of whoever uses it; other languages are separate chunks, one per namespace,
