@@ -1,9 +1,9 @@
 import { type Money, formatMoney } from '../../model/money.js';
 import {
+  type ElementMessages,
   type Language,
   LANGUAGES,
   type MessageNamespace,
-  type MessagesOf,
   type Translation,
   defineMessages,
 } from './catalog.js';
@@ -98,37 +98,36 @@ function compose(language: Language, namespace: MessageNamespace | undefined, ca
 export function readyMessages<NS extends MessageNamespace | undefined = undefined>(
   locale: string,
   namespace?: NS,
-): (Messages & MessagesOf<NS>) | null {
+): ElementMessages<NS> | null {
   const language = translationOf(locale);
   const namespaces = needed(namespace);
   if (language) {
     const catalogs = namespaces.map((each) => settled.get(each)?.[language]);
     if (catalogs.includes(undefined)) return null;
-    if (!catalogs.includes(FAILED))
-      return compose(language, namespace, catalogs) as Messages & MessagesOf<NS>;
+    if (!catalogs.includes(FAILED)) return compose(language, namespace, catalogs) as ElementMessages<NS>;
   }
   return compose(
     'en',
     namespace,
     namespaces.map((each) => each.en),
-  ) as Messages & MessagesOf<NS>;
+  ) as ElementMessages<NS>;
 }
 
 /** Fetches what `readyMessages` needs for a locale, each catalog once per page, and resolves to it. */
 export async function loadMessages<NS extends MessageNamespace | undefined = undefined>(
   locale: string,
   namespace?: NS,
-): Promise<Messages & MessagesOf<NS>> {
+): Promise<ElementMessages<NS>> {
   const language = translationOf(locale);
   if (language) await Promise.all(needed(namespace).map((each) => download(each, language)));
-  return readyMessages(locale, namespace) as Messages & MessagesOf<NS>;
+  return readyMessages(locale, namespace) as ElementMessages<NS>;
 }
 
 /** The messages for a locale once loaded, else English. */
 export function messagesFor<NS extends MessageNamespace | undefined = undefined>(
   locale: string,
   namespace?: NS,
-): Messages & MessagesOf<NS> {
+): ElementMessages<NS> {
   return readyMessages(locale, namespace) ?? readyMessages('en', namespace)!;
 }
 
