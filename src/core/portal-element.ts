@@ -7,17 +7,19 @@ import { storeForAdapter, storeForApi } from './connect.js';
 import { type PortalContextValue, portalContext } from './context.js';
 import {
   type Formatter,
-  type Messages,
+  type MessageNamespace,
+  type ElementMessages,
   formatterFor,
   inheritedLang,
   loadMessages,
+  messagesFor,
   readyMessages,
   resolveLocale,
 } from './i18n/index.js';
 import type { PortalStore } from './store.js';
 import { type ThemeTokens, themeFromColor } from './theme.js';
 
-const connected = new Set<PortalElement>();
+const connected = new Set<LitElement>();
 let langObserver: MutationObserver | null = null;
 
 /** Elements follow the page's `lang` live, like Shoelace: one observer for all of them. */
@@ -32,9 +34,16 @@ function observePageLang(): void {
  * (context), else from its own `adapter` property, else from its own `api` attribute (elements placed
  * apart with the same `api` share one store and session) — and gives it messages and formatters for its
  * locale. It holds no behaviour of its own.
+ *
+ * An element with messages of its own names their namespace twice, as type and as value:
+ * `class PortalSummary extends PortalElement<typeof summaryMessages> { static override messages =
+ * summaryMessages; … }`, and reads them as `this.t.summary.x`, next to the common `this.t.common.x`.
  */
-export class PortalElement extends LitElement {
+export class PortalElement<NS extends MessageNamespace | undefined = undefined> extends LitElement {
   static override styles = elementStyles;
+
+  /** The element's own messages (beside it, `messages.ts`); the common catalog comes with every element. */
+  static messages?: MessageNamespace;
 
   /** An adapter for this element alone, when it is not inside a `<portal-root>`. */
   @property({ attribute: false }) adapter?: PortalAdapter;
@@ -75,9 +84,13 @@ export class PortalElement extends LitElement {
     return formatterFor(this.resolvedLocale);
   }
 
-  /** The message catalog for the element's locale. */
-  get t(): Messages {
-    return this.format.messages;
+  /** The element's messages in its locale: the common catalog plus its own namespace. */
+  get t(): ElementMessages<NS> {
+    return messagesFor(this.resolvedLocale, this.messageNamespace) as ElementMessages<NS>;
+  }
+
+  private get messageNamespace(): MessageNamespace | undefined {
+    return (this.constructor as typeof PortalElement).messages;
   }
 
   override connectedCallback(): void {
@@ -91,19 +104,19 @@ export class PortalElement extends LitElement {
     connected.delete(this);
   }
 
-  /** Waits for the locale's catalog before rendering (it is fetched once, on first use). */
+  /** Waits for the locale's catalogs, common and own, before rendering (each is fetched once, on first use). */
   protected override shouldUpdate(changed: PropertyValues): boolean {
     const locale = this.resolvedLocale;
-    if (readyMessages(locale)) return super.shouldUpdate(changed);
-    void loadMessages(locale).then(() => this.requestUpdate());
+    if (readyMessages(locale, this.messageNamespace)) return super.shouldUpdate(changed);
+    void loadMessages(locale, this.messageNamespace).then(() => this.requestUpdate());
     return false;
   }
 
-  /** `updateComplete` resolves once the element has rendered in its own language, catalog included. */
+  /** `updateComplete` resolves once the element has rendered in its own language, catalogs included. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const result = await super.getUpdateComplete();
-    if (readyMessages(this.resolvedLocale)) return result;
-    await loadMessages(this.resolvedLocale);
+    if (readyMessages(this.resolvedLocale, this.messageNamespace)) return result;
+    await loadMessages(this.resolvedLocale, this.messageNamespace);
     return super.getUpdateComplete();
   }
 

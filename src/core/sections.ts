@@ -1,8 +1,7 @@
-import type { Messages } from './i18n/index.js';
-
 /**
- * The sections `<portal-root>` can show. A section appears only once its element is registered, so a
- * build that includes fewer elements shows fewer sections — never a placeholder that does not work.
+ * The sections `<portal-root>` can show, and the element each needs. A section appears only once its
+ * element is registered, so a build that includes fewer elements shows fewer sections — never a
+ * placeholder that does not work. Their names are `<portal-root>`'s messages (`t.root.sections[id]`).
  */
 export type SectionId = 'overview' | 'invoices' | 'paymentMethods' | 'subscriptions' | 'profile';
 
@@ -10,15 +9,14 @@ export interface SectionSpec {
   id: SectionId;
   /** The element that makes the section work; the overview needs none. */
   tag?: string;
-  label: (t: Messages) => string;
 }
 
 export const SECTIONS: readonly SectionSpec[] = [
-  { id: 'overview', label: (t) => t.root.sections.overview },
-  { id: 'invoices', tag: 'portal-invoices', label: (t) => t.root.sections.invoices },
-  { id: 'paymentMethods', tag: 'portal-payment-methods', label: (t) => t.root.sections.paymentMethods },
-  { id: 'subscriptions', tag: 'portal-subscriptions', label: (t) => t.root.sections.subscriptions },
-  { id: 'profile', tag: 'portal-profile', label: (t) => t.root.sections.profile },
+  { id: 'overview' },
+  { id: 'invoices', tag: 'portal-invoices' },
+  { id: 'paymentMethods', tag: 'portal-payment-methods' },
+  { id: 'subscriptions', tag: 'portal-subscriptions' },
+  { id: 'profile', tag: 'portal-profile' },
 ];
 
 export function isRegistered(tag: string | undefined): boolean {

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { HttpAdapter } from '../../src/adapters/http/http-adapter.js';
 import { type PortalErrorCode } from '../../src/contract/errors.js';
-import { en } from '../../src/core/i18n/en.js';
+import { en } from '../helpers/messages.js';
 import '../../src/elements/portal-invoices/define.js';
 import type { PortalInvoices } from '../../src/elements/portal-invoices/portal-invoices.js';
 import { signedInAda } from '../helpers/customers.js';

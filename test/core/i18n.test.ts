@@ -1,7 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { en } from '../../src/core/i18n/en.js';
-import { es } from '../../src/core/i18n/es.js';
-import { fr } from '../../src/core/i18n/fr.js';
+import { en as commonEn } from '../../src/core/i18n/en.js';
 import {
   formatterFor,
   inheritedLang,
@@ -10,7 +8,9 @@ import {
   readyMessages,
   resolveLocale,
 } from '../../src/core/i18n/index.js';
+import { summaryMessages } from '../../src/elements/portal-summary/messages.js';
 import { money } from '../../src/model/money.js';
+import { en, es, fr } from '../helpers/messages.js';
 
 function shape(value: unknown): unknown {
   if (typeof value === 'function') return `fn/${value.length}`;
@@ -25,7 +25,7 @@ function strings(value: unknown): string[] {
 }
 
 describe('i18n', () => {
-  it('ships French and Spanish catalogs with every English message', () => {
+  it('ships French and Spanish catalogs with every English message, common and per element', () => {
     expect(shape(fr)).to.deep.equal(shape(en));
     expect(shape(es)).to.deep.equal(shape(en));
     for (const text of [...strings(fr), ...strings(es)])
@@ -37,8 +37,8 @@ describe('i18n', () => {
     expect(resolveLocale(undefined, 'es', 'en')).to.equal('es');
     expect(resolveLocale('not a locale!!', null, 'es-MX')).to.equal('es-MX');
     expect(resolveLocale(null, undefined, '')).to.equal('en');
-    expect(messagesFor('de')).to.equal(en);
-    expect(readyMessages('de'), 'a language we do not ship is English at once').to.equal(en);
+    expect(messagesFor('de')).to.equal(commonEn);
+    expect(readyMessages('de'), 'a language we do not ship is English at once').to.equal(commonEn);
   });
 
   it('fetches a catalog once, when first needed', async () => {
@@ -47,6 +47,17 @@ describe('i18n', () => {
     expect(first.common.retry).to.equal(fr.common.retry);
     expect(readyMessages('fr-BE')).to.equal(first);
     expect(messagesFor('fr-CA')).to.equal(first);
+  });
+
+  it("gives an element the common catalog plus its own namespace, and no other element's", async () => {
+    const english = readyMessages('en', summaryMessages);
+    expect(english?.summary).to.equal(summaryMessages.en);
+    expect(english?.common).to.equal(commonEn.common);
+    const french = await loadMessages('fr', summaryMessages);
+    expect(french.summary.outstanding).to.equal(fr.summary.outstanding);
+    expect(french.errors.network).to.equal(fr.errors.network);
+    expect(Object.keys(french).sort()).to.deep.equal([...Object.keys(commonEn), 'summary'].sort());
+    expect(readyMessages('fr-CA', summaryMessages), 'the same object on every render').to.equal(french);
   });
 
   it('finds the nearest lang across shadow roots', () => {

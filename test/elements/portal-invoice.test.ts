@@ -4,8 +4,7 @@ import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { storeForAdapter } from '../../src/core/connect.js';
 import { PortalError } from '../../src/contract/errors.js';
 import type { PortalEvent } from '../../src/core/events.js';
-import { en } from '../../src/core/i18n/en.js';
-import { fr } from '../../src/core/i18n/fr.js';
+import { en, fr } from '../helpers/messages.js';
 import { keys } from '../../src/core/store.js';
 import '../../src/elements/portal-invoice/define.js';
 import type { PortalInvoice } from '../../src/elements/portal-invoice/portal-invoice.js';
@@ -131,8 +130,8 @@ describe('<portal-invoice>', () => {
       const ada = await signedInAda();
       for (const id of ['inv_analytical_301', 'inv_does_not_exist']) {
         const el = await mount(ada, id);
-        expect(heading(el)).to.equal(en.invoice.notFoundHeading);
-        expect(text(root(el).querySelector('[role="alert"]'))).to.equal(en.invoice.notFound);
+        expect(heading(el)).to.equal(en.invoiceRef.notFoundHeading);
+        expect(text(root(el).querySelector('[role="alert"]'))).to.equal(en.invoiceRef.notFound);
         expect(hasButton(el, en.common.retry)).to.be.false;
         await expect(el).to.be.accessible();
       }

@@ -3,8 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { PortalAdapter } from '../../src/contract/adapter.js';
 import { storeForAdapter, storeForApi } from '../../src/core/connect.js';
 import { PortalError } from '../../src/contract/errors.js';
-import { en } from '../../src/core/i18n/en.js';
-import { fr } from '../../src/core/i18n/fr.js';
+import { en, fr } from '../helpers/messages.js';
 import '../../src/elements/portal-invoices/define.js';
 import type { PortalInvoices } from '../../src/elements/portal-invoices/portal-invoices.js';
 import type { InvoiceListQuery, InvoicePage, InvoiceSummary } from '../../src/model/index.js';
@@ -106,7 +105,7 @@ describe('<portal-invoices>', () => {
         Number: invoice.number,
         Type: en.invoiceKind[invoice.kind],
         Issued: date(invoice.issueDate),
-        Due: invoice.dueDate ? date(invoice.dueDate) : `—${en.invoices.noDueDate}`,
+        Due: invoice.dueDate ? date(invoice.dueDate) : `—${en.invoiceRef.noDueDate}`,
         Total: money(invoice.total),
         'Amount due': money(invoice.amountDue),
         Status: en.invoiceStatus[invoice.status],

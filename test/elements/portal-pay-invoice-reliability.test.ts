@@ -4,7 +4,7 @@ import type { PortalAdapter } from '../../src/contract/adapter.js';
 import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { PortalError, type PortalErrorCode } from '../../src/contract/errors.js';
 import type { PortalEvent } from '../../src/core/events.js';
-import { en } from '../../src/core/i18n/en.js';
+import { en } from '../helpers/messages.js';
 import '../../src/elements/portal-pay-invoice/define.js';
 import type { PortalPayInvoice } from '../../src/elements/portal-pay-invoice/portal-pay-invoice.js';
 import type { PayInvoice, PaymentReceipt, PortalSettings } from '../../src/model/index.js';

@@ -5,8 +5,7 @@ import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { createDemoData } from '../../src/adapters/shared/demo-data.js';
 import { PortalError } from '../../src/contract/errors.js';
 import type { PortalEvent } from '../../src/core/events.js';
-import { en } from '../../src/core/i18n/en.js';
-import { fr } from '../../src/core/i18n/fr.js';
+import { en, fr } from '../helpers/messages.js';
 import '../../src/elements/portal-pay-invoice/define.js';
 import type { PortalPayInvoice } from '../../src/elements/portal-pay-invoice/portal-pay-invoice.js';
 import type { PayInvoice, PaymentReceipt } from '../../src/model/index.js';
@@ -90,8 +89,8 @@ describe('<portal-pay-invoice>', () => {
 
     it('not found: another customer’s invoice, without a retry', async () => {
       const el = await mount(await signedInAda(), { invoiceId: 'inv_analytical_301' });
-      await step(el, en.invoice.notFoundHeading);
-      expect(text(root(el))).to.include(en.invoice.notFound);
+      await step(el, en.invoiceRef.notFoundHeading);
+      expect(text(root(el))).to.include(en.invoiceRef.notFound);
       expect(hasButton(el, en.common.retry)).to.be.false;
       expect(!!root(el).querySelector('form')).to.be.false;
       await expect(el).to.be.accessible();

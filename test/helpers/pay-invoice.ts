@@ -1,5 +1,5 @@
 import { waitUntil } from '@open-wc/testing';
-import { en } from '../../src/core/i18n/en.js';
+import { en } from './messages.js';
 import type { PortalPayInvoice } from '../../src/elements/portal-pay-invoice/portal-pay-invoice.js';
 import type { PayInvoice } from '../../src/model/index.js';
 import { button, heading } from './dom.js';

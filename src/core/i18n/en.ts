@@ -1,8 +1,12 @@
 import type { FieldErrorCode, PortalErrorCode } from '../../contract/errors.js';
+import type { Catalog } from './catalog.js';
 
 /**
- * The English catalog is the reference: its shape is the `Messages` type every other locale must fill,
- * so a missing translation is a type error. Messages that take values are functions.
+ * The common English messages, which every element shows: generic words, errors, form fields, and what
+ * several elements say alike (invoice status and kind, payment methods). Each element's own messages live
+ * beside it (`src/elements/<name>/messages.*.ts`). This catalog is the reference: its shape is the
+ * `Messages` type fr and es must fill, so a missing translation is a type error. Messages that take values
+ * are functions.
  */
 export const en = {
   common: {
@@ -61,25 +65,6 @@ export const en = {
     postalCode: 'Postal code',
     country: 'Country',
   },
-  root: {
-    regionLabel: (merchant: string) => `${merchant} billing portal`,
-    navLabel: 'Billing portal sections',
-    signedInAs: (name: string) => `Signed in as ${name}`,
-    signOut: 'Sign out',
-    signingOut: 'Signing out…',
-    sections: {
-      overview: 'Overview',
-      invoices: 'Invoices',
-      paymentMethods: 'Payment methods',
-      subscriptions: 'Subscriptions',
-      profile: 'Profile',
-    },
-    customerCode: 'Customer code',
-    backToInvoices: 'Back to invoices',
-    previewBanner: 'Preview: you are seeing the portal as this customer does. Nothing can be changed.',
-    welcome: (name: string) => `Welcome, ${name}.`,
-    overviewIntro: 'Your billing with us at a glance.',
-  },
   invoiceStatus: {
     open: 'Open',
     overdue: 'Overdue',
@@ -92,212 +77,13 @@ export const en = {
     invoice: 'Invoice',
     order: 'Order',
   },
-  summary: {
-    outstanding: 'Outstanding balance',
-    invoiceCount: (count: number, formatted: string) =>
-      count === 1 ? `${formatted} invoice` : `${formatted} invoices`,
-    paidUp: 'You’re all paid up',
-    emptyDetail: 'Nothing is due, and you have no active subscriptions.',
-    nextBilling: 'Next billing date',
-    nothingScheduled: 'Nothing scheduled',
-    billingFrequency: 'Billing frequency',
-    frequency: {
-      day: (count: number) => (count === 1 ? 'Daily' : `Every ${count} days`),
-      week: (count: number) => (count === 1 ? 'Weekly' : `Every ${count} weeks`),
-      month: (count: number) => (count === 1 ? 'Monthly' : `Every ${count} months`),
-      year: (count: number) => (count === 1 ? 'Yearly' : `Every ${count} years`),
-    },
-    frequencyMixed: 'Varies by subscription',
-    noSubscriptions: 'No active subscriptions',
-    autoPay: 'Auto-pay',
-    autoPayOn: 'On',
-    autoPayOff: 'Off',
-    overdue: (amount: string, count: number, formattedCount: string) =>
-      count === 1
-        ? `${amount} is overdue on 1 invoice.`
-        : `${amount} is overdue across ${formattedCount} invoices.`,
-    balanceBreakdown: 'What makes up this balance',
-    overdueBreakdown: 'Which invoices are overdue',
-    due: (date: string) => `Due ${date}`,
-    notShown: (count: number, formatted: string) =>
-      count === 1 ? '1 more is not shown here.' : `${formatted} more are not shown here.`,
-    seeAllOutstanding: 'See all outstanding invoices',
-    manageSubscriptions: 'Manage subscriptions',
-    managePaymentMethods: 'Manage payment methods',
-    updated: (balance: string) => `Billing summary updated. Outstanding balance: ${balance}.`,
-  },
-  invoices: {
-    caption: 'Invoices and orders, newest first',
-    filterLabel: 'Show',
-    filters: {
-      all: 'All',
-      outstanding: 'Outstanding',
-      paid: 'Paid',
-    },
-    columns: {
-      number: 'Number',
-      kind: 'Type',
-      issueDate: 'Issued',
-      dueDate: 'Due',
-      total: 'Total',
-      amountDue: 'Amount due',
-      status: 'Status',
-    },
+  /** What any element says about an invoice it points to. */
+  invoiceRef: {
     openInvoice: (number: string) => `View ${number}`,
     noDueDate: 'No due date',
-    empty: {
-      all: 'No invoices yet',
-      outstanding: 'Nothing to pay — you’re all caught up',
-      paid: 'No paid invoices yet',
-    },
-    loadingMore: 'Loading more…',
-    shown: (count: number, formatted: string) =>
-      count === 1 ? 'Showing 1 row' : `Showing ${formatted} rows`,
-    added: (count: number, formatted: string) =>
-      count === 1 ? 'Loaded 1 more row.' : `Loaded ${formatted} more rows.`,
-    updated: 'The list of invoices was updated.',
-  },
-  invoice: {
-    heading: (kind: string, number: string) => `${kind} ${number}`,
-    issued: 'Issued',
-    due: 'Due',
-    noneSelected: 'Choose an invoice or order to see its details.',
     notFoundHeading: 'Invoice not found',
     notFound:
       'We could not find this invoice. It may belong to another account, or the link may be out of date.',
-    linesHeading: 'Items',
-    description: 'Description',
-    quantity: 'Quantity',
-    unitPrice: 'Unit price',
-    amount: 'Amount',
-    subtotal: 'Subtotal',
-    taxLine: (name: string, rate: string) => `${name} (${rate})`,
-    tax: 'Tax',
-    total: 'Total',
-    paymentsHeading: 'Payments',
-    noPayments: 'No payments yet.',
-    paidAt: 'Date',
-    method: 'Payment method',
-    amountPaid: 'Amount paid',
-    amountDue: 'Amount due',
-    notesHeading: 'Notes',
-    noNotes: 'No notes yet.',
-    fromMerchant: 'Merchant',
-    fromCustomer: 'You',
-    replyLabel: 'Add a note',
-    replyHint: (merchant: string) => `${merchant} will see your note on this invoice.`,
-    charactersLeft: (count: number, formatted: string) =>
-      count === 1 ? '1 character left' : `${formatted} characters left`,
-    noteRequired: 'Write your note before sending it.',
-    sendNote: 'Send note',
-    sendingNote: 'Sending your note…',
-    noteSent: 'Your note was sent.',
-    notesOff: 'Notes cannot be added to this invoice right now.',
-    downloadPdf: 'Download PDF',
-    preparingPdf: 'Preparing the PDF…',
-    pdfStarted: 'The PDF download has started.',
-    pdfFailed: (reason: string) => `We could not prepare the PDF. ${reason}`,
-    pay: {
-      invoice: 'Pay this invoice',
-      order: 'Pay this order',
-    },
-    backTo: (number: string) => `Back to ${number}`,
-  },
-  pay: {
-    heading: (number: string) => `Pay ${number}`,
-    amountDue: 'Amount due',
-    dueDate: 'Due',
-    amountLegend: 'How much do you want to pay?',
-    payFull: (amount: string) => `The amount due: ${amount}`,
-    payPart: 'Part of the amount due',
-    amountLabel: (currency: string) => `Amount to pay (${currency})`,
-    amountHint: (max: string) => `Up to ${max}.`,
-    amountRequired: 'Enter the amount to pay.',
-    amountInvalid: (example: string) => `Enter an amount like ${example}.`,
-    amountPrecision: (digits: number) =>
-      digits === 0 ? 'Enter a whole amount, without decimals.' : `Use at most ${digits} decimal places.`,
-    amountZero: 'Enter an amount greater than zero.',
-    amountTooLarge: (max: string) => `Enter at most ${max}, the amount due.`,
-    methodLegend: 'Pay with',
-    methodRequired: 'Choose a payment method.',
-    splitStart: 'Split across payment methods',
-    splitStop: 'Pay with one method instead',
-    splitLegend: 'Split across payment methods',
-    splitHint: (max: number) =>
-      `Use up to ${max} payment methods, each once. The amounts are charged one after the other.`,
-    rowMethod: (n: number) => `Payment method ${n}`,
-    rowAmount: (n: number, currency: string) => `Amount ${n} (${currency})`,
-    expiredOption: (label: string) => `${label} (expired)`,
-    addRow: 'Add a payment method',
-    rowAdded: (n: number) => `Payment ${n} added.`,
-    maxRows: (max: number) => `You are using the most payment methods allowed (${max}).`,
-    remove: 'Remove',
-    removeRow: (n: number) => `Remove payment ${n}`,
-    rowRemoved: (n: number) => `Payment ${n} removed.`,
-    fillRest: 'Use the rest',
-    fillRestRow: (n: number) => `Use the rest for payment ${n}`,
-    leftToAllocate: (amount: string) => `Left to allocate: ${amount}`,
-    overAllocated: (over: string, due: string) =>
-      `These amounts are ${over} more than the amount due (${due}). Lower them to continue.`,
-    leftStaysDue: 'Anything left unallocated stays due on the invoice.',
-    mustAllocateAll: (left: string) => `Allocate the whole amount due: ${left} is still unallocated.`,
-    methodRepeated: 'This payment method is already used in another payment. Choose a different one.',
-    fixErrors: 'Please correct the highlighted details.',
-    review: 'Review payment',
-    reviewHeading: 'Review your payment',
-    reviewIntro: 'Nothing is charged until you confirm.',
-    invoice: 'Invoice',
-    chargeTo: 'Charged to',
-    charge: 'Amount',
-    total: 'Total to pay',
-    remainsDue: 'Still due after this payment',
-    confirm: (amount: string) => `Pay ${amount}`,
-    paying: 'Paying…',
-    processing: 'Processing your payment. Please wait.',
-    unknownHeading: 'We could not confirm your payment',
-    unknownBody:
-      'Your payment may or may not have gone through. Do not pay again: check again to find out. Checking again never charges you twice.',
-    checkAgain: 'Check again',
-    checking: 'Checking…',
-    stillUnknown: 'We still could not confirm your payment. Check your connection, then check again.',
-    receiptHeading: {
-      succeeded: 'Payment received',
-      partially_succeeded: 'Payment partly received',
-      failed: 'Payment not made',
-    },
-    paid: (amount: string, number: string) => `${amount} was paid on ${number}. Thank you.`,
-    chargedTo: (amount: string, method: string) => `${amount} was charged to ${method}.`,
-    declinedOn: (amount: string, method: string) =>
-      `${amount} on ${method} was declined: nothing was charged to it.`,
-    insufficientOn: (amount: string, method: string) =>
-      `${amount} on ${method} was declined for insufficient funds: nothing was charged to it.`,
-    errorOn: (amount: string, method: string) =>
-      `${amount} on ${method} could not be processed: nothing was charged to it.`,
-    nothingCharged: 'Nothing was charged. You can try another payment method.',
-    outcomeColumn: 'Result',
-    outcome: {
-      succeeded: 'Charged',
-      declined: 'Declined',
-      insufficient_funds: 'Declined: insufficient funds',
-      processing_error: 'Not charged: processing error',
-    },
-    chargedTotal: 'Charged in total',
-    stillDue: 'Still due',
-    payRest: (amount: string) => `Pay the remaining ${amount} with another method`,
-    tryAnother: 'Try another payment method',
-    done: 'Done',
-    noInvoice: 'Choose an invoice to pay.',
-    nothingToPay: (number: string) => `There is nothing left to pay on ${number}.`,
-    paymentsOff: (merchant: string) =>
-      `${merchant} does not take payments in this portal. Please contact them to pay this invoice.`,
-    contact: (email: string) => `Write to ${email}`,
-    noMethods:
-      'You have no payment method that can pay this invoice. Add a card or a bank account, then come back.',
-    forbidden: 'This way of paying is no longer available, so nothing was charged. Review your payment.',
-    conflict: 'This invoice changed in the meantime, so nothing was charged. Review the amount due.',
-    methodGone: 'A payment method you chose is no longer available, so nothing was charged. Choose another.',
-    declined: 'The payment was declined, so nothing was charged. Try another payment method.',
-    tooLarge: 'This is more than the amount due.',
   },
   paymentMethod: {
     brands: {
@@ -315,92 +101,6 @@ export const en = {
     isDefault: 'default',
     expiredReason: 'This card has expired and cannot be used.',
   },
-  login: {
-    signInHeading: (merchant: string) => `Sign in to ${merchant}`,
-    signIn: 'Sign in',
-    signingIn: 'Signing in…',
-    forgotPassword: 'Forgot password?',
-    newCustomer: 'New customer?',
-    createAccount: 'Create an account',
-    or: 'or',
-    emailLink: 'Email me a sign-in link',
-    passwordlessIntro: 'Enter your email address and we will send you a link to sign in. No password needed.',
-    sendingLink: 'Sending the link…',
-    signInUnavailable: 'Signing in is not available right now. Please contact the merchant.',
-    invalidCredentials: 'The email or password is incorrect.',
-    tooManyAttempts: (when: string) => `Too many attempts. Try again ${when}.`,
-    signedIn: (name: string) => `You are signed in as ${name}.`,
-    showPassword: 'Show password',
-    passwordHint: 'At least 8 characters.',
-    checkEmailHeading: 'Check your email',
-    magicLinkSent: (email: string) =>
-      `If ${email} can sign in here, we have sent it a sign-in link. Open the link to continue.`,
-    sendLinkAgain: 'Send the link again',
-    linkSentAgain: 'If this address can sign in, a new link is on its way.',
-    useAnotherEmail: 'Use a different email',
-    backToSignIn: 'Back to sign in',
-    confirmIntro: 'Select Continue to finish signing in with the link from your email.',
-    linkExpiredHeading: 'This link no longer works',
-    linkExpired:
-      'This sign-in link has expired or has already been used. Each link works once, for a short time.',
-    requestNewLink: 'Request a new link',
-    forgotHeading: 'Reset your password',
-    forgotIntro:
-      'Enter the email address of your account and we will send you a link to choose a new password.',
-    sendResetLink: 'Send reset link',
-    sendingResetLink: 'Sending…',
-    resetLinkSent: (email: string) =>
-      `If an account exists for ${email}, we have sent it a link to reset the password.`,
-    resetHeading: 'Choose a new password',
-    savePassword: 'Save new password',
-    savingPassword: 'Saving…',
-    passwordChanged: 'Your password has been changed. Sign in with your new password.',
-    resetLinkExpired: 'This password reset link has expired or has already been used.',
-    requestNewResetLink: 'Request a new reset link',
-    changeHeading: 'Choose your own password',
-    changeIntro: 'You signed in with a temporary password. Choose a new password to continue.',
-    changeSubmit: 'Save password and continue',
-    changeExpired: 'Setting your password took too long. Please sign in again with your temporary password.',
-    sameAsTemporary: 'Choose a password different from the temporary one.',
-    signUpHeading: (merchant: string) => `Create your ${merchant} account`,
-    signUpSubmit: 'Create account',
-    signingUp: 'Creating your account…',
-    haveAccount: 'Already have an account?',
-    signUpUnavailable: 'Creating an account is not available here. Please contact the merchant.',
-    billingAddress: 'Billing address',
-    shippingAddress: 'Shipping address',
-    shippingSameAsBilling: 'Ship to my billing address',
-    bankAccount: 'Bank account',
-    bankHolder: 'Account holder name',
-    routingNumber: 'Routing number',
-    routingHint: '9 digits',
-    accountNumber: 'Account number',
-    accountType: 'Account type',
-    checking: 'Checking',
-    savings: 'Savings',
-    chooseCountry: 'Choose a country',
-    cardRequiredUnavailable: (merchant: string) =>
-      `${merchant} needs a card on file to open an account, and cards cannot be added in this portal yet. Please contact ${merchant} to open your account.`,
-    writeTo: (email: string) => `Write to ${email}`,
-    emailTaken:
-      'You may already have an account with this email. Sign in, or reset your password if you have forgotten it.',
-    emailInvalid: 'Enter an email address like name@example.com.',
-    passwordTooShort: 'Use at least 8 characters.',
-    passwordsDiffer: 'The two passwords do not match.',
-    routingInvalid: 'Enter the 9-digit routing number.',
-    accountNumberInvalid: 'Enter an account number of 4 to 17 digits.',
-    errorSummary: 'Please correct the following:',
-    fieldError: (label: string, message: string) => `${label}: ${message}`,
-  },
-};
-
-/** Widens literal strings to `string` and keeps function signatures, recursively. */
-type Catalog<T> = {
-  [K in keyof T]: T[K] extends string
-    ? string
-    : T[K] extends (...args: never[]) => string
-      ? T[K]
-      : Catalog<T[K]>;
 };
 
 export type Messages = Catalog<typeof en>;

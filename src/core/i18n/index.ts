@@ -1,64 +1,134 @@
 import { type Money, formatMoney } from '../../model/money.js';
+import {
+  type ElementMessages,
+  type Language,
+  LANGUAGES,
+  type MessageNamespace,
+  type Translation,
+  defineMessages,
+} from './catalog.js';
 import { type Messages, en } from './en.js';
 
+export {
+  type Catalog,
+  type ElementMessages,
+  type Language,
+  LANGUAGES,
+  type MessageNamespace,
+  type MessagesOf,
+  type Translation,
+  defineMessages,
+} from './catalog.js';
 export type { Messages } from './en.js';
 
 /**
- * English ships inside every bundle; other catalogs are separate chunks, fetched the first time an element
- * needs them, so a customer downloads one language. Elements hold their first render until their catalog
- * is here (see PortalElement.shouldUpdate), so nobody sees English flash before French.
+ * The messages every element shows, whatever it is (`t.common`, `t.errors`, `t.fields`, …). An element's
+ * own messages are a namespace beside it; `t` is this catalog plus that namespace.
  */
-const loaded: Record<string, Messages> = { en };
-/** Where each catalog but English comes from (a test may replace one to make its download fail). */
-export const catalogLoaders: Record<string, () => Promise<Messages>> = {
+export const commonMessages: MessageNamespace<'common', Messages> = defineMessages('common', en, {
   fr: () => import('./fr.js').then((module) => module.fr),
   es: () => import('./es.js').then((module) => module.es),
-};
-const loading = new Map<string, Promise<Messages>>();
+});
 
-export const SUPPORTED_LANGUAGES = ['en', ...Object.keys(catalogLoaders)];
+export const SUPPORTED_LANGUAGES: string[] = [...LANGUAGES];
 
-function languageOf(locale: string): string {
-  return locale.split('-')[0].toLowerCase();
+/**
+ * English ships inside the code of whoever uses it; other languages are separate chunks, one per namespace,
+ * fetched the first time an element on the page needs them, so a French page downloads the common French
+ * catalog and the French namespaces of its elements, each once. A download that failed is remembered as
+ * `FAILED`: that namespace is English until the page reloads (an element waits for its catalogs, so one that
+ * stayed "not ready" would keep it empty and ask again on every render).
+ */
+const FAILED = Symbol('failed');
+const settled = new Map<MessageNamespace, Partial<Record<Translation, unknown>>>();
+const downloads = new Map<MessageNamespace, Partial<Record<Translation, Promise<void>>>>();
+/** Composed `t` objects, so an element gets the same object on every render. */
+const composed = new Map<MessageNamespace, Partial<Record<Language, object>>>();
+
+/** The language of a locale whose catalogs download ("fr-CA" → "fr"); null for English or one we do not ship. */
+function translationOf(locale: string): Translation | null {
+  const language = locale.split('-')[0].toLowerCase();
+  return language !== 'en' && (LANGUAGES as readonly string[]).includes(language)
+    ? (language as Translation)
+    : null;
 }
 
-/** The catalog for a locale if it is ready; English for languages we do not ship; null while loading. */
-export function readyMessages(locale: string): Messages | null {
-  const language = languageOf(locale);
-  return loaded[language] ?? (catalogLoaders[language] ? null : en);
+/** The common catalog, plus the element's namespace when it has one. */
+function needed(namespace: MessageNamespace | undefined): MessageNamespace[] {
+  return namespace ? [commonMessages, namespace] : [commonMessages];
+}
+
+function download(namespace: MessageNamespace, language: Translation): Promise<void> {
+  const pending = downloads.get(namespace) ?? {};
+  downloads.set(namespace, pending);
+  pending[language] ??= namespace.load[language]().then(
+    (messages) => settle(namespace, language, messages),
+    (error: unknown) => {
+      settle(namespace, language, FAILED);
+      console.error(
+        `portal-elements: the "${language}" messages could not be loaded (${namespace.name}); ` +
+          'showing English.',
+        error,
+      );
+    },
+  );
+  return pending[language];
+}
+
+function settle(namespace: MessageNamespace, language: Translation, messages: unknown): void {
+  const languages = settled.get(namespace) ?? {};
+  languages[language] = messages;
+  settled.set(namespace, languages);
+}
+
+/** `t` for one language: the common catalog itself, or a copy of it with the namespace added. */
+function compose(language: Language, namespace: MessageNamespace | undefined, catalogs: unknown[]): object {
+  if (!namespace) return catalogs[0] as object;
+  const byLanguage = composed.get(namespace) ?? {};
+  composed.set(namespace, byLanguage);
+  return (byLanguage[language] ??= { ...(catalogs[0] as object), [namespace.name]: catalogs[1] });
 }
 
 /**
- * Fetches a locale's catalog once. A failed fetch makes that language English until the page reloads:
- * elements wait for `readyMessages`, so a language that stayed "not ready" would keep them empty and ask
- * again on every render.
+ * The messages for a locale if they are ready: the common catalog, plus `namespace` when given, in the
+ * locale's language ("fr-CA" → fr). English for languages we do not ship, and English for the whole
+ * element when one of its catalogs failed to download (never half French, half English). Null while a
+ * download is under way.
  */
-export function loadMessages(locale: string): Promise<Messages> {
-  const language = languageOf(locale);
-  const ready = readyMessages(locale);
-  if (ready) return Promise.resolve(ready);
-  let pending = loading.get(language);
-  if (!pending) {
-    pending = catalogLoaders[language]().then(
-      (messages) => (loaded[language] = messages),
-      (error: unknown) => {
-        loaded[language] = en;
-        loading.delete(language);
-        console.error(
-          `portal-elements: the "${language}" messages could not be loaded; showing English.`,
-          error,
-        );
-        return en;
-      },
-    );
-    loading.set(language, pending);
+export function readyMessages<NS extends MessageNamespace | undefined = undefined>(
+  locale: string,
+  namespace?: NS,
+): ElementMessages<NS> | null {
+  const language = translationOf(locale);
+  const namespaces = needed(namespace);
+  if (language) {
+    const catalogs = namespaces.map((each) => settled.get(each)?.[language]);
+    if (catalogs.includes(undefined)) return null;
+    if (!catalogs.includes(FAILED)) return compose(language, namespace, catalogs) as ElementMessages<NS>;
   }
-  return pending;
+  return compose(
+    'en',
+    namespace,
+    namespaces.map((each) => each.en),
+  ) as ElementMessages<NS>;
 }
 
-/** Messages for a locale: its language's catalog ("fr-CA" → fr) once loaded, else English. */
-export function messagesFor(locale: string): Messages {
-  return readyMessages(locale) ?? en;
+/** Fetches what `readyMessages` needs for a locale, each catalog once per page, and resolves to it. */
+export async function loadMessages<NS extends MessageNamespace | undefined = undefined>(
+  locale: string,
+  namespace?: NS,
+): Promise<ElementMessages<NS>> {
+  const language = translationOf(locale);
+  if (language) await Promise.all(needed(namespace).map((each) => download(each, language)));
+  return readyMessages(locale, namespace) as ElementMessages<NS>;
+}
+
+/** The messages for a locale once loaded, else English. */
+export function messagesFor<NS extends MessageNamespace | undefined = undefined>(
+  locale: string,
+  namespace?: NS,
+): ElementMessages<NS> {
+  return readyMessages(locale, namespace) ?? readyMessages('en', namespace)!;
 }
 
 /** A BCP 47 tag the browser accepts, or null ("fr-CA" → "fr-CA", "xx_YY" → null). */
@@ -72,8 +142,8 @@ export function canonicalLocale(tag: string | null | undefined): string | null {
 }
 
 /**
- * Formats money, dates and numbers for one locale. Messages come from the language's catalog while
- * formatting follows the full tag, so "fr-CA" reads French and writes Canadian dates.
+ * Formats money, dates and numbers for one locale. Formatting follows the full tag while messages follow
+ * the language, so "fr-CA" reads French and writes Canadian dates.
  */
 export class Formatter {
   readonly locale: string;
@@ -81,10 +151,6 @@ export class Formatter {
 
   constructor(locale: string) {
     this.locale = locale;
-  }
-
-  get messages(): Messages {
-    return messagesFor(this.locale);
   }
 
   money(value: Money): string {

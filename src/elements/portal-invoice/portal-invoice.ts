@@ -23,6 +23,7 @@ import { elementStyles } from '../../ui/styles.js';
 import type { PortalPayInvoice } from '../portal-pay-invoice/portal-pay-invoice.js';
 import { isSafeDocumentUrl, startDownload } from './download.js';
 import { invoiceStyles } from './portal-invoice.styles.js';
+import { invoiceMessages } from './messages.js';
 
 /** The longest note a customer may send (the backend's limit too). */
 export const NOTE_MAX_LENGTH = 2000;
@@ -64,8 +65,9 @@ let instances = 0;
  * @cssproperty --portal-color-surface-raised - Background of the merchant's notes.
  * @cssproperty --portal-control-height - Height of fields and buttons; keep it at 24px or more (WCAG 2.5.8).
  */
-export class PortalInvoice extends PortalElement {
+export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
   static override styles = [...elementStyles, invoiceStyles];
+  static override messages = invoiceMessages;
 
   private readonly invoiceQuery = new QueryController(this, {
     key: () => (this.invoiceId ? keys.invoice(this.invoiceId) : null),
@@ -514,8 +516,8 @@ export class PortalInvoice extends PortalElement {
     if (invoiceState.status === 'error' && invoiceState.error.code === 'not_found') {
       // Another customer's invoice answers exactly like one that does not exist; retrying cannot help.
       return html`<div class="content">
-        <h2 id=${this.headingId} tabindex="-1" part="heading">${t.invoice.notFoundHeading}</h2>
-        <div class="alert error" role="alert" part="error"><p>${t.invoice.notFound}</p></div>
+        <h2 id=${this.headingId} tabindex="-1" part="heading">${t.invoiceRef.notFoundHeading}</h2>
+        <div class="alert error" role="alert" part="error"><p>${t.invoiceRef.notFound}</p></div>
       </div>`;
     }
     const failed = [invoiceState, this.settingsQuery.state].find((each) => each.status === 'error');

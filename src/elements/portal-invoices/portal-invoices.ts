@@ -10,6 +10,7 @@ import { renderEmpty, renderError, renderMisconfigured } from '../../ui/states.j
 import { elementStyles } from '../../ui/styles.js';
 import { InvoicePages, type InvoicePagesOutcome, MAX_PAGE_SIZE } from './invoice-pages.js';
 import { invoicesStyles } from './portal-invoices.styles.js';
+import { invoicesMessages } from './messages.js';
 
 export const INVOICE_FILTERS: readonly InvoiceFilter[] = ['all', 'outstanding', 'paid'];
 export const DEFAULT_PAGE_SIZE = 25;
@@ -67,8 +68,9 @@ type FocusTarget = { rowId: string; index: number } | 'footer';
  * @cssproperty --portal-radius - Corner radius of the filter and buttons.
  * @cssproperty --portal-spacing - Space around the list.
  */
-export class PortalInvoices extends PortalElement {
+export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
   static override styles = [...elementStyles, invoicesStyles];
+  static override messages = invoicesMessages;
 
   private readonly list = new InvoicePages(this, {
     query: () => ({ filter: this.currentFilter, pageSize: this.currentPageSize }),
@@ -233,7 +235,7 @@ export class PortalInvoices extends PortalElement {
         due: row.dueDate ? this.format.date(row.dueDate) : null,
         total: this.format.money(row.total),
         amountDue: this.format.money(row.amountDue),
-        openLabel: t.invoices.openInvoice(row.number),
+        openLabel: t.invoiceRef.openInvoice(row.number),
       };
       this.views.set(row, view);
     }
@@ -294,7 +296,7 @@ export class PortalInvoices extends PortalElement {
         ${
           view.due ??
           html`<span aria-hidden="true">—</span
-            ><span class="visually-hidden">${this.t.invoices.noDueDate}</span>`
+            ><span class="visually-hidden">${this.t.invoiceRef.noDueDate}</span>`
         }
       </span>
       <span role="cell" class="cell money total" data-label=${c.total}>${view.total}</span>

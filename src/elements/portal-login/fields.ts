@@ -1,8 +1,12 @@
 import * as z from 'zod/mini';
 import type { FieldErrorCode } from '../../contract/errors.js';
-import type { Messages } from '../../core/i18n/index.js';
+import type { ElementMessages } from '../../core/i18n/index.js';
+import type { loginMessages } from './messages.js';
 import { type Address, Email, type PortalSettings, type SignUp } from '../../model/index.js';
 import { type CountryOption, countryOptions, localeCountry } from './countries.js';
+
+/** `t` as `<portal-login>` sees it: the common messages plus `login`. */
+type Messages = ElementMessages<typeof loginMessages>;
 
 /** How a value is checked beyond "required"; also picks the clearest message for a backend's code. */
 export type FieldRule = 'email' | 'newPassword' | 'confirmPassword' | 'routingNumber' | 'accountNumber';

@@ -25,6 +25,7 @@ import {
 } from './fields.js';
 import { loginStyles } from './portal-login.styles.js';
 import { MAGIC_TOKEN_PARAM, RESET_TOKEN_PARAM, readUrlToken, removeUrlToken } from './url-token.js';
+import { loginMessages } from './messages.js';
 
 export const LOGIN_VIEWS = [
   'sign-in',
@@ -107,7 +108,9 @@ function retryWhen(locale: string, seconds: number): string {
  * @cssproperty --portal-spacing - Space between fields.
  * @cssproperty --portal-control-height - Height of fields and buttons; keep it at 24px or more (WCAG 2.5.8).
  */
-export class PortalLogin extends PortalElement {
+export class PortalLogin extends PortalElement<typeof loginMessages> {
+  static override messages = loginMessages;
+
   private readonly settingsQuery = new QueryController(this, {
     key: () => keys.settings,
     load: (store, options) => store.settings(options),

@@ -48,6 +48,7 @@ import { elementStyles } from '../../ui/styles.js';
 import { type AmountProblem, type SplitRow, checkAmount, checkSplit, restFor } from './draft.js';
 import { payStyles } from './portal-pay-invoice.styles.js';
 import { receiptSummary } from './receipt.js';
+import { payMessages } from './messages.js';
 
 /**
  * The steps the customer sees (R-PAY-16):
@@ -150,8 +151,9 @@ function currencyAdornment(
  * @cssproperty --portal-color-primary - Brand colour of the main buttons and the chosen method.
  * @cssproperty --portal-control-height - Height of fields and buttons; keep it at 24px or more (WCAG 2.5.8).
  */
-export class PortalPayInvoice extends PortalElement {
+export class PortalPayInvoice extends PortalElement<typeof payMessages> {
   static override styles = [...elementStyles, payStyles];
+  static override messages = payMessages;
 
   private readonly settingsQuery = new QueryController(this, {
     key: () => keys.settings,
@@ -764,7 +766,7 @@ export class PortalPayInvoice extends PortalElement {
 
   private receiptText(receipt: PaymentReceipt): string {
     const methods = loadedValue(this.methodsQuery.state);
-    return receiptSummary(this.format, receipt, (allocation: AllocationResult) =>
+    return receiptSummary(this.t.pay, this.format, receipt, (allocation: AllocationResult) =>
       this.labelOf(methods, allocation.paymentMethodId, allocation.methodLabel),
     );
   }
@@ -1255,8 +1257,8 @@ export class PortalPayInvoice extends PortalElement {
     if (!data) {
       const invoiceState = this.invoiceQuery.state;
       if (invoiceState.status === 'error' && invoiceState.error.code === 'not_found') {
-        return html`${this.renderHeading(t.invoice.notFoundHeading)}
-          <div class="alert error" role="alert" part="error"><p>${t.invoice.notFound}</p></div>`;
+        return html`${this.renderHeading(t.invoiceRef.notFoundHeading)}
+          <div class="alert error" role="alert" part="error"><p>${t.invoiceRef.notFound}</p></div>`;
       }
       const failed = states.find((each) => each.status === 'error');
       if (failed?.status === 'error') {

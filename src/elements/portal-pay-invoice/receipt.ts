@@ -1,4 +1,5 @@
 import type { Formatter } from '../../core/i18n/index.js';
+import type { PayMessages } from './messages.en.js';
 import type { AllocationResult, PaymentReceipt } from '../../model/index.js';
 
 /**
@@ -7,11 +8,11 @@ import type { AllocationResult, PaymentReceipt } from '../../model/index.js';
  * `labelOf` names a method the way the customer knows it.
  */
 export function receiptSummary(
+  t: PayMessages,
   format: Formatter,
   receipt: PaymentReceipt,
   labelOf: (allocation: AllocationResult) => string,
 ): string {
-  const t = format.messages.pay;
   if (receipt.status === 'succeeded') {
     return t.paid(format.money(receipt.amountPaid), receipt.invoiceNumber);
   }

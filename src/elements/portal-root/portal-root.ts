@@ -15,6 +15,7 @@ import { renderFacts } from '../../ui/facts.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { rootStyles } from './portal-root.styles.js';
 import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from '../../core/sections.js';
+import { rootMessages } from './messages.js';
 
 /**
  * @summary The whole portal: branding, sign-in, and the account's sections, in one element.
@@ -33,8 +34,9 @@ import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from '../../
  * @fires portal-sign-out - The customer signed out.
  * @fires portal-section - The customer opened a section.
  */
-export class PortalRoot extends PortalElement {
+export class PortalRoot extends PortalElement<typeof rootMessages> {
   static override styles = [...elementStyles, rootStyles];
+  static override messages = rootMessages;
 
   /** The merchant's logo: https, same-origin, or a PNG/JPEG/WebP data URL. Falls back to the backend's. */
   @property() logo?: string;
@@ -271,7 +273,7 @@ export class PortalRoot extends PortalElement {
                         aria-current=${section.id === current.id ? 'page' : 'false'}
                         @click=${() => this.openSection(section.id)}
                       >
-                        ${section.label(t)}
+                        ${t.root.sections[section.id]}
                       </button>
                     </li>`,
                 )}
@@ -291,7 +293,7 @@ export class PortalRoot extends PortalElement {
   }
 
   private renderSection(section: SectionSpec): TemplateResult {
-    const heading = html`<h2 tabindex="-1">${section.label(this.t)}</h2>`;
+    const heading = html`<h2 tabindex="-1">${this.t.root.sections[section.id]}</h2>`;
     switch (section.id) {
       case 'overview':
         return html`${heading}${this.renderOverview()}`;
@@ -300,7 +302,7 @@ export class PortalRoot extends PortalElement {
           ? html`<button type="button" class="button link back" @click=${() => this.openSection('invoices')}>
                 ${this.t.root.backToInvoices}
               </button>
-              <h2 tabindex="-1" class="visually-hidden">${section.label(this.t)}</h2>
+              <h2 tabindex="-1" class="visually-hidden">${this.t.root.sections[section.id]}</h2>
               <portal-invoice invoice-id=${this.openInvoiceId}></portal-invoice>`
           : html`${heading}<portal-invoices filter=${this.invoiceFilter}></portal-invoices>`;
       case 'paymentMethods':

@@ -11,6 +11,7 @@ import { renderError, renderLoading, renderMisconfigured } from '../../ui/states
 import { elementStyles } from '../../ui/styles.js';
 import { SECTIONS, isRegistered } from '../../core/sections.js';
 import { summaryStyles } from './portal-summary.styles.js';
+import { summaryMessages } from './messages.js';
 
 /**
  * The invoices behind the balance: one page, as many rows as the contract allows. Both disclosures
@@ -75,8 +76,9 @@ function fingerprint(summary: BillingSummary): string {
  * @cssproperty --portal-radius - Corner radius of the figures' boxes.
  * @cssproperty --portal-spacing - Space between figures.
  */
-export class PortalSummary extends PortalElement {
+export class PortalSummary extends PortalElement<typeof summaryMessages> {
   static override styles = [...elementStyles, summaryStyles];
+  static override messages = summaryMessages;
 
   private readonly summaryQuery = new QueryController(this, {
     key: () => keys.summary,
@@ -203,13 +205,13 @@ export class PortalSummary extends PortalElement {
       <button
         type="button"
         class="button link number"
-        aria-label=${t.invoices.openInvoice(invoice.number)}
+        aria-label=${t.invoiceRef.openInvoice(invoice.number)}
         @click=${() => this.select(invoice.id)}
       >
         ${invoice.number}
       </button>
       <span class="due">
-        ${invoice.dueDate ? t.summary.due(this.format.date(invoice.dueDate)) : t.invoices.noDueDate}
+        ${invoice.dueDate ? t.summary.due(this.format.date(invoice.dueDate)) : t.invoiceRef.noDueDate}
       </span>
       <span class="amount">${this.format.money(invoice.amountDue)}</span>
       ${renderInvoiceStatus(t, invoice.status)}

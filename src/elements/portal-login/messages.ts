@@ -1,0 +1,8 @@
+import { defineMessages } from '../../core/i18n/index.js';
+import { type LoginMessages, en } from './messages.en.js';
+
+/** The `login` namespace: `this.t.login` in `<portal-login>`. Other languages download on first use. */
+export const loginMessages = defineMessages<'login', LoginMessages>('login', en, {
+  fr: () => import('./messages.fr.js').then((module) => module.fr),
+  es: () => import('./messages.es.js').then((module) => module.es),
+});

@@ -1,0 +1,27 @@
+import type { Catalog } from '../../core/i18n/index.js';
+
+/**
+ * The English messages of `<portal-root>`: its frame, navigation and overview. They ship in the element's own code; their shape is
+ * the `RootMessages` type the other languages must fill, so a missing translation is a type error.
+ */
+export const en = {
+  regionLabel: (merchant: string) => `${merchant} billing portal`,
+  navLabel: 'Billing portal sections',
+  signedInAs: (name: string) => `Signed in as ${name}`,
+  signOut: 'Sign out',
+  signingOut: 'Signing out…',
+  sections: {
+    overview: 'Overview',
+    invoices: 'Invoices',
+    paymentMethods: 'Payment methods',
+    subscriptions: 'Subscriptions',
+    profile: 'Profile',
+  },
+  customerCode: 'Customer code',
+  backToInvoices: 'Back to invoices',
+  previewBanner: 'Preview: you are seeing the portal as this customer does. Nothing can be changed.',
+  welcome: (name: string) => `Welcome, ${name}.`,
+  overviewIntro: 'Your billing with us at a glance.',
+};
+
+export type RootMessages = Catalog<typeof en>;

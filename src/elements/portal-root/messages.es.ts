@@ -1,0 +1,21 @@
+import type { RootMessages } from './messages.en.js';
+
+export const es: RootMessages = {
+  regionLabel: (merchant: string) => `Portal de facturación de ${merchant}`,
+  navLabel: 'Secciones del portal de facturación',
+  signedInAs: (name: string) => `Sesión iniciada como ${name}`,
+  signOut: 'Cerrar sesión',
+  signingOut: 'Cerrando sesión…',
+  sections: {
+    overview: 'Resumen',
+    invoices: 'Facturas',
+    paymentMethods: 'Métodos de pago',
+    subscriptions: 'Suscripciones',
+    profile: 'Perfil',
+  },
+  customerCode: 'Código de cliente',
+  backToInvoices: 'Volver a las facturas',
+  previewBanner: 'Vista previa: ve el portal como este cliente. No se puede cambiar nada.',
+  welcome: (name: string) => `Hola, ${name}.`,
+  overviewIntro: 'Su facturación de un vistazo.',
+};
