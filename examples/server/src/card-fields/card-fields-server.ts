@@ -57,7 +57,6 @@ export function cardFieldsApp(options: Pick<CardFieldsServerOptions, 'root' | 'f
     c.header('content-security-policy', csp);
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'no-referrer');
-    c.header('cross-origin-resource-policy', 'same-origin');
     c.header('cache-control', 'no-cache');
   });
   app.on(['GET', 'HEAD'], '/*', async (c, next) => {
