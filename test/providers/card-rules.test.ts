@@ -81,6 +81,12 @@ describe('test-mode card rules', () => {
       expYear: 2029,
     });
     expect(parseTestCardToken(token!.token)).to.include({ last4: '4444', expMonth: 3, expYear: 2029 });
+    // Every accepted card's token has the shape the backends' parser reads (model/test-cards.ts).
+    for (const number of ['4242424242424242', '378282246310005', '4000056655665556', '4000002760003184']) {
+      const cvc = number.startsWith('37') ? '1234' : '123';
+      const issued = tokenFor({ number, expiry: '03 / 29', cvc }, TODAY);
+      expect(issued?.token, number).to.match(/^tok_[a-z_]+_032029$/);
+    }
     expect(tokenFor({ number: '4242 4242 4242 4241', expiry: '03 / 29', cvc: '123' }, TODAY)).to.equal(null);
   });
 });

@@ -227,7 +227,7 @@ describe('TestCardFields (test-mode card fields on another origin)', () => {
     expect((await view()).focused).to.equal('approve');
     await click('#approve');
     const card = await pending;
-    expect(card).to.include({ token: `tok_visa_3ds_12${FUTURE_YEAR}`, last4: '3184' });
+    expect(card).to.include({ token: `tok_visa_challenge_12${FUTURE_YEAR}`, last4: '3184' });
     expect((await view()).challengeOpen).to.equal(false);
     noCardNumberLeft('4000002760003184');
   });

@@ -14,7 +14,7 @@ import type { CardFieldError, CardToken } from '../card-fields.js';
  */
 const MORE_TEST_CARDS: readonly TestCard[] = [
   { number: '4000056655665556', brand: 'visa', outcome: 'succeeded', tokenStem: 'visa_debit' },
-  { number: '4000002760003184', brand: 'visa', outcome: 'succeeded', tokenStem: 'visa_3ds' },
+  { number: '4000002760003184', brand: 'visa', outcome: 'succeeded', tokenStem: 'visa_challenge' },
 ];
 
 /** Cards that demand an authentication challenge (3-D Secure) before they are saved. */
