@@ -28,28 +28,32 @@ export function needsChallenge(digits: string): boolean {
   return CHALLENGE_NUMBERS.has(digits);
 }
 
+/**
+ * One length per brand, the length of every test number: a longer or shorter card is not a test card, and
+ * the fields can tell a wrong number the moment its last digit is typed, never while it is still typed.
+ */
 interface BrandRule {
   brand: CardBrand;
   prefix: RegExp;
-  lengths: readonly number[];
+  length: number;
   /** Digit groups as typed: 4-4-4-4 or Amex's 4-6-5. */
   groups: readonly number[];
   cvc: number;
 }
 
 const BRANDS: readonly BrandRule[] = [
-  { brand: 'amex', prefix: /^3[47]/, lengths: [15], groups: [4, 6, 5], cvc: 4 },
-  { brand: 'visa', prefix: /^4/, lengths: [13, 16, 19], groups: [4, 4, 4, 4, 3], cvc: 3 },
+  { brand: 'amex', prefix: /^3[47]/, length: 15, groups: [4, 6, 5], cvc: 4 },
+  { brand: 'visa', prefix: /^4/, length: 16, groups: [4, 4, 4, 4], cvc: 3 },
   {
     brand: 'mastercard',
     prefix: /^(5[1-5]|2(2[2-9]|[3-6]\d|7[01]|720))/,
-    lengths: [16],
+    length: 16,
     groups: [4, 4, 4, 4],
     cvc: 3,
   },
-  { brand: 'discover', prefix: /^(6011|65|64[4-9])/, lengths: [16, 19], groups: [4, 4, 4, 4, 3], cvc: 3 },
+  { brand: 'discover', prefix: /^(6011|65|64[4-9])/, length: 16, groups: [4, 4, 4, 4], cvc: 3 },
 ];
-const OTHER: BrandRule = { brand: 'other', prefix: /^/, lengths: [16], groups: [4, 4, 4, 4, 3], cvc: 3 };
+const OTHER: BrandRule = { brand: 'other', prefix: /^/, length: 16, groups: [4, 4, 4, 4], cvc: 3 };
 
 function ruleFor(digits: string): BrandRule | null {
   if (digits === '') return null;
@@ -64,9 +68,9 @@ export function onlyDigits(text: string): string {
   return text.replace(/\D/g, '');
 }
 
-/** The longest number a brand can have: typing stops there. */
+/** The length of a brand's numbers: typing stops there. */
 export function maxNumberLength(digits: string): number {
-  return Math.max(...(ruleFor(digits) ?? OTHER).lengths);
+  return (ruleFor(digits) ?? OTHER).length;
 }
 
 /** "4242424242424242" → "4242 4242 4242 4242"; Amex "378282246310005" → "3782 822463 10005". */
@@ -125,8 +129,7 @@ export interface CardCheck {
 
 function numberError(digits: string): CardFieldError | undefined {
   const rule = ruleFor(digits);
-  if (!rule || digits.length < Math.min(...rule.lengths)) return 'number_incomplete';
-  if (!rule.lengths.includes(digits.length)) return 'number_incomplete';
+  if (!rule || digits.length !== rule.length) return 'number_incomplete';
   if (!luhnValid(digits)) return 'number_invalid';
   if (!findTestCard(digits)) return 'number_not_test_card';
   return undefined;

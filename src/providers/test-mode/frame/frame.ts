@@ -55,6 +55,7 @@ function read(): CardInput {
 }
 
 /** Whether a field's problem is worth showing now: once left, or a full-length number that is wrong. */
+// A number only stops being "incomplete" at its brand's full length (card-rules.ts), so no mid-typing flash.
 function visible(field: FieldName, error: CardFieldError): boolean {
   return shown.has(field) || (field === 'number' && error !== 'number_incomplete');
 }
