@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 // web-test-runner server commands that reach into the test-mode card fields frame, which runs on another
 // origin than the test page: the page itself cannot read or type into it, exactly as in production. The
 // browser's automation can, so tests type, click and look there the way a customer would.
@@ -45,6 +47,8 @@ function snapshot() {
   };
 }
 
+const AXE = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'));
+
 export function cardFrameCommands() {
   return {
     name: 'card-frame-commands',
@@ -69,6 +73,16 @@ export function cardFrameCommands() {
         case 'card-frame:click':
           await frame.click(payload.selector);
           return true;
+        case 'card-frame:axe':
+          // The page cannot run axe across the origin boundary, so it runs inside the frame itself.
+          await frame.addScriptTag({ path: AXE });
+          return frame.evaluate(async () => {
+            // WCAG 2.2 A and AA, the project's bar; best-practice page rules (one h1, landmarks) are for the
+            // host page, which the frame is a part of.
+            const runOnly = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+            const result = await globalThis.axe.run(document, { runOnly });
+            return result.violations.map((each) => `${each.id}: ${each.help}`);
+          });
         case 'card-frame:read':
           try {
             return await frame.evaluate(snapshot);

@@ -117,6 +117,8 @@ describe('TestCardFields (test-mode card fields on another origin)', () => {
     expect(frame.hidden).to.equal(false);
     expect(frame.badge).to.include('Test mode');
     expect(fields!.state).to.deep.equal({ complete: false, brand: null, error: null });
+    fields!.focus();
+    await until(async () => (await view()).focused === 'number', 'focus to reach the card number');
   });
 
   it('refuses a frame on the page’s own origin: the number would be readable there', () => {
@@ -274,6 +276,7 @@ describe('TestCardFields (test-mode card fields on another origin)', () => {
   it('follows the portal’s locale and theme tokens', async () => {
     container.style.setProperty('--portal-radius', '3px');
     container.style.setProperty('--portal-font-family', 'Georgia, serif');
+    container.style.colorScheme = 'dark';
     await mount({ locale: 'fr-CA', theme: themeFromColor('#0f766e') });
     expect(container.querySelector('iframe')!.title).to.equal('Coordonnées de la carte (mode test)');
     const frame = await view();
@@ -282,11 +285,30 @@ describe('TestCardFields (test-mode card fields on another origin)', () => {
     expect(frame.labels).to.deep.equal(['Numéro de carte', 'Expiration (MM / AA)', 'Code de sécurité']);
     expect(frame.badge).to.include('Mode test');
     expect(frame.primary).to.equal('#0f766e');
+    expect(frame.dark).to.equal(true);
     expect(frame.inputRadius).to.equal('3px');
     expect(frame.inputFont).to.equal('Georgia, serif');
     await fields!.tokenize().catch(() => undefined);
     await until(async () => (await view()).errors.number !== '');
     expect((await view()).errors.number).to.equal('Le numéro de carte est incomplet.');
+  });
+
+  it('is accessible inside the frame (axe), in its empty, error and challenge states', async () => {
+    await mount();
+    expect(await executeServerCommand('card-frame:axe')).to.deep.equal([]);
+    await typeCard('4000002760003184', '0120', '12');
+    await fields!.tokenize().catch(() => undefined);
+    await until(async () => (await view()).errors.expiry !== '');
+    expect(await executeServerCommand('card-frame:axe')).to.deep.equal([]);
+    await clear('#expiry');
+    await type('#expiry', `12${FUTURE_YY}`);
+    await type('#cvc', '3');
+    await until(() => fields!.state.complete);
+    const pending = fields!.tokenize();
+    await until(async () => (await view()).challengeOpen, 'the challenge to open');
+    expect(await executeServerCommand('card-frame:axe')).to.deep.equal([]);
+    await click('#approve');
+    await pending;
   });
 
   it('shows no fields when framed by another origin than the one it was told', async () => {
