@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { readdirSync } from 'node:fs';
 import { CHROME_ARGS, ensureChrome } from './scripts/browser.mjs';
+import { cardFrameCommands } from './test/providers/card-frame-commands.mjs';
 
 /**
  * Serves `/__story-index.js`: one lazy import per stories file, found on disk at request time, so the
@@ -24,7 +25,11 @@ const storyIndex = {
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  plugins: [storyIndex, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    storyIndex,
+    cardFrameCommands(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+  ],
   browsers: [
     chromeLauncher({ launchOptions: { executablePath: ensureChrome(), headless: true, args: CHROME_ARGS } }),
   ],

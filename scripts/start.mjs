@@ -8,6 +8,13 @@ const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.cdn.config.ts
   stdio: 'inherit',
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
+// The test-mode card fields frame (dist/card-fields), which the server serves on PORT + 1.
+const frame = spawnSync(
+  'npx',
+  ['vite', 'build', '--config', 'vite.card-fields.config.ts', '--logLevel', 'warn'],
+  { stdio: 'inherit' },
+);
+if (frame.status !== 0) process.exit(frame.status ?? 1);
 
 // One process (no npx or shell in between), so Ctrl-C and SIGTERM reach the server itself.
 const server = spawn(process.execPath, ['--import', 'tsx', 'examples/server/src/main.ts'], {

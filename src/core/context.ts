@@ -1,4 +1,5 @@
 import { createContext } from '@lit/context';
+import type { CardFieldsProvider } from '../providers/card-fields.js';
 import type { PortalStore } from './store.js';
 import type { ThemeTokens } from './theme.js';
 
@@ -12,6 +13,11 @@ export interface PortalContextValue {
   locale: string;
   /** Tokens already applied by the provider; null when the merchant set no theme colour. */
   theme: ThemeTokens | null;
+  /**
+   * Where new cards are typed (src/providers): called when a card form opens, so a provider's code loads
+   * only then. Absent when the page offers no way to add a card.
+   */
+  cardFields?: () => Promise<CardFieldsProvider>;
 }
 
 export const portalContext = createContext<PortalContextValue | undefined>(

@@ -1,6 +1,7 @@
 import { delimiter, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEMO_PASSWORD } from '../../../src/adapters/shared/demo-data.js';
+import { BUILD_HINT, startCardFieldsServer } from './card-fields/card-fields-server.js';
 import { startServer } from './server.js';
 
 export { startServer } from './server.js';
@@ -20,8 +21,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       .split(separator)
       .map((each) => each.trim())
       .filter(Boolean);
+  const port = Number(env.PORT ?? 8080);
+  const allowedOrigins = list(env.ALLOWED_ORIGINS, ',');
   const server = await startServer({
-    port: Number(env.PORT ?? 8080),
+    port,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.DATA_DIR ?? '.data/pglite'),
     staticDirs: list(env.STATIC_DIR, delimiter).map((dir) => resolve(dir)),
@@ -29,11 +32,20 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     mailFrom: env.MAIL_FROM,
     merchantSecret,
     publicUrl: env.PUBLIC_URL || undefined,
-    allowedOrigins: list(env.ALLOWED_ORIGINS, ','),
+    allowedOrigins,
     trustProxy: env.TRUST_PROXY === '1',
     ...(env.COOKIE_SECURE ? { cookieSecure: env.COOKIE_SECURE === '1' } : {}),
     production,
     logEmails: !production,
+  });
+  // The test-mode card fields on a second port: another origin than the portal's pages.
+  const cardFields = await startCardFieldsServer({
+    port: env.CARD_FIELDS_PORT ? Number(env.CARD_FIELDS_PORT) : port === 0 ? 0 : port + 1,
+    root: resolve(env.CARD_FIELDS_DIR ?? 'dist/card-fields'),
+    frameAncestors: [new URL(server.url).origin, ...allowedOrigins],
+  }).catch(async (error: unknown) => {
+    await server.close();
+    throw error;
   });
   const database = env.DATABASE_URL
     ? 'PostgreSQL (DATABASE_URL)'
@@ -41,6 +53,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   console.log(`Portal Elements reference server on ${server.url}`);
   console.log(`  API          ${server.url}/portal-api`);
   console.log(`  database     ${database}`);
+  console.log(`  card fields  ${cardFields.url} (test mode)`);
+  if (!cardFields.built) console.warn(`  card fields are not built; run ${BUILD_HINT}`);
   if (!production) {
     console.log(`  demo sign-in ada@example.com / ${DEMO_PASSWORD}`);
     console.log(`  outbox       ${server.url}/dev/outbox`);
@@ -48,7 +62,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   }
   const stop = (signal: string) => {
     console.log(`${signal}: shutting down`);
-    server.close().then(
+    Promise.all([server.close(), cardFields.close()]).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error('shutdown failed:', error);
