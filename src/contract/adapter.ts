@@ -8,6 +8,8 @@ import type {
   ContentPage,
   Customer,
   DocumentLink,
+  IntentOutcome,
+  IntentOutcomeQuery,
   Invoice,
   InvoiceListQuery,
   InvoiceNote,
@@ -109,6 +111,14 @@ export interface PortalAdapter {
   cancelSubscription(input: CancelSubscription, options?: RequestOptions): Promise<Subscription>;
   pauseSubscription(input: ById, options?: RequestOptions): Promise<Subscription>;
   resumeSubscription(input: ById, options?: RequestOptions): Promise<Subscription>;
+
+  // Intents
+  /**
+   * What became of a money-moving request sent under this idempotency key by the signed-in customer
+   * (another customer's key answers `not_found`). Lets a portal reloaded after a lost answer show the
+   * real outcome instead of paying again.
+   */
+  getIntentOutcome(input: IntentOutcomeQuery, options?: RequestOptions): Promise<IntentOutcome>;
 
   // Content
   listPages(options?: RequestOptions): Promise<ContentPage[]>;

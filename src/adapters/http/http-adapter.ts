@@ -161,6 +161,8 @@ export class HttpAdapter implements PortalAdapter {
   // Payments
   readonly payInvoice: PortalAdapter['payInvoice'] = (input, options) =>
     this.#call('payInvoice', input, options);
+  readonly getIntentOutcome: PortalAdapter['getIntentOutcome'] = (input, options) =>
+    this.#call('getIntentOutcome', input, options);
 
   // Payment methods
   readonly listPaymentMethods: PortalAdapter['listPaymentMethods'] = (options) =>
