@@ -60,6 +60,12 @@ export interface ById {
  * Return values need not be trusted: the store validates each one against the model's schemas.
  */
 export interface PortalAdapter {
+  /**
+   * Names the backend (HttpAdapter: its base URL), so what the portal keeps across a page reload (money
+   * requests whose answer was lost) is looked up on the same backend only. Without it nothing is kept.
+   */
+  readonly backendId?: string;
+
   // Auth
   /** The current session, or null when nobody is signed in. */
   getSession(options?: RequestOptions): Promise<Session | null>;
@@ -124,4 +130,5 @@ export interface PortalAdapter {
   listPages(options?: RequestOptions): Promise<ContentPage[]>;
 }
 
-export type AdapterMethod = keyof PortalAdapter;
+/** The adapter's methods: one per operation of the contract. */
+export type AdapterMethod = Exclude<keyof PortalAdapter, 'backendId'>;

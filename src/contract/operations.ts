@@ -37,7 +37,7 @@ import {
   SubscriptionChange,
   TaxIdsUpdate,
 } from '../model/index.js';
-import type { PortalAdapter } from './adapter.js';
+import type { AdapterMethod } from './adapter.js';
 import type { PortalErrorCode } from './errors.js';
 import { keys } from './keys.js';
 
@@ -355,7 +355,7 @@ export const operations = {
     public: true,
     summary: 'Merchant policies, contact information and custom pages',
   },
-} as const satisfies Record<keyof PortalAdapter, Operation>;
+} as const satisfies Record<AdapterMethod, Operation>;
 
 export type OperationName = keyof typeof operations;
 export const OPERATION_NAMES = Object.keys(operations) as OperationName[];

@@ -7,7 +7,7 @@ import { type PortalError, toPortalError } from '../../contract/errors.js';
 import { type PortalEvent, emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
 import { QueryController, loadedValue } from '../../core/query.js';
-import { keys } from '../../core/store.js';
+import { queries, when } from '../../core/queries.js';
 import type { DocumentLink, Invoice, InvoiceNote, PortalSettings } from '../../model/index.js';
 import { renderFacts } from '../../ui/facts.js';
 import { renderInvoiceStatus } from '../../ui/invoice-status.js';
@@ -67,15 +67,15 @@ let instances = 0;
 export class PortalInvoice extends PortalElement {
   static override styles = [...elementStyles, invoiceStyles];
 
-  private readonly invoiceQuery = new QueryController(this, {
-    key: () => (this.invoiceId ? keys.invoice(this.invoiceId) : null),
-    load: (store, options) => store.invoice(this.invoiceId, options),
-  });
+  private readonly invoiceQuery = new QueryController(
+    this,
+    queries.invoice(() => this.invoiceId),
+  );
 
-  private readonly settingsQuery = new QueryController(this, {
-    key: () => (this.invoiceId ? keys.settings : null),
-    load: (store, options) => store.settings(options),
-  });
+  private readonly settingsQuery = new QueryController(
+    this,
+    when(() => !!this.invoiceId, queries.settings),
+  );
 
   @query('portal-pay-invoice') private payElement?: PortalPayInvoice;
 
@@ -205,7 +205,7 @@ export class PortalInvoice extends PortalElement {
     this.noteError = null;
     this.announce(t.sendingNote);
     try {
-      await store.addInvoiceNote({ id: this.invoiceId, body });
+      await store.mutate('addInvoiceNote', { id: this.invoiceId, body });
     } catch (error) {
       const failure = toPortalError(error);
       emit(this, 'portal-error', { error: failure, operation: 'addInvoiceNote' });
@@ -233,7 +233,7 @@ export class PortalInvoice extends PortalElement {
     this.announce(t.preparingPdf);
     let link: DocumentLink;
     try {
-      link = await store.invoicePdf(this.invoiceId);
+      link = await store.read('getInvoicePdf', { id: this.invoiceId });
     } catch (error) {
       const failure = toPortalError(error);
       emit(this, 'portal-error', { error: failure, operation: 'getInvoicePdf' });
