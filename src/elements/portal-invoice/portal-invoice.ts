@@ -7,6 +7,7 @@ import { type PortalError, toPortalError } from '../../contract/errors.js';
 import { type PortalEvent, emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
 import { QueryController, loadedValue } from '../../core/query.js';
+import { intentOf } from '../../contract/operations.js';
 import { queries, when } from '../../core/queries.js';
 import type { DocumentLink, Invoice, InvoiceNote, PortalSettings } from '../../model/index.js';
 import { renderFacts } from '../../ui/facts.js';
@@ -122,6 +123,15 @@ export class PortalInvoice extends PortalElement {
       this.noteText = '';
       this.noteError = null;
       this.pdfError = null;
+    }
+    // A payment on this invoice whose outcome is not known yet (its answer was lost, or the page was
+    // reloaded before it came) opens the pay flow on it, which follows it or asks what became of it.
+    const pending = this.invoiceId
+      ? this.store?.intents.get(intentOf('payInvoice', { invoiceId: this.invoiceId }))
+      : undefined;
+    if (pending && !this.payOpened) {
+      this.payOpened = true;
+      this.paying = true;
     }
   }
 
