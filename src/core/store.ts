@@ -194,7 +194,9 @@ export class PortalStore extends EventTarget {
       inFlight: null,
       restored: false,
     };
-    const inFlight: Promise<unknown> = this.call(name, input as InputOf<MoneyName>, options);
+    const inFlight: Promise<unknown> = this.call(name, input as InputOf<MoneyName>, options).catch(
+      (error: unknown) => this.unlessStillRunning(request, error),
+    );
     record.inFlight = inFlight;
     this.intents.begin(record);
     inFlight.then(
@@ -205,6 +207,23 @@ export class PortalStore extends EventTarget {
       },
     );
     return inFlight;
+  }
+
+  /**
+   * A `conflict` for a request sent again under its own key may only mean that the first one is still
+   * running: then its outcome is unknown (check again later), not a refusal that would end the intent and
+   * let the customer pay again under a new key. The backend's word on the key decides.
+   */
+  private async unlessStillRunning(request: MoneyRequest, error: unknown): Promise<never> {
+    if (!(error instanceof PortalError) || error.code !== 'conflict') throw error;
+    const outcome = await this.read('getIntentOutcome', { idempotencyKey: request.idempotencyKey }).catch(
+      () => null,
+    );
+    // Not knowing is not a refusal either.
+    if (outcome === null || outcome.status === 'in_progress') {
+      throw new PortalError('unavailable', 'the backend is still working on this request');
+    }
+    throw error;
   }
 
   /**

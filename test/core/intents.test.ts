@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { PortalError } from '../../src/contract/errors.js';
 import { PortalStore } from '../../src/core/store.js';
 import type { PayInvoice, PaymentReceipt } from '../../src/model/index.js';
 import { countingAdapter } from '../helpers/counting-adapter.js';
@@ -96,5 +97,32 @@ describe('IntentTracker', () => {
     const unnamed = new PortalStore(await signedInAda(), { intentStorage: storage.asStorage });
     await unnamed.restoreSession();
     expect(unnamed.intents.get(INTENT), 'a backend without a name keeps nothing').to.equal(undefined);
+  });
+});
+
+describe('PortalStore money requests', () => {
+  it('a conflict while the first request under the key is still running is unknown, not a refusal', async () => {
+    const ada = await signedInAda();
+    let running = true;
+    const { adapter, calls } = countingAdapter(ada, {
+      payInvoice: () =>
+        Promise.reject(new PortalError('conflict', 'a request with this key is still running')),
+      getIntentOutcome: () => Promise.resolve(running ? { status: 'in_progress' } : { status: 'not_found' }),
+    });
+    const store = new PortalStore(adapter);
+    const error = (await rejectionOf(
+      store.mutate('payInvoice', request('key-still-running-01')),
+    )) as PortalError;
+    expect(error.code).to.equal('unavailable');
+    expect(store.intents.get(INTENT)?.request.idempotencyKey, 'the key is kept').to.equal(
+      'key-still-running-01',
+    );
+    running = false;
+    const refused = (await rejectionOf(
+      store.mutate('payInvoice', request('key-still-running-01')),
+    )) as PortalError;
+    expect(refused.code, 'with no such request running, the conflict is the answer').to.equal('conflict');
+    expect(store.intents.get(INTENT)).to.equal(undefined);
+    expect(calls.getIntentOutcome).to.equal(2);
   });
 });
