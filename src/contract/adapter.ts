@@ -8,6 +8,8 @@ import type {
   ContentPage,
   Customer,
   DocumentLink,
+  IntentOutcome,
+  IntentOutcomeQuery,
   Invoice,
   InvoiceListQuery,
   InvoiceNote,
@@ -58,6 +60,12 @@ export interface ById {
  * Return values need not be trusted: the store validates each one against the model's schemas.
  */
 export interface PortalAdapter {
+  /**
+   * Names the backend (HttpAdapter: its base URL), so what the portal keeps across a page reload (money
+   * requests whose answer was lost) is looked up on the same backend only. Without it nothing is kept.
+   */
+  readonly backendId?: string;
+
   // Auth
   /** The current session, or null when nobody is signed in. */
   getSession(options?: RequestOptions): Promise<Session | null>;
@@ -110,8 +118,17 @@ export interface PortalAdapter {
   pauseSubscription(input: ById, options?: RequestOptions): Promise<Subscription>;
   resumeSubscription(input: ById, options?: RequestOptions): Promise<Subscription>;
 
+  // Intents
+  /**
+   * What became of a money-moving request sent under this idempotency key by the signed-in customer
+   * (another customer's key answers `not_found`). Lets a portal reloaded after a lost answer show the
+   * real outcome instead of paying again.
+   */
+  getIntentOutcome(input: IntentOutcomeQuery, options?: RequestOptions): Promise<IntentOutcome>;
+
   // Content
   listPages(options?: RequestOptions): Promise<ContentPage[]>;
 }
 
-export type AdapterMethod = keyof PortalAdapter;
+/** The adapter's methods: one per operation of the contract. */
+export type AdapterMethod = Exclude<keyof PortalAdapter, 'backendId'>;

@@ -11,7 +11,7 @@ export interface QueryHost extends ReactiveControllerHost {
 
 export interface QueryOptions<T> {
   /**
-   * The store key of what to read (see `keys` in store.ts); it is also what the query depends on. Null
+   * The store key of what to read (declared by the read operation; `queries` in queries.ts builds these options); it is also what the query depends on. Null
    * means "nothing to ask yet" (signed out, no invoice chosen).
    */
   key: () => string | null;

@@ -1,67 +1,51 @@
 import type { PortalAdapter, RequestOptions } from '../contract/adapter.js';
+import {
+  OUTCOME_UNKNOWN_CODES,
+  PortalError,
+  isAbortError,
+  isErrorCode,
+  toPortalError,
+} from '../contract/errors.js';
+import { keys, touches } from '../contract/keys.js';
+import {
+  type MoneyName,
+  type MutationName,
+  type Operation,
+  type OperationName,
+  type ReadName,
+  intentOf,
+  invalidationsOf,
+  invalidationsOnError,
+  operations,
+  readKey,
+} from '../contract/operations.js';
 import { validatedAdapter } from '../contract/validated.js';
 import type {
-  CancelSubscription,
-  ChangePassword,
-  ChangeSubscription,
   CompletePasswordChange,
-  InvoiceListQuery,
   MagicLinkRequest,
   MagicLinkVerify,
-  NewBankAccount,
-  NewCard,
   PasswordReset,
   PasswordResetRequest,
   PasswordSignIn,
-  PayInvoice,
-  PaymentReceipt,
-  ProfileUpdate,
   Session,
   SignInResult,
   SignUp,
-  Subscribe,
-  SubscriptionChange,
-  TaxIdsUpdate,
 } from '../model/index.js';
-import { OUTCOME_UNKNOWN_CODES, PortalError, isAbortError, toPortalError } from '../contract/errors.js';
+import { ReadCache } from './cache.js';
+import { IntentTracker, type MoneyRequest, type PendingIntent, sessionStorageOrNull } from './intents.js';
+
+export { isAbortError, keys, touches };
 
 /** What the store knows about who is signed in. */
 export type SessionState =
   { status: 'unknown' } | { status: 'signed_out' } | { status: 'signed_in'; session: Session };
 
-/**
- * Cache keys. A key names one read; invalidating a prefix ("invoices:") refreshes every read under it.
- */
-export const keys = {
-  session: 'session',
-  settings: 'settings',
-  customer: 'customer',
-  summary: 'summary',
-  invoices: (query: InvoiceListQuery = {}) =>
-    `invoices:${query.filter ?? 'all'}:${query.limit ?? ''}:${query.cursor ?? ''}`,
-  invoice: (id: string) => `invoice:${id}`,
-  paymentMethods: 'payment-methods',
-  subscriptions: 'subscriptions',
-  plans: 'plans',
-  pages: 'pages',
-} as const;
-
-/** A payment whose outcome the portal does not know yet: still in flight, or its answer was lost. */
-export interface UnresolvedPayment {
-  /** The request as sent, idempotency key included: re-sending it can never charge twice. */
-  request: PayInvoice;
-  /** The request still on its way, or null once its answer was lost. */
-  inFlight: Promise<PaymentReceipt> | null;
-}
-
-/**
- * Whether invalidating `target` touches the read under `key`: a target ending in ':' names a family
- * ("invoices:" is every list), any other target names one read exactly ("invoice:inv_100" is not
- * "invoice:inv_1001").
- */
-export function touches(key: string, target: string): boolean {
-  return target.endsWith(':') ? key.startsWith(target) : key === target;
-}
+/** The input an operation takes (undefined for those that take none). */
+export type InputOf<N extends OperationName> = (typeof operations)[N]['input'] extends null
+  ? undefined
+  : Parameters<PortalAdapter[N]>[0];
+/** What an operation answers. */
+export type OutputOf<N extends OperationName> = Awaited<ReturnType<PortalAdapter[N]>>;
 
 export interface StoreChange {
   /** Key prefixes whose data changed; a listener refreshes what it shows under them. */
@@ -70,42 +54,42 @@ export interface StoreChange {
   session: boolean;
 }
 
-interface Entry {
-  value?: unknown;
-  hasValue: boolean;
-  loadedAt: number;
-  stale: boolean;
-  pending?: Promise<unknown>;
-  controller?: AbortController;
-  waiters: number;
+/** What became of a pending intent, as far as the backend can say now. */
+export type IntentCheck<T = unknown> =
+  | { status: 'completed'; result: T }
+  | { status: 'refused'; error: PortalError }
+  /** Still running, or no trace of it (it may yet arrive): check again with the same key. */
+  | { status: 'unknown' };
+
+export interface PortalStoreOptions {
+  /** Where pending money intents survive a reload; default `sessionStorage` when the adapter names its backend. */
+  intentStorage?: Storage | null;
 }
-
-/** Reads older than this are fetched again on the next ask, even without a mutation. */
-const MAX_AGE_MS = 5 * 60_000;
-
-function abortError(signal: AbortSignal): Error {
-  return signal.reason instanceof Error
-    ? signal.reason
-    : new DOMException('The request was aborted.', 'AbortError');
-}
-
-export { isAbortError };
 
 /**
- * One store per portal on a page: it caches reads, makes one request when several elements ask for the
- * same thing at once, and is the one place that knows what a mutation invalidates (paying an invoice
- * refreshes that invoice, every invoice list and the billing summary). Elements read through it and
- * listen for `change`; they never call the adapter themselves.
+ * One store per portal on a page, driven by the operations table: `read` asks any read operation and
+ * caches the answer under the key the operation declares (several elements asking at once make one
+ * request); `mutate` runs any other operation and marks stale what it declares it invalidates; money
+ * operations go through the intent tracker (one idempotency key per customer intent, kept until its outcome
+ * is known, across elements and reloads). Elements read through it and listen for `change`; they never call
+ * the adapter, and never invalidate anything by hand.
  */
 export class PortalStore extends EventTarget {
   readonly adapter: PortalAdapter;
+  /** Money-moving requests whose outcome is not known yet. */
+  readonly intents: IntentTracker;
+  private readonly backend: string | null;
   private sessionState: SessionState = { status: 'unknown' };
-  private readonly entries = new Map<string, Entry>();
-  private readonly payments = new Map<string, UnresolvedPayment>();
+  private readonly cache = new ReadCache();
 
-  constructor(adapter: PortalAdapter) {
+  constructor(adapter: PortalAdapter, options: PortalStoreOptions = {}) {
     super();
+    this.backend = adapter.backendId ?? null;
     this.adapter = validatedAdapter(adapter);
+    // A backend that does not name itself (an in-memory one) keeps nothing across reloads: there would be
+    // nothing to ask after one.
+    const storage = options.intentStorage === undefined ? sessionStorageOrNull() : options.intentStorage;
+    this.intents = new IntentTracker(this.backend ? storage : null);
   }
 
   // Session
@@ -116,7 +100,7 @@ export class PortalStore extends EventTarget {
 
   /** Asks the backend who is signed in (a cookie session survives reloads); one request for all askers. */
   async restoreSession(options: RequestOptions = {}): Promise<Session | null> {
-    const session = await this.read(keys.session, (o) => this.adapter.getSession(o), options);
+    const session = await this.read('getSession', undefined, options);
     if (
       this.sessionState.status === 'unknown' ||
       (session?.customerId ?? null) !== this.currentCustomerId()
@@ -136,12 +120,11 @@ export class PortalStore extends EventTarget {
     const before = this.currentCustomerId();
     this.sessionState = session ? { status: 'signed_in', session } : { status: 'signed_out' };
     if (wasKnown && (session?.customerId ?? null) !== before) {
-      this.payments.clear();
-      for (const key of [...this.entries.keys()]) {
-        if (key !== keys.settings && key !== keys.pages) this.drop(key);
-      }
+      this.intents.clear();
+      this.cache.dropAllBut([keys.settings, keys.pages]);
     }
-    this.setValue(keys.session, session);
+    this.intents.setScope(this.backend, session?.customerId ?? null);
+    this.cache.set(keys.session, session);
     this.notify({ invalidated: [], session: true });
   }
 
@@ -149,164 +132,163 @@ export class PortalStore extends EventTarget {
     return this.sessionState.status === 'signed_in' ? this.sessionState.session.customerId : null;
   }
 
+  private sessionEnded(): void {
+    if (this.sessionState.status !== 'signed_out') this.setSession(null);
+  }
+
   // Reads
 
+  /**
+   * Asks a read operation, through the cache when the operation declares a key (concurrent asks share one
+   * request, aborted only when every asker has gone; a failure is not cached, so asking again retries).
+   */
+  read<N extends ReadName>(name: N, input: InputOf<N>, options: RequestOptions = {}): Promise<OutputOf<N>> {
+    const key = readKey(name, input);
+    const load = (o: RequestOptions) => this.call(name, input, o);
+    return key === null ? load(options) : this.cache.read(key, load, options);
+  }
+
+  /**
+   * The merchant's settings. Kept by name only for `<portal-login>`, whose rebuild moves it to
+   * `queries.settings`; everything else reads through `read` or `queries`.
+   */
   settings(options?: RequestOptions) {
-    return this.read(keys.settings, (o) => this.adapter.getSettings(o), options);
-  }
-  customer(options?: RequestOptions) {
-    return this.read(keys.customer, (o) => this.adapter.getCustomer(o), options);
-  }
-  summary(options?: RequestOptions) {
-    return this.read(keys.summary, (o) => this.adapter.getBillingSummary(o), options);
-  }
-  invoices(query: InvoiceListQuery = {}, options?: RequestOptions) {
-    return this.read(keys.invoices(query), (o) => this.adapter.listInvoices(query, o), options);
-  }
-  invoice(id: string, options?: RequestOptions) {
-    return this.read(keys.invoice(id), (o) => this.adapter.getInvoice({ id }, o), options);
-  }
-  paymentMethods(options?: RequestOptions) {
-    return this.read(keys.paymentMethods, (o) => this.adapter.listPaymentMethods(o), options);
-  }
-  subscriptions(options?: RequestOptions) {
-    return this.read(keys.subscriptions, (o) => this.adapter.listSubscriptions(o), options);
-  }
-  plans(options?: RequestOptions) {
-    return this.read(keys.plans, (o) => this.adapter.listPlans(o), options);
-  }
-  pages(options?: RequestOptions) {
-    return this.read(keys.pages, (o) => this.adapter.listPages(o), options);
-  }
-  /** Not cached: a fresh document link each time (object URLs are revoked by their user). */
-  invoicePdf(id: string, options?: RequestOptions) {
-    return this.run(() => this.adapter.getInvoicePdf({ id }, options), []);
-  }
-  previewSubscriptionChange(input: SubscriptionChange, options?: RequestOptions) {
-    return this.run(() => this.adapter.previewSubscriptionChange(input, options), []);
+    return this.read('getSettings', undefined, options);
   }
 
   /** The last value loaded for `key`, even if it is being refreshed; undefined if never loaded. */
   peek<T>(key: string): T | undefined {
-    const entry = this.entries.get(key);
-    return entry?.hasValue ? (entry.value as T) : undefined;
+    return this.cache.peek<T>(key);
   }
 
   /** Whether a fresh value for `key` is cached (asking for it would make no request). */
   isFresh(key: string): boolean {
-    const entry = this.entries.get(key);
-    return !!entry?.hasValue && !entry.stale && Date.now() - entry.loadedAt < MAX_AGE_MS;
+    return this.cache.isFresh(key);
+  }
+
+  // Mutations
+
+  /**
+   * Runs an operation that changes something and marks stale what the operation declares it invalidates.
+   * A money operation is remembered by the intent tracker until its outcome is known.
+   */
+  mutate<N extends MutationName>(name: N, input: InputOf<N>, options?: RequestOptions): Promise<OutputOf<N>> {
+    const operation: Operation = operations[name];
+    if (operation.money) {
+      return this.moveMoney(name as MutationName & MoneyName, input, options) as Promise<OutputOf<N>>;
+    }
+    return this.call(name, input, options);
   }
 
   /**
-   * Reads through the cache. Concurrent asks for one key share one request; that request is aborted
-   * only when every asker has gone. A failure is not cached, so asking again retries.
+   * Sends a money-moving request and keeps it in the intent tracker until its outcome is known. The key
+   * belongs to the customer's intent, not to the element that sent it: an element opened again on the same
+   * intent (after the customer left mid-payment, lost the answer, or reloaded) resumes this very request.
    */
-  read<T>(
-    key: string,
-    load: (options: RequestOptions) => Promise<T>,
-    options: RequestOptions = {},
-  ): Promise<T> {
-    const { signal } = options;
-    if (signal?.aborted) return Promise.reject(abortError(signal));
-    let entry = this.entries.get(key);
-    if (entry && this.isFresh(key) && !entry.pending) return Promise.resolve(entry.value as T);
-    if (!entry) {
-      entry = { hasValue: false, loadedAt: 0, stale: true, waiters: 0 };
-      this.entries.set(key, entry);
-    }
-    if (!entry.pending) this.startLoad(key, entry, load);
-    const shared = entry.pending as Promise<T>;
-    const current = entry;
-    current.waiters += 1;
-    return new Promise<T>((resolve, reject) => {
-      // Each asker leaves once: by aborting, or when the request settles. Counted again when its request
-      // settles, an asker that had gone would hide one that came later, and a third asker's abort could
-      // then cancel a request someone still waits for.
-      let waiting = true;
-      const leave = (): boolean => {
-        if (!waiting) return false;
-        waiting = false;
-        current.waiters -= 1;
-        signal?.removeEventListener('abort', onAbort);
-        return true;
-      };
-      const onAbort = () => {
-        if (!leave()) return;
-        if (current.waiters === 0 && current.pending === shared) {
-          current.controller?.abort();
-          current.pending = undefined;
-          if (!current.hasValue) this.entries.delete(key);
-        }
-        reject(abortError(signal!));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      shared.then(
-        (value) => {
-          if (leave()) resolve(value);
-        },
-        (error: Error) => {
-          if (leave()) reject(error);
-        },
-      );
-    });
-  }
-
-  private startLoad<T>(key: string, entry: Entry, load: (options: RequestOptions) => Promise<T>): void {
-    const controller = new AbortController();
-    entry.controller = controller;
-    const pending = load({ signal: controller.signal }).then(
-      (value) => {
-        if (entry.pending === pending) {
-          entry.pending = undefined;
-          entry.value = value;
-          entry.hasValue = true;
-          entry.loadedAt = Date.now();
-          entry.stale = false;
-        }
-        return value;
-      },
+  private moveMoney(name: MoneyName, input: unknown, options?: RequestOptions): Promise<unknown> {
+    const request = input as MoneyRequest;
+    const record: PendingIntent = {
+      operation: name,
+      intent: intentOf(name, request),
+      request,
+      inFlight: null,
+      restored: false,
+    };
+    const inFlight: Promise<unknown> = this.call(name, input as InputOf<MoneyName>, options).catch(
+      (error: unknown) => this.unlessStillRunning(request, error),
+    );
+    record.inFlight = inFlight;
+    this.intents.begin(record);
+    inFlight.then(
+      () => this.intents.settle(record),
       (error: unknown) => {
-        if (entry.pending === pending) {
-          entry.pending = undefined;
-          if (!entry.hasValue) this.entries.delete(key);
-        }
-        if (isAbortError(error)) throw error;
-        const portalError = toPortalError(error);
-        if (portalError.code === 'unauthorized' && key !== keys.session) this.sessionEnded();
-        throw portalError;
+        if (isOutcomeUnknown(error)) this.intents.lost(record);
+        else this.intents.settle(record);
       },
     );
-    // Waiters attach their own handlers; this one only keeps an unobserved rejection quiet.
-    pending.catch(() => undefined);
-    entry.pending = pending;
+    return inFlight;
   }
 
-  private setValue(key: string, value: unknown): void {
-    this.entries.set(key, { value, hasValue: true, loadedAt: Date.now(), stale: false, waiters: 0 });
-  }
-
-  private drop(key: string): void {
-    const entry = this.entries.get(key);
-    entry?.controller?.abort();
-    this.entries.delete(key);
-  }
-
-  /** Marks every read under these prefixes stale and tells listeners to refresh what they show. */
-  invalidate(...prefixes: string[]): void {
-    for (const [key, entry] of this.entries) {
-      if (prefixes.some((prefix) => touches(key, prefix))) {
-        entry.stale = true;
-        // A read already in flight may predate the change: its askers still get its answer, but it is
-        // not cached, and the next ask starts a fresh request.
-        entry.pending = undefined;
-      }
+  /**
+   * A `conflict` for a request sent again under its own key may only mean that the first one is still
+   * running: then its outcome is unknown (check again later), not a refusal that would end the intent and
+   * let the customer pay again under a new key. The backend's word on the key decides.
+   */
+  private async unlessStillRunning(request: MoneyRequest, error: unknown): Promise<never> {
+    if (!(error instanceof PortalError) || error.code !== 'conflict') throw error;
+    const outcome = await this.read('getIntentOutcome', { idempotencyKey: request.idempotencyKey }).catch(
+      () => null,
+    );
+    // Not knowing is not a refusal either.
+    if (outcome === null || outcome.status === 'in_progress') {
+      throw new PortalError('unavailable', 'the backend is still working on this request');
     }
-    this.notify({ invalidated: prefixes, session: false });
+    throw error;
   }
 
-  private sessionEnded(): void {
-    if (this.sessionState.status !== 'signed_out') this.setSession(null);
+  /**
+   * Asks the backend what became of a pending intent, by its key, without sending it again: after a
+   * reload, nothing else on the page knows. A known outcome ends the intent.
+   */
+  async checkIntent(record: PendingIntent, options?: RequestOptions): Promise<IntentCheck> {
+    const outcome = await this.read(
+      'getIntentOutcome',
+      { idempotencyKey: record.request.idempotencyKey },
+      options,
+    );
+    record.restored = false;
+    switch (outcome.status) {
+      case 'completed':
+        this.intents.settle(record);
+        this.invalidate(...invalidationsOf(record.operation, record.request));
+        return { status: 'completed', result: outcome.result };
+      case 'refused': {
+        this.intents.settle(record);
+        const { code, message } = outcome.error;
+        const error = new PortalError(isErrorCode(code) ? code : 'unavailable', message);
+        return { status: 'refused', error };
+      }
+      default:
+        return { status: 'unknown' };
+    }
+  }
+
+  /** Marks every read under these targets stale and tells listeners to refresh what they show. */
+  invalidate(...targets: string[]): void {
+    this.cache.markStale(targets);
+    this.notify({ invalidated: targets, session: false });
+  }
+
+  /**
+   * One adapter call: every failure becomes a PortalError (an abort stays an abort); a 401 from anything
+   * but the sign-in operations ends the session; a mutation's success (or unknown outcome: it may have
+   * happened) marks stale what it declares, and a refusal what that refusal says is stale.
+   */
+  private async call<N extends OperationName>(
+    name: N,
+    input: InputOf<N>,
+    options?: RequestOptions,
+  ): Promise<OutputOf<N>> {
+    const operation: Operation = operations[name];
+    const method = this.adapter[name] as unknown as (...args: unknown[]) => Promise<OutputOf<N>>;
+    let result: OutputOf<N>;
+    try {
+      result = await (operation.input === null
+        ? method.call(this.adapter, options)
+        : method.call(this.adapter, input, options));
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      const failure = toPortalError(error);
+      if (failure.code === 'unauthorized' && !operation.public && name !== 'getSession') this.sessionEnded();
+      const stale = isOutcomeUnknown(failure)
+        ? invalidationsOf(name, input)
+        : invalidationsOnError(name, input, failure.code);
+      if (stale.length > 0) this.invalidate(...stale);
+      throw failure;
+    }
+    const stale = invalidationsOf(name, input);
+    if (stale.length > 0) this.invalidate(...stale);
+    return result;
   }
 
   private notify(change: StoreChange): void {
@@ -320,167 +302,49 @@ export class PortalStore extends EventTarget {
     return () => this.removeEventListener('change', handler);
   }
 
-  // Mutations: each names what it invalidates.
-
-  private async run<T>(
-    action: () => Promise<T>,
-    invalidates: string[] | ((result: T) => string[]),
-  ): Promise<T> {
-    let result: T;
-    try {
-      result = await action();
-    } catch (error) {
-      const portalError = isAbortError(error) ? error : toPortalError(error);
-      if (portalError instanceof PortalError && portalError.code === 'unauthorized') this.sessionEnded();
-      throw portalError;
-    }
-    const prefixes = typeof invalidates === 'function' ? invalidates(result) : invalidates;
-    if (prefixes.length > 0) this.invalidate(...prefixes);
-    return result;
-  }
-
-  private signedIn(session: Session): Session {
-    this.setSession(session);
-    return session;
-  }
+  // Sign-in and sign-out: mutations that also change who is signed in. A 401 from these means wrong
+  // credentials or token, never an ended session.
 
   async signIn(input: PasswordSignIn, options?: RequestOptions): Promise<SignInResult> {
-    const result = await this.authCall(() => this.adapter.signIn(input, options));
-    if (result.status === 'signed_in') this.signedIn(result.session);
+    const result = await this.mutate('signIn', input, options);
+    if (result.status === 'signed_in') this.setSession(result.session);
     return result;
   }
-  async verifyMagicLink(input: MagicLinkVerify, options?: RequestOptions): Promise<Session> {
-    return this.signedIn(await this.authCall(() => this.adapter.verifyMagicLink(input, options)));
+  verifyMagicLink(input: MagicLinkVerify, options?: RequestOptions): Promise<Session> {
+    return this.signedIn(this.mutate('verifyMagicLink', input, options));
   }
-  async signUp(input: SignUp, options?: RequestOptions): Promise<Session> {
-    return this.signedIn(await this.authCall(() => this.adapter.signUp(input, options)));
+  signUp(input: SignUp, options?: RequestOptions): Promise<Session> {
+    return this.signedIn(this.mutate('signUp', input, options));
   }
-  async completePasswordChange(input: CompletePasswordChange, options?: RequestOptions): Promise<Session> {
-    return this.signedIn(await this.authCall(() => this.adapter.completePasswordChange(input, options)));
+  completePasswordChange(input: CompletePasswordChange, options?: RequestOptions): Promise<Session> {
+    return this.signedIn(this.mutate('completePasswordChange', input, options));
   }
   requestMagicLink(input: MagicLinkRequest, options?: RequestOptions): Promise<void> {
-    return this.authCall(() => this.adapter.requestMagicLink(input, options));
+    return this.mutate('requestMagicLink', input, options);
   }
   requestPasswordReset(input: PasswordResetRequest, options?: RequestOptions): Promise<void> {
-    return this.authCall(() => this.adapter.requestPasswordReset(input, options));
+    return this.mutate('requestPasswordReset', input, options);
   }
   resetPassword(input: PasswordReset, options?: RequestOptions): Promise<void> {
-    return this.authCall(() => this.adapter.resetPassword(input, options));
-  }
-  changePassword(input: ChangePassword, options?: RequestOptions): Promise<void> {
-    return this.run(() => this.adapter.changePassword(input, options), []);
+    return this.mutate('resetPassword', input, options);
   }
   async signOut(options?: RequestOptions): Promise<void> {
     try {
-      await this.authCall(() => this.adapter.signOut(options));
+      await this.mutate('signOut', undefined, options);
     } finally {
       // Even when the backend cannot be reached, nothing of the customer stays on screen.
       this.setSession(null);
     }
   }
 
-  /** Auth calls: a 401 here means wrong credentials or token, not an ended session. */
-  private async authCall<T>(action: () => Promise<T>): Promise<T> {
-    try {
-      return await action();
-    } catch (error) {
-      throw isAbortError(error) ? error : toPortalError(error);
-    }
+  private async signedIn(pending: Promise<Session>): Promise<Session> {
+    const session = await pending;
+    this.setSession(session);
+    return session;
   }
+}
 
-  /**
-   * Pays, and remembers the request until its outcome is known. The key belongs to the customer's intent,
-   * not to the element that sent it: a pay element opened again on the same invoice (after the customer
-   * left mid-payment or lost the answer) resumes this very request instead of minting a new key.
-   */
-  payInvoice(input: PayInvoice, options?: RequestOptions): Promise<PaymentReceipt> {
-    const unresolved: UnresolvedPayment = { request: input, inFlight: null };
-    this.payments.set(input.invoiceId, unresolved);
-    const inFlight = this.run(
-      () => this.adapter.payInvoice(input, options),
-      [keys.invoice(input.invoiceId), 'invoices:', keys.summary],
-    );
-    unresolved.inFlight = inFlight;
-    const mine = () => this.payments.get(input.invoiceId) === unresolved;
-    inFlight.then(
-      () => {
-        if (mine()) this.payments.delete(input.invoiceId);
-      },
-      (error: unknown) => {
-        if (!mine()) return;
-        const lost = error instanceof PortalError && OUTCOME_UNKNOWN_CODES.includes(error.code);
-        if (lost) unresolved.inFlight = null;
-        else this.payments.delete(input.invoiceId);
-      },
-    );
-    return inFlight;
-  }
-
-  /** The payment on this invoice whose outcome is not known yet, if any. */
-  unresolvedPayment(invoiceId: string): UnresolvedPayment | undefined {
-    return this.payments.get(invoiceId);
-  }
-  addInvoiceNote(input: { id: string; body: string }, options?: RequestOptions) {
-    return this.run(() => this.adapter.addInvoiceNote(input, options), [keys.invoice(input.id)]);
-  }
-  updateProfile(input: ProfileUpdate, options?: RequestOptions) {
-    return this.run(() => this.adapter.updateProfile(input, options), [keys.customer]);
-  }
-  updateTaxIds(input: TaxIdsUpdate, options?: RequestOptions) {
-    return this.run(() => this.adapter.updateTaxIds(input, options), [keys.customer]);
-  }
-  addCard(input: NewCard, options?: RequestOptions) {
-    return this.run(
-      () => this.adapter.addCard(input, options),
-      [keys.paymentMethods, keys.customer, keys.summary],
-    );
-  }
-  addBankAccount(input: NewBankAccount, options?: RequestOptions) {
-    return this.run(
-      () => this.adapter.addBankAccount(input, options),
-      [keys.paymentMethods, keys.customer, keys.summary],
-    );
-  }
-  removePaymentMethod(id: string, options?: RequestOptions) {
-    return this.run(
-      () => this.adapter.removePaymentMethod({ id }, options),
-      [keys.paymentMethods, keys.customer, keys.summary],
-    );
-  }
-  setDefaultPaymentMethod(id: string, options?: RequestOptions) {
-    return this.run(
-      () => this.adapter.setDefaultPaymentMethod({ id }, options),
-      [keys.paymentMethods, keys.customer, keys.summary],
-    );
-  }
-  subscribe(input: Subscribe, options?: RequestOptions) {
-    return this.run(
-      () => this.adapter.subscribe(input, options),
-      [keys.subscriptions, keys.summary, 'invoices:'],
-    );
-  }
-  changeSubscription(input: ChangeSubscription, options?: RequestOptions) {
-    return this.run(
-      () => this.adapter.changeSubscription(input, options),
-      [keys.subscriptions, keys.summary, 'invoices:'],
-    );
-  }
-  cancelSubscription(input: CancelSubscription, options?: RequestOptions) {
-    return this.run(
-      () => this.adapter.cancelSubscription(input, options),
-      [keys.subscriptions, keys.summary],
-    );
-  }
-  pauseSubscription(id: string, options?: RequestOptions) {
-    return this.run(
-      () => this.adapter.pauseSubscription({ id }, options),
-      [keys.subscriptions, keys.summary],
-    );
-  }
-  resumeSubscription(id: string, options?: RequestOptions) {
-    return this.run(
-      () => this.adapter.resumeSubscription({ id }, options),
-      [keys.subscriptions, keys.summary],
-    );
-  }
+/** The request may or may not have been carried out: its answer was lost or unreadable. */
+function isOutcomeUnknown(error: unknown): boolean {
+  return error instanceof PortalError && OUTCOME_UNKNOWN_CODES.includes(error.code);
 }

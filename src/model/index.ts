@@ -11,3 +11,4 @@ export * from './summary.js';
 export * from './content.js';
 export * from './admin.js';
 export * from './test-cards.js';
+export * from './intent.js';

@@ -254,6 +254,7 @@ const SAMPLE_INPUTS: Partial<Record<OperationName, Record<string, unknown>>> = {
   cancelSubscription: { subscriptionId: 'sub_1', when: 'period_end', reason: 'unused' },
   pauseSubscription: { id: 'sub_1' },
   resumeSubscription: { id: 'sub_1' },
+  getIntentOutcome: { idempotencyKey: KEY },
 };
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;

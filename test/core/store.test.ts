@@ -17,11 +17,15 @@ async function signedInStore(override: Parameters<typeof countingAdapter>[1] = {
 describe('PortalStore', () => {
   it('makes one request when several elements ask for the same thing at once', async () => {
     const { store, calls } = await signedInStore();
-    const [a, b, c] = await Promise.all([store.summary(), store.summary(), store.summary()]);
+    const [a, b, c] = await Promise.all([
+      store.read('getBillingSummary', undefined),
+      store.read('getBillingSummary', undefined),
+      store.read('getBillingSummary', undefined),
+    ]);
     expect(calls.getBillingSummary).to.equal(1);
     expect(a).to.equal(b);
     expect(b).to.equal(c);
-    await store.summary();
+    await store.read('getBillingSummary', undefined);
     expect(calls.getBillingSummary, 'a fresh cached value makes no request').to.equal(1);
   });
 
@@ -36,8 +40,8 @@ describe('PortalStore', () => {
     });
     const first = new AbortController();
     const second = new AbortController();
-    const a = store.customer({ signal: first.signal });
-    const b = store.customer({ signal: second.signal });
+    const a = store.read('getCustomer', undefined, { signal: first.signal });
+    const b = store.read('getCustomer', undefined, { signal: second.signal });
     first.abort();
     expect(await rejectionOf(a)).to.have.property('name', 'AbortError');
     expect(seenSignal?.aborted, 'one asker remains').to.equal(false);
@@ -61,20 +65,20 @@ describe('PortalStore', () => {
       },
     });
     const store = new PortalStore(adapter);
-    const loading = store.customer();
+    const loading = store.read('getCustomer', undefined);
     requests[0].answer.resolve(customer);
     await loading;
     store.invalidate(keys.customer);
     // An element asks and leaves (moved in the page), and asks again at once: a new request.
     const left = new AbortController();
-    const first = store.customer({ signal: left.signal });
+    const first = store.read('getCustomer', undefined, { signal: left.signal });
     left.abort();
-    const staying = store.customer();
+    const staying = store.read('getCustomer', undefined);
     expect(await rejectionOf(first)).to.have.property('name', 'AbortError');
     await flush();
     // Another element joins that request and leaves before it is answered.
     const passing = new AbortController();
-    const passer = store.customer({ signal: passing.signal });
+    const passer = store.read('getCustomer', undefined, { signal: passing.signal });
     passing.abort();
     await rejectionOf(passer);
     expect(requests, 'the first load, the one left, the one still wanted').to.have.length(3);
@@ -86,15 +90,15 @@ describe('PortalStore', () => {
   it('refreshes the invoice, the lists and the summary after a payment, one request each', async () => {
     const { store, calls } = await signedInStore();
     await Promise.all([
-      store.invoice('inv_ada_1009'),
-      store.invoices({ filter: 'outstanding' }),
-      store.summary(),
+      store.read('getInvoice', { id: 'inv_ada_1009' }),
+      store.read('listInvoices', { filter: 'outstanding' }),
+      store.read('getBillingSummary', undefined),
     ]);
     const before = { invoice: calls.getInvoice, list: calls.listInvoices, summary: calls.getBillingSummary };
     const changes: string[][] = [];
     store.onChange((change) => changes.push(change.invalidated));
-    const invoice = await store.invoice('inv_ada_1009');
-    await store.payInvoice({
+    const invoice = await store.read('getInvoice', { id: 'inv_ada_1009' });
+    await store.mutate('payInvoice', {
       invoiceId: invoice.id,
       allocations: [{ paymentMethodId: 'pm_ada_visa', amount: invoice.amountDue }],
       idempotencyKey: 'test-key-0000000000000001',
@@ -102,9 +106,12 @@ describe('PortalStore', () => {
     expect(changes).to.deep.equal([[keys.invoice('inv_ada_1009'), 'invoices:', keys.summary]]);
     expect(store.isFresh(keys.summary)).to.equal(false);
     const [after, list, summary] = await Promise.all([
-      Promise.all([store.invoice('inv_ada_1009'), store.invoice('inv_ada_1009')]),
-      store.invoices({ filter: 'outstanding' }),
-      store.summary(),
+      Promise.all([
+        store.read('getInvoice', { id: 'inv_ada_1009' }),
+        store.read('getInvoice', { id: 'inv_ada_1009' }),
+      ]),
+      store.read('listInvoices', { filter: 'outstanding' }),
+      store.read('getBillingSummary', undefined),
     ]);
     expect(after[0].status).to.equal('paid');
     expect(list.items.map((item) => item.id)).not.to.include('inv_ada_1009');
@@ -127,8 +134,8 @@ describe('PortalStore', () => {
               .then(() => memory.getBillingSummary());
       },
     });
-    expect(await rejectionOf(store.summary())).to.be.instanceOf(PortalError);
-    const summary = await store.summary();
+    expect(await rejectionOf(store.read('getBillingSummary', undefined))).to.be.instanceOf(PortalError);
+    const summary = await store.read('getBillingSummary', undefined);
     expect(summary.outstanding.currency).to.equal('USD');
     expect(attempts).to.equal(2);
   });
@@ -137,7 +144,7 @@ describe('PortalStore', () => {
     const { store } = await signedInStore({
       getBillingSummary: () => Promise.resolve({ outstanding: { amount: 12.5, currency: 'USD' } }),
     });
-    const error = await store.summary().catch((e: unknown) => e);
+    const error = await store.read('getBillingSummary', undefined).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(PortalError);
     expect((error as PortalError).code).to.equal('invalid_response');
   });
@@ -147,19 +154,23 @@ describe('PortalStore', () => {
       getCustomer: () => Promise.reject(new Error('boom')),
       listPlans: () => Promise.reject(new TypeError('Failed to fetch')),
     });
-    expect(((await rejectionOf(store.customer())) as PortalError).code).to.equal('unavailable');
-    expect(((await rejectionOf(store.plans())) as PortalError).code).to.equal('network');
+    expect(((await rejectionOf(store.read('getCustomer', undefined))) as PortalError).code).to.equal(
+      'unavailable',
+    );
+    expect(((await rejectionOf(store.read('listPlans', undefined))) as PortalError).code).to.equal('network');
   });
 
   it('ends the session when the backend says it has ended, and forgets the customer’s data', async () => {
     const { store } = await signedInStore({
       getBillingSummary: () => Promise.reject(new PortalError('unauthorized', 'expired')),
     });
-    await store.customer();
+    await store.read('getCustomer', undefined);
     expect(store.peek(keys.customer)).not.to.equal(undefined);
     let sessionChanged = false;
     store.onChange((change) => (sessionChanged ||= change.session));
-    expect(((await rejectionOf(store.summary())) as PortalError).code).to.equal('unauthorized');
+    expect(((await rejectionOf(store.read('getBillingSummary', undefined))) as PortalError).code).to.equal(
+      'unauthorized',
+    );
     expect(store.session.status).to.equal('signed_out');
     expect(sessionChanged).to.equal(true);
     expect(store.peek(keys.customer)).to.equal(undefined);
@@ -178,7 +189,7 @@ describe('PortalStore', () => {
   it('refuses bad input before it reaches the adapter', async () => {
     const { store, calls } = await signedInStore();
     const error = (await store
-      .payInvoice({ invoiceId: 'inv_ada_1009', allocations: [], idempotencyKey: 'short' })
+      .mutate('payInvoice', { invoiceId: 'inv_ada_1009', allocations: [], idempotencyKey: 'short' })
       .catch((e: unknown) => e)) as PortalError;
     expect(error.code).to.equal('validation');
     expect(error.fieldErrors.map((each) => each.path)).to.include.members(['allocations', 'idempotencyKey']);
@@ -213,9 +224,9 @@ describe('PortalStore session restore', () => {
     await memory.signIn({ email: 'ada@example.com', password: DEMO_PASSWORD });
     const { adapter, calls } = countingAdapter(memory);
     const store = new PortalStore(adapter);
-    await store.summary();
+    await store.read('getBillingSummary', undefined);
     await store.restoreSession();
-    await store.summary();
+    await store.read('getBillingSummary', undefined);
     expect(calls.getBillingSummary, 'learning who is signed in costs no second request').to.equal(1);
     store.setSession(null);
     expect(store.peek(keys.summary), 'signing out forgets the data').to.equal(undefined);
@@ -241,17 +252,17 @@ describe('PortalStore unresolved payments', () => {
           .then(() => memory.payInvoice(input));
       },
     });
-    await rejectionOf(store.payInvoice(request('key-lost-00000000001')));
-    expect(store.unresolvedPayment('inv_ada_1009')).to.deep.equal({
+    await rejectionOf(store.mutate('payInvoice', request('key-lost-00000000001')));
+    expect(store.intents.get('invoice:inv_ada_1009')).to.deep.include({
       request: request('key-lost-00000000001'),
       inFlight: null,
     });
     answer = 'through';
-    await store.payInvoice(request('key-lost-00000000001'));
-    expect(store.unresolvedPayment('inv_ada_1009'), 'a receipt resolves it').to.equal(undefined);
+    await store.mutate('payInvoice', request('key-lost-00000000001'));
+    expect(store.intents.get('invoice:inv_ada_1009'), 'a receipt resolves it').to.equal(undefined);
     answer = 'refused';
-    await rejectionOf(store.payInvoice(request('key-refused-000000001')));
-    expect(store.unresolvedPayment('inv_ada_1009'), 'a refusal is an outcome too').to.equal(undefined);
+    await rejectionOf(store.mutate('payInvoice', request('key-refused-000000001')));
+    expect(store.intents.get('invoice:inv_ada_1009'), 'a refusal is an outcome too').to.equal(undefined);
   });
 });
 

@@ -482,8 +482,8 @@ describe('<portal-invoice>', () => {
     it('pays in full, shows the receipt, then the refreshed invoice as paid; lists and summary refresh', async () => {
       const ada = await signedInAda();
       const store = storeForAdapter(ada);
-      await store.summary();
-      await store.invoices({ filter: 'outstanding' });
+      await store.read('getBillingSummary', undefined);
+      await store.read('listInvoices', { filter: 'outstanding' });
       const el = await mount(ada);
       let bubbled: PortalEvent<'portal-payment'> | undefined;
       document.addEventListener(

@@ -75,7 +75,7 @@ async function everything(adapter: PortalAdapter, filter: InvoiceListQuery['filt
 }
 
 async function payInFull(adapter: PortalAdapter, invoice: InvoiceSummary): Promise<void> {
-  await storeForAdapter(adapter).payInvoice({
+  await storeForAdapter(adapter).mutate('payInvoice', {
     invoiceId: invoice.id,
     allocations: [{ paymentMethodId: 'pm_ada_visa', amount: invoice.amountDue }],
     idempotencyKey: `invoices-test-${invoice.id}-0000`,

@@ -59,7 +59,7 @@ async function allOutstanding(adapter: PortalAdapter): Promise<InvoiceSummary[]>
 }
 
 async function payInFull(adapter: PortalAdapter, invoice: InvoiceSummary, key: string): Promise<void> {
-  await storeForAdapter(adapter).payInvoice({
+  await storeForAdapter(adapter).mutate('payInvoice', {
     invoiceId: invoice.id,
     allocations: [{ paymentMethodId: 'pm_ada_visa', amount: invoice.amountDue }],
     idempotencyKey: `summary-test-${key}-000000`,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { OPERATION_NAMES, type OperationName, operations } from '../../../src/contract/operations.js';
 import { type Client, type Reply, newKey, useTestServer } from './helpers.js';
 
@@ -9,6 +9,8 @@ const THEIRS = {
   invoice: 'inv_analytical_301',
   method: 'pm_analytical_visa',
   subscription: 'sub_analytical_atelier',
+  /** The idempotency key of a payment they made (written before each test). */
+  intentKey: 'their-payment-key-000000000001',
 };
 /** Anything of theirs that must never appear in an answer to Ada. */
 const FOREIGN =
@@ -58,6 +60,15 @@ const probes: Probe[] = [
         idempotencyKey: newKey(),
         allocations: [{ paymentMethodId: THEIRS.method, amount: { amount: 100, currency: 'USD' } }],
       }),
+  },
+  {
+    op: 'getIntentOutcome',
+    expect: 200,
+    send: async (c) => {
+      const reply = await c.get(`/portal-api/intents/${THEIRS.intentKey}`);
+      assert.deepEqual(reply.body, { status: 'not_found' }, 'their key is unknown to Ada');
+      return reply;
+    },
   },
   { op: 'listPaymentMethods', expect: 200, send: (c) => c.get('/portal-api/payment-methods') },
   {
@@ -151,6 +162,15 @@ const probes: Probe[] = [
 ];
 
 const server = useTestServer();
+
+beforeEach(async () => {
+  await server.query(
+    `INSERT INTO idempotency_keys (customer_id, key, operation, fingerprint, state, response_status,
+       response_body, created_at, updated_at)
+     VALUES ('cus_analytical', $1, 'payInvoice', 'theirs', 'completed', 200, $2::jsonb, now(), now())`,
+    [THEIRS.intentKey, JSON.stringify({ id: 'rcpt_analytical', invoiceId: THEIRS.invoice })],
+  );
+});
 
 async function theirState(): Promise<string> {
   return JSON.stringify([

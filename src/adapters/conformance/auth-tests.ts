@@ -70,6 +70,7 @@ function signedOutCalls(): Record<string, (adapter: PortalAdapter) => Promise<un
       a.cancelSubscription({ subscriptionId: 'sub_ada_roasters', when: 'immediately', reason: 'other' }),
     pauseSubscription: (a) => a.pauseSubscription({ id: 'sub_ada_roasters' }),
     resumeSubscription: (a) => a.resumeSubscription({ id: 'sub_ada_roasters' }),
+    getIntentOutcome: (a) => a.getIntentOutcome({ idempotencyKey: idempotencyKey() }),
   };
 }
 

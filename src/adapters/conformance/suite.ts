@@ -3,6 +3,7 @@ import { accountTests, invoiceTests } from './account-tests.js';
 import { ConformanceError } from './assert.js';
 import { authTests } from './auth-tests.js';
 import { type ConformanceHarness, type SuiteFn, type TestFn, registrar } from './context.js';
+import { intentTests } from './intent-tests.js';
 import { paymentMethodTests, paymentTests } from './payment-tests.js';
 import { subscriptionTests } from './subscription-tests.js';
 
@@ -31,6 +32,7 @@ export function describeAdapterConformance(options: ConformanceOptions): void {
     describe('account', () => accountTests(test));
     describe('invoices', () => invoiceTests(test));
     describe('payments', () => paymentTests(test));
+    describe('intent outcomes', () => intentTests(test));
     describe('payment methods', () => paymentMethodTests(test));
     describe('subscriptions and plans', () => subscriptionTests(test));
     describe('coverage', () => {

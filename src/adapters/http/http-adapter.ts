@@ -74,6 +74,8 @@ type Input<N extends OperationName> = (typeof operations)[N]['input'] extends nu
  */
 export class HttpAdapter implements PortalAdapter {
   readonly #baseUrl: string;
+  /** The base URL: what the portal keeps across reloads belongs to this backend. */
+  readonly backendId: string;
   readonly #timeoutMs: number;
   readonly #retry: Required<HttpRetryOptions>;
   readonly #ky: KyInstance;
@@ -81,6 +83,7 @@ export class HttpAdapter implements PortalAdapter {
 
   constructor(options: HttpAdapterOptions) {
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.backendId = this.#baseUrl;
     const timeoutMs = options.timeoutMs ?? 15_000;
     // setTimeout's ceiling: ky refuses longer timeouts with a RangeError.
     this.#timeoutMs = Number.isFinite(timeoutMs) ? Math.min(Math.max(1, timeoutMs), 2_147_483_647) : 15_000;
@@ -161,6 +164,8 @@ export class HttpAdapter implements PortalAdapter {
   // Payments
   readonly payInvoice: PortalAdapter['payInvoice'] = (input, options) =>
     this.#call('payInvoice', input, options);
+  readonly getIntentOutcome: PortalAdapter['getIntentOutcome'] = (input, options) =>
+    this.#call('getIntentOutcome', input, options);
 
   // Payment methods
   readonly listPaymentMethods: PortalAdapter['listPaymentMethods'] = (options) =>

@@ -10,6 +10,8 @@ import {
   type ContentPage,
   type Customer,
   type DocumentLink,
+  type IntentOutcome,
+  type IntentOutcomeQuery,
   type Invoice,
   type InvoiceListQuery,
   type InvoiceNote,
@@ -44,6 +46,7 @@ import { parseInput } from '../../contract/validated.js';
 import { generateInvoices } from './generate-invoices.js';
 import * as auth from './memory-auth.js';
 import * as billing from './memory-billing.js';
+import { getIntentOutcome } from './memory-intents.js';
 import { MemoryState, type OutboxMessage, forbidden, normalizeEmail } from './memory-state.js';
 import * as subscriptions from './memory-subscriptions.js';
 
@@ -297,6 +300,10 @@ export class MemoryAdapter implements PortalAdapter {
 
   payInvoice(input: PayInvoice, options?: RequestOptions): Promise<PaymentReceipt> {
     return this.call('payInvoice', input, options, (valid) => billing.payInvoice(this.state, valid));
+  }
+
+  getIntentOutcome(input: IntentOutcomeQuery, options?: RequestOptions): Promise<IntentOutcome> {
+    return this.call('getIntentOutcome', input, options, (valid) => getIntentOutcome(this.state, valid));
   }
 
   // Payment methods

@@ -7,7 +7,8 @@ import { type PortalError, toPortalError } from '../../contract/errors.js';
 import { type PortalEvent, emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
 import { QueryController, loadedValue } from '../../core/query.js';
-import { keys } from '../../core/store.js';
+import { intentOf } from '../../contract/operations.js';
+import { queries, when } from '../../core/queries.js';
 import type { DocumentLink, Invoice, InvoiceNote, PortalSettings } from '../../model/index.js';
 import { renderFacts } from '../../ui/facts.js';
 import { renderInvoiceStatus } from '../../ui/invoice-status.js';
@@ -69,15 +70,15 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
   static override styles = [...elementStyles, invoiceStyles];
   static override messages = invoiceMessages;
 
-  private readonly invoiceQuery = new QueryController(this, {
-    key: () => (this.invoiceId ? keys.invoice(this.invoiceId) : null),
-    load: (store, options) => store.invoice(this.invoiceId, options),
-  });
+  private readonly invoiceQuery = new QueryController(
+    this,
+    queries.invoice(() => this.invoiceId),
+  );
 
-  private readonly settingsQuery = new QueryController(this, {
-    key: () => (this.invoiceId ? keys.settings : null),
-    load: (store, options) => store.settings(options),
-  });
+  private readonly settingsQuery = new QueryController(
+    this,
+    when(() => !!this.invoiceId, queries.settings),
+  );
 
   @query('portal-pay-invoice') private payElement?: PortalPayInvoice;
 
@@ -124,6 +125,15 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
       this.noteText = '';
       this.noteError = null;
       this.pdfError = null;
+    }
+    // A payment on this invoice whose outcome is not known yet (its answer was lost, or the page was
+    // reloaded before it came) opens the pay flow on it, which follows it or asks what became of it.
+    const pending = this.invoiceId
+      ? this.store?.intents.get(intentOf('payInvoice', { invoiceId: this.invoiceId }))
+      : undefined;
+    if (pending && !this.payOpened) {
+      this.payOpened = true;
+      this.paying = true;
     }
   }
 
@@ -207,7 +217,7 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
     this.noteError = null;
     this.announce(t.sendingNote);
     try {
-      await store.addInvoiceNote({ id: this.invoiceId, body });
+      await store.mutate('addInvoiceNote', { id: this.invoiceId, body });
     } catch (error) {
       const failure = toPortalError(error);
       emit(this, 'portal-error', { error: failure, operation: 'addInvoiceNote' });
@@ -235,7 +245,7 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
     this.announce(t.preparingPdf);
     let link: DocumentLink;
     try {
-      link = await store.invoicePdf(this.invoiceId);
+      link = await store.read('getInvoicePdf', { id: this.invoiceId });
     } catch (error) {
       const failure = toPortalError(error);
       emit(this, 'portal-error', { error: failure, operation: 'getInvoicePdf' });

@@ -228,7 +228,7 @@ export class InvoicePages implements ReactiveController {
     this.failed = null;
     this.host.requestUpdate();
     try {
-      const page = await store.invoices(query, { signal: controller.signal });
+      const page = await store.read('listInvoices', query, { signal: controller.signal });
       if (this.inFlight !== controller) return;
       apply(page);
     } catch (error) {

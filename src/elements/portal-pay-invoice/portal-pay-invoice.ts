@@ -3,17 +3,12 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import {
-  OUTCOME_UNKNOWN_CODES,
-  PortalError,
-  type PortalErrorCode,
-  toPortalError,
-} from '../../contract/errors.js';
+import type { PortalError } from '../../contract/errors.js';
+import { IntentFlowController } from '../../controllers/intent-flow.js';
 import { emit } from '../../core/events.js';
-import { IntentKey } from '../../core/idempotency.js';
 import { PortalElement } from '../../core/portal-element.js';
+import { queries, when } from '../../core/queries.js';
 import { QueryController, loadedValue } from '../../core/query.js';
-import { keys } from '../../core/store.js';
 import {
   type Allocation,
   type AllocationResult,
@@ -51,27 +46,11 @@ import { receiptSummary } from './receipt.js';
 import { payMessages } from './messages.js';
 
 /**
- * The steps the customer sees (R-PAY-16):
- * - form → Review → review: nothing is sent; Back returns with everything as typed.
- * - review → Pay → in flight, with the key made now for this intent.
- * - in flight → receipt: the key is spent; Done or "pay the rest" → form, a new intent.
- * - in flight → unknown when the answer is lost (network, timeout, unavailable, unreadable); Check again
- *   → in flight with the very same request and key.
- * - in flight → a refusal (nothing charged) → form with the reason, or review again when the same
- *   request may simply be retried (too many attempts).
- * While a request is in flight the step stays where it was and `paying` is set; every further click,
- * Enter or submit is ignored until the backend answers.
+ * The steps the customer sees (R-PAY-16) are those of IntentFlowController: form → Review → review →
+ * Pay → in flight → the receipt (done), "we could not confirm" (unknown, Check again re-sends the same
+ * request and key), or a refusal (nothing charged) back on the form with the reason, or on the review
+ * when the same request may simply be sent again (too many attempts).
  */
-export type PayStep = 'form' | 'review' | 'unknown' | 'receipt';
-
-/** Refusals that send the customer back to the form: nothing was charged, something must change. */
-const SENDS_BACK: readonly PortalErrorCode[] = [
-  'validation',
-  'forbidden',
-  'conflict',
-  'not_found',
-  'payment_declined',
-];
 
 /** What the element needs loaded before it can offer a payment. */
 interface Loaded {
@@ -155,22 +134,28 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
   static override styles = [...elementStyles, payStyles];
   static override messages = payMessages;
 
-  private readonly settingsQuery = new QueryController(this, {
-    key: () => keys.settings,
-    load: (store, options) => store.settings(options),
+  private readonly settingsQuery = new QueryController(this, queries.settings);
+
+  private readonly invoiceQuery = new QueryController(
+    this,
+    queries.invoice(() => this.invoiceId),
+  );
+
+  private readonly methodsQuery = new QueryController(
+    this,
+    when(() => !!this.invoiceId, queries.paymentMethods),
+  );
+
+  /** The payment as one customer intent: its key, its progress, a lost answer, a reload. */
+  private readonly flow = new IntentFlowController(this, {
+    operation: 'payInvoice',
+    intent: () => (this.invoiceId ? `invoice:${this.invoiceId}` : null),
+    done: (receipt) => this.finished(receipt),
+    unknown: (again) => this.outcomeUnknown(again),
+    refused: (error, request, final) => this.refused(error, request, final),
+    failed: (error) => emit(this, 'portal-error', { error, operation: 'payInvoice' }),
   });
 
-  private readonly invoiceQuery = new QueryController(this, {
-    key: () => (this.invoiceId ? keys.invoice(this.invoiceId) : null),
-    load: (store, options) => store.invoice(this.invoiceId, options),
-  });
-
-  private readonly methodsQuery = new QueryController(this, {
-    key: () => (this.invoiceId ? keys.paymentMethods : null),
-    load: (store, options) => store.paymentMethods(options),
-  });
-
-  @state() private step: PayStep = 'form';
   @state() private amountMode: 'full' | 'part' = 'full';
   /** The partial amount exactly as typed. */
   @state() private partText = '';
@@ -186,9 +171,6 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
   /** A refusal that belongs to no single field, shown above the current step. */
   @state() private failure: string | null = null;
   @state() private reviewing: Review | null = null;
-  /** The request last sent: what an unknown outcome re-sends, key and all. */
-  @state() private attempt: PayInvoice | null = null;
-  @state() private paying = false;
   @state() private announcement = '';
 
   /** The invoice to pay. */
@@ -200,8 +182,6 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
    */
   @property({ attribute: false }) receipt?: PaymentReceipt;
 
-  /** One key per customer intent (R-PAY-12, R-PAY-15): kept here so re-renders never mint another. */
-  private readonly intent = new IntentKey();
   private readonly uid = `portal-pay-invoice-${++instances}`;
   private focusAfterUpdate: string | null = null;
   private nextRowKey = 1;
@@ -232,15 +212,12 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
     if (changed.has('invoiceId') && changed.get('invoiceId') !== undefined) {
       // Another invoice is another intent: nothing typed for the last one applies. A payment still in
       // flight for the last one carries on; the store keeps it, and this element stops following it.
-      this.paying = false;
       this.startOver();
     }
-    this.resumeUnresolvedPayment();
     if (changed.has('receipt')) {
       if (this.receipt) {
-        this.step = 'receipt';
-        this.intent.discard();
-      } else if (this.step === 'receipt') {
+        this.flow.showDone();
+      } else if (this.flow.step === 'done') {
         this.startOver();
       }
     }
@@ -386,7 +363,7 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
   // Editing: every change makes a new intent, so the next confirmation gets a new key.
 
   private edited(...fieldIds: string[]): void {
-    this.intent.discard();
+    this.flow.newIntent();
     this.failure = null;
     if (fieldIds.some((id) => this.serverErrors.has(id))) {
       this.serverErrors = new Map([...this.serverErrors].filter(([id]) => !fieldIds.includes(id)));
@@ -415,7 +392,7 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
 
   private onPartBlur(due: Money): void {
     // Leaving the form (to the review) removes the field, which blurs it: nothing to tidy then.
-    if (this.step !== 'form') return;
+    if (this.flow.step !== 'form') return;
     this.partText = this.tidy(this.partText, due);
     this.touch(this.amountId);
   }
@@ -471,7 +448,7 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
   }
 
   private onRowAmountBlur(key: number, due: Money): void {
-    if (this.step !== 'form') return;
+    if (this.flow.step !== 'form') return;
     const row = this.rows.find((each) => each.key === key);
     if (row) this.updateRow(key, { amountText: this.tidy(row.amountText, due) });
     this.touch(this.rowAmountId(key));
@@ -514,7 +491,7 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
   private onReview(event: SubmitEvent): void {
     event.preventDefault();
     const data = this.loaded();
-    if (this.paying || !data) return;
+    if (this.flow.busy || !data) return;
     const draft = this.check(data);
     if (!draft.allocations) {
       this.showAllErrors = true;
@@ -530,7 +507,7 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
       allocations: draft.allocations,
       due: data.invoice.amountDue,
     };
-    this.step = 'review';
+    this.flow.review();
     this.failure = null;
     this.focusAfterUpdate = this.headingId;
   }
@@ -544,8 +521,8 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
   }
 
   private onBack(): void {
-    if (this.paying) return;
-    this.step = 'form';
+    if (this.flow.busy) return;
+    this.flow.back();
     this.failure = null;
     this.focusAfterUpdate = this.headingId;
   }
@@ -553,86 +530,29 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
   private async onConfirm(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const review = this.reviewing;
-    // R-PAY-15: the first activation wins; a second click, Enter or submit finds `paying` set and stops.
-    if (this.paying || !review) return;
-    const intent = { invoiceId: review.invoiceId, allocations: review.allocations };
-    await this.send({ ...intent, idempotencyKey: this.intent.for(intent) });
+    // R-PAY-15: the first activation wins; a second click, Enter or submit finds the flow busy and stops.
+    if (this.flow.busy || !review) return;
+    this.failure = null;
+    this.announce(this.t.pay.processing);
+    await this.flow.submit({ invoiceId: review.invoiceId, allocations: review.allocations });
   }
 
   private async onCheckAgain(): Promise<void> {
-    if (this.paying || !this.attempt) return;
-    // The very same request, key included: the backend replays what it did the first time, if anything.
-    await this.send(this.attempt);
-  }
-
-  private async send(request: PayInvoice): Promise<void> {
-    const store = this.store;
-    if (!store) return;
-    const t = this.t.pay;
-    const wasUnknown = this.step === 'unknown';
-    this.announce(wasUnknown ? t.checking : t.processing);
-    // No abort signal: a payment in flight is never abandoned, even if the element goes away.
-    await this.follow(request, store.payInvoice(request), wasUnknown);
-  }
-
-  /** Shows a payment's progress and outcome, unless the element has moved on to another invoice. */
-  private async follow(
-    request: PayInvoice,
-    inFlight: Promise<PaymentReceipt>,
-    wasUnknown: boolean,
-  ): Promise<void> {
-    this.paying = true;
-    this.attempt = request;
+    if (this.flow.busy || !this.flow.request) return;
     this.failure = null;
-    let receipt: PaymentReceipt;
-    try {
-      receipt = await inFlight;
-    } catch (error) {
-      if (request.invoiceId !== this.invoiceId) return;
-      this.paying = false;
-      const failure = toPortalError(error);
-      emit(this, 'portal-error', { error: failure, operation: 'payInvoice' });
-      if (OUTCOME_UNKNOWN_CODES.includes(failure.code)) this.outcomeUnknown(wasUnknown);
-      else this.refused(failure, request);
-      return;
-    }
-    if (request.invoiceId !== this.invoiceId) return;
-    this.paying = false;
-    this.finished(receipt);
-  }
-
-  /**
-   * A payment on this invoice whose outcome is unknown — sent by a pay element the customer left, or
-   * whose answer was lost — comes back as it was: still processing, or "we could not confirm" with Check
-   * again re-sending the same request and key. Never a fresh form with a new key.
-   */
-  private resumeUnresolvedPayment(): void {
-    const store = this.store;
-    if (!store || !this.invoiceId || this.attempt || this.receipt || this.step === 'receipt') return;
-    const unresolved = store.unresolvedPayment(this.invoiceId);
-    if (!unresolved) return;
-    this.step = 'unknown';
-    this.attempt = unresolved.request;
-    if (unresolved.inFlight) void this.follow(unresolved.request, unresolved.inFlight, true);
+    this.announce(this.t.pay.checking);
+    await this.flow.checkAgain();
   }
 
   private finished(receipt: PaymentReceipt): void {
-    this.intent.discard();
-    this.attempt = null;
     this.reviewing = null;
     this.receipt = receipt;
-    this.step = 'receipt';
     this.announce(`${this.t.pay.receiptHeading[receipt.status]}. ${this.receiptText(receipt)}`);
     this.focusAfterUpdate = this.headingId;
     emit(this, 'portal-payment', { receipt });
   }
 
   private outcomeUnknown(wasUnknown: boolean): void {
-    this.step = 'unknown';
-    // The payment may have gone through: what the portal shows of this invoice must be asked again.
-    const store = this.store;
-    if (store && this.attempt)
-      store.invalidate(keys.invoice(this.attempt.invoiceId), 'invoices:', keys.summary);
     if (wasUnknown) {
       this.announce(this.t.pay.stillUnknown);
     } else {
@@ -642,19 +562,15 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
   }
 
   /** The backend refused the payment: nothing was charged. Say why, where it can be fixed. */
-  private refused(error: PortalError, request: PayInvoice): void {
+  private refused(error: PortalError, request: PayInvoice, final: boolean): void {
     const t = this.t.pay;
-    const store = this.store;
-    if (!SENDS_BACK.includes(error.code)) {
+    if (!final) {
       // Refused before it ran (too many attempts, session ended): the same request may be sent again.
       this.failure = errorMessage(this.t, error);
       this.announce(this.failure);
       return;
     }
-    // A refusal is a final outcome: whatever the customer sends next is a new intent.
-    this.intent.discard();
-    this.attempt = null;
-    this.step = 'form';
+    // A refusal is a final outcome (the flow is back on the form): what is sent next is a new intent.
     this.focusAfterUpdate = this.headingId;
     switch (error.code) {
       case 'validation': {
@@ -666,16 +582,13 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
         break;
       }
       case 'forbidden':
-        // The merchant changed what is allowed: show the form their settings allow now.
-        store?.invalidate(keys.settings);
+        // The merchant changed what is allowed: the store refreshes the settings, and the form follows.
         this.failure = t.forbidden;
         break;
       case 'conflict':
-        store?.invalidate(keys.invoice(request.invoiceId), 'invoices:', keys.summary);
         this.failure = t.conflict;
         break;
       case 'not_found':
-        store?.invalidate(keys.paymentMethods, keys.invoice(request.invoiceId));
         this.failure = t.methodGone;
         break;
       default:
@@ -712,8 +625,7 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
 
   /** Leaves the receipt (or another invoice's form) for a new intent, with nothing carried over. */
   private startOver(preferredMethodId: string | null = null): void {
-    this.intent.discard();
-    this.attempt = null;
+    this.flow.startOver();
     this.reviewing = null;
     this.receipt = undefined;
     this.amountMode = 'full';
@@ -725,7 +637,6 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
     this.showAllErrors = false;
     this.serverErrors = new Map();
     this.failure = null;
-    this.step = 'form';
   }
 
   /** A method that did not fail in `receipt`, to preselect for paying what is left. */
@@ -749,7 +660,7 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
   private onTryAnother(receipt: PaymentReceipt): void {
     if (!this.splitting) this.methodId = this.methodNotDeclined(receipt);
     this.receipt = undefined;
-    this.step = 'form';
+    this.flow.startOver();
     this.focusAfterUpdate = this.headingId;
   }
 
@@ -1120,10 +1031,10 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
             type="submit"
             class="button primary"
             part="submit"
-            aria-disabled=${this.paying ? 'true' : 'false'}
+            aria-disabled=${this.flow.busy ? 'true' : 'false'}
           >
             ${
-              this.paying
+              this.flow.busy
                 ? html`<span class="spinner" aria-hidden="true"></span> ${t.pay.paying}`
                 : t.pay.confirm(this.format.money(total))
             }
@@ -1131,7 +1042,7 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
           <button
             type="button"
             class="button"
-            aria-disabled=${this.paying ? 'true' : 'false'}
+            aria-disabled=${this.flow.busy ? 'true' : 'false'}
             @click=${this.onBack}
           >
             ${t.common.back}
@@ -1156,10 +1067,10 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
           type="button"
           class="button primary"
           part="submit"
-          aria-disabled=${this.paying ? 'true' : 'false'}
+          aria-disabled=${this.flow.busy ? 'true' : 'false'}
           @click=${this.onCheckAgain}
         >
-          ${this.paying ? html`<span class="spinner" aria-hidden="true"></span> ${t.pay.checking}` : t.pay.checkAgain}
+          ${this.flow.busy ? html`<span class="spinner" aria-hidden="true"></span> ${t.pay.checking}` : t.pay.checkAgain}
         </button>
       </div>`;
   }
@@ -1271,7 +1182,7 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
       return renderLoading(t, 8);
     }
     if (!data.settings.invoices.payInvoices) return this.renderPaymentsOff(data);
-    if (this.step === 'review' && this.reviewing) return this.renderReview(this.reviewing, data);
+    if (this.flow.step === 'review' && this.reviewing) return this.renderReview(this.reviewing, data);
     if (data.invoice.amountDue.amount <= 0)
       return this.renderNoPayment(data.invoice, t.pay.nothingToPay(data.invoice.number));
     if (data.usable.length === 0) return this.renderNoPayment(data.invoice, t.pay.noMethods);
@@ -1283,10 +1194,10 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> {
     if (!this.store) {
       this.reportMissingStore();
       body = renderMisconfigured(this.t);
-    } else if (this.step === 'receipt' && this.receipt) {
+    } else if (this.flow.step === 'done' && this.receipt) {
       body = this.renderReceipt(this.receipt);
-    } else if (this.step === 'unknown' && this.attempt) {
-      body = this.renderUnknown(this.attempt);
+    } else if (this.flow.step === 'unknown' && this.flow.request) {
+      body = this.renderUnknown(this.flow.request);
     } else {
       body = this.renderFromData();
     }

@@ -7,7 +7,8 @@ import { PortalError, toPortalError } from '../../contract/errors.js';
 import { type PortalEvent, emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
 import { QueryController } from '../../core/query.js';
-import { type PortalStore, keys } from '../../core/store.js';
+import { queries, when } from '../../core/queries.js';
+import type { PortalStore } from '../../core/store.js';
 import { safeLogoUrl } from '../../core/theme.js';
 import type { InvoiceFilter } from '../../model/index.js';
 import { elementStyles } from '../../ui/styles.js';
@@ -61,20 +62,14 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   private focusHeadingAfterUpdate = false;
   private watchedStore: PortalStore | null = null;
 
-  private readonly settingsQuery = new QueryController(this, {
-    key: () => keys.settings,
-    load: (store, options) => store.settings(options),
-  });
+  private readonly settingsQuery = new QueryController(this, queries.settings);
 
-  private readonly sessionQuery = new QueryController(this, {
-    key: () => keys.session,
-    load: (store, options) => store.restoreSession(options),
-  });
+  private readonly sessionQuery = new QueryController(this, queries.session);
 
-  private readonly customerQuery = new QueryController(this, {
-    key: () => (this.store?.session.status === 'signed_in' ? keys.customer : null),
-    load: (store, options) => store.customer(options),
-  });
+  private readonly customerQuery = new QueryController(
+    this,
+    when(() => this.store?.session.status === 'signed_in', queries.customer),
+  );
 
   /** The root makes its own store: it is the provider, never a consumer. */
   override get store(): PortalStore | null {

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { type PortalEventDetails, emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
 import { QueryController, type QueryState } from '../../core/query.js';
-import { keys } from '../../core/store.js';
+import { queries } from '../../core/queries.js';
 import type { BillingSummary, InvoiceListQuery, InvoicePage, InvoiceSummary } from '../../model/index.js';
 import { renderInvoiceStatus } from '../../ui/invoice-status.js';
 import { paymentMethodLabel } from '../../ui/payment-method-label.js';
@@ -80,16 +80,13 @@ export class PortalSummary extends PortalElement<typeof summaryMessages> {
   static override styles = [...elementStyles, summaryStyles];
   static override messages = summaryMessages;
 
-  private readonly summaryQuery = new QueryController(this, {
-    key: () => keys.summary,
-    load: (store, options) => store.summary(options),
-  });
+  private readonly summaryQuery = new QueryController(this, queries.summary);
 
   /** Read only once a disclosure opens: most visits never ask what makes up the balance. */
-  private readonly breakdownQuery = new QueryController(this, {
-    key: () => (this.expanded.size > 0 ? keys.invoices(BREAKDOWN_QUERY) : null),
-    load: (store, options) => store.invoices(BREAKDOWN_QUERY, options),
-  });
+  private readonly breakdownQuery = new QueryController(
+    this,
+    queries.invoices(() => (this.expanded.size > 0 ? BREAKDOWN_QUERY : null)),
+  );
 
   @state() private expanded: ReadonlySet<Breakdown> = new Set();
   /** Updates for screen readers, in a polite live region that stays on the page in every state. */

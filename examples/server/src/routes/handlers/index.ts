@@ -2,6 +2,7 @@ import type { Handlers } from '../types.js';
 import { accountHandlers } from './account.js';
 import { authHandlers } from './auth.js';
 import { contentHandlers } from './content.js';
+import { intentHandlers } from './intents.js';
 import { invoiceHandlers } from './invoices.js';
 import { paymentMethodHandlers } from './payment-methods.js';
 import { subscriptionHandlers } from './subscriptions.js';
@@ -12,6 +13,7 @@ export const handlers: Handlers = {
   ...accountHandlers,
   ...contentHandlers,
   ...invoiceHandlers,
+  ...intentHandlers,
   ...paymentMethodHandlers,
   ...subscriptionHandlers,
 };
