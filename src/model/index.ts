@@ -10,4 +10,3 @@ export * from './subscription.js';
 export * from './summary.js';
 export * from './content.js';
 export * from './admin.js';
-export * from './test-cards.js';

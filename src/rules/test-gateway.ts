@@ -1,8 +1,12 @@
-import type { CardBrand } from './payment-method.js';
+import { type AllocationOutcome, type CardBrand, isCardExpired } from '../model/index.js';
+import type { TokenizedCard } from './payment-methods.js';
+import type { PaymentMethodRecord } from './records.js';
 
 /**
- * The well-known test cards of test mode. The built-in card fields provider accepts only these numbers,
- * and the test payment gateway chooses each charge's outcome from the card's last four digits.
+ * Test mode's payment gateway, written once: the well-known test cards, the tokens the test-mode card
+ * fields provider issues for them, and the outcome of a charge. The reference server's TestGateway and
+ * MemoryAdapter charge through it; the test-mode provider accepts only these numbers. It lives in rules/
+ * (not model/) because it is backend behaviour, and rules/ is the lowest layer both can import.
  */
 export type TestCardOutcome = 'succeeded' | 'declined' | 'insufficient_funds' | 'processing_error';
 
@@ -55,7 +59,27 @@ export function parseTestCardToken(token: string): TokenizedTestCard | null {
   return { card, last4: card.number.slice(-4), expMonth, expYear: Number(match[3]) };
 }
 
+/** What a test-mode token resolves to, as a payment provider would answer; null for anything else. */
+export function resolveTestCardToken(token: string): TokenizedCard | null {
+  const parsed = parseTestCardToken(token);
+  if (!parsed) return null;
+  return {
+    brand: parsed.card.brand,
+    last4: parsed.last4,
+    expMonth: parsed.expMonth,
+    expYear: parsed.expYear,
+    verification: parsed.card.outcome,
+  };
+}
+
 /** The charge outcome for a stored card, by its last four digits; other cards succeed. */
 export function testOutcomeForLast4(last4: string): TestCardOutcome {
   return TEST_CARDS.find((card) => card.number.endsWith(last4))?.outcome ?? 'succeeded';
+}
+
+/** What the test gateway answers for a charge: by the card's last four digits, expired cards are declined, banks pay. */
+export function testChargeOutcome(method: PaymentMethodRecord, today: string): AllocationOutcome {
+  if (method.type === 'bank_account') return 'succeeded';
+  if (isCardExpired(method, today)) return 'declined';
+  return testOutcomeForLast4(method.last4);
 }
