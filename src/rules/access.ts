@@ -83,7 +83,8 @@ export function checkSignUp(input: {
   const { request } = input;
   const required = input.settings.accountCreation.required;
   const errors: FieldError[] = [];
-  if (required.billingAddress && !request.billingAddress) errors.push({ path: 'billingAddress', code: 'required' });
+  if (required.billingAddress && !request.billingAddress)
+    errors.push({ path: 'billingAddress', code: 'required' });
   if (required.shippingAddress && !request.shippingAddress) {
     errors.push({ path: 'shippingAddress', code: 'required' });
   }

@@ -29,7 +29,10 @@ const CAPABILITIES = {
     what: 'paying part of an invoice',
     allowed: (s: PortalSettings) => s.invoices.partialPayments,
   },
-  customerNotes: { what: 'adding notes to invoices', allowed: (s: PortalSettings) => s.invoices.customerNotes },
+  customerNotes: {
+    what: 'adding notes to invoices',
+    allowed: (s: PortalSettings) => s.invoices.customerNotes,
+  },
   downloadPdf: { what: 'downloading invoice PDFs', allowed: (s: PortalSettings) => s.invoices.downloadPdf },
   subscriptions: {
     what: 'subscription self-service',

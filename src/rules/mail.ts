@@ -79,7 +79,12 @@ export function unlockMail(merchant: string, link: string, minutes: number): Mai
   };
 }
 
-export function activationMail(merchant: string, signInUrl: string, password: string, hours: number): MailText {
+export function activationMail(
+  merchant: string,
+  signInUrl: string,
+  password: string,
+  hours: number,
+): MailText {
   return {
     kind: 'activation',
     subject: `Your ${merchant} customer portal account`,

@@ -198,4 +198,3 @@ export function billingSummary(input: {
       : { enabled: false },
   };
 }
-

@@ -62,7 +62,11 @@ function firstAfter(
 }
 
 /** One page of `sorted` (a customer's invoices, newest first) for the query. */
-export function invoicePage(sorted: readonly InvoiceRecord[], query: InvoiceListQuery, today: string): InvoicePage {
+export function invoicePage(
+  sorted: readonly InvoiceRecord[],
+  query: InvoiceListQuery,
+  today: string,
+): InvoicePage {
   const filter = query.filter ?? 'all';
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   const start = query.cursor === undefined ? 0 : firstAfter(sorted, decodeCursor(query.cursor));

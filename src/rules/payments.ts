@@ -27,7 +27,11 @@ export function checkPayment(input: {
   requireCapability(settings, 'payInvoices');
   if (allocations.length > 1) requireCapability(settings, 'splitPayments');
   if (allocations.length > settings.invoices.maxSplitMethods) {
-    throw invalidField('allocations', `at most ${settings.invoices.maxSplitMethods} payment methods`, 'too_large');
+    throw invalidField(
+      'allocations',
+      `at most ${settings.invoices.maxSplitMethods} payment methods`,
+      'too_large',
+    );
   }
   const amounts = invoiceAmounts(invoice);
   if (invoice.voided || invoice.refunded || amounts.amountDue === 0) {
@@ -90,4 +94,3 @@ export function paymentReceipt(input: {
     createdAt: input.createdAt,
   };
 }
-

@@ -10,10 +10,9 @@ export type Changes<T> = { [K in keyof T]?: Exclude<T[K], undefined> | null };
 export function profileChanges(update: ProfileUpdate): Changes<ProfileUpdate> {
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(update)) {
-    if (value === undefined) continue;
-    changes[key] = value === '' ? null : value;
+    if (value !== undefined) changes[key] = value === '' ? null : value;
   }
-  return changes as Changes<ProfileUpdate>;
+  return changes;
 }
 
 /** Tax numbers are trimmed; an empty one is cleared. */

@@ -98,7 +98,9 @@ export function startSubscription(input: {
 }): { record: SubscriptionRecord; dueNow?: DueNow & { paymentMethodId: string } } {
   const { plan, quantity, today } = input;
   const trialing = plan.trialDays > 0;
-  const periodEnd = trialing ? addDays(today, plan.trialDays) : addInterval(today, plan.interval, plan.intervalCount);
+  const periodEnd = trialing
+    ? addDays(today, plan.trialDays)
+    : addInterval(today, plan.interval, plan.intervalCount);
   let dueNow: (DueNow & { paymentMethodId: string }) | undefined;
   if (!trialing && plan.price.amount > 0) {
     if (input.paymentMethodId === undefined) {
@@ -195,7 +197,11 @@ export function prorationDue(preview: ChangePreview, newPlan: Plan): DueNow | un
 }
 
 /** The subscription on `newPlan` with `quantity`; a quantity change alone scales each product line. */
-export function changed(subscription: SubscriptionRecord, newPlan: Plan, quantity: number): SubscriptionRecord {
+export function changed(
+  subscription: SubscriptionRecord,
+  newPlan: Plan,
+  quantity: number,
+): SubscriptionRecord {
   if (newPlan.id !== subscription.planId) {
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
     const { terms, ...rest } = subscription;
@@ -250,7 +256,13 @@ export function cancelled(
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { nextBillingDate, ...rest } = subscription;
   return input.when === 'immediately'
-    ? { ...rest, cancellationReason: input.reason, status: 'canceled', canceledAt: today, cancelAtPeriodEnd: false }
+    ? {
+        ...rest,
+        cancellationReason: input.reason,
+        status: 'canceled',
+        canceledAt: today,
+        cancelAtPeriodEnd: false,
+      }
     : { ...rest, cancellationReason: input.reason, cancelAtPeriodEnd: true };
 }
 

@@ -1,6 +1,6 @@
 import { delimiter, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEMO_PASSWORD } from '../../../src/adapters/shared/demo-data.js';
+import { DEMO_PASSWORD } from '../../../src/adapters/demo/demo-data.js';
 import { startServer } from './server.js';
 
 export { startServer } from './server.js';

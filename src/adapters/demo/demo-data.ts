@@ -29,8 +29,6 @@ export interface DemoData {
   accessRules: AccessRule[];
 }
 
-
-
 function at(date: string, time = '10:00:00'): string {
   return `${date}T${time}Z`;
 }

@@ -158,7 +158,12 @@ export class MemoryState {
   }
 
   send(to: string, mail: MailText): void {
-    this.outbox.push({ to: normalizeEmail(to), subject: mail.subject, text: mail.text, sentAt: this.nowIso() });
+    this.outbox.push({
+      to: normalizeEmail(to),
+      subject: mail.subject,
+      text: mail.text,
+      sentAt: this.nowIso(),
+    });
   }
 
   /**

@@ -59,7 +59,14 @@ function invoiceNow(
   const commit = () => {
     const payments =
       method && paid
-        ? [{ id: state.nextId('pay'), paidAt: state.nowIso(), paymentMethodId: method.id, amount: due.amount }]
+        ? [
+            {
+              id: state.nextId('pay'),
+              paidAt: state.nowIso(),
+              paymentMethodId: method.id,
+              amount: due.amount,
+            },
+          ]
         : [];
     state.addInvoice(
       dueNowInvoice({
@@ -149,7 +156,10 @@ export function cancelSubscription(state: MemoryState, input: CancelSubscription
   const support = settings.branding.supportEmail;
   if (support) {
     const planName = state.plan(record.planId).name;
-    state.send(support, cancellationNoticeMail({ customer, planName, subscriptionId: record.id, cancel: input }));
+    state.send(
+      support,
+      cancellationNoticeMail({ customer, planName, subscriptionId: record.id, cancel: input }),
+    );
   }
   return view(state, updated);
 }
