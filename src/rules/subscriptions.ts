@@ -165,20 +165,23 @@ export function dueNowInvoice(input: {
 
 // Changing plan or quantity ----------------------------------------------------------------------------
 
-/**
- * The checks before changing a subscription (the `changePlans` capability is checked before anything is
- * looked up) and what the change costs now. Staying on the current plan is always allowed; moving to
- * another needs a plan this customer is offered.
- */
-export function checkChange(input: {
-  settings: PortalSettings;
-  customer: CustomerRecord;
+/** A subscription moving to `newPlan` (or staying on its plan) with `quantity`, as of `today`. */
+export interface ChangeRequest {
   subscription: SubscriptionRecord;
   currentPlan: Plan;
   newPlan: Plan;
   quantity: number;
   today: string;
-}): ChangePreview {
+}
+
+/**
+ * The checks before changing a subscription (the `changePlans` capability is checked before anything is
+ * looked up) and what the change costs now. Staying on the current plan is always allowed; moving to
+ * another needs a plan this customer is offered.
+ */
+export function checkChange(
+  input: ChangeRequest & { settings: PortalSettings; customer: CustomerRecord },
+): ChangePreview {
   const { settings, customer, subscription, newPlan } = input;
   if (newPlan.id !== subscription.planId && !offered(settings, newPlan, customer)) {
     throw forbidden('this plan is not open for self-subscription');
@@ -295,13 +298,7 @@ export function resumed(subscription: SubscriptionRecord, plan: Plan, today: str
  * What changing a subscription's plan or quantity costs now: the price difference for the unused part of
  * the current period, rounded half up to the minor unit. Nothing is charged during a trial.
  */
-export function previewChange(input: {
-  subscription: SubscriptionRecord;
-  currentPlan: Plan;
-  newPlan: Plan;
-  quantity: number;
-  today: string;
-}): ChangePreview {
+export function previewChange(input: ChangeRequest): ChangePreview {
   const { subscription, currentPlan, newPlan, quantity, today } = input;
   if (newPlan.price.currency !== currentPlan.price.currency) {
     throw invalidField('planId', 'the plan is billed in another currency');

@@ -15,6 +15,7 @@ import type {
 } from '../../model/index.js';
 import type { ById } from '../../contract/adapter.js';
 import { requireCapability } from '../../rules/capabilities.js';
+import { customerNote } from '../../rules/invoice-notes.js';
 import { methodLabel, toInvoice, toPaymentMethod } from '../../rules/mappers.js';
 import { invoicePage } from '../../rules/paging.js';
 import {
@@ -52,16 +53,13 @@ export function addInvoiceNote(state: MemoryState, input: ById & NewInvoiceNote)
   requireCapability(state.data.settings, 'customerNotes');
   const customer = state.requireCustomer();
   const invoice = state.invoiceOf(customer.id, input.id);
-  const session = state.currentSession();
-  // Someone signed in by magic link is a person at the company, not the company: sign with their address.
-  const authorName = session && session.method === 'magic_link' ? session.email : customer.name;
-  const note: InvoiceNote = {
+  const note = customerNote({
     id: state.nextId('note'),
-    author: 'customer',
-    authorName,
     body: input.body,
     createdAt: state.nowIso(),
-  };
+    session: state.currentSession(),
+    customerName: customer.name,
+  });
   invoice.notes.push(note);
   return note;
 }

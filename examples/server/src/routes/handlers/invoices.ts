@@ -1,5 +1,6 @@
-import type { InvoiceNote, PaymentReceipt, AllocationResult } from '../../../../../src/model/index.js';
+import type { AllocationResult, PaymentReceipt } from '../../../../../src/model/index.js';
 import { notFound } from '../../../../../src/rules/errors.js';
+import { customerNote } from '../../../../../src/rules/invoice-notes.js';
 import { methodLabel, toCustomer, toInvoice } from '../../../../../src/rules/mappers.js';
 import { compareInvoicesNewestFirst, invoicePage } from '../../../../../src/rules/paging.js';
 import { checkPayment, paymentReceipt } from '../../../../../src/rules/payments.js';
@@ -37,18 +38,17 @@ export const invoiceHandlers: Pick<
     return toInvoice(invoice, methods, ctx.today());
   },
 
-  /** Someone signed in by link is a person at the company, not the company: the note carries their address. */
   async addInvoiceNote(ctx, input) {
     await requireCapability(ctx.app, 'customerNotes');
     const session = ctx.requireSession();
     const invoice = await ownInvoice(ctx, input.id);
-    const note: InvoiceNote = {
+    const note = customerNote({
       id: newId('note'),
-      author: 'customer',
-      authorName: session.method === 'magic_link' ? session.email : session.customer.record.name,
       body: input.body,
       createdAt: isoInstant(ctx.now()),
-    };
+      session,
+      customerName: session.customer.record.name,
+    });
     await ctx.app.db.query(
       `INSERT INTO invoice_notes (id, invoice_id, author, author_name, body, created_at)
        VALUES ($1, $2, $3, $4, $5, $6)`,
