@@ -24,6 +24,9 @@ export const TOKEN_LIFETIME_MINUTES = {
   password_change: 10,
 } as const;
 
+/** The query parameter an emailed link carries its token in; the sign-in element reads it back. */
+export const LINK_PARAM = { magicLink: 'portal-magic-token', passwordReset: 'portal-reset-token' } as const;
+
 /** A cookie session ends after this long without a request. */
 export const SESSION_IDLE_HOURS = 12;
 

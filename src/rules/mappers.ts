@@ -198,3 +198,8 @@ export function billingSummary(input: {
       : { enabled: false },
   };
 }
+
+/** The file name an invoice's PDF downloads as. */
+export function invoicePdfFileName(invoice: Pick<Invoice, 'number'>): string {
+  return `${invoice.number}.pdf`;
+}

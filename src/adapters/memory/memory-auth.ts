@@ -11,6 +11,7 @@ import type {
   SignUp,
 } from '../../model/index.js';
 import {
+  LINK_PARAM,
   LOCKOUT_FAILURES,
   LOCKOUT_MINUTES,
   TOKEN_LIFETIME_MINUTES,
@@ -137,7 +138,7 @@ export function requestMagicLink(state: MemoryState, input: MagicLinkRequest): v
     email,
     expiresAt: state.nowMs() + TOKEN_LIFETIME_MINUTES.magic_link * MINUTE,
   });
-  const link = state.link('portal-magic-token', token, input.returnUrl);
+  const link = state.link(LINK_PARAM.magicLink, token, input.returnUrl);
   const merchant = state.data.settings.branding.merchantName;
   state.send(email, magicLinkMail(merchant, link, TOKEN_LIFETIME_MINUTES.magic_link));
 }
@@ -215,14 +216,14 @@ export function requestPasswordReset(state: MemoryState, input: PasswordResetReq
     return;
   }
   const token = issueResetToken(state, customer);
-  const link = state.link('portal-reset-token', token, input.returnUrl);
+  const link = state.link(LINK_PARAM.passwordReset, token, input.returnUrl);
   state.send(customer.email, passwordResetMail(merchantName, link, TOKEN_LIFETIME_MINUTES.password_reset));
 }
 
 /** The merchant's "Reset Password and Unlock": a reset link, in the email that says the account is unlocked. */
 export function sendUnlockEmail(state: MemoryState, customer: CustomerRecord): void {
   const token = issueResetToken(state, customer);
-  const link = state.link('portal-reset-token', token, undefined);
+  const link = state.link(LINK_PARAM.passwordReset, token, undefined);
   const merchant = state.data.settings.branding.merchantName;
   state.send(customer.email, unlockMail(merchant, link, TOKEN_LIFETIME_MINUTES.password_reset));
 }

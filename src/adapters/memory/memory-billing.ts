@@ -16,7 +16,7 @@ import type {
 import type { ById } from '../../contract/adapter.js';
 import { requireCapability } from '../../rules/capabilities.js';
 import { customerNote } from '../../rules/invoice-notes.js';
-import { methodLabel, toInvoice, toPaymentMethod } from '../../rules/mappers.js';
+import { invoicePdfFileName, methodLabel, toInvoice, toPaymentMethod } from '../../rules/mappers.js';
 import { invoicePage } from '../../rules/paging.js';
 import {
   bankAccountRecord,
@@ -74,7 +74,7 @@ export function getInvoicePdf(state: MemoryState, input: ById): DocumentLink {
   const customer = state.requireCustomer();
   const bytes = invoicePdf(invoice, state.data.settings.branding.merchantName, customer.name);
   const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  return { url, fileName: `${invoice.number}.pdf` };
+  return { url, fileName: invoicePdfFileName(invoice) };
 }
 
 /** Memory charges through the test gateway. */

@@ -4,7 +4,7 @@ import { PortalError } from '../../../../src/contract/errors.js';
 import type { CustomerAccessState } from '../../../../src/model/index.js';
 import { listAccessLogs } from '../auth/access-log.js';
 import { listRules } from '../auth/access-rules.js';
-import { assertNoOverlap } from '../../../../src/rules/access.js';
+import { LINK_PARAM, assertNoOverlap } from '../../../../src/rules/access.js';
 import { hashPassword } from '../auth/passwords.js';
 import { newId, temporaryPassword } from '../auth/secrets.js';
 import { SESSION_TOKEN_DEFAULT_SECONDS, createSession, deleteCustomerSessions } from '../auth/sessions.js';
@@ -95,7 +95,7 @@ export const adminHandlers: AdminHandlers = {
       await clearSignInFailures(tx, customer.record.email);
       const to = customer.record.email;
       const token = await issueToken(tx, 'password_reset', { customerId, email: to }, now);
-      const link = emailLink(app, undefined, 'portal-reset-token', token);
+      const link = emailLink(app, undefined, LINK_PARAM.passwordReset, token);
       const minutes = TOKEN_LIFETIME_MS.password_reset / 60_000;
       await queueEmail(tx, { to, ...unlockMail(settings.branding.merchantName, link, minutes) }, now);
       return accessState(await requireCustomer(tx, customerId));

@@ -1,6 +1,7 @@
 import type { PortalError } from '../../../../../src/contract/errors.js';
 import type { PortalSettings } from '../../../../../src/model/index.js';
 import {
+  LINK_PARAM,
   accountLocked,
   badCredentials,
   badLink,
@@ -216,7 +217,7 @@ export const authHandlers: Pick<
     const now = ctx.now();
     await db.transaction(async (tx) => {
       const token = await issueToken(tx, 'magic_link', { customerId: customer.record.id, email }, now);
-      const link = emailLink(ctx.app, input.returnUrl, 'portal-magic-token', token);
+      const link = emailLink(ctx.app, input.returnUrl, LINK_PARAM.magicLink, token);
       const minutes = TOKEN_LIFETIME_MS.magic_link / 60_000;
       await queueEmail(
         tx,
@@ -369,7 +370,7 @@ export const authHandlers: Pick<
         { customerId: customer.record.id, email: to },
         now,
       );
-      const link = emailLink(ctx.app, input.returnUrl, 'portal-reset-token', token);
+      const link = emailLink(ctx.app, input.returnUrl, LINK_PARAM.passwordReset, token);
       await queueEmail(
         tx,
         { to, ...passwordResetMail(merchantName, link, TOKEN_LIFETIME_MS.password_reset / 60_000) },

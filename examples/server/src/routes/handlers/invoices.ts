@@ -1,7 +1,7 @@
 import type { AllocationResult, PaymentReceipt } from '../../../../../src/model/index.js';
 import { notFound } from '../../../../../src/rules/errors.js';
 import { customerNote } from '../../../../../src/rules/invoice-notes.js';
-import { methodLabel, toCustomer, toInvoice } from '../../../../../src/rules/mappers.js';
+import { invoicePdfFileName, methodLabel, toCustomer, toInvoice } from '../../../../../src/rules/mappers.js';
 import { compareInvoicesNewestFirst, invoicePage } from '../../../../../src/rules/paging.js';
 import { checkPayment, paymentReceipt } from '../../../../../src/rules/payments.js';
 import type { InvoiceRecord } from '../../../../../src/rules/records.js';
@@ -67,7 +67,7 @@ export const invoiceHandlers: Pick<
       customer: toCustomer(ctx.requireSession().customer.record),
       invoice: toInvoice(invoice, methods, ctx.today()),
     });
-    return { bytes, fileName: `${invoice.number}.pdf` };
+    return { bytes, fileName: invoicePdfFileName(invoice) };
   },
 
   /**
