@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { until } from 'lit/directives/until.js';
 import { MemoryAdapter } from '../src/adapters/memory/memory-adapter.js';
-import { DEMO_SETTINGS } from '../src/adapters/shared/demo-data.js';
+import { DEMO_SETTINGS } from '../src/adapters/demo/demo-data.js';
 import { PortalError } from '../src/contract/errors.js';
 import '../src/elements/portal-login/define.js';
 import type { PortalLogin } from '../src/elements/portal-login/portal-login.js';

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { PortalAdapter } from '../src/contract/adapter.js';
 import { MemoryAdapter } from '../src/adapters/memory/memory-adapter.js';
-import { DEMO_TEMPORARY_PASSWORD } from '../src/adapters/shared/demo-data.js';
+import { DEMO_TEMPORARY_PASSWORD } from '../src/adapters/demo/demo-data.js';
 import '../src/elements/portal-summary/define.js';
 import type { InvoiceStatus } from '../src/model/index.js';
 import { failing, neverAnswering, signedInAs } from './support/adapters.js';

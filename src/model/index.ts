@@ -10,5 +10,5 @@ export * from './subscription.js';
 export * from './summary.js';
 export * from './content.js';
 export * from './admin.js';
-export * from './test-cards.js';
 export * from './intent.js';
+export * from './dates.js';

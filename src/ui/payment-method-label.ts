@@ -6,10 +6,9 @@ import {
   isCardExpiringSoon,
 } from '../model/index.js';
 
-/** `YYYY-MM-DD` of today in UTC, the calendar card expiry is checked against. */
-export function isoToday(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
+import { isoToday } from '../model/dates.js';
+
+export { isoToday };
 
 /**
  * What a customer recognises a payment method by, in their language: "Visa ending in 4242", "Bank account

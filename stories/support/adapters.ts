@@ -1,6 +1,6 @@
 import type { PortalAdapter } from '../../src/contract/adapter.js';
 import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory/memory-adapter.js';
-import { DEMO_PASSWORD } from '../../src/adapters/shared/demo-data.js';
+import { DEMO_PASSWORD } from '../../src/adapters/demo/demo-data.js';
 import { PortalError, type PortalErrorCode } from '../../src/contract/errors.js';
 
 /** A demo backend with Ada signed in, as a story loader. */

@@ -1,12 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { parseOutput } from '../../src/contract/validated.js';
 import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory/index.js';
-import {
-  DEMO_PASSWORD,
-  DEMO_TEMPORARY_PASSWORD,
-  addDays,
-  createDemoData,
-} from '../../src/adapters/shared/demo-data.js';
+import { DEMO_PASSWORD, DEMO_TEMPORARY_PASSWORD, createDemoData } from '../../src/adapters/demo/demo-data.js';
+import { addDays } from '../../src/rules/dates.js';
 import { PortalError } from '../../src/contract/errors.js';
 import type { InvoiceSummary, PayInvoice } from '../../src/model/index.js';
 

@@ -3,7 +3,7 @@ import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { PortalError } from '../../src/contract/errors.js';
 import { PortalStore, keys } from '../../src/core/store.js';
 import type { Customer } from '../../src/model/index.js';
-import { DEMO_PASSWORD } from '../../src/adapters/shared/demo-data.js';
+import { DEMO_PASSWORD } from '../../src/adapters/demo/demo-data.js';
 import { countingAdapter } from '../helpers/counting-adapter.js';
 import { type Deferred, deferred, flush, rejectionOf } from '../helpers/deferred.js';
 

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PortalAdapter } from '../../src/contract/adapter.js';
 import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
-import { createDemoData } from '../../src/adapters/shared/demo-data.js';
+import { createDemoData } from '../../src/adapters/demo/demo-data.js';
 import { PortalError } from '../../src/contract/errors.js';
 import type { PortalEvent } from '../../src/core/events.js';
 import { en, fr } from '../helpers/messages.js';

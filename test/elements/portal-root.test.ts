@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
-import { DEMO_PASSWORD } from '../../src/adapters/shared/demo-data.js';
+import { DEMO_PASSWORD } from '../../src/adapters/demo/demo-data.js';
 import { storeForAdapter, storeForApi } from '../../src/core/connect.js';
 import { PortalError } from '../../src/contract/errors.js';
 import '../../src/define.js';

@@ -1,5 +1,5 @@
 import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory/memory-adapter.js';
-import { DEMO_PASSWORD, DEMO_TEMPORARY_PASSWORD } from '../../src/adapters/shared/demo-data.js';
+import { DEMO_PASSWORD, DEMO_TEMPORARY_PASSWORD } from '../../src/adapters/demo/demo-data.js';
 import type { PortalSettings } from '../../src/model/index.js';
 
 // The demo's customers (DESIGN.md, "Demo data"), signed in on a fresh MemoryAdapter.

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseTestCardToken } from '../../src/model/test-cards.js';
+import { parseTestCardToken } from '../../src/rules/test-cards.js';
 import {
   brandOf,
   checkCard,

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
-import { DEMO_PASSWORD } from '../../src/adapters/shared/demo-data.js';
+import { DEMO_PASSWORD } from '../../src/adapters/demo/demo-data.js';
 import { themeFromColor } from '../../src/core/theme.js';
 import { type CardFields, type CardFieldsState, CardFieldsError } from '../../src/providers/card-fields.js';
 import { TestCardFields } from '../../src/providers/test-mode/test-card-fields.js';

@@ -1,4 +1,5 @@
-import { isoToday } from '../../../src/adapters/shared/demo-data.js';
+import { LOCKOUT_FAILURES, LOCKOUT_MINUTES } from '../../../src/rules/access.js';
+import { isoToday } from '../../../src/rules/dates.js';
 import type { Database } from './db/database.js';
 import { pruneExpired } from './db/housekeeping.js';
 import type { Mailer } from './mail/mailer.js';
@@ -18,8 +19,8 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   authRequestsPerIpPerMinute: 20,
-  lockoutThreshold: 5,
-  lockoutMinutes: 15,
+  lockoutThreshold: LOCKOUT_FAILURES,
+  lockoutMinutes: LOCKOUT_MINUTES,
   emailsPerAddressPer15Minutes: 5,
 };
 

@@ -1,6 +1,6 @@
 import { delimiter, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEMO_PASSWORD } from '../../../src/adapters/shared/demo-data.js';
+import { DEMO_PASSWORD } from '../../../src/adapters/demo/demo-data.js';
 import { BUILD_HINT, startCardFieldsServer } from './card-fields/card-fields-server.js';
 import { startServer } from './server.js';
 

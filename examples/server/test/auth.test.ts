@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { DEMO_TEMPORARY_PASSWORD } from '../../../src/adapters/shared/demo-data.js';
+import { DEMO_TEMPORARY_PASSWORD } from '../../../src/adapters/demo/demo-data.js';
 import type { AccessLogEntry, CustomerAccessState, Session, SignInResult } from '../../../src/model/index.js';
 import { createApp } from '../src/app.js';
 import { silentMailer } from '../src/mail/mailer.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { after, before, beforeEach } from 'node:test';
-import { DEMO_PASSWORD } from '../../../src/adapters/shared/demo-data.js';
+import { DEMO_PASSWORD } from '../../../src/adapters/demo/demo-data.js';
 import type { PortalSettings } from '../../../src/model/index.js';
 import type { Limits } from '../src/context.js';
 import { dropSchema } from '../src/db/postgres.js';

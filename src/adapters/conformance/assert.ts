@@ -5,7 +5,7 @@ import {
   type PortalErrorCode,
   isPortalError,
 } from '../../contract/errors.js';
-import { canonical } from '../shared/canonical.js';
+import { canonical } from '../../rules/canonical.js';
 
 /**
  * The suite's own assertions: it runs under any test framework, so it cannot lean on chai or expect.

@@ -1,7 +1,7 @@
 import type { Address, SignUp } from '../../model/index.js';
 import type { PortalAdapter } from '../../contract/adapter.js';
 import { OPERATION_NAMES, operations } from '../../contract/operations.js';
-import { DEMO_PASSWORD, DEMO_TEMPORARY_PASSWORD } from '../shared/demo-data.js';
+import { DEMO_PASSWORD, DEMO_TEMPORARY_PASSWORD } from '../demo/demo-data.js';
 import { ConformanceError, equal, hasFieldError, ok, rejects, show } from './assert.js';
 import {
   ADA,

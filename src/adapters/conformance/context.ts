@@ -8,7 +8,7 @@ import type {
 } from '../../model/index.js';
 import type { PortalAdapter } from '../../contract/adapter.js';
 import { OPERATION_NAMES, type OperationName } from '../../contract/operations.js';
-import { DEMO_PASSWORD } from '../shared/demo-data.js';
+import { DEMO_PASSWORD } from '../demo/demo-data.js';
 import { parseOutput } from '../../contract/validated.js';
 import { ConformanceError, equal, ok, show } from './assert.js';
 

@@ -1,5 +1,5 @@
 import { taxOn } from '../../model/index.js';
-import type { InvoiceRecord } from '../shared/demo-data.js';
+import type { InvoiceRecord } from '../../rules/records.js';
 
 const PRODUCTS: readonly [string, number][] = [
   ["Roaster's Choice, 340 g", 2400],

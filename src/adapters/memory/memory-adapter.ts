@@ -40,14 +40,19 @@ import {
 } from '../../model/index.js';
 import type { ById, PortalAdapter, RequestOptions } from '../../contract/adapter.js';
 import { type Operation, type OperationName, operations } from '../../contract/operations.js';
-import { type CustomerRecord, type DemoData, createDemoData, isoToday } from '../shared/demo-data.js';
-import { billingSummary, toCustomer } from '../shared/rules.js';
+import { normalizeEmail } from '../../rules/access.js';
+import { requireCapability } from '../../rules/capabilities.js';
+import { isoToday } from '../../rules/dates.js';
+import { billingSummary, toCustomer } from '../../rules/mappers.js';
+import { type Changes, profileChanges, taxIdChanges } from '../../rules/profile.js';
+import type { CustomerRecord } from '../../rules/records.js';
+import { type DemoData, createDemoData } from '../demo/demo-data.js';
 import { parseInput } from '../../contract/validated.js';
 import { generateInvoices } from './generate-invoices.js';
 import * as auth from './memory-auth.js';
 import * as billing from './memory-billing.js';
 import { getIntentOutcome } from './memory-intents.js';
-import { MemoryState, type OutboxMessage, forbidden, normalizeEmail } from './memory-state.js';
+import { MemoryState, type OutboxMessage } from './memory-state.js';
 import * as subscriptions from './memory-subscriptions.js';
 
 export type { OutboxMessage } from './memory-state.js';
@@ -96,18 +101,17 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-/** Empty strings clear optional text fields, as the model documents for tax ids. */
-function applyText<T extends object>(target: T, changes: Partial<Record<keyof T, unknown>>): void {
+/** Applies an update's changes to a stored customer: `null` clears a field. */
+function apply(target: CustomerRecord, changes: Changes<Partial<CustomerRecord>>): void {
   for (const [key, value] of Object.entries(changes)) {
-    if (value === undefined) continue;
-    if (value === '') delete (target as Record<string, unknown>)[key];
-    else (target as Record<string, unknown>)[key] = structuredClone(value);
+    if (value === null) delete (target as unknown as Record<string, unknown>)[key];
+    else (target as unknown as Record<string, unknown>)[key] = structuredClone(value);
   }
 }
 
 /**
  * A complete billing backend in memory, seeded with the demo data: the same rules as the reference
- * server (shared/rules.ts), one session per instance like one browser tab, and an outbox instead of
+ * server (src/rules/), one session per instance like one browser tab, and an outbox instead of
  * email. Stories, tests and the no-server demo run on it. Every answer is a structured clone, so callers
  * cannot change its state by accident.
  */
@@ -181,8 +185,7 @@ export class MemoryAdapter implements PortalAdapter {
     const customer = this.state.customerById(customerId);
     customer.locked = false;
     this.state.failures.delete(normalizeEmail(customer.email));
-    const token = auth.issueResetToken(this.state, customer);
-    auth.sendResetEmail(this.state, customer, token, undefined, 'Your account has been unlocked.');
+    auth.sendUnlockEmail(this.state, customer);
   }
 
   // Auth
@@ -250,18 +253,17 @@ export class MemoryAdapter implements PortalAdapter {
   }
 
   updateProfile(input: ProfileUpdate, options?: RequestOptions): Promise<Customer> {
-    return this.call('updateProfile', input, options, (valid) => this.modifyCustomer(valid));
+    return this.call('updateProfile', input, options, (valid) => this.modifyCustomer(profileChanges(valid)));
   }
 
   updateTaxIds(input: TaxIdsUpdate, options?: RequestOptions): Promise<Customer> {
-    return this.call('updateTaxIds', input, options, (valid) => this.modifyCustomer(valid));
+    return this.call('updateTaxIds', input, options, (valid) => this.modifyCustomer(taxIdChanges(valid)));
   }
 
-  private modifyCustomer(changes: Partial<Record<keyof CustomerRecord, unknown>>): Customer {
-    if (!this.state.data.settings.profile.modifyInformation)
-      throw forbidden('modifying information is turned off');
+  private modifyCustomer(changes: Changes<Partial<CustomerRecord>>): Customer {
+    requireCapability(this.state.data.settings, 'modifyInformation');
     const customer = this.state.requireCustomer();
-    applyText(customer, changes);
+    apply(customer, changes);
     if (this.state.session?.customerId === customer.id) this.state.session.customerName = customer.name;
     return toCustomer(customer);
   }

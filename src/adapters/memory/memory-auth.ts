@@ -1,39 +1,46 @@
-import { type FieldError, PortalError } from '../../contract/errors.js';
-import {
-  type AccessRule,
-  type ChangePassword,
-  type CompletePasswordChange,
-  type MagicLinkRequest,
-  type MagicLinkVerify,
-  type PasswordReset,
-  type PasswordResetRequest,
-  type PasswordSignIn,
-  type Session,
-  type SignInResult,
-  type SignUp,
-  isCardExpired,
-  parseTestCardToken,
+import type {
+  ChangePassword,
+  CompletePasswordChange,
+  MagicLinkRequest,
+  MagicLinkVerify,
+  PasswordReset,
+  PasswordResetRequest,
+  PasswordSignIn,
+  Session,
+  SignInResult,
+  SignUp,
 } from '../../model/index.js';
-import type { CustomerRecord, PaymentMethodRecord } from '../shared/demo-data.js';
 import {
-  type Grant,
-  type MemoryState,
-  fieldError,
-  forbidden,
+  LINK_PARAM,
+  LOCKOUT_FAILURES,
+  LOCKOUT_MINUTES,
+  TOKEN_LIFETIME_MINUTES,
+  accessRuleFor,
+  accountLocked,
+  badCredentials,
+  badLink,
+  checkSignUp,
+  customerCode,
   normalizeEmail,
-  randomToken,
-  unauthorized,
-} from './memory-state.js';
+  sameAsTemporaryPassword,
+  signInExpired,
+  wrongCurrentPassword,
+} from '../../rules/access.js';
+import { requireCapability } from '../../rules/capabilities.js';
+import { rateLimited } from '../../rules/errors.js';
+import { lockedAccountResetMail, magicLinkMail, passwordResetMail, unlockMail } from '../../rules/mail.js';
+import {
+  bankAccountRecord,
+  cardRecord,
+  checkVerification,
+  isUsableCard,
+} from '../../rules/payment-methods.js';
+import type { CustomerRecord, PaymentMethodRecord } from '../../rules/records.js';
+import { resolveTestCardToken } from '../../rules/test-gateway.js';
+import { type Grant, type MemoryState, randomToken } from './memory-state.js';
 
 const MINUTE = 60_000;
-const MAGIC_LINK_TTL = 10 * MINUTE;
-const CHALLENGE_TTL = 10 * MINUTE;
-const RESET_TTL = 60 * MINUTE;
-const MAX_FAILURES = 5;
-const LOCKOUT_WINDOW = 15 * MINUTE;
-
-/** One message for every wrong email/password combination, so that it reveals no account. */
-const BAD_CREDENTIALS = 'the email address or password is incorrect';
+const LOCKOUT_WINDOW = LOCKOUT_MINUTES * MINUTE;
 
 /**
  * The currency new self-service accounts are billed in: the demo merchant sells in US dollars. A real
@@ -42,20 +49,16 @@ const BAD_CREDENTIALS = 'the email address or password is incorrect';
 const SIGN_UP_CURRENCY = 'USD';
 
 function requirePasswords(state: MemoryState): void {
-  if (!state.data.settings.signIn.password) throw forbidden('password sign-in is turned off');
+  requireCapability(state.data.settings, 'passwordSignIn');
 }
 
 function requireMagicLinks(state: MemoryState): void {
-  if (!state.data.settings.signIn.magicLink) throw forbidden('passwordless sign-in is turned off');
+  requireCapability(state.data.settings, 'magicLinkSignIn');
 }
 
 function throwIfRateLimited(state: MemoryState, email: string): void {
   const seconds = state.lockoutSecondsLeft(email);
-  if (seconds > 0) {
-    throw new PortalError('rate_limited', 'too many failed attempts; try again later', {
-      retryAfterSeconds: seconds,
-    });
-  }
+  if (seconds > 0) throw rateLimited(seconds);
 }
 
 function issue(store: Map<string, Grant>, grant: Grant): string {
@@ -76,9 +79,7 @@ function revokeAll(store: Map<string, Grant>, customerId: string): void {
 }
 
 function assertNotLocked(customer: CustomerRecord): void {
-  if (customer.locked) {
-    throw new PortalError('account_locked', 'this account is locked; please contact the merchant');
-  }
+  if (customer.locked) throw accountLocked();
 }
 
 // The demo snapshot and this in-page store keep passwords as given: the whole store lives in the page, so
@@ -92,8 +93,8 @@ export function signIn(state: MemoryState, input: PasswordSignIn): SignInResult 
   throwIfRateLimited(state, input.email);
   const customer = state.customerByEmail(input.email);
   if (!passwordMatches(customer, input.password)) {
-    state.recordFailure(input.email, MAX_FAILURES, LOCKOUT_WINDOW);
-    throw unauthorized(BAD_CREDENTIALS);
+    state.recordFailure(input.email, LOCKOUT_FAILURES, LOCKOUT_WINDOW);
+    throw badCredentials();
   }
   state.failures.delete(normalizeEmail(input.email));
   assertNotLocked(customer);
@@ -101,7 +102,7 @@ export function signIn(state: MemoryState, input: PasswordSignIn): SignInResult 
     const challenge = issue(state.challenges, {
       customerId: customer.id,
       email: customer.email,
-      expiresAt: state.nowMs() + CHALLENGE_TTL,
+      expiresAt: state.nowMs() + TOKEN_LIFETIME_MINUTES.password_change * MINUTE,
     });
     return { status: 'password_change_required', challenge };
   }
@@ -111,12 +112,12 @@ export function signIn(state: MemoryState, input: PasswordSignIn): SignInResult 
 export function completePasswordChange(state: MemoryState, input: CompletePasswordChange): Session {
   requirePasswords(state);
   const grant = consume(state, state.challenges, input.challenge);
-  if (!grant) throw unauthorized('the password change has expired; sign in again');
+  if (!grant) throw signInExpired();
   const customer = state.customerById(grant.customerId);
   assertNotLocked(customer);
   if (input.newPassword === customer.password) {
     state.challenges.set(input.challenge, grant);
-    throw fieldError('newPassword', 'invalid', 'choose a password other than the temporary one');
+    throw sameAsTemporaryPassword();
   }
   customer.password = input.newPassword;
   customer.passwordIsTemporary = false;
@@ -124,21 +125,10 @@ export function completePasswordChange(state: MemoryState, input: CompletePasswo
   return state.startSession(customer, customer.email, 'password');
 }
 
-/** The access rule granting `email` passwordless access: a single-address rule wins over a domain rule. */
-function accessRuleFor(state: MemoryState, email: string): AccessRule | undefined {
-  const address = normalizeEmail(email);
-  const domain = address.slice(address.lastIndexOf('@') + 1);
-  const rules = state.data.accessRules;
-  return (
-    rules.find((rule) => rule.kind === 'email' && normalizeEmail(rule.value) === address) ??
-    rules.find((rule) => rule.kind === 'domain' && rule.value.toLowerCase() === domain)
-  );
-}
-
 export function requestMagicLink(state: MemoryState, input: MagicLinkRequest): void {
   requireMagicLinks(state);
   state.checkReturnUrl(input.returnUrl);
-  const rule = accessRuleFor(state, input.email);
+  const rule = accessRuleFor(state.data.accessRules, input.email);
   const customer = rule && state.data.customers.find((each) => each.id === rule.customerId);
   // Nothing is sent for addresses without access or for locked accounts, and the caller cannot tell.
   if (!customer || customer.locked) return;
@@ -146,29 +136,19 @@ export function requestMagicLink(state: MemoryState, input: MagicLinkRequest): v
   const token = issue(state.magicLinks, {
     customerId: customer.id,
     email,
-    expiresAt: state.nowMs() + MAGIC_LINK_TTL,
+    expiresAt: state.nowMs() + TOKEN_LIFETIME_MINUTES.magic_link * MINUTE,
   });
+  const link = state.link(LINK_PARAM.magicLink, token, input.returnUrl);
   const merchant = state.data.settings.branding.merchantName;
-  state.send(
-    email,
-    `Your sign-in link for ${merchant}`,
-    [
-      `Hello,`,
-      ``,
-      `Use this link to sign in to the ${merchant} customer portal for ${customer.name}:`,
-      state.link('portal-magic-token', token, input.returnUrl),
-      ``,
-      `The link works once and expires in 10 minutes. If you did not ask for it, you can ignore this email.`,
-    ].join('\n'),
-  );
+  state.send(email, magicLinkMail(merchant, link, TOKEN_LIFETIME_MINUTES.magic_link));
 }
 
 export function verifyMagicLink(state: MemoryState, input: MagicLinkVerify): Session {
   requireMagicLinks(state);
   const grant = consume(state, state.magicLinks, input.token);
   // The rule may have been withdrawn since the link was sent: access is checked again on use.
-  if (!grant || accessRuleFor(state, grant.email)?.customerId !== grant.customerId) {
-    throw unauthorized('this sign-in link is invalid, already used or expired');
+  if (!grant || accessRuleFor(state.data.accessRules, grant.email)?.customerId !== grant.customerId) {
+    throw badLink();
   }
   const customer = state.customerById(grant.customerId);
   assertNotLocked(customer);
@@ -183,36 +163,21 @@ export function verifyMagicLink(state: MemoryState, input: MagicLinkVerify): Ses
  * enumeration-safe are sign-in, magic links and password resets.
  */
 export function signUp(state: MemoryState, input: SignUp): Session {
-  const { accountCreation, paymentMethods } = state.data.settings;
-  if (!accountCreation.enabled) throw forbidden('account creation is turned off');
-  const errors: FieldError[] = [];
-  const required = accountCreation.required;
-  if (required.billingAddress && !input.billingAddress)
-    errors.push({ path: 'billingAddress', code: 'required' });
-  if (required.shippingAddress && !input.shippingAddress) {
-    errors.push({ path: 'shippingAddress', code: 'required' });
-  }
-  if (required.card && !input.cardToken) errors.push({ path: 'cardToken', code: 'required' });
-  if (required.bankAccount && !input.bankAccount) errors.push({ path: 'bankAccount', code: 'required' });
-  const card = input.cardToken === undefined ? undefined : parseTestCardToken(input.cardToken);
-  if (input.cardToken !== undefined && (!card || isCardExpired(card, state.today))) {
-    errors.push({ path: 'cardToken', code: 'invalid' });
-  }
-  if (state.customerByEmail(input.email)) errors.push({ path: 'email', code: 'taken' });
-  if (errors.length > 0) {
-    throw new PortalError('validation', `sign-up refused: ${errors.map((e) => e.path).join(', ')}`, {
-      fieldErrors: errors,
-    });
-  }
-  if (card && paymentMethods.verifyNewCards && card.card.outcome !== 'succeeded') {
-    throw new PortalError('payment_declined', 'the card was declined');
-  }
+  const { settings } = state.data;
+  requireCapability(settings, 'accountCreation');
+  const card = input.cardToken === undefined ? null : resolveTestCardToken(input.cardToken);
+  checkSignUp({
+    settings,
+    request: input,
+    cardUsable: isUsableCard(card, state.today),
+    emailTaken: state.customerByEmail(input.email) !== undefined,
+  });
+  if (card) checkVerification(settings, card);
 
   const customerId = state.nextId('cus');
-  const number = state.data.customers.length + 1;
   const customer: CustomerRecord = {
     id: customerId,
-    code: `CUST-${String(number).padStart(4, '0')}`,
+    code: customerCode(state.data.customers.length + 1),
     name: input.name,
     email: input.email,
     currency: SIGN_UP_CURRENCY,
@@ -227,27 +192,10 @@ export function signUp(state: MemoryState, input: SignUp): Session {
   };
   const methods: PaymentMethodRecord[] = [];
   if (card) {
-    methods.push({
-      id: state.nextId('pm'),
-      customerId,
-      type: 'card',
-      brand: card.card.brand,
-      last4: card.last4,
-      expMonth: card.expMonth,
-      expYear: card.expYear,
-      holderName: input.name,
-      verified: paymentMethods.verifyNewCards,
-    });
+    methods.push(cardRecord({ id: state.nextId('pm'), customerId, card, holderName: input.name, settings }));
   }
   if (input.bankAccount) {
-    methods.push({
-      id: state.nextId('pm'),
-      customerId,
-      type: 'bank_account',
-      last4: input.bankAccount.accountNumber.slice(-4),
-      accountType: input.bankAccount.accountType,
-      holderName: input.bankAccount.holderName,
-    });
+    methods.push(bankAccountRecord({ id: state.nextId('pm'), customerId, account: input.bankAccount }));
   }
   if (methods.length > 0) customer.defaultPaymentMethodId = methods[0].id;
   state.data.customers.push(customer);
@@ -260,67 +208,38 @@ export function requestPasswordReset(state: MemoryState, input: PasswordResetReq
   state.checkReturnUrl(input.returnUrl);
   const customer = state.customerByEmail(input.email);
   if (!customer) return;
+  const { merchantName, supportEmail } = state.data.settings.branding;
   if (customer.locked) {
     // A merchant's lock is lifted by the merchant ("Reset Password and Unlock"), never by the customer
     // alone: the owner learns why no link came, exactly as the reference server tells them.
-    const { merchantName, supportEmail } = state.data.settings.branding;
-    state.send(
-      customer.email,
-      `Your ${merchantName} account`,
-      [
-        `Hello,`,
-        ``,
-        `Someone asked to reset the password of your ${merchantName} customer portal account, but the account is`,
-        `locked. Please contact ${supportEmail ?? merchantName} to have it unlocked; you will then receive a link to`,
-        `choose a new password.`,
-      ].join('\n'),
-    );
+    state.send(customer.email, lockedAccountResetMail(merchantName, supportEmail));
     return;
   }
-  const token = issue(state.resetTokens, {
-    customerId: customer.id,
-    email: customer.email,
-    expiresAt: state.nowMs() + RESET_TTL,
-  });
-  sendResetEmail(state, customer, token, input.returnUrl, 'We received a request to reset your password.');
+  const token = issueResetToken(state, customer);
+  const link = state.link(LINK_PARAM.passwordReset, token, input.returnUrl);
+  state.send(customer.email, passwordResetMail(merchantName, link, TOKEN_LIFETIME_MINUTES.password_reset));
 }
 
-export function sendResetEmail(
-  state: MemoryState,
-  customer: CustomerRecord,
-  token: string,
-  returnUrl: string | undefined,
-  reason: string,
-): void {
+/** The merchant's "Reset Password and Unlock": a reset link, in the email that says the account is unlocked. */
+export function sendUnlockEmail(state: MemoryState, customer: CustomerRecord): void {
+  const token = issueResetToken(state, customer);
+  const link = state.link(LINK_PARAM.passwordReset, token, undefined);
   const merchant = state.data.settings.branding.merchantName;
-  state.send(
-    customer.email,
-    `Reset your ${merchant} password`,
-    [
-      `Hello ${customer.name},`,
-      ``,
-      reason,
-      `Choose a new password for the ${merchant} customer portal here:`,
-      state.link('portal-reset-token', token, returnUrl),
-      ``,
-      `The link works once and expires in 1 hour. If you did not ask for it, ignore this email: your password stays the same.`,
-    ].join('\n'),
-  );
+  state.send(customer.email, unlockMail(merchant, link, TOKEN_LIFETIME_MINUTES.password_reset));
 }
 
-/** A reset token for a merchant-side unlock, which also emails the customer. */
-export function issueResetToken(state: MemoryState, customer: CustomerRecord): string {
+function issueResetToken(state: MemoryState, customer: CustomerRecord): string {
   return issue(state.resetTokens, {
     customerId: customer.id,
     email: customer.email,
-    expiresAt: state.nowMs() + RESET_TTL,
+    expiresAt: state.nowMs() + TOKEN_LIFETIME_MINUTES.password_reset * MINUTE,
   });
 }
 
 export function resetPassword(state: MemoryState, input: PasswordReset): void {
   requirePasswords(state);
   const grant = consume(state, state.resetTokens, input.token);
-  if (!grant) throw unauthorized('this reset link is invalid, already used or expired');
+  if (!grant) throw badLink();
   const customer = state.customerById(grant.customerId);
   customer.password = input.newPassword;
   customer.passwordIsTemporary = false;
@@ -340,8 +259,8 @@ export function changePassword(state: MemoryState, input: ChangePassword): void 
   const customer = state.requireCustomer();
   throwIfRateLimited(state, customer.email);
   if (customer.password === undefined || customer.password !== input.currentPassword) {
-    state.recordFailure(customer.email, MAX_FAILURES, LOCKOUT_WINDOW);
-    throw fieldError('currentPassword', 'invalid', 'the current password is incorrect');
+    state.recordFailure(customer.email, LOCKOUT_FAILURES, LOCKOUT_WINDOW);
+    throw wrongCurrentPassword();
   }
   state.failures.delete(normalizeEmail(customer.email));
   customer.password = input.newPassword;

@@ -1,83 +1,42 @@
-import { PortalError } from '../../contract/errors.js';
-import {
-  type AllocationOutcome,
-  type AllocationResult,
-  type DocumentLink,
-  type Invoice,
-  type InvoiceListQuery,
-  type InvoiceNote,
-  type InvoicePage,
-  type InvoiceSummary,
-  type NewBankAccount,
-  type NewCard,
-  type NewInvoiceNote,
-  type PayInvoice,
-  type PaymentMethod,
-  type PaymentReceipt,
-  isCardExpired,
-  matchesFilter,
-  parseTestCardToken,
-  testOutcomeForLast4,
+import type {
+  AllocationOutcome,
+  AllocationResult,
+  DocumentLink,
+  Invoice,
+  InvoiceListQuery,
+  InvoiceNote,
+  InvoicePage,
+  NewBankAccount,
+  NewCard,
+  NewInvoiceNote,
+  PayInvoice,
+  PaymentMethod,
+  PaymentReceipt,
 } from '../../model/index.js';
 import type { ById } from '../../contract/adapter.js';
-import type { CustomerRecord, InvoiceRecord, PaymentMethodRecord } from '../shared/demo-data.js';
+import { requireCapability } from '../../rules/capabilities.js';
+import { customerNote } from '../../rules/invoice-notes.js';
+import { invoicePdfFileName, methodLabel, toInvoice, toPaymentMethod } from '../../rules/mappers.js';
+import { invoicePage } from '../../rules/paging.js';
 import {
-  checkPayment,
-  compareInvoicesNewestFirst,
-  decodeCursor,
-  encodeCursor,
-  methodLabel,
-  paymentReceipt,
-  toInvoice,
-  toInvoiceSummary,
-  toPaymentMethod,
-} from '../shared/rules.js';
-import { type MemoryState, conflict, fieldError, forbidden } from './memory-state.js';
+  bankAccountRecord,
+  cardRecord,
+  checkMakeDefault,
+  checkNewCard,
+  checkRemove,
+  checkSetDefault,
+  defaultAfterRemoval,
+  defaultAfterSave,
+} from '../../rules/payment-methods.js';
+import { checkPayment, paymentReceipt } from '../../rules/payments.js';
+import type { CustomerRecord, PaymentMethodRecord } from '../../rules/records.js';
+import { resolveTestCardToken, testChargeOutcome } from '../../rules/test-gateway.js';
+import type { MemoryState } from './memory-state.js';
 import { invoicePdf } from './pdf.js';
 
-const DEFAULT_PAGE_SIZE = 20;
-
-/** Index of the first invoice that comes after `position` in newest-first order (binary search). */
-function firstAfter(
-  sorted: readonly InvoiceRecord[],
-  position: Pick<InvoiceRecord, 'issueDate' | 'number' | 'id'>,
-) {
-  // The comparison reads only the three position fields.
-  const target = position as InvoiceRecord;
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (compareInvoicesNewestFirst(sorted[middle], target) <= 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/**
- * A keyset page: the cursor names the last row served, so invoices added or paid between two pages
- * neither repeat nor go missing.
- */
 export function listInvoices(state: MemoryState, query: InvoiceListQuery): InvoicePage {
   const customer = state.requireCustomer();
-  const filter = query.filter ?? 'all';
-  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-  const sorted = state.invoicesOf(customer.id);
-  const start = query.cursor === undefined ? 0 : firstAfter(sorted, decodeCursor(query.cursor));
-  const items: InvoiceSummary[] = [];
-  let last: InvoiceRecord | undefined;
-  let more = false;
-  for (let index = start; index < sorted.length; index += 1) {
-    const summary = toInvoiceSummary(sorted[index], state.today);
-    if (!matchesFilter(summary.status, filter)) continue;
-    if (items.length === limit) {
-      more = true;
-      break;
-    }
-    items.push(summary);
-    last = sorted[index];
-  }
-  return { items, nextCursor: more && last ? encodeCursor(last) : null };
+  return invoicePage(state.invoicesOf(customer.id), query, state.today);
 }
 
 function knownMethods(state: MemoryState, customerId: string): PaymentMethodRecord[] {
@@ -91,19 +50,16 @@ export function getInvoice(state: MemoryState, input: ById): Invoice {
 }
 
 export function addInvoiceNote(state: MemoryState, input: ById & NewInvoiceNote): InvoiceNote {
-  if (!state.data.settings.invoices.customerNotes) throw forbidden('customer notes are turned off');
+  requireCapability(state.data.settings, 'customerNotes');
   const customer = state.requireCustomer();
   const invoice = state.invoiceOf(customer.id, input.id);
-  const session = state.currentSession();
-  // Someone signed in by magic link is a person at the company, not the company: sign with their address.
-  const authorName = session && session.method === 'magic_link' ? session.email : customer.name;
-  const note: InvoiceNote = {
+  const note = customerNote({
     id: state.nextId('note'),
-    author: 'customer',
-    authorName,
     body: input.body,
     createdAt: state.nowIso(),
-  };
+    session: state.currentSession(),
+    customerName: customer.name,
+  });
   invoice.notes.push(note);
   return note;
 }
@@ -113,19 +69,17 @@ export function addInvoiceNote(state: MemoryState, input: ById & NewInvoiceNote)
  * `URL.revokeObjectURL` once the download has started.
  */
 export function getInvoicePdf(state: MemoryState, input: ById): DocumentLink {
-  if (!state.data.settings.invoices.downloadPdf) throw forbidden('PDF downloads are turned off');
+  requireCapability(state.data.settings, 'downloadPdf');
   const invoice = getInvoice(state, input);
   const customer = state.requireCustomer();
   const bytes = invoicePdf(invoice, state.data.settings.branding.merchantName, customer.name);
   const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  return { url, fileName: `${invoice.number}.pdf` };
+  return { url, fileName: invoicePdfFileName(invoice) };
 }
 
-/** The test gateway: cards answer by their last four digits (expired cards are declined), banks pay. */
+/** Memory charges through the test gateway. */
 export function charge(state: MemoryState, method: PaymentMethodRecord): AllocationOutcome {
-  if (method.type === 'bank_account') return 'succeeded';
-  if (isCardExpired(method, state.today)) return 'declined';
-  return testOutcomeForLast4(method.last4);
+  return testChargeOutcome(method, state.today);
 }
 
 /**
@@ -134,12 +88,7 @@ export function charge(state: MemoryState, method: PaymentMethodRecord): Allocat
  */
 export function payInvoice(state: MemoryState, request: PayInvoice): PaymentReceipt {
   const customer = state.requireCustomer();
-  const fingerprint = [
-    'payInvoice',
-    request.invoiceId,
-    request.allocations.map((each) => [each.paymentMethodId, each.amount.amount, each.amount.currency]),
-  ];
-  return state.idempotent(customer.id, request.idempotencyKey, fingerprint, () => {
+  return state.idempotent(customer.id, 'payInvoice', request, () => {
     const invoice = state.invoiceOf(customer.id, request.invoiceId);
     const methods = state.methodsOf(customer.id);
     checkPayment({ request, invoice, methods, settings: state.data.settings });
@@ -186,92 +135,54 @@ function save(
   state: MemoryState,
   customer: CustomerRecord,
   record: PaymentMethodRecord,
-  makeDefault?: boolean,
-) {
-  if (makeDefault && !state.data.settings.profile.modifyInformation) {
-    throw forbidden('changing the default payment method is turned off');
-  }
+  makeDefault: boolean | undefined,
+): PaymentMethod {
+  checkMakeDefault(state.data.settings, makeDefault);
   state.data.paymentMethods.push(record);
-  if (makeDefault || customer.defaultPaymentMethodId === undefined)
-    customer.defaultPaymentMethodId = record.id;
+  customer.defaultPaymentMethodId = defaultAfterSave(customer.defaultPaymentMethodId, record, makeDefault);
   return toPaymentMethod(record, customer.defaultPaymentMethodId);
 }
 
 export function addCard(state: MemoryState, input: NewCard): PaymentMethod {
-  const settings = state.data.settings.paymentMethods;
-  if (!settings.addCards) throw forbidden('adding cards is turned off');
+  const { settings } = state.data;
+  requireCapability(settings, 'addCards');
   const customer = state.requireCustomer();
-  const card = parseTestCardToken(input.token);
-  if (!card || isCardExpired(card, state.today)) {
-    throw fieldError('token', 'invalid', 'the card token is not a valid test card token');
-  }
-  if (settings.verifyNewCards && card.card.outcome !== 'succeeded') {
-    throw new PortalError('payment_declined', 'the card was declined when it was verified');
-  }
-  return save(
-    state,
-    customer,
-    {
-      id: state.nextId('pm'),
-      customerId: customer.id,
-      type: 'card',
-      brand: card.card.brand,
-      last4: card.last4,
-      expMonth: card.expMonth,
-      expYear: card.expYear,
-      holderName: customer.name,
-      verified: settings.verifyNewCards,
-    },
-    input.makeDefault,
-  );
+  const card = resolveTestCardToken(input.token);
+  checkNewCard(settings, card, state.today);
+  const record = cardRecord({
+    id: state.nextId('pm'),
+    customerId: customer.id,
+    card,
+    holderName: customer.name,
+    settings,
+  });
+  return save(state, customer, record, input.makeDefault);
 }
 
 export function addBankAccount(state: MemoryState, input: NewBankAccount): PaymentMethod {
-  if (!state.data.settings.paymentMethods.addBankAccounts)
-    throw forbidden('adding bank accounts is turned off');
+  requireCapability(state.data.settings, 'addBankAccounts');
   const customer = state.requireCustomer();
-  return save(
-    state,
-    customer,
-    {
-      id: state.nextId('pm'),
-      customerId: customer.id,
-      type: 'bank_account',
-      last4: input.accountNumber.slice(-4),
-      accountType: input.accountType,
-      holderName: input.holderName,
-    },
-    input.makeDefault,
-  );
+  const record = bankAccountRecord({ id: state.nextId('pm'), customerId: customer.id, account: input });
+  return save(state, customer, record, input.makeDefault);
 }
 
 export function removePaymentMethod(state: MemoryState, input: ById): void {
-  const settings = state.data.settings.paymentMethods;
   const customer = state.requireCustomer();
   const method = state.methodOf(customer.id, input.id);
-  if (method.type === 'bank_account') throw forbidden('bank accounts can only be removed by the merchant');
-  if (!settings.removeCards) throw forbidden('removing cards is turned off');
   const methods = state.methodsOf(customer.id);
-  const cards = methods.filter((each) => each.type === 'card');
-  if (settings.cardOnFileRequired && cards.length <= 1) throw conflict('at least one card must stay on file');
+  checkRemove(state.data.settings, method, methods);
   state.data.paymentMethods.splice(state.data.paymentMethods.indexOf(method), 1);
   state.removedMethods.push(method);
-  if (customer.defaultPaymentMethodId === method.id) {
-    const rest = methods.filter((each) => each !== method);
-    // Auto-pay keeps working: the next card, else a bank account, else no default.
-    const next = rest.find((each) => each.type === 'card') ?? rest[0];
-    if (next) customer.defaultPaymentMethodId = next.id;
-    else delete customer.defaultPaymentMethodId;
-  }
+  const next = defaultAfterRemoval(customer.defaultPaymentMethodId, method, methods);
+  if (next) customer.defaultPaymentMethodId = next;
+  else delete customer.defaultPaymentMethodId;
 }
 
 export function setDefaultPaymentMethod(state: MemoryState, input: ById): PaymentMethod {
-  if (!state.data.settings.profile.modifyInformation) throw forbidden('modifying information is turned off');
+  requireCapability(state.data.settings, 'defaultPaymentMethod');
   const customer = state.requireCustomer();
   const method = state.methodOf(customer.id, input.id);
-  if (method.type === 'card' && isCardExpired(method, state.today)) {
-    throw conflict('an expired card cannot be the default payment method');
-  }
+  checkSetDefault(method, state.today);
   customer.defaultPaymentMethodId = method.id;
   return toPaymentMethod(method, method.id);
 }

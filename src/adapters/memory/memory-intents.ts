@@ -4,13 +4,16 @@ import type { MemoryState } from './memory-state.js';
 /**
  * What became of a money-moving request, by its idempotency key, for the signed-in customer. Memory runs
  * each request to its end at once, so a key is either completed or unknown (`not_found`): a request that
- * was refused remembers nothing, exactly like one that never arrived. Every money call's fingerprint starts
- * with its operation's name (see `state.idempotent`), which says what the stored result is.
+ * was refused remembers nothing, exactly like one that never arrived.
+ * Each record names its operation (see `state.idempotent`), which says what the stored result is.
  */
 export function getIntentOutcome(state: MemoryState, input: IntentOutcomeQuery): IntentOutcome {
   const customer = state.requireCustomer();
   const record = state.idempotency.get(`${customer.id}\u0000${input.idempotencyKey}`);
   if (!record) return { status: 'not_found' };
-  const [operation] = JSON.parse(record.fingerprint) as [string];
-  return { status: 'completed', operation, result: structuredClone(record.result) } as IntentOutcome;
+  return {
+    status: 'completed',
+    operation: record.operation,
+    result: structuredClone(record.result),
+  } as IntentOutcome;
 }

@@ -1,13 +1,16 @@
-import { type FieldErrorCode, PortalError } from '../../contract/errors.js';
 import type { Plan, Session, SignInMethod } from '../../model/index.js';
+import { SESSION_IDLE_HOURS, foreignReturnUrl, normalizeEmail } from '../../rules/access.js';
+import { notFound, unauthorized } from '../../rules/errors.js';
+import { keyReusedForAnotherRequest, requestIdentity } from '../../rules/idempotency.js';
+import type { MailText } from '../../rules/mail.js';
+import { compareInvoicesNewestFirst } from '../../rules/paging.js';
 import type {
   CustomerRecord,
-  DemoData,
   InvoiceRecord,
   PaymentMethodRecord,
   SubscriptionRecord,
-} from '../shared/demo-data.js';
-import { compareInvoicesNewestFirst } from '../shared/rules.js';
+} from '../../rules/records.js';
+import type { DemoData } from '../demo/demo-data.js';
 
 /** One email the memory backend "sent"; tests and stories read the link out of `text`. */
 export interface OutboxMessage {
@@ -31,33 +34,7 @@ interface FailureRecord {
   blockedUntil?: number;
 }
 
-/** Twelve hours, as the reference server's idle timeout. */
-const SESSION_TTL_MS = 12 * 60 * 60_000;
-
-export function forbidden(message: string): PortalError {
-  return new PortalError('forbidden', message);
-}
-
-export function notFound(what: string): PortalError {
-  return new PortalError('not_found', `${what} not found`);
-}
-
-export function conflict(message: string): PortalError {
-  return new PortalError('conflict', message);
-}
-
-export function unauthorized(message: string): PortalError {
-  return new PortalError('unauthorized', message);
-}
-
-export function fieldError(path: string, code: FieldErrorCode, message: string): PortalError {
-  return new PortalError('validation', message, { fieldErrors: [{ path, code }] });
-}
-
-/** Email addresses are compared case-insensitively everywhere (RFC 5321 allows otherwise; nobody relies on it). */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+const SESSION_TTL_MS = SESSION_IDLE_HOURS * 60 * 60_000;
 
 /** 256 random bits, URL-safe: unguessable and short enough for a link. */
 export function randomToken(): string {
@@ -80,7 +57,7 @@ export class MemoryState {
   readonly challenges = new Map<string, Grant>();
   /** Failed password attempts by normalized email, whether or not an account has that address. */
   readonly failures = new Map<string, FailureRecord>();
-  readonly idempotency = new Map<string, { fingerprint: string; result: unknown }>();
+  readonly idempotency = new Map<string, { operation: string; fingerprint: string; result: unknown }>();
   /** Removed payment methods stay known so that past payments keep their "Visa •••• 4242" label. */
   readonly removedMethods: PaymentMethodRecord[] = [];
   private sequence = 0;
@@ -148,7 +125,7 @@ export class MemoryState {
   /** The signed-in customer; everything a customer owns is looked up through this. */
   requireCustomer(): CustomerRecord {
     const session = this.currentSession();
-    if (!session) throw unauthorized('sign in first');
+    if (!session) throw unauthorized();
     return this.customerById(session.customerId);
   }
 
@@ -180,8 +157,13 @@ export class MemoryState {
     });
   }
 
-  send(to: string, subject: string, text: string): void {
-    this.outbox.push({ to: normalizeEmail(to), subject, text, sentAt: this.nowIso() });
+  send(to: string, mail: MailText): void {
+    this.outbox.push({
+      to: normalizeEmail(to),
+      subject: mail.subject,
+      text: mail.text,
+      sentAt: this.nowIso(),
+    });
   }
 
   /**
@@ -197,7 +179,7 @@ export class MemoryState {
 
   checkReturnUrl(returnUrl: string | undefined): void {
     if (returnUrl !== undefined && new URL(returnUrl).origin !== new URL(this.linkBase).origin) {
-      throw fieldError('returnUrl', 'invalid', 'links may only point at the portal’s own origin');
+      throw foreignReturnUrl();
     }
   }
 
@@ -207,18 +189,16 @@ export class MemoryState {
    * far as running are remembered, so a request refused before anything happened can be corrected and
    * retried with the same key.
    */
-  idempotent<T>(customerId: string, key: string, fingerprint: unknown[], run: () => T): T {
-    const scoped = `${customerId}\u0000${key}`;
-    const print = JSON.stringify(fingerprint);
+  idempotent<T>(customerId: string, operation: string, input: { idempotencyKey: string }, run: () => T): T {
+    const scoped = `${customerId}\u0000${input.idempotencyKey}`;
+    const print = requestIdentity(operation, input);
     const prior = this.idempotency.get(scoped);
     if (prior) {
-      if (prior.fingerprint !== print) {
-        throw conflict('this idempotency key was already used for a different request');
-      }
+      if (prior.fingerprint !== print) throw keyReusedForAnotherRequest();
       return structuredClone(prior.result) as T;
     }
     const result = run();
-    this.idempotency.set(scoped, { fingerprint: print, result: structuredClone(result) });
+    this.idempotency.set(scoped, { operation, fingerprint: print, result: structuredClone(result) });
     return result;
   }
 
@@ -232,6 +212,12 @@ export class MemoryState {
       this.sortedInvoices.set(customerId, sorted);
     }
     return sorted;
+  }
+
+  saveSubscription(subscription: SubscriptionRecord): void {
+    const index = this.data.subscriptions.findIndex((each) => each.id === subscription.id);
+    if (index === -1) this.data.subscriptions.push(subscription);
+    else this.data.subscriptions[index] = subscription;
   }
 
   addInvoice(invoice: InvoiceRecord): void {

@@ -1,36 +1,34 @@
-import { PortalError } from '../../contract/errors.js';
-import {
-  type BillingInterval,
-  type CancelSubscription,
-  type ChangePreview,
-  type ChangeSubscription,
-  type Plan,
-  type Subscribe,
-  type Subscription,
-  type SubscriptionChange,
-  planRule,
+import type {
+  CancelSubscription,
+  ChangePreview,
+  ChangeSubscription,
+  Plan,
+  Subscribe,
+  Subscription,
+  SubscriptionChange,
 } from '../../model/index.js';
 import type { ById } from '../../contract/adapter.js';
+import { requireCapability } from '../../rules/capabilities.js';
+import { cancellationNoticeMail } from '../../rules/mail.js';
+import { toSubscription } from '../../rules/mappers.js';
+import type { CustomerRecord, SubscriptionRecord } from '../../rules/records.js';
 import {
-  type CustomerRecord,
-  type InvoiceRecord,
-  type SubscriptionRecord,
-  addDays,
-  addMonths,
-} from '../shared/demo-data.js';
-import { previewChange, toSubscription } from '../shared/rules.js';
+  type DueNow,
+  cancelled,
+  changed,
+  checkCancel,
+  checkChange,
+  checkSubscribe,
+  dueNowInvoice,
+  firstPaymentDeclined,
+  offeredPlans,
+  paused,
+  prorationDue,
+  resumed,
+  startSubscription,
+} from '../../rules/subscriptions.js';
 import { charge } from './memory-billing.js';
-import { type MemoryState, conflict, fieldError, forbidden } from './memory-state.js';
-
-function addInterval(date: string, interval: BillingInterval, count: number): string {
-  if (interval === 'day') return addDays(date, count);
-  if (interval === 'week') return addDays(date, 7 * count);
-  return addMonths(date, interval === 'month' ? count : 12 * count);
-}
-
-function requireSelfService(state: MemoryState): void {
-  if (!state.data.settings.subscriptions.enabled) throw forbidden('subscription self-service is turned off');
-}
+import type { MemoryState } from './memory-state.js';
 
 function view(state: MemoryState, record: SubscriptionRecord): Subscription {
   return toSubscription(record, state.plan(record.planId));
@@ -41,121 +39,84 @@ export function listSubscriptions(state: MemoryState): Subscription[] {
   return state.subscriptionsOf(customer.id).map((record) => view(state, record));
 }
 
-/** A plan this customer may take: opened for self-subscription and priced in their currency. */
-function offered(state: MemoryState, plan: Plan, customer: CustomerRecord): boolean {
-  return planRule(state.data.settings, plan.id).allowSubscribing && plan.price.currency === customer.currency;
-}
-
 export function listPlans(state: MemoryState): Plan[] {
-  const customer = state.requireCustomer();
-  if (!state.data.settings.subscriptions.enabled) return [];
-  return state.data.plans.filter((plan) => offered(state, plan, customer));
+  return offeredPlans(state.data.settings, state.data.plans, state.requireCustomer());
 }
 
 /**
- * An invoice for what a customer's own action makes due now, charged at once to `methodId` when there is
- * one. It is recorded only by `commit`, so a declined first payment leaves no trace. Memory has no
- * billing clock: renewals are never invoiced later.
+ * Invoices what a customer's own action makes due now, charged at once to `methodId` when there is one.
+ * Memory has no billing clock: renewals are never invoiced later.
  */
 function invoiceNow(
   state: MemoryState,
   customer: CustomerRecord,
-  description: string,
-  amount: number,
+  due: DueNow,
   methodId: string | undefined,
 ): { paid: boolean; commit: () => void } {
   const method = methodId === undefined ? undefined : state.methodOf(customer.id, methodId);
   const paid = method !== undefined && charge(state, method) === 'succeeded';
-  // Built only on commit, so a declined first payment does not use up an invoice number.
+  // Built only on commit, so a declined first payment leaves no trace and uses up no invoice number.
   const commit = () => {
-    const invoice: InvoiceRecord = {
-      id: state.nextId('inv'),
-      customerId: customer.id,
-      number: state.nextInvoiceNumber(),
-      kind: 'invoice',
-      issueDate: state.today,
-      dueDate: addDays(state.today, 30),
-      currency: customer.currency,
-      lines: [{ id: state.nextId('line'), description, quantity: 1, unitPrice: amount }],
-      taxName: 'Sales tax',
-      taxRateBasisPoints: 0,
-      voided: false,
-      refunded: false,
-      payments:
-        method && paid
-          ? [{ id: state.nextId('pay'), paidAt: state.nowIso(), paymentMethodId: method.id, amount }]
-          : [],
-      notes: [],
-    };
-    state.addInvoice(invoice);
+    const payments =
+      method && paid
+        ? [
+            {
+              id: state.nextId('pay'),
+              paidAt: state.nowIso(),
+              paymentMethodId: method.id,
+              amount: due.amount,
+            },
+          ]
+        : [];
+    state.addInvoice(
+      dueNowInvoice({
+        id: state.nextId('inv'),
+        lineId: state.nextId('line'),
+        number: state.nextInvoiceNumber(),
+        customer,
+        due,
+        today: state.today,
+        payments,
+      }),
+    );
   };
   return { paid, commit };
 }
 
 export function subscribe(state: MemoryState, input: Subscribe): Subscription {
   const customer = state.requireCustomer();
-  const fingerprint = ['subscribe', input.planId, input.quantity, input.paymentMethodId ?? null];
-  return state.idempotent(customer.id, input.idempotencyKey, fingerprint, () => {
-    requireSelfService(state);
+  return state.idempotent(customer.id, 'subscribe', input, () => {
+    requireCapability(state.data.settings, 'subscriptions');
     const plan = state.plan(input.planId);
-    if (!planRule(state.data.settings, plan.id).allowSubscribing) {
-      throw forbidden('this plan is not open for self-subscription');
-    }
-    if (plan.price.currency !== customer.currency) {
-      throw fieldError('planId', 'invalid', 'the plan is billed in another currency');
-    }
-    const methodId = input.paymentMethodId ?? customer.defaultPaymentMethodId;
+    checkSubscribe(state.data.settings, plan, customer);
     if (input.paymentMethodId !== undefined) state.methodOf(customer.id, input.paymentMethodId);
-    const trialing = plan.trialDays > 0;
-    const periodEnd = trialing
-      ? addDays(state.today, plan.trialDays)
-      : addInterval(state.today, plan.interval, plan.intervalCount);
-    if (!trialing && plan.price.amount > 0) {
-      if (methodId === undefined) throw fieldError('paymentMethodId', 'required', 'choose a payment method');
-      const first = invoiceNow(
-        state,
-        customer,
-        `${plan.name} × ${input.quantity}`,
-        plan.price.amount * input.quantity,
-        methodId,
-      );
-      if (!first.paid) throw new PortalError('payment_declined', 'the first payment was declined');
-      first.commit();
-    }
-    const record: SubscriptionRecord = {
+    const { record, dueNow } = startSubscription({
       id: state.nextId('sub'),
       customerId: customer.id,
-      planId: plan.id,
-      status: trialing ? 'trialing' : 'active',
+      plan,
       quantity: input.quantity,
-      products: [{ name: plan.name, quantity: input.quantity }],
-      ...(plan.terms ? { terms: plan.terms } : {}),
-      startDate: state.today,
-      currentPeriodEnd: periodEnd,
-      nextBillingDate: periodEnd,
-      ...(trialing ? { trialEnd: periodEnd } : {}),
-      cancelAtPeriodEnd: false,
-    };
-    state.data.subscriptions.push(record);
+      paymentMethodId: input.paymentMethodId ?? customer.defaultPaymentMethodId,
+      today: state.today,
+    });
+    if (dueNow) {
+      const first = invoiceNow(state, customer, dueNow, dueNow.paymentMethodId);
+      if (!first.paid) throw firstPaymentDeclined();
+      first.commit();
+    }
+    state.saveSubscription(record);
     return view(state, record);
   });
 }
 
-const CHANGEABLE = new Set<Subscription['status']>(['active', 'trialing', 'past_due']);
-
 function changeTarget(state: MemoryState, customer: CustomerRecord, input: SubscriptionChange) {
-  requireSelfService(state);
-  if (!state.data.settings.subscriptions.allowPlanChange) throw forbidden('plan changes are turned off');
+  requireCapability(state.data.settings, 'changePlans');
   const record = state.subscriptionOf(customer.id, input.subscriptionId);
   const newPlan = state.plan(input.planId);
-  if (newPlan.id !== record.planId && !offered(state, newPlan, customer)) {
-    throw forbidden('this plan is not open for self-subscription');
-  }
-  if (!CHANGEABLE.has(record.status)) throw conflict(`a ${record.status} subscription cannot be changed`);
-  const currentPlan = state.plan(record.planId);
-  const preview = previewChange({
+  const preview = checkChange({
+    settings: state.data.settings,
+    customer,
     subscription: record,
-    currentPlan,
+    currentPlan: state.plan(record.planId),
     newPlan,
     quantity: input.quantity,
     today: state.today,
@@ -174,101 +135,49 @@ export function previewSubscriptionChange(state: MemoryState, input: Subscriptio
  */
 export function changeSubscription(state: MemoryState, input: ChangeSubscription): Subscription {
   const customer = state.requireCustomer();
-  const fingerprint = ['changeSubscription', input.subscriptionId, input.planId, input.quantity];
-  return state.idempotent(customer.id, input.idempotencyKey, fingerprint, () => {
+  return state.idempotent(customer.id, 'changeSubscription', input, () => {
     const { record, newPlan, preview } = changeTarget(state, customer, input);
-    if (preview.prorationAmount.amount > 0) {
-      invoiceNow(
-        state,
-        customer,
-        `Change to ${newPlan.name} × ${input.quantity}, prorated`,
-        preview.prorationAmount.amount,
-        customer.defaultPaymentMethodId,
-      ).commit();
-    }
-    if (newPlan.id !== record.planId) {
-      record.planId = newPlan.id;
-      record.products = [{ name: newPlan.name, quantity: input.quantity }];
-      if (newPlan.terms) record.terms = newPlan.terms;
-      else delete record.terms;
-    } else if (input.quantity !== record.quantity) {
-      const ratio = input.quantity / record.quantity;
-      record.products = record.products.map((product) => ({
-        ...product,
-        quantity: Math.max(1, Math.round(product.quantity * ratio)),
-      }));
-    }
-    record.quantity = input.quantity;
-    return view(state, record);
+    const due = prorationDue(preview, newPlan);
+    if (due) invoiceNow(state, customer, due, customer.defaultPaymentMethodId).commit();
+    const updated = changed(record, newPlan, input.quantity);
+    state.saveSubscription(updated);
+    return view(state, updated);
   });
 }
 
 export function cancelSubscription(state: MemoryState, input: CancelSubscription): Subscription {
-  requireSelfService(state);
+  const { settings } = state.data;
+  requireCapability(settings, 'subscriptions');
   const customer = state.requireCustomer();
   const record = state.subscriptionOf(customer.id, input.subscriptionId);
-  const settings = state.data.settings.subscriptions;
-  if (!planRule(state.data.settings, record.planId).allowCancelling) {
-    throw forbidden('this plan cannot be cancelled by the customer');
-  }
-  if (settings.cancellation !== 'either' && settings.cancellation !== input.when) {
-    throw forbidden(
-      settings.cancellation === 'period_end'
-        ? 'subscriptions can only be cancelled at the end of the period'
-        : 'subscriptions can only be cancelled immediately',
-    );
-  }
-  if (record.status === 'canceled') throw conflict('the subscription is already cancelled');
-  record.cancellationReason = input.reason;
-  delete record.nextBillingDate;
-  if (input.when === 'immediately') {
-    record.status = 'canceled';
-    record.canceledAt = state.today;
-    record.cancelAtPeriodEnd = false;
-  } else {
-    record.cancelAtPeriodEnd = true;
-  }
-  // The merchant hears why, comment included: that is what the reason question is for.
-  const support = state.data.settings.branding.supportEmail;
+  checkCancel(settings, record, input.when);
+  const updated = cancelled(record, input, state.today);
+  state.saveSubscription(updated);
+  const support = settings.branding.supportEmail;
   if (support) {
+    const planName = state.plan(record.planId).name;
     state.send(
       support,
-      `Subscription cancelled by ${customer.name} (${customer.code})`,
-      [
-        `${customer.name} cancelled ${state.plan(record.planId).name} (${record.id}), ${input.when === 'immediately' ? 'effective immediately' : 'at the end of the period'}.`,
-        `Reason: ${input.reason}`,
-        ...(input.comment ? [`Comment: ${input.comment}`] : []),
-      ].join('\n'),
+      cancellationNoticeMail({ customer, planName, subscriptionId: record.id, cancel: input }),
     );
   }
-  return view(state, record);
+  return view(state, updated);
 }
 
-function requirePause(state: MemoryState): CustomerRecord {
-  requireSelfService(state);
-  if (!state.data.settings.subscriptions.allowPause) throw forbidden('pausing subscriptions is turned off');
-  return state.requireCustomer();
+function pausable(state: MemoryState, id: string): SubscriptionRecord {
+  requireCapability(state.data.settings, 'pauseSubscriptions');
+  return state.subscriptionOf(state.requireCustomer().id, id);
 }
 
 export function pauseSubscription(state: MemoryState, input: ById): Subscription {
-  const customer = requirePause(state);
-  const record = state.subscriptionOf(customer.id, input.id);
-  if (record.status !== 'active') throw conflict(`a ${record.status} subscription cannot be paused`);
-  record.status = 'paused';
-  delete record.nextBillingDate;
-  return view(state, record);
+  const updated = paused(pausable(state, input.id));
+  state.saveSubscription(updated);
+  return view(state, updated);
 }
 
 export function resumeSubscription(state: MemoryState, input: ById): Subscription {
-  const customer = requirePause(state);
-  const record = state.subscriptionOf(customer.id, input.id);
-  if (record.status !== 'paused') throw conflict(`a ${record.status} subscription cannot be resumed`);
-  const plan = state.plan(record.planId);
-  record.status = 'active';
-  // A pause that outlasted the period starts a new one today.
-  if (record.currentPeriodEnd < state.today) {
-    record.currentPeriodEnd = addInterval(state.today, plan.interval, plan.intervalCount);
-  }
-  if (!record.cancelAtPeriodEnd) record.nextBillingDate = record.currentPeriodEnd;
-  return view(state, record);
+  const record = pausable(state, input.id);
+  const updated = resumed(record, state.plan(record.planId), state.today);
+  state.saveSubscription(updated);
+  return view(state, updated);
 }

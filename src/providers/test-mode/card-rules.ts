@@ -1,5 +1,5 @@
 import type { CardBrand } from '../../model/payment-method.js';
-import { TEST_CARDS, type TestCard, testCardToken } from '../../model/test-cards.js';
+import { TEST_CARDS, type TestCard, testCardToken } from '../../rules/test-cards.js';
 import type { CardFieldError, CardToken } from '../card-fields.js';
 
 /**
@@ -8,24 +8,14 @@ import type { CardFieldError, CardToken } from '../card-fields.js';
  * time, so none of this reaches the portal's page.
  */
 
-/**
- * Stripe's public test numbers the gateway's table does not list yet. Their tokens need matching entries
- * in model/test-cards.ts before the backends accept them (the same stems, outcome 'succeeded').
- */
-const MORE_TEST_CARDS: readonly TestCard[] = [
-  { number: '4000056655665556', brand: 'visa', outcome: 'succeeded', tokenStem: 'visa_debit' },
-  { number: '4000002760003184', brand: 'visa', outcome: 'succeeded', tokenStem: 'visa_challenge' },
-];
-
-/** Cards that demand an authentication challenge (3-D Secure) before they are saved. */
-const CHALLENGE_NUMBERS: ReadonlySet<string> = new Set(['4000002760003184']);
-
+/** The test gateway's own table (rules/test-gateway.ts) is the list of numbers test mode accepts. */
 export function findTestCard(digits: string): TestCard | undefined {
-  return [...TEST_CARDS, ...MORE_TEST_CARDS].find((card) => card.number === digits);
+  return TEST_CARDS.find((card) => card.number === digits);
 }
 
+/** Cards that demand an authentication challenge (3-D Secure) before they are saved. */
 export function needsChallenge(digits: string): boolean {
-  return CHALLENGE_NUMBERS.has(digits);
+  return findTestCard(digits)?.challenge === true;
 }
 
 /**

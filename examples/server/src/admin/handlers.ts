@@ -3,7 +3,8 @@ import type { AdminOperationName, adminOperations } from '../../../../src/contra
 import { PortalError } from '../../../../src/contract/errors.js';
 import type { CustomerAccessState } from '../../../../src/model/index.js';
 import { listAccessLogs } from '../auth/access-log.js';
-import { assertNoOverlap, listRules } from '../auth/access-rules.js';
+import { listRules } from '../auth/access-rules.js';
+import { LINK_PARAM, assertNoOverlap } from '../../../../src/rules/access.js';
 import { hashPassword } from '../auth/passwords.js';
 import { newId, temporaryPassword } from '../auth/secrets.js';
 import { SESSION_TOKEN_DEFAULT_SECONDS, createSession, deleteCustomerSessions } from '../auth/sessions.js';
@@ -11,9 +12,9 @@ import { clearSignInFailures } from '../auth/throttle.js';
 import { TOKEN_LIFETIME_MS, issueToken, revokeTokens } from '../auth/tokens.js';
 import type { AppContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../../../../src/rules/errors.js';
 import { queueEmail } from '../mail/outbox.js';
-import { activationMail, unlockMail } from '../mail/templates.js';
+import { activationMail, unlockMail } from '../../../../src/rules/mail.js';
 import { loadSettings, saveSettings } from '../store/catalog.js';
 import { type StoredCustomer, findCustomer, listCustomers, setPassword } from '../store/customers.js';
 import { isoInstant } from '../store/rows.js';
@@ -94,9 +95,9 @@ export const adminHandlers: AdminHandlers = {
       await clearSignInFailures(tx, customer.record.email);
       const to = customer.record.email;
       const token = await issueToken(tx, 'password_reset', { customerId, email: to }, now);
-      const link = emailLink(app, undefined, 'portal-reset-token', token);
+      const link = emailLink(app, undefined, LINK_PARAM.passwordReset, token);
       const minutes = TOKEN_LIFETIME_MS.password_reset / 60_000;
-      await queueEmail(tx, unlockMail(to, settings.branding.merchantName, link, minutes), now);
+      await queueEmail(tx, { to, ...unlockMail(settings.branding.merchantName, link, minutes) }, now);
       return accessState(await requireCustomer(tx, customerId));
     });
     request.mailQueued = true;
@@ -122,13 +123,12 @@ export const adminHandlers: AdminHandlers = {
       await revokeTokens(tx, customerId, 'password_change', now);
       await clearSignInFailures(tx, customer.record.email);
       const mail = activationMail(
-        customer.record.email,
         settings.branding.merchantName,
         app.deps.publicUrl,
         password,
         TEMPORARY_PASSWORD_HOURS,
       );
-      await queueEmail(tx, mail, now);
+      await queueEmail(tx, { to: customer.record.email, ...mail }, now);
     });
     request.mailQueued = true;
   },

@@ -5,7 +5,7 @@ import type { Operation } from '../../../../src/contract/operations.js';
 import { type AdminOperationName, adminOperations } from '../../../../src/contract/admin-operations.js';
 import { secretsEqual } from '../auth/secrets.js';
 import type { AppContext } from '../context.js';
-import { unauthorized } from '../http/errors.js';
+import { unauthorized } from '../../../../src/rules/errors.js';
 import { operationInput } from '../http/input.js';
 import { bearerToken } from '../http/request.js';
 import { honoPath } from '../routes/router.js';

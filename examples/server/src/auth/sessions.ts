@@ -1,3 +1,4 @@
+import { SESSION_IDLE_HOURS } from '../../../../src/rules/access.js';
 import type { Session, SignInMethod } from '../../../../src/model/index.js';
 import type { Queryable } from '../db/database.js';
 import { type StoredCustomer, findCustomer } from '../store/customers.js';
@@ -5,7 +6,7 @@ import { isoInstant } from '../store/rows.js';
 import { hashToken, randomToken } from './secrets.js';
 
 /** Cookie sessions end after 12 hours without a request, and after 7 days whatever happens. */
-export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+export const SESSION_IDLE_MS = SESSION_IDLE_HOURS * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 /** Merchant-minted bearer tokens default to 15 minutes (at most an hour, see MintSessionToken). */
 export const SESSION_TOKEN_DEFAULT_SECONDS = 15 * 60;

@@ -1,3 +1,4 @@
+import { normalizeEmail } from '../../../../src/rules/access.js';
 import type { Queryable } from '../db/database.js';
 
 /**
@@ -51,7 +52,7 @@ export async function hitRateLimit(
 
 /** Lockout is per email address, known or unknown alike, so it reveals nothing about accounts. */
 function lockoutKey(email: string): string {
-  return email.trim().toLowerCase();
+  return normalizeEmail(email);
 }
 
 /** Seconds left on a lockout of this address, or 0 when it may try to sign in. */

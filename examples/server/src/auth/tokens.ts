@@ -1,14 +1,13 @@
+import { TOKEN_LIFETIME_MINUTES } from '../../../../src/rules/access.js';
 import type { Queryable } from '../db/database.js';
 import { hashToken, randomToken } from './secrets.js';
 
 export type TokenPurpose = 'magic_link' | 'password_reset' | 'password_change';
 
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
-  // ASVS 6.5.5 / 6.6.2: out-of-band codes live at most 10 minutes.
-  magic_link: 10 * 60 * 1000,
-  password_reset: 60 * 60 * 1000,
-  // Between a temporary-password sign-in and choosing the new password.
-  password_change: 10 * 60 * 1000,
+  magic_link: TOKEN_LIFETIME_MINUTES.magic_link * 60_000,
+  password_reset: TOKEN_LIFETIME_MINUTES.password_reset * 60_000,
+  password_change: TOKEN_LIFETIME_MINUTES.password_change * 60_000,
 };
 
 /** A new single-use token; only its hash is stored. */

@@ -1,4 +1,5 @@
-import { type DemoData, createDemoData, isoToday } from '../../../../src/adapters/shared/demo-data.js';
+import { type DemoData, createDemoData } from '../../../../src/adapters/demo/demo-data.js';
+import { isoToday } from '../../../../src/rules/dates.js';
 import { hashPassword } from '../auth/passwords.js';
 import { insertInvoice } from '../store/invoices.js';
 import { insertMethod } from '../store/payment-methods.js';

@@ -1,5 +1,5 @@
 import { type ErrorBody, HTTP_STATUS_BY_CODE } from '../../../../src/contract/operations.js';
-import { type PortalErrorCode, PortalError, isPortalError } from '../../../../src/contract/errors.js';
+import { type PortalErrorCode, type PortalError, isPortalError } from '../../../../src/contract/errors.js';
 
 export function statusFor(code: PortalErrorCode): number {
   return HTTP_STATUS_BY_CODE[code];
@@ -39,15 +39,3 @@ export function toErrorResponse(error: unknown, where: string): Response {
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   });
 }
-
-export const notFound = (what: string) => new PortalError('not_found', `${what} not found`);
-export const forbidden = (message: string) => new PortalError('forbidden', message);
-export const conflict = (message: string) => new PortalError('conflict', message);
-export const unauthorized = (message = 'Sign in to continue.') => new PortalError('unauthorized', message);
-export const invalidField = (
-  path: string,
-  message: string,
-  code: 'invalid' | 'required' | 'taken' = 'invalid',
-) => new PortalError('validation', message, { fieldErrors: [{ path, code }] });
-export const rateLimited = (retryAfterSeconds: number) =>
-  new PortalError('rate_limited', 'Too many attempts. Try again later.', { retryAfterSeconds });

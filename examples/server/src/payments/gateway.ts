@@ -1,11 +1,7 @@
-import type { PaymentMethodRecord } from '../../../../src/adapters/shared/demo-data.js';
-import {
-  type AllocationOutcome,
-  type CardBrand,
-  isCardExpired,
-  parseTestCardToken,
-  testOutcomeForLast4,
-} from '../../../../src/model/index.js';
+import type { AllocationOutcome } from '../../../../src/model/index.js';
+import type { TokenizedCard } from '../../../../src/rules/payment-methods.js';
+import type { PaymentMethodRecord } from '../../../../src/rules/records.js';
+import { resolveTestCardToken, testChargeOutcome } from '../../../../src/rules/test-gateway.js';
 
 export interface ChargeRequest {
   /** Minor units. */
@@ -22,14 +18,7 @@ export interface ChargeResult {
   reference: string;
 }
 
-export interface TokenizedCard {
-  brand: CardBrand;
-  last4: string;
-  expMonth: number;
-  expYear: number;
-  /** What a zero-amount verification would answer for this card. */
-  verification: AllocationOutcome;
-}
+export type { TokenizedCard };
 
 /**
  * The payment provider seen from the server. Card numbers never reach us: a card arrives as the provider's
@@ -53,11 +42,7 @@ export class TestGateway implements PaymentGateway {
   charge(request: ChargeRequest): Promise<ChargeResult> {
     const previous = this.#results.get(request.idempotencyKey);
     if (previous) return Promise.resolve(previous);
-    const { method } = request;
-    let outcome: AllocationOutcome = 'succeeded';
-    if (method.type === 'card') {
-      outcome = isCardExpired(method, request.today) ? 'declined' : testOutcomeForLast4(method.last4);
-    }
+    const outcome = testChargeOutcome(request.method, request.today);
     const result = { outcome, reference: `test_ch_${this.#results.size + 1}` };
     this.#results.set(request.idempotencyKey, result);
     this.charges.push(request);
@@ -65,15 +50,7 @@ export class TestGateway implements PaymentGateway {
   }
 
   resolveCardToken(token: string): Promise<TokenizedCard | null> {
-    const parsed = parseTestCardToken(token);
-    if (!parsed) return Promise.resolve(null);
-    return Promise.resolve({
-      brand: parsed.card.brand,
-      last4: parsed.last4,
-      expMonth: parsed.expMonth,
-      expYear: parsed.expYear,
-      verification: parsed.card.outcome,
-    });
+    return Promise.resolve(resolveTestCardToken(token));
   }
 
   /** Test mode's reset forgets every charge along with the database. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { type OperationName, operations } from '../../../../src/contract/operations.js';
-import { canonical } from '../../../../src/adapters/shared/canonical.js';
+import { keyReusedForAnotherRequest, requestIdentity } from '../../../../src/rules/idempotency.js';
 import { PortalError } from '../../../../src/contract/errors.js';
 import type { AppContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
@@ -16,12 +16,9 @@ const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
  */
 const STALE_CLAIM_MS = 2 * 60 * 1000;
 
-/** What identifies "the same request": the operation and its whole input, bar the key itself. */
+/** What identifies "the same request" (rules/idempotency.ts), hashed for storage. */
 export function fingerprint(operation: string, input: Record<string, unknown>): string {
-  const rest = { ...input, idempotencyKey: undefined };
-  return createHash('sha256')
-    .update(JSON.stringify(canonical({ operation, input: rest })))
-    .digest('hex');
+  return createHash('sha256').update(requestIdentity(operation, input)).digest('hex');
 }
 
 /** The key a gateway call runs under: one per (customer, request key, leg), opaque to the provider. */
@@ -76,9 +73,7 @@ export async function runIdempotently<T>(
       [customerId, key],
     );
     const row = rows[0];
-    if (!row || row.fingerprint !== print) {
-      throw new PortalError('conflict', 'this idempotency key was already used for a different request');
-    }
+    if (!row || row.fingerprint !== print) throw keyReusedForAnotherRequest();
     if (row.state === 'completed') {
       return { kind: 'replay', response: new StoredResponse(row.response_status ?? 200, row.response_body) };
     }

@@ -1,7 +1,9 @@
 import type { PortalSettings } from '../../../../src/model/index.js';
+import { foreignReturnUrl, normalizeEmail } from '../../../../src/rules/access.js';
+import { type Capability, requireCapability as require } from '../../../../src/rules/capabilities.js';
+import { rateLimited } from '../../../../src/rules/errors.js';
 import { hitRateLimit } from '../auth/throttle.js';
 import type { AppContext } from '../context.js';
-import { forbidden, invalidField, rateLimited } from '../http/errors.js';
 import { loadSettings } from '../store/catalog.js';
 import type { RequestContext } from './types.js';
 
@@ -25,7 +27,7 @@ export async function mayEmailAddress(ctx: RequestContext, bucket: string, email
   const verdict = await hitRateLimit(
     ctx.app.db,
     bucket,
-    email.trim().toLowerCase(),
+    normalizeEmail(email),
     ctx.app.limits.emailsPerAddressPer15Minutes,
     ctx.now(),
     15 * 60_000,
@@ -33,21 +35,13 @@ export async function mayEmailAddress(ctx: RequestContext, bucket: string, email
   return verdict.allowed;
 }
 
-/** The settings, after checking that the capability `allowed` picks from them is on. */
-export async function requireCapability(
-  app: AppContext,
-  allowed: (settings: PortalSettings) => boolean,
-  what: string,
-): Promise<PortalSettings> {
+/** The settings, after checking that the merchant allows `capability`. */
+export async function requireCapability(app: AppContext, capability: Capability): Promise<PortalSettings> {
   const settings = await loadSettings(app.db);
-  if (!allowed(settings)) throw forbidden(`${what} is turned off by the merchant`);
+  require(settings, capability);
   return settings;
 }
 
-/**
- * Where an emailed link points: the request's `returnUrl` when its origin is ours or allow-listed
- * (ASVS 3.7.2), otherwise the portal's public URL; the token goes in the query parameter `param`.
- */
 /**
  * A `returnUrl` must be on the server's own origin or an allowed one. A foreign one is refused — the same
  * way for every address, before any account is looked up — rather than silently replaced, so a
@@ -55,10 +49,14 @@ export async function requireCapability(
  */
 export function checkReturnUrl(app: AppContext, returnUrl: string | undefined): void {
   if (returnUrl !== undefined && !app.isAllowedOrigin(new URL(returnUrl).origin)) {
-    throw invalidField('returnUrl', 'the return URL is not on an allowed origin');
+    throw foreignReturnUrl();
   }
 }
 
+/**
+ * Where an emailed link points: the request's `returnUrl` when its origin is ours or allow-listed
+ * (ASVS 3.7.2), otherwise the portal's public URL; the token goes in the query parameter `param`.
+ */
 export function emailLink(
   app: AppContext,
   returnUrl: string | undefined,

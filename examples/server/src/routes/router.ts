@@ -12,7 +12,7 @@ import { PortalError } from '../../../../src/contract/errors.js';
 import { logAccess } from '../auth/access-log.js';
 import { type AuthenticatedSession, resolveSession } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
-import { unauthorized } from '../http/errors.js';
+import { unauthorized } from '../../../../src/rules/errors.js';
 import { operationInput } from '../http/input.js';
 import { bearerToken, clientIp, isMutating } from '../http/request.js';
 import { type DocumentFile, type Handlers, RequestContext, StoredResponse } from './types.js';

@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import type { OperationName, operations } from '../../../../src/contract/operations.js';
 import type { AuthenticatedSession, NewSession } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
-import { unauthorized } from '../http/errors.js';
+import { unauthorized } from '../../../../src/rules/errors.js';
 
 type Ops = typeof operations;
 

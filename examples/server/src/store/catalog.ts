@@ -1,4 +1,4 @@
-import type { SubscriptionRecord } from '../../../../src/adapters/shared/demo-data.js';
+import type { SubscriptionRecord } from '../../../../src/rules/records.js';
 import {
   type ContentPage,
   type Plan,

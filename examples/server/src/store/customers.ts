@@ -1,4 +1,4 @@
-import type { CustomerRecord } from '../../../../src/adapters/shared/demo-data.js';
+import type { CustomerRecord } from '../../../../src/rules/records.js';
 import type { Address, Contact } from '../../../../src/model/index.js';
 import type { Queryable } from '../db/database.js';
 import { compact, present } from './rows.js';

@@ -1,4 +1,4 @@
-import type { InvoiceRecord } from '../../../../src/adapters/shared/demo-data.js';
+import type { InvoiceRecord } from '../../../../src/rules/records.js';
 import type { InvoiceKind, InvoiceNote } from '../../../../src/model/index.js';
 import type { Queryable } from '../db/database.js';
 import { compact, isoInstant, present } from './rows.js';

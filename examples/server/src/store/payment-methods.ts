@@ -1,4 +1,4 @@
-import type { PaymentMethodRecord } from '../../../../src/adapters/shared/demo-data.js';
+import type { PaymentMethodRecord } from '../../../../src/rules/records.js';
 import type { CardBrand } from '../../../../src/model/index.js';
 import type { Queryable } from '../db/database.js';
 import { compact, present } from './rows.js';

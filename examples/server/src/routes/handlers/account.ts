@@ -1,5 +1,6 @@
-import { billingSummary, toCustomer } from '../../../../../src/adapters/shared/rules.js';
 import type { Customer, ProfileUpdate, TaxIdsUpdate } from '../../../../../src/model/index.js';
+import { billingSummary, toCustomer } from '../../../../../src/rules/mappers.js';
+import { profileChanges, taxIdChanges } from '../../../../../src/rules/profile.js';
 import type { Queryable } from '../../db/database.js';
 import { loadPlans, loadSubscriptions } from '../../store/catalog.js';
 import { type StoredCustomer, findCustomer } from '../../store/customers.js';
@@ -52,36 +53,24 @@ export const accountHandlers: Pick<
   },
 
   async updateProfile(ctx, input) {
-    await requireCapability(
-      ctx.app,
-      (settings) => settings.profile.modifyInformation,
-      'changing account details',
-    );
-    const assignments = (Object.keys(PROFILE_COLUMNS) as (keyof ProfileUpdate)[])
-      .filter((key) => input[key] !== undefined)
-      .map((key) => {
-        const { column, jsonb } = PROFILE_COLUMNS[key];
-        const value = input[key];
-        // An empty string clears an optional text field, as for the tax numbers.
-        if (value === '') return { column, jsonb, value: null };
-        return { column, jsonb, value: jsonb ? json(value) : value };
-      });
+    await requireCapability(ctx.app, 'modifyInformation');
+    const changes = profileChanges(input);
+    const assignments = (Object.keys(changes) as (keyof ProfileUpdate)[]).map((key) => {
+      const { column, jsonb } = PROFILE_COLUMNS[key];
+      const value = changes[key];
+      return { column, jsonb, value: value === null || !jsonb ? value : json(value) };
+    });
     return updateColumns(ctx.app.db, ctx.customerId, assignments);
   },
 
-  /** An empty string clears a number. */
   async updateTaxIds(ctx, input) {
-    await requireCapability(
-      ctx.app,
-      (settings) => settings.profile.modifyInformation,
-      'changing account details',
-    );
-    const assignments = (Object.keys(TAX_COLUMNS) as (keyof TaxIdsUpdate)[])
-      .filter((key) => input[key] !== undefined)
-      .map((key) => {
-        const value = (input[key] ?? '').trim();
-        return { column: TAX_COLUMNS[key], jsonb: false, value: value === '' ? null : value };
-      });
+    await requireCapability(ctx.app, 'modifyInformation');
+    const changes = taxIdChanges(input);
+    const assignments = (Object.keys(changes) as (keyof TaxIdsUpdate)[]).map((key) => ({
+      column: TAX_COLUMNS[key],
+      jsonb: false,
+      value: changes[key],
+    }));
     return updateColumns(ctx.app.db, ctx.customerId, assignments);
   },
 

@@ -1,6 +1,34 @@
-import { type FieldError, PortalError } from '../../../../../src/contract/errors.js';
-import { type PaymentMethodRecord } from '../../../../../src/adapters/shared/demo-data.js';
-import { type PortalSettings, isCardExpired } from '../../../../../src/model/index.js';
+import type { PortalError } from '../../../../../src/contract/errors.js';
+import type { PortalSettings } from '../../../../../src/model/index.js';
+import {
+  LINK_PARAM,
+  accountLocked,
+  badCredentials,
+  badLink,
+  checkSignUp,
+  customerCode,
+  normalizeEmail,
+  sameAsTemporaryPassword,
+  signInExpired,
+  signUpRefused,
+  wrongCurrentPassword,
+} from '../../../../../src/rules/access.js';
+import { type Capability, allows, requireCapability } from '../../../../../src/rules/capabilities.js';
+import { rateLimited } from '../../../../../src/rules/errors.js';
+import {
+  lockedAccountResetMail,
+  magicLinkMail,
+  passwordChangedMail,
+  passwordResetMail,
+  signUpAttemptMail,
+} from '../../../../../src/rules/mail.js';
+import {
+  bankAccountRecord,
+  cardRecord,
+  checkVerification,
+  isUsableCard,
+} from '../../../../../src/rules/payment-methods.js';
+import type { PaymentMethodRecord } from '../../../../../src/rules/records.js';
 import { loadSettings } from '../../store/catalog.js';
 import { type AccessAttempt, logAccess } from '../../auth/access-log.js';
 import { ruleForEmail } from '../../auth/access-rules.js';
@@ -16,15 +44,7 @@ import {
 import { clearSignInFailures, lockoutRemaining, recordSignInFailure } from '../../auth/throttle.js';
 import { TOKEN_LIFETIME_MS, consumeToken, issueToken, revokeTokens } from '../../auth/tokens.js';
 import type { Queryable } from '../../db/database.js';
-import { forbidden, invalidField, rateLimited, unauthorized } from '../../http/errors.js';
 import { queueEmail } from '../../mail/outbox.js';
-import {
-  lockedAccountResetMail,
-  magicLinkMail,
-  passwordChangedMail,
-  passwordResetMail,
-  signUpAttemptMail,
-} from '../../mail/templates.js';
 import {
   type StoredCustomer,
   findCustomer,
@@ -38,16 +58,9 @@ import {
   emailLink,
   limitAuthRequests,
   mayEmailAddress,
-  requireCapability,
+  requireCapability as requireAppCapability,
 } from '../guards.js';
 import type { Handlers, RequestContext } from '../types.js';
-
-/** One message for every wrong-credentials case: unknown address, wrong password, expired temporary one. */
-const BAD_CREDENTIALS = 'Email or password is incorrect.';
-const BAD_LINK = 'This link is invalid or has expired.';
-
-const accountLocked = () =>
-  new PortalError('account_locked', 'This account is locked. Contact the merchant to unlock it.');
 
 /** Opens a cookie session; a session the browser already had is ended (new id on every sign-in). */
 async function openCookieSession(
@@ -75,15 +88,14 @@ async function openCookieSession(
 async function admitAttempt(
   ctx: RequestContext,
   attempt: { method: AccessAttempt['method']; email: string },
-  allowed: (settings: PortalSettings) => boolean,
-  what: string,
+  capability: Capability,
 ): Promise<PortalSettings> {
   const settings = await loadSettings(ctx.app.db);
   const log = (reason: string) =>
     logAccess(ctx.app.db, { ...attempt, ip: ctx.ip, success: false, reason }, ctx.now());
-  if (!allowed(settings)) {
+  if (!allows(settings, capability)) {
     await log('method_disabled');
-    throw forbidden(`${what} is turned off by the merchant`);
+    requireCapability(settings, capability);
   }
   try {
     await limitAuthRequests(ctx);
@@ -134,7 +146,7 @@ export const authHandlers: Pick<
   async signIn(ctx, input) {
     const { db, limits } = ctx.app;
     const attempt = { method: 'password' as const, email: input.email, ip: ctx.ip };
-    await admitAttempt(ctx, attempt, (settings) => settings.signIn.password, 'password sign-in');
+    await admitAttempt(ctx, attempt, 'passwordSignIn');
     const now = ctx.now();
     const lockedFor = await lockoutRemaining(db, input.email, now);
     if (lockedFor > 0) {
@@ -158,7 +170,7 @@ export const authHandlers: Pick<
           ? 'temporary_password_expired'
           : 'wrong_password';
       await logAccess(db, { ...attempt, success: false, customerCode, reason }, now);
-      throw unauthorized(BAD_CREDENTIALS);
+      throw badCredentials();
     }
     await clearSignInFailures(db, input.email);
     if (customer.record.locked) {
@@ -194,43 +206,38 @@ export const authHandlers: Pick<
    */
   async requestMagicLink(ctx, input) {
     const { db } = ctx.app;
-    const settings = await requireCapability(
-      ctx.app,
-      (each) => each.signIn.magicLink,
-      'sign-in by email link',
-    );
+    const settings = await requireAppCapability(ctx.app, 'magicLinkSignIn');
     checkReturnUrl(ctx.app, input.returnUrl);
     await limitAuthRequests(ctx);
     const withinBudget = await mayEmailAddress(ctx, 'magic_link_email', input.email);
     const rule = await ruleForEmail(db, input.email);
     const customer = rule ? await findCustomer(db, rule.customerId) : undefined;
     if (!withinBudget || !customer || customer.record.locked) return;
-    const email = input.email.trim().toLowerCase();
+    const email = normalizeEmail(input.email);
     const now = ctx.now();
     await db.transaction(async (tx) => {
       const token = await issueToken(tx, 'magic_link', { customerId: customer.record.id, email }, now);
-      const link = emailLink(ctx.app, input.returnUrl, 'portal-magic-token', token);
+      const link = emailLink(ctx.app, input.returnUrl, LINK_PARAM.magicLink, token);
       const minutes = TOKEN_LIFETIME_MS.magic_link / 60_000;
-      await queueEmail(tx, magicLinkMail(email, settings.branding.merchantName, link, minutes), now);
+      await queueEmail(
+        tx,
+        { to: email, ...magicLinkMail(settings.branding.merchantName, link, minutes) },
+        now,
+      );
     });
     ctx.mailQueued = true;
   },
 
   /** The only way to use a link: an explicit POST (a mail scanner's GET of the link changes nothing). */
   async verifyMagicLink(ctx, input) {
-    await admitAttempt(
-      ctx,
-      { method: 'magic_link', email: '' },
-      (settings) => settings.signIn.magicLink,
-      'sign-in by email link',
-    );
+    await admitAttempt(ctx, { method: 'magic_link', email: '' }, 'magicLinkSignIn');
     const now = ctx.now();
     return commitThenAnswer(ctx, async (tx) => {
       const attempt = { method: 'magic_link' as const, ip: ctx.ip };
       const claim = await consumeToken(tx, 'magic_link', input.token, now);
       if (!claim) {
         await logAccess(tx, { ...attempt, email: '', success: false, reason: 'invalid_token' }, now);
-        return { ok: false, error: unauthorized(BAD_LINK) };
+        return { ok: false, error: badLink() };
       }
       const customer = await findCustomer(tx, claim.customerId);
       const rule = await ruleForEmail(tx, claim.email);
@@ -238,7 +245,7 @@ export const authHandlers: Pick<
       // The merchant may have withdrawn the access rule since the link was sent.
       if (!customer || rule?.customerId !== customer.record.id) {
         await logAccess(tx, { ...log, success: false, reason: 'access_withdrawn' }, now);
-        return { ok: false, error: unauthorized(BAD_LINK) };
+        return { ok: false, error: badLink() };
       }
       if (customer.record.locked) {
         await logAccess(tx, { ...log, success: false, reason: 'account_locked' }, now);
@@ -257,81 +264,40 @@ export const authHandlers: Pick<
    */
   async signUp(ctx, input) {
     const { db, deps } = ctx.app;
-    const settings = await requireCapability(
-      ctx.app,
-      (each) => each.accountCreation.enabled,
-      'account creation',
-    );
+    const settings = await requireAppCapability(ctx.app, 'accountCreation');
     await limitAuthRequests(ctx);
     const now = ctx.now();
-    const required = settings.accountCreation.required;
-    const errors: FieldError[] = [];
-    if (required.billingAddress && !input.billingAddress)
-      errors.push({ path: 'billingAddress', code: 'required' });
-    if (required.shippingAddress && !input.shippingAddress)
-      errors.push({ path: 'shippingAddress', code: 'required' });
-    if (required.card && !input.cardToken) errors.push({ path: 'cardToken', code: 'required' });
-    if (required.bankAccount && !input.bankAccount) errors.push({ path: 'bankAccount', code: 'required' });
     const card = input.cardToken ? await deps.gateway.resolveCardToken(input.cardToken) : null;
-    if (input.cardToken && (!card || isCardExpired(card, ctx.today()))) {
-      errors.push({ path: 'cardToken', code: 'invalid' });
-    }
     const existing = await findCustomerByEmail(db, input.email);
-    if (existing) {
-      errors.push({ path: 'email', code: 'taken' });
-      // Budgeted per address, so nobody can flood an owner's mailbox through this form.
-      if (await mayEmailAddress(ctx, 'sign_up_notice', existing.record.email)) {
-        const mail = signUpAttemptMail(existing.record.email, settings.branding.merchantName, deps.publicUrl);
-        await db.transaction((tx) => queueEmail(tx, mail, now));
-        ctx.mailQueued = true;
-      }
+    // Budgeted per address, so nobody can flood an owner's mailbox through this form.
+    if (existing && (await mayEmailAddress(ctx, 'sign_up_notice', existing.record.email))) {
+      const mail = signUpAttemptMail(settings.branding.merchantName, deps.publicUrl);
+      await db.transaction((tx) => queueEmail(tx, { to: existing.record.email, ...mail }, now));
+      ctx.mailQueued = true;
     }
-    if (errors.length > 0) {
-      throw new PortalError('validation', `sign-up refused: ${errors.map((each) => each.path).join(', ')}`, {
-        fieldErrors: errors,
-      });
-    }
-    if (card && settings.paymentMethods.verifyNewCards && card.verification !== 'succeeded') {
-      throw new PortalError('payment_declined', 'The card was declined.');
-    }
+    checkSignUp({
+      settings,
+      request: input,
+      cardUsable: isUsableCard(card, ctx.today()),
+      emailTaken: existing !== undefined,
+    });
+    if (card) checkVerification(settings, card);
     const passwordHash = await hashPassword(input.password);
     return commitThenAnswer(ctx, async (tx) => {
       // Two sign-ups for one address racing past the check above: the lock makes the second wait, and
       // it then gets the same answer as if the address had been registered before.
       await tx.query('SELECT pg_advisory_xact_lock(hashtext(lower($1)))', [input.email]);
       if (await findCustomerByEmail(tx, input.email)) {
-        return {
-          ok: false,
-          error: new PortalError('validation', 'sign-up refused: email', {
-            fieldErrors: [{ path: 'email', code: 'taken' }],
-          }),
-        };
+        return { ok: false, error: signUpRefused([{ path: 'email', code: 'taken' }]) };
       }
       const { rows } = await tx.query<{ n: number }>("SELECT nextval('customer_number_seq')::int AS n");
       const id = newId('cus');
       const methods: PaymentMethodRecord[] = [];
       if (card) {
-        methods.push({
-          id: newId('pm'),
-          customerId: id,
-          type: 'card',
-          brand: card.brand,
-          last4: card.last4,
-          expMonth: card.expMonth,
-          expYear: card.expYear,
-          holderName: input.name,
-          verified: settings.paymentMethods.verifyNewCards,
-        });
+        methods.push(cardRecord({ id: newId('pm'), customerId: id, card, holderName: input.name, settings }));
       }
       if (input.bankAccount) {
-        methods.push({
-          id: newId('pm'),
-          customerId: id,
-          type: 'bank_account',
-          last4: input.bankAccount.accountNumber.slice(-4),
-          accountType: input.bankAccount.accountType,
-          holderName: input.bankAccount.holderName,
-        });
+        methods.push(bankAccountRecord({ id: newId('pm'), customerId: id, account: input.bankAccount }));
       }
       await tx.query(
         `INSERT INTO customers (id, code, name, email, phone, company, currency, billing_address, shipping_address,
@@ -339,7 +305,7 @@ export const authHandlers: Pick<
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11)`,
         [
           id,
-          `CUST-${String(rows[0].n).padStart(4, '0')}`,
+          customerCode(rows[0].n),
           input.name,
           input.email,
           input.phone ?? null,
@@ -384,7 +350,7 @@ export const authHandlers: Pick<
    */
   async requestPasswordReset(ctx, input) {
     const { db } = ctx.app;
-    const settings = await requireCapability(ctx.app, (each) => each.signIn.password, 'password sign-in');
+    const settings = await requireAppCapability(ctx.app, 'passwordSignIn');
     checkReturnUrl(ctx.app, input.returnUrl);
     await limitAuthRequests(ctx);
     const withinBudget = await mayEmailAddress(ctx, 'reset_email', input.email);
@@ -395,7 +361,7 @@ export const authHandlers: Pick<
     await db.transaction(async (tx) => {
       const to = customer.record.email;
       if (customer.record.locked) {
-        await queueEmail(tx, lockedAccountResetMail(to, merchantName, supportEmail), now);
+        await queueEmail(tx, { to, ...lockedAccountResetMail(merchantName, supportEmail) }, now);
         return;
       }
       const token = await issueToken(
@@ -404,10 +370,10 @@ export const authHandlers: Pick<
         { customerId: customer.record.id, email: to },
         now,
       );
-      const link = emailLink(ctx.app, input.returnUrl, 'portal-reset-token', token);
+      const link = emailLink(ctx.app, input.returnUrl, LINK_PARAM.passwordReset, token);
       await queueEmail(
         tx,
-        passwordResetMail(to, merchantName, link, TOKEN_LIFETIME_MS.password_reset / 60_000),
+        { to, ...passwordResetMail(merchantName, link, TOKEN_LIFETIME_MS.password_reset / 60_000) },
         now,
       );
     });
@@ -416,12 +382,7 @@ export const authHandlers: Pick<
 
   /** Sets the new password, lifts the failure lockout, retires other links and ends every session. */
   async resetPassword(ctx, input) {
-    const settings = await admitAttempt(
-      ctx,
-      { method: 'password_reset', email: '' },
-      (each) => each.signIn.password,
-      'password sign-in',
-    );
+    const settings = await admitAttempt(ctx, { method: 'password_reset', email: '' }, 'passwordSignIn');
     const passwordHash = await hashPassword(input.newPassword);
     const now = ctx.now();
     await commitThenAnswer(ctx, async (tx) => {
@@ -430,7 +391,7 @@ export const authHandlers: Pick<
       const customer = claim ? await findCustomer(tx, claim.customerId) : undefined;
       if (!claim || !customer) {
         await logAccess(tx, { ...attempt, email: '', success: false, reason: 'invalid_token' }, now);
-        return { ok: false, error: unauthorized(BAD_LINK) };
+        return { ok: false, error: badLink() };
       }
       await setPassword(tx, customer.record.id, passwordHash, null);
       await clearSignInFailures(tx, customer.record.email);
@@ -438,7 +399,11 @@ export const authHandlers: Pick<
       await revokeTokens(tx, customer.record.id, 'password_change', now);
       await deleteCustomerSessions(tx, customer.record.id);
       const { merchantName, supportEmail } = settings.branding;
-      await queueEmail(tx, passwordChangedMail(customer.record.email, merchantName, supportEmail), now);
+      await queueEmail(
+        tx,
+        { to: customer.record.email, ...passwordChangedMail(merchantName, supportEmail) },
+        now,
+      );
       await logAccess(
         tx,
         { ...attempt, email: customer.record.email, customerCode: customer.record.code, success: true },
@@ -451,12 +416,7 @@ export const authHandlers: Pick<
 
   /** The end of a temporary-password sign-in: the customer's own password replaces it, then a session. */
   async completePasswordChange(ctx, input) {
-    await admitAttempt(
-      ctx,
-      { method: 'password', email: '' },
-      (settings) => settings.signIn.password,
-      'password sign-in',
-    );
+    await admitAttempt(ctx, { method: 'password', email: '' }, 'passwordSignIn');
     const passwordHash = await hashPassword(input.newPassword);
     const now = ctx.now();
     return commitThenAnswer(ctx, async (tx) => {
@@ -465,7 +425,7 @@ export const authHandlers: Pick<
       const customer = claim ? await findCustomer(tx, claim.customerId) : undefined;
       if (!claim || !customer) {
         await logAccess(tx, { ...attempt, email: '', success: false, reason: 'invalid_challenge' }, now);
-        return { ok: false, error: unauthorized('The sign-in has expired. Sign in again.') };
+        return { ok: false, error: signInExpired() };
       }
       const log = { ...attempt, email: customer.record.email, customerCode: customer.record.code };
       if (customer.record.locked) {
@@ -475,7 +435,7 @@ export const authHandlers: Pick<
       // ASVS 6.4.1: the temporary password must not become the long-term one. Thrown, not returned, so
       // the transaction rolls back and the challenge stays usable for a second try.
       if (customer.passwordHash && (await verifyPassword(input.newPassword, customer.passwordHash))) {
-        throw invalidField('newPassword', 'choose a password other than the temporary one');
+        throw sameAsTemporaryPassword();
       }
       await setPassword(tx, customer.record.id, passwordHash, null);
       await clearSignInFailures(tx, customer.record.email);
@@ -491,7 +451,7 @@ export const authHandlers: Pick<
    * a borrowed session cannot be used to find the password. Other sessions end; this one stays.
    */
   async changePassword(ctx, input) {
-    const settings = await requireCapability(ctx.app, (each) => each.signIn.password, 'password sign-in');
+    const settings = await requireAppCapability(ctx.app, 'passwordSignIn');
     const session: AuthenticatedSession = ctx.requireSession();
     const { customer } = session;
     const { db, limits } = ctx.app;
@@ -509,7 +469,7 @@ export const authHandlers: Pick<
         limits.lockoutThreshold,
         limits.lockoutMinutes,
       );
-      throw invalidField('currentPassword', 'the current password is not correct');
+      throw wrongCurrentPassword();
     }
     await clearSignInFailures(db, customer.record.email);
     const passwordHash = await hashPassword(input.newPassword);
@@ -518,7 +478,11 @@ export const authHandlers: Pick<
       await deleteCustomerSessions(tx, customer.record.id, session.tokenHash);
       await revokeTokens(tx, customer.record.id, 'password_reset', now);
       const { merchantName, supportEmail } = settings.branding;
-      await queueEmail(tx, passwordChangedMail(customer.record.email, merchantName, supportEmail), now);
+      await queueEmail(
+        tx,
+        { to: customer.record.email, ...passwordChangedMail(merchantName, supportEmail) },
+        now,
+      );
     });
     ctx.mailQueued = true;
   },

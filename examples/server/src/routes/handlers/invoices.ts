@@ -1,24 +1,11 @@
-import type { InvoiceRecord } from '../../../../../src/adapters/shared/demo-data.js';
-import {
-  checkPayment,
-  compareInvoicesNewestFirst,
-  decodeCursor,
-  encodeCursor,
-  methodLabel,
-  paymentReceipt,
-  toCustomer,
-  toInvoice,
-  toInvoiceSummary,
-} from '../../../../../src/adapters/shared/rules.js';
-import {
-  type AllocationResult,
-  type InvoiceNote,
-  type InvoiceSummary,
-  type PaymentReceipt,
-  matchesFilter,
-} from '../../../../../src/model/index.js';
+import type { AllocationResult, PaymentReceipt } from '../../../../../src/model/index.js';
+import { notFound } from '../../../../../src/rules/errors.js';
+import { customerNote } from '../../../../../src/rules/invoice-notes.js';
+import { invoicePdfFileName, methodLabel, toCustomer, toInvoice } from '../../../../../src/rules/mappers.js';
+import { compareInvoicesNewestFirst, invoicePage } from '../../../../../src/rules/paging.js';
+import { checkPayment, paymentReceipt } from '../../../../../src/rules/payments.js';
+import type { InvoiceRecord } from '../../../../../src/rules/records.js';
 import { newId } from '../../auth/secrets.js';
-import { notFound } from '../../http/errors.js';
 import { gatewayKey, runIdempotently } from '../../payments/idempotency.js';
 import { renderInvoicePdf } from '../../pdf/invoice-pdf.js';
 import { loadSettings } from '../../store/catalog.js';
@@ -27,8 +14,6 @@ import { listMethods } from '../../store/payment-methods.js';
 import { isoInstant } from '../../store/rows.js';
 import { requireCapability } from '../guards.js';
 import type { Handlers, RequestContext } from '../types.js';
-
-const DEFAULT_PAGE_SIZE = 20;
 
 /** One of the signed-in customer's invoices; another customer's id answers exactly like an unknown one. */
 async function ownInvoice(ctx: RequestContext, id: string): Promise<InvoiceRecord> {
@@ -43,27 +28,8 @@ export const invoiceHandlers: Pick<
 > = {
   /** Keyset pages: the cursor names the last row served, so rows paid in between never repeat or vanish. */
   async listInvoices(ctx, input) {
-    const filter = input.filter ?? 'all';
-    const limit = input.limit ?? DEFAULT_PAGE_SIZE;
-    const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
-    const today = ctx.today();
     const sorted = (await loadInvoices(ctx.app.db, ctx.customerId)).sort(compareInvoicesNewestFirst);
-    const items: InvoiceSummary[] = [];
-    let last: InvoiceRecord | undefined;
-    let more = false;
-    for (const invoice of sorted) {
-      // The comparison reads only the cursor's three position fields.
-      if (after && compareInvoicesNewestFirst(invoice, after as InvoiceRecord) <= 0) continue;
-      const summary = toInvoiceSummary(invoice, today);
-      if (!matchesFilter(summary.status, filter)) continue;
-      if (items.length === limit) {
-        more = true;
-        break;
-      }
-      items.push(summary);
-      last = invoice;
-    }
-    return { items, nextCursor: more && last ? encodeCursor(last) : null };
+    return invoicePage(sorted, input, ctx.today());
   },
 
   async getInvoice(ctx, input) {
@@ -72,18 +38,17 @@ export const invoiceHandlers: Pick<
     return toInvoice(invoice, methods, ctx.today());
   },
 
-  /** Someone signed in by link is a person at the company, not the company: the note carries their address. */
   async addInvoiceNote(ctx, input) {
-    await requireCapability(ctx.app, (settings) => settings.invoices.customerNotes, 'customer notes');
+    await requireCapability(ctx.app, 'customerNotes');
     const session = ctx.requireSession();
     const invoice = await ownInvoice(ctx, input.id);
-    const note: InvoiceNote = {
+    const note = customerNote({
       id: newId('note'),
-      author: 'customer',
-      authorName: session.method === 'magic_link' ? session.email : session.customer.record.name,
       body: input.body,
       createdAt: isoInstant(ctx.now()),
-    };
+      session,
+      customerName: session.customer.record.name,
+    });
     await ctx.app.db.query(
       `INSERT INTO invoice_notes (id, invoice_id, author, author_name, body, created_at)
        VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -93,7 +58,7 @@ export const invoiceHandlers: Pick<
   },
 
   async getInvoicePdf(ctx, input) {
-    const settings = await requireCapability(ctx.app, (each) => each.invoices.downloadPdf, 'PDF downloads');
+    const settings = await requireCapability(ctx.app, 'downloadPdf');
     const invoice = await ownInvoice(ctx, input.id);
     const methods = await listMethods(ctx.app.db, ctx.customerId, { includeRemoved: true });
     const bytes = await renderInvoicePdf({
@@ -102,7 +67,7 @@ export const invoiceHandlers: Pick<
       customer: toCustomer(ctx.requireSession().customer.record),
       invoice: toInvoice(invoice, methods, ctx.today()),
     });
-    return { bytes, fileName: `${invoice.number}.pdf` };
+    return { bytes, fileName: invoicePdfFileName(invoice) };
   },
 
   /**

@@ -1,23 +1,26 @@
+import type { Plan, Subscription, SubscriptionChange } from '../../../../../src/model/index.js';
+import { requireCapability } from '../../../../../src/rules/capabilities.js';
+import { notFound } from '../../../../../src/rules/errors.js';
+import { cancellationNoticeMail } from '../../../../../src/rules/mail.js';
+import { toSubscription } from '../../../../../src/rules/mappers.js';
+import type { CustomerRecord, SubscriptionRecord } from '../../../../../src/rules/records.js';
 import {
-  type CustomerRecord,
-  type InvoiceRecord,
-  type SubscriptionRecord,
-  addDays,
-  addMonths,
-} from '../../../../../src/adapters/shared/demo-data.js';
-import { previewChange, toSubscription } from '../../../../../src/adapters/shared/rules.js';
-import { PortalError } from '../../../../../src/contract/errors.js';
-import {
-  type BillingInterval,
-  type Plan,
-  type PortalSettings,
-  type Subscription,
-  type SubscriptionChange,
-  planRule,
-} from '../../../../../src/model/index.js';
+  type DueNow,
+  cancelled,
+  changed,
+  checkCancel,
+  checkChange,
+  checkSubscribe,
+  dueNowInvoice,
+  firstPaymentDeclined,
+  offeredPlans,
+  paused,
+  prorationDue,
+  resumed,
+  startSubscription,
+} from '../../../../../src/rules/subscriptions.js';
 import { newId } from '../../auth/secrets.js';
 import type { Queryable } from '../../db/database.js';
-import { conflict, forbidden, invalidField, notFound } from '../../http/errors.js';
 import { queueEmail } from '../../mail/outbox.js';
 import type { PaymentGateway } from '../../payments/gateway.js';
 import { gatewayKey, runIdempotently } from '../../payments/idempotency.js';
@@ -26,22 +29,6 @@ import { findCustomer } from '../../store/customers.js';
 import { insertInvoice } from '../../store/invoices.js';
 import { listMethods } from '../../store/payment-methods.js';
 import type { Handlers, RequestContext } from '../types.js';
-
-function addInterval(date: string, interval: BillingInterval, count: number): string {
-  if (interval === 'day') return addDays(date, count);
-  if (interval === 'week') return addDays(date, 7 * count);
-  return addMonths(date, interval === 'month' ? count : 12 * count);
-}
-
-function requireSelfService(settings: PortalSettings): void {
-  if (!settings.subscriptions.enabled)
-    throw forbidden('subscription self-service is turned off by the merchant');
-}
-
-/** A plan this customer may take: opened for self-subscription and priced in their currency. */
-function offered(settings: PortalSettings, plan: Plan, customer: CustomerRecord): boolean {
-  return planRule(settings, plan.id).allowSubscribing && plan.price.currency === customer.currency;
-}
 
 function findPlan(plans: readonly Plan[], id: string): Plan {
   const plan = plans.find((each) => each.id === id);
@@ -60,24 +47,10 @@ async function ownSubscription(
   return subscription;
 }
 
-/**
- * The customer's own subscription, locked for update, when the merchant allows pausing and it is in the
- * state the action starts from: active to pause, paused to resume.
- */
-async function pausable(
-  tx: Queryable,
-  customerId: string,
-  id: string,
-  action: 'pause' | 'resume',
-): Promise<SubscriptionRecord> {
-  const settings = await loadSettings(tx);
-  requireSelfService(settings);
-  if (!settings.subscriptions.allowPause)
-    throw forbidden('pausing subscriptions is turned off by the merchant');
-  const record = await ownSubscription(tx, customerId, id, true);
-  const from = action === 'pause' ? 'active' : 'paused';
-  if (record.status !== from) throw conflict(`a ${record.status} subscription cannot be ${action}d`);
-  return record;
+/** The customer's own subscription, locked for update, when the merchant allows pausing. */
+async function pausable(tx: Queryable, customerId: string, id: string): Promise<SubscriptionRecord> {
+  requireCapability(await loadSettings(tx), 'pauseSubscriptions');
+  return ownSubscription(tx, customerId, id, true);
 }
 
 /**
@@ -90,8 +63,7 @@ async function invoiceNow(
   input: {
     gateway: PaymentGateway;
     customer: CustomerRecord;
-    description: string;
-    amount: number;
+    due: DueNow;
     methodId: string | undefined;
     key: string;
     requirePayment: boolean;
@@ -99,38 +71,30 @@ async function invoiceNow(
     today: string;
   },
 ): Promise<void> {
-  const { customer, now, today } = input;
+  const { customer, due, now, today } = input;
   const methods = await listMethods(tx, customer.id);
   const method = methods.find((each) => each.id === input.methodId);
   const charge = method
     ? await input.gateway.charge({
-        amount: input.amount,
+        amount: due.amount,
         currency: customer.currency,
         method,
-        idempotencyKey: gatewayKey(customer.id, input.key, `invoice:${method.id}:${input.amount}`),
+        idempotencyKey: gatewayKey(customer.id, input.key, `invoice:${method.id}:${due.amount}`),
         today,
       })
     : undefined;
-  if (input.requirePayment && charge?.outcome !== 'succeeded') {
-    throw new PortalError('payment_declined', 'The first payment was declined.');
-  }
+  if (input.requirePayment && charge?.outcome !== 'succeeded') throw firstPaymentDeclined();
   const { rows } = await tx.query<{ n: number }>("SELECT nextval('invoice_number_seq')::int AS n");
-  const invoice: InvoiceRecord = {
+  const invoice = dueNowInvoice({
     id: newId('inv'),
-    customerId: customer.id,
+    lineId: newId('line'),
     number: `INV-${rows[0].n}`,
-    kind: 'invoice',
-    issueDate: today,
-    dueDate: addDays(today, 30),
-    currency: customer.currency,
-    lines: [{ id: newId('line'), description: input.description, quantity: 1, unitPrice: input.amount }],
-    taxName: 'Sales tax',
-    taxRateBasisPoints: 0,
-    voided: false,
-    refunded: false,
+    customer,
+    due,
+    today,
+    // The payment row below records the charge with its outcome.
     payments: [],
-    notes: [],
-  };
+  });
   await insertInvoice(tx, invoice, now);
   if (method && charge) {
     await tx.query(
@@ -142,7 +106,7 @@ async function invoiceNow(
         invoice.id,
         customer.id,
         method.id,
-        input.amount,
+        due.amount,
         customer.currency,
         charge.outcome,
         charge.reference,
@@ -152,8 +116,6 @@ async function invoiceNow(
   }
 }
 
-const CHANGEABLE = new Set<Subscription['status']>(['active', 'trialing', 'past_due']);
-
 async function changeTarget(
   tx: Queryable,
   ctx: RequestContext,
@@ -161,24 +123,21 @@ async function changeTarget(
   forUpdate = false,
 ) {
   const settings = await loadSettings(tx);
-  requireSelfService(settings);
-  if (!settings.subscriptions.allowPlanChange) throw forbidden('plan changes are turned off by the merchant');
+  requireCapability(settings, 'changePlans');
   const customer = ctx.requireSession().customer.record;
   const record = await ownSubscription(tx, customer.id, input.subscriptionId, forUpdate);
   const plans = await loadPlans(tx);
   const newPlan = findPlan(plans, input.planId);
-  if (newPlan.id !== record.planId && !offered(settings, newPlan, customer)) {
-    throw forbidden('this plan is not open for self-subscription');
-  }
-  if (!CHANGEABLE.has(record.status)) throw conflict(`a ${record.status} subscription cannot be changed`);
-  const preview = previewChange({
+  const preview = checkChange({
+    settings,
+    customer,
     subscription: record,
     currentPlan: findPlan(plans, record.planId),
     newPlan,
     quantity: input.quantity,
     today: ctx.today(),
   });
-  return { customer, record, newPlan, preview, plans };
+  return { customer, record, newPlan, preview };
 }
 
 async function view(q: Queryable, record: SubscriptionRecord): Promise<Subscription> {
@@ -202,18 +161,13 @@ export const subscriptionHandlers: Pick<
     return subscriptions.map((record) => toSubscription(record, findPlan(plans, record.planId)));
   },
 
-  /** With self-service off there is nothing to offer: an empty list, not an error. */
   async listPlans(ctx) {
     const settings = await loadSettings(ctx.app.db);
-    if (!settings.subscriptions.enabled) return [];
     const customer = ctx.requireSession().customer.record;
-    return (await loadPlans(ctx.app.db)).filter((plan) => offered(settings, plan, customer));
+    return offeredPlans(settings, await loadPlans(ctx.app.db), customer);
   },
 
-  /**
-   * A plan with a trial starts trialing and charges nothing yet; any other plan's first period is invoiced
-   * and charged at once to the chosen (or default) payment method, and a decline creates nothing.
-   */
+  /** A decline of the first payment creates nothing (rules/subscriptions.ts says what is due when). */
   async subscribe(ctx, input) {
     const session = ctx.requireSession();
     const customerId = session.customer.record.id;
@@ -222,56 +176,35 @@ export const subscriptionHandlers: Pick<
       { customerId, key: input.idempotencyKey, operation: 'subscribe', input },
       async (tx): Promise<Subscription> => {
         const settings = await loadSettings(tx);
-        requireSelfService(settings);
+        requireCapability(settings, 'subscriptions');
         const customer = (await findCustomer(tx, customerId))?.record;
         if (!customer) throw notFound('customer');
-        const plans = await loadPlans(tx);
-        const plan = findPlan(plans, input.planId);
-        if (!planRule(settings, plan.id).allowSubscribing) {
-          throw forbidden('this plan is not open for self-subscription');
-        }
-        if (plan.price.currency !== customer.currency) {
-          throw invalidField('planId', 'the plan is billed in another currency');
-        }
+        const plan = findPlan(await loadPlans(tx), input.planId);
+        checkSubscribe(settings, plan, customer);
         if (input.paymentMethodId !== undefined) {
           const methods = await listMethods(tx, customerId);
           if (!methods.some((each) => each.id === input.paymentMethodId)) throw notFound('payment method');
         }
-        const methodId = input.paymentMethodId ?? customer.defaultPaymentMethodId;
-        const today = ctx.today();
-        const trialing = plan.trialDays > 0;
-        const periodEnd = trialing
-          ? addDays(today, plan.trialDays)
-          : addInterval(today, plan.interval, plan.intervalCount);
-        if (!trialing && plan.price.amount > 0) {
-          if (methodId === undefined)
-            throw invalidField('paymentMethodId', 'choose a payment method', 'required');
+        const { record, dueNow } = startSubscription({
+          id: newId('sub'),
+          customerId,
+          plan,
+          quantity: input.quantity,
+          paymentMethodId: input.paymentMethodId ?? customer.defaultPaymentMethodId,
+          today: ctx.today(),
+        });
+        if (dueNow) {
           await invoiceNow(tx, {
             gateway: ctx.app.deps.gateway,
             customer,
-            description: `${plan.name} × ${input.quantity}`,
-            amount: plan.price.amount * input.quantity,
-            methodId,
+            due: dueNow,
+            methodId: dueNow.paymentMethodId,
             key: input.idempotencyKey,
             requirePayment: true,
             now: ctx.now(),
-            today,
+            today: ctx.today(),
           });
         }
-        const record: SubscriptionRecord = {
-          id: newId('sub'),
-          customerId,
-          planId: plan.id,
-          status: trialing ? 'trialing' : 'active',
-          quantity: input.quantity,
-          products: [{ name: plan.name, quantity: input.quantity }],
-          ...(plan.terms ? { terms: plan.terms } : {}),
-          startDate: today,
-          currentPeriodEnd: periodEnd,
-          nextBillingDate: periodEnd,
-          ...(trialing ? { trialEnd: periodEnd } : {}),
-          cancelAtPeriodEnd: false,
-        };
         await saveSubscription(tx, record, {}, ctx.now());
         return toSubscription(record, plan);
       },
@@ -294,12 +227,12 @@ export const subscriptionHandlers: Pick<
       { customerId, key: input.idempotencyKey, operation: 'changeSubscription', input },
       async (tx): Promise<Subscription> => {
         const { customer, record, newPlan, preview } = await changeTarget(tx, ctx, input, true);
-        if (preview.prorationAmount.amount > 0) {
+        const due = prorationDue(preview, newPlan);
+        if (due) {
           await invoiceNow(tx, {
             gateway: ctx.app.deps.gateway,
             customer,
-            description: `Change to ${newPlan.name} × ${input.quantity}, prorated`,
-            amount: preview.prorationAmount.amount,
+            due,
             methodId: customer.defaultPaymentMethodId,
             key: input.idempotencyKey,
             requirePayment: false,
@@ -307,24 +240,7 @@ export const subscriptionHandlers: Pick<
             today: ctx.today(),
           });
         }
-        let updated: SubscriptionRecord = { ...record };
-        if (newPlan.id !== record.planId) {
-          // eslint-disable-next-line @typescript-eslint/no-unused-vars
-          const { terms, ...rest } = record;
-          updated = {
-            ...rest,
-            planId: newPlan.id,
-            products: [{ name: newPlan.name, quantity: input.quantity }],
-            ...(newPlan.terms ? { terms: newPlan.terms } : {}),
-          };
-        } else if (input.quantity !== record.quantity) {
-          const ratio = input.quantity / record.quantity;
-          updated.products = record.products.map((product) => ({
-            ...product,
-            quantity: Math.max(1, Math.round(product.quantity * ratio)),
-          }));
-        }
-        updated.quantity = input.quantity;
+        const updated = changed(record, newPlan, input.quantity);
         await saveSubscription(tx, updated, {}, ctx.now());
         return toSubscription(updated, newPlan);
       },
@@ -337,50 +253,21 @@ export const subscriptionHandlers: Pick<
     const now = ctx.now();
     const result = await ctx.app.db.transaction(async (tx) => {
       const settings = await loadSettings(tx);
-      requireSelfService(settings);
+      requireCapability(settings, 'subscriptions');
       const record = await ownSubscription(tx, customer.id, input.subscriptionId, true);
-      if (!planRule(settings, record.planId).allowCancelling) {
-        throw forbidden('this plan cannot be cancelled by the customer');
-      }
-      const mode = settings.subscriptions.cancellation;
-      if (mode !== 'either' && mode !== input.when) {
-        throw forbidden(
-          mode === 'period_end'
-            ? 'subscriptions can only be cancelled at the end of the period'
-            : 'subscriptions can only be cancelled immediately',
-        );
-      }
-      if (record.status === 'canceled') throw conflict('the subscription is already cancelled');
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      const { nextBillingDate, ...rest } = record;
-      const updated: SubscriptionRecord =
-        input.when === 'immediately'
-          ? {
-              ...rest,
-              cancellationReason: input.reason,
-              status: 'canceled',
-              canceledAt: ctx.today(),
-              cancelAtPeriodEnd: false,
-            }
-          : { ...rest, cancellationReason: input.reason, cancelAtPeriodEnd: true };
+      checkCancel(settings, record, input.when);
+      const updated = cancelled(record, input, ctx.today());
       await saveSubscription(tx, updated, { cancellationComment: input.comment }, now);
       const plan = findPlan(await loadPlans(tx), record.planId);
       const support = settings.branding.supportEmail;
       if (support) {
-        await queueEmail(
-          tx,
-          {
-            kind: 'cancellation_notice',
-            to: support,
-            subject: `Subscription cancelled by ${customer.name} (${customer.code})`,
-            text: [
-              `${customer.name} cancelled ${plan.name} (${record.id}), ${input.when === 'immediately' ? 'effective immediately' : 'at the end of the period'}.`,
-              `Reason: ${input.reason}`,
-              ...(input.comment ? [`Comment: ${input.comment}`] : []),
-            ].join('\n'),
-          },
-          now,
-        );
+        const mail = cancellationNoticeMail({
+          customer,
+          planName: plan.name,
+          subscriptionId: record.id,
+          cancel: input,
+        });
+        await queueEmail(tx, { to: support, ...mail }, now);
       }
       return toSubscription(updated, plan);
     });
@@ -391,32 +278,18 @@ export const subscriptionHandlers: Pick<
   async pauseSubscription(ctx, input) {
     const customerId = ctx.customerId;
     return ctx.app.db.transaction(async (tx) => {
-      const record = await pausable(tx, customerId, input.id, 'pause');
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      const { nextBillingDate, ...rest } = record;
-      const updated: SubscriptionRecord = { ...rest, status: 'paused' };
+      const updated = paused(await pausable(tx, customerId, input.id));
       await saveSubscription(tx, updated, {}, ctx.now());
       return view(tx, updated);
     });
   },
 
-  /** A pause that outlasted the period starts a new one today. */
   async resumeSubscription(ctx, input) {
     const customerId = ctx.customerId;
     return ctx.app.db.transaction(async (tx) => {
-      const record = await pausable(tx, customerId, input.id, 'resume');
+      const record = await pausable(tx, customerId, input.id);
       const plan = findPlan(await loadPlans(tx), record.planId);
-      const today = ctx.today();
-      const currentPeriodEnd =
-        record.currentPeriodEnd < today
-          ? addInterval(today, plan.interval, plan.intervalCount)
-          : record.currentPeriodEnd;
-      const updated: SubscriptionRecord = {
-        ...record,
-        status: 'active',
-        currentPeriodEnd,
-        ...(record.cancelAtPeriodEnd ? {} : { nextBillingDate: currentPeriodEnd }),
-      };
+      const updated = resumed(record, plan, ctx.today());
       await saveSubscription(tx, updated, {}, ctx.now());
       return toSubscription(updated, plan);
     });

@@ -1,8 +1,9 @@
-import type { CardBrand } from './payment-method.js';
+import type { CardBrand } from '../model/payment-method.js';
 
 /**
- * The well-known test cards of test mode. The built-in card fields provider accepts only these numbers,
- * and the test payment gateway chooses each charge's outcome from the card's last four digits.
+ * The well-known test cards (Stripe's public list) and the token format of the test-mode card fields:
+ * the one list both the backends' test gateway (rules/test-gateway.ts) and the card fields frame
+ * (providers/test-mode) read. It imports nothing at run time, so the frame stays small.
  */
 export type TestCardOutcome = 'succeeded' | 'declined' | 'insufficient_funds' | 'processing_error';
 
@@ -12,6 +13,8 @@ export interface TestCard {
   outcome: TestCardOutcome;
   /** Stem of the single-use token the test provider issues: `tok_<stem>_<MM><YYYY>`. */
   tokenStem: string;
+  /** Demands an authentication challenge (3-D Secure) in the card fields before it can be saved. */
+  challenge?: true;
 }
 
 export const TEST_CARDS: readonly TestCard[] = [
@@ -31,6 +34,14 @@ export const TEST_CARDS: readonly TestCard[] = [
     brand: 'visa',
     outcome: 'processing_error',
     tokenStem: 'visa_processing_error',
+  },
+  { number: '4000056655665556', brand: 'visa', outcome: 'succeeded', tokenStem: 'visa_debit' },
+  {
+    number: '4000002760003184',
+    brand: 'visa',
+    outcome: 'succeeded',
+    tokenStem: 'visa_challenge',
+    challenge: true,
   },
 ];
 
@@ -53,9 +64,4 @@ export function parseTestCardToken(token: string): TokenizedTestCard | null {
   const expMonth = Number(match[2]);
   if (!card || expMonth < 1 || expMonth > 12) return null;
   return { card, last4: card.number.slice(-4), expMonth, expYear: Number(match[3]) };
-}
-
-/** The charge outcome for a stored card, by its last four digits; other cards succeed. */
-export function testOutcomeForLast4(last4: string): TestCardOutcome {
-  return TEST_CARDS.find((card) => card.number.endsWith(last4))?.outcome ?? 'succeeded';
 }

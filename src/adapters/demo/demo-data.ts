@@ -1,16 +1,12 @@
+import type { AccessRule, Address, ContentPage, Plan, PortalSettings } from '../../model/index.js';
+import { addDays, addMonths, isoToday } from '../../rules/dates.js';
 import type {
-  AccessRule,
-  Address,
-  BankAccount,
-  Card,
-  ContentPage,
-  Customer,
-  InvoiceKind,
-  InvoiceNote,
-  Plan,
-  PortalSettings,
-  Subscription,
-} from '../../model/index.js';
+  CustomerRecord,
+  InvoicePaymentRecord,
+  InvoiceRecord,
+  PaymentMethodRecord,
+  SubscriptionRecord,
+} from '../../rules/records.js';
 import { NORTHWIND_LOGO_DATA_URL } from './logo.js';
 
 /**
@@ -21,51 +17,7 @@ import { NORTHWIND_LOGO_DATA_URL } from './logo.js';
 export const DEMO_PASSWORD = 'correct-horse-battery-staple';
 export const DEMO_TEMPORARY_PASSWORD = 'temp-password-123';
 
-export interface CustomerRecord extends Omit<Customer, 'defaultPaymentMethodId'> {
-  /** Plain text in this snapshot only; every store keeps a hash. Absent: passwordless access only. */
-  password?: string;
-  passwordIsTemporary: boolean;
-  locked: boolean;
-  autoPay: boolean;
-  defaultPaymentMethodId?: string;
-}
-
-export type PaymentMethodRecord =
-  | (Omit<Card, 'isDefault'> & { customerId: string })
-  | (Omit<BankAccount, 'isDefault'> & { customerId: string });
-
-export interface InvoicePaymentRecord {
-  id: string;
-  paidAt: string;
-  paymentMethodId: string;
-  /** Minor units in the invoice currency. */
-  amount: number;
-}
-
-export interface InvoiceRecord {
-  id: string;
-  customerId: string;
-  number: string;
-  kind: InvoiceKind;
-  issueDate: string;
-  dueDate?: string;
-  currency: string;
-  lines: { id: string; description: string; quantity: number; unitPrice: number }[];
-  taxName: string;
-  taxRateBasisPoints: number;
-  voided: boolean;
-  refunded: boolean;
-  payments: InvoicePaymentRecord[];
-  notes: InvoiceNote[];
-}
-
-export interface SubscriptionRecord extends Omit<
-  Subscription,
-  'planName' | 'price' | 'interval' | 'intervalCount'
-> {
-  customerId: string;
-}
-
+/** The whole demo snapshot: what a fresh backend holds. */
 export interface DemoData {
   settings: PortalSettings;
   customers: CustomerRecord[];
@@ -75,27 +27,6 @@ export interface DemoData {
   subscriptions: SubscriptionRecord[];
   pages: ContentPage[];
   accessRules: AccessRule[];
-}
-
-/** `YYYY-MM-DD` of today in UTC. */
-export function isoToday(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  const result = new Date(`${date}T00:00:00Z`);
-  result.setUTCDate(result.getUTCDate() + days);
-  return result.toISOString().slice(0, 10);
-}
-
-export function addMonths(date: string, months: number): string {
-  const result = new Date(`${date}T00:00:00Z`);
-  const day = result.getUTCDate();
-  result.setUTCDate(1);
-  result.setUTCMonth(result.getUTCMonth() + months);
-  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
-  result.setUTCDate(Math.min(day, lastDay));
-  return result.toISOString().slice(0, 10);
 }
 
 function at(date: string, time = '10:00:00'): string {

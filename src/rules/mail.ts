@@ -1,15 +1,21 @@
-import type { OutgoingMail } from './mailer.js';
+import type { CancelSubscription } from '../model/index.js';
+import type { CustomerRecord } from './records.js';
 
 /**
- * The text of every email the portal sends. Plain text only: nothing from a customer is interpreted as
- * markup, and the development outbox page escapes it again before display.
+ * The text of every email the backends send, as a function of its data: MemoryAdapter puts them in its
+ * outbox, the reference server in its database outbox. Plain text only: nothing from a customer is
+ * interpreted as markup, and the development outbox page escapes it again before display.
  */
-type Mail = OutgoingMail & { kind: string };
+export interface MailText {
+  /** What the email is for; the server's outbox records it. */
+  kind: string;
+  subject: string;
+  text: string;
+}
 
-export function magicLinkMail(to: string, merchant: string, link: string, minutes: number): Mail {
+export function magicLinkMail(merchant: string, link: string, minutes: number): MailText {
   return {
     kind: 'magic_link',
-    to,
     subject: `Your sign-in link for ${merchant}`,
     text: [
       `Hello,`,
@@ -26,10 +32,9 @@ export function magicLinkMail(to: string, merchant: string, link: string, minute
   };
 }
 
-export function passwordResetMail(to: string, merchant: string, link: string, minutes: number): Mail {
+export function passwordResetMail(merchant: string, link: string, minutes: number): MailText {
   return {
     kind: 'password_reset',
-    to,
     subject: `Reset your ${merchant} password`,
     text: [
       `Hello,`,
@@ -44,10 +49,10 @@ export function passwordResetMail(to: string, merchant: string, link: string, mi
   };
 }
 
-export function lockedAccountResetMail(to: string, merchant: string, support: string | undefined): Mail {
+/** A merchant's lock is lifted by the merchant, never by a reset alone: the owner learns why no link came. */
+export function lockedAccountResetMail(merchant: string, support: string | undefined): MailText {
   return {
     kind: 'password_reset_locked',
-    to,
     subject: `Your ${merchant} account`,
     text: [
       `Hello,`,
@@ -59,16 +64,15 @@ export function lockedAccountResetMail(to: string, merchant: string, support: st
   };
 }
 
-export function unlockMail(to: string, merchant: string, link: string, minutes: number): Mail {
+export function unlockMail(merchant: string, link: string, minutes: number): MailText {
   return {
     kind: 'unlock',
-    to,
     subject: `Your ${merchant} account is unlocked`,
     text: [
       `Hello,`,
       ``,
-      `Your ${merchant} customer portal account has been unlocked. Choose a new password with this link`,
-      `(it works once and expires in ${minutes} minutes):`,
+      `Your account has been unlocked. Choose a new password for the ${merchant} customer portal with this`,
+      `link (it works once and expires in ${minutes} minutes):`,
       ``,
       link,
     ].join('\n'),
@@ -76,15 +80,13 @@ export function unlockMail(to: string, merchant: string, link: string, minutes: 
 }
 
 export function activationMail(
-  to: string,
   merchant: string,
   signInUrl: string,
   password: string,
   hours: number,
-): Mail {
+): MailText {
   return {
     kind: 'activation',
-    to,
     subject: `Your ${merchant} customer portal account`,
     text: [
       `Hello,`,
@@ -100,10 +102,9 @@ export function activationMail(
   };
 }
 
-export function passwordChangedMail(to: string, merchant: string, support: string | undefined): Mail {
+export function passwordChangedMail(merchant: string, support: string | undefined): MailText {
   return {
     kind: 'password_changed',
-    to,
     subject: `Your ${merchant} password was changed`,
     text: [
       `Hello,`,
@@ -116,10 +117,9 @@ export function passwordChangedMail(to: string, merchant: string, support: strin
   };
 }
 
-export function signUpAttemptMail(to: string, merchant: string, signInUrl: string): Mail {
+export function signUpAttemptMail(merchant: string, signInUrl: string): MailText {
   return {
     kind: 'sign_up_existing',
-    to,
     subject: `Someone tried to create a ${merchant} account with your address`,
     text: [
       `Hello,`,
@@ -129,6 +129,26 @@ export function signUpAttemptMail(to: string, merchant: string, signInUrl: strin
       ``,
       `If it was you, sign in at ${signInUrl}, or use "Forgot password" there to choose a new password.`,
       `If it was not you, you can ignore this email.`,
+    ].join('\n'),
+  };
+}
+
+/** To the merchant's support address: why the customer cancelled, comment included. */
+export function cancellationNoticeMail(input: {
+  customer: Pick<CustomerRecord, 'name' | 'code'>;
+  planName: string;
+  subscriptionId: string;
+  cancel: Pick<CancelSubscription, 'when' | 'reason' | 'comment'>;
+}): MailText {
+  const { customer, cancel } = input;
+  const when = cancel.when === 'immediately' ? 'effective immediately' : 'at the end of the period';
+  return {
+    kind: 'cancellation_notice',
+    subject: `Subscription cancelled by ${customer.name} (${customer.code})`,
+    text: [
+      `${customer.name} cancelled ${input.planName} (${input.subscriptionId}), ${when}.`,
+      `Reason: ${cancel.reason}`,
+      ...(cancel.comment ? [`Comment: ${cancel.comment}`] : []),
     ].join('\n'),
   };
 }

@@ -1,0 +1,45 @@
+import { expect } from '@open-wc/testing';
+import {
+  cancellationNoticeMail,
+  lockedAccountResetMail,
+  magicLinkMail,
+  passwordResetMail,
+  unlockMail,
+} from '../../src/rules/mail.js';
+
+const LINK = 'https://shop.example/account?portal-magic-token=abc';
+
+describe('rules/mail', () => {
+  it('puts each link on a line of its own, with how long it lasts', () => {
+    for (const mail of [
+      magicLinkMail('Northwind', LINK, 10),
+      passwordResetMail('Northwind', LINK, 60),
+      unlockMail('Northwind', LINK, 60),
+    ]) {
+      expect(mail.text.split('\n'), mail.kind).to.include(LINK);
+      expect(mail.subject, mail.kind).to.include('Northwind');
+    }
+    expect(magicLinkMail('Northwind', LINK, 10).text).to.include('expires in 10 minutes');
+    expect(unlockMail('Northwind', LINK, 60).text).to.include('Your account has been unlocked.');
+  });
+
+  it('tells a locked account whom to contact, and sends no link', () => {
+    expect(lockedAccountResetMail('Northwind', 'help@northwind.example').text).to.include(
+      'help@northwind.example',
+    );
+    expect(lockedAccountResetMail('Northwind', undefined).text).to.include('contact Northwind');
+  });
+
+  it('gives the merchant the reason and the comment of a cancellation', () => {
+    const mail = cancellationNoticeMail({
+      customer: { name: 'Ada', code: 'CUST-0001' },
+      planName: 'Espresso Club',
+      subscriptionId: 'sub_1',
+      cancel: { when: 'period_end', reason: 'too_expensive', comment: 'Back in spring.' },
+    });
+    expect(mail.subject).to.equal('Subscription cancelled by Ada (CUST-0001)');
+    expect(mail.text).to.equal(
+      'Ada cancelled Espresso Club (sub_1), at the end of the period.\nReason: too_expensive\nComment: Back in spring.',
+    );
+  });
+});
