@@ -5,6 +5,7 @@ import { storeForAdapter, storeForApi } from '../../core/connect.js';
 import { type PortalContextValue, portalContext } from '../../core/context.js';
 import { PortalError, toPortalError } from '../../contract/errors.js';
 import { type PortalEvent, emit } from '../../core/events.js';
+import { isAvailable, loadElement } from '../../core/lazy-elements.js';
 import { PortalElement } from '../../core/portal-element.js';
 import { QueryController } from '../../core/query.js';
 import { type PortalStore, keys } from '../../core/store.js';
@@ -14,6 +15,9 @@ import { elementStyles } from '../../ui/styles.js';
 import { renderFacts } from '../../ui/facts.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { rootStyles } from './portal-root.styles.js';
+
+/** The sign-in form's code: fetched when someone is signed out, never by a signed-in visit. */
+const loadLogin = () => import('../portal-login/define.js');
 import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from './sections.js';
 
 /**
@@ -48,6 +52,8 @@ export class PortalRoot extends PortalElement {
   @state() private invoiceFilter: InvoiceFilter = 'all';
   @state() private signingOut = false;
   @state() private signOutError: PortalError | null = null;
+  /** The sign-in form's code could not be fetched (offline). */
+  @state() private loginLoadError: PortalError | null = null;
 
   @query('.main > h2') private sectionHeading?: HTMLElement;
 
@@ -112,8 +118,11 @@ export class PortalRoot extends PortalElement {
     if (store !== this.watchedStore) {
       this.unsubscribe?.();
       this.watchedStore = store;
+      if (store) this.askForOverview(store);
       this.unsubscribe = store?.onChange((change) => {
         if (!change.session) return;
+        // Just signed in: the customer and the balance are asked for together here too.
+        if (store.session.status === 'signed_in') this.askForOverview(store);
         // Signing in through the form removes the form; focus goes to the account, not to <body>.
         // A session restored on page load moves no focus: the merchant's page keeps it.
         if (this.gateWasShown && store.session.status === 'signed_in') this.focusHeadingAfterUpdate = true;
@@ -135,8 +144,31 @@ export class PortalRoot extends PortalElement {
     this.syncLoginElement();
   }
 
+  /**
+   * One round trip to the overview: settings, session, customer and balance are asked for together, not
+   * one after the other. Customer and balance are asked optimistically: signed out, they answer
+   * `unauthorized`, which only tells the store (and so this element) to show the sign-in form. What
+   * arrives is cached, so the queries below and `<portal-summary>` find it there.
+   */
+  private askForOverview(store: PortalStore): void {
+    const quiet = () => undefined;
+    store.settings().catch(quiet);
+    store.restoreSession().catch(quiet);
+    if (store.session.status === 'signed_out') return;
+    store.customer().catch(quiet);
+    if (isRegistered('portal-summary')) store.summary().catch(quiet);
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // Elements this root shows in its shadow root, where the script-tag bundle's observer cannot see them.
+    for (const element of this.renderRoot.querySelectorAll(':not(:defined)')) {
+      if (isAvailable(element.localName)) {
+        loadElement(element.localName).catch((error: unknown) =>
+          console.error(`<portal-root>: <${element.localName}> could not be loaded:`, error),
+        );
+      }
+    }
     this.gateWasShown = this.showsGate;
     if (this.focusHeadingAfterUpdate && this.sectionHeading) {
       this.focusHeadingAfterUpdate = false;
@@ -152,15 +184,25 @@ export class PortalRoot extends PortalElement {
   private syncLoginElement(): void {
     const existing = this.querySelector<HTMLElement>(':scope > [slot="login"]');
     if (this.showsGate) {
-      if (!existing && customElements.get('portal-login')) {
+      if (!existing) {
         const login = document.createElement('portal-login');
         login.slot = 'login';
         login.dataset.portalCreated = '';
         this.append(login);
+        if (!customElements.get('portal-login')) void this.loadLogin();
       }
     } else if (existing?.dataset.portalCreated !== undefined) {
       // Only the form the root made goes; a sign-in element the merchant placed stays theirs.
       existing.remove();
+    }
+  }
+
+  private async loadLogin(): Promise<void> {
+    try {
+      await loadLogin();
+      this.loginLoadError = null;
+    } catch (error) {
+      this.loginLoadError = toPortalError(error);
     }
   }
 
@@ -335,6 +377,13 @@ export class PortalRoot extends PortalElement {
       ${
         this.signOutError
           ? html`<div class="placeholder">${renderError(this.t, this.signOutError)}</div>`
+          : nothing
+      }
+      ${
+        this.loginLoadError
+          ? html`<div class="placeholder">
+              ${renderError(this.t, this.loginLoadError, () => void this.loadLogin())}
+            </div>`
           : nothing
       }
       <div class="gate"><slot name="login"></slot></div>

@@ -1,8 +1,10 @@
 import type { Messages } from '../../core/i18n/index.js';
+import { isAvailable } from '../../core/lazy-elements.js';
 
 /**
- * The sections `<portal-root>` can show. A section appears only once its element is registered, so a
- * build that includes fewer elements shows fewer sections — never a placeholder that does not work.
+ * The sections `<portal-root>` can show. A section appears only once its element is registered (or can be
+ * fetched), so a build that includes fewer elements shows fewer sections — never a placeholder that does
+ * not work.
  */
 export type SectionId = 'overview' | 'invoices' | 'paymentMethods' | 'subscriptions' | 'profile';
 
@@ -21,6 +23,10 @@ export const SECTIONS: readonly SectionSpec[] = [
   { id: 'profile', tag: 'portal-profile', label: (t) => t.root.sections.profile },
 ];
 
+/**
+ * Whether the tag's element works on this page: registered, or (script-tag bundle) fetchable on demand,
+ * in which case `<portal-root>` fetches it when the section opens.
+ */
 export function isRegistered(tag: string | undefined): boolean {
-  return tag === undefined || customElements.get(tag) !== undefined;
+  return tag === undefined || isAvailable(tag);
 }
