@@ -64,6 +64,7 @@ export class PortalRoot extends PortalElement {
   private waitingForSections = false;
   private focusHeadingAfterUpdate = false;
   private watchedStore: PortalStore | null = null;
+  private summaryUnavailable = false;
 
   private readonly settingsQuery = new QueryController(this, {
     key: () => keys.settings,
@@ -157,6 +158,24 @@ export class PortalRoot extends PortalElement {
     if (store.session.status === 'signed_out') return;
     store.customer().catch(quiet);
     if (isRegistered('portal-summary')) store.summary().catch(quiet);
+    // Signed in: the summary's code too, so the overview can appear whole (see renderOverview).
+    if (store.session.status === 'signed_in' && !customElements.get('portal-summary')) {
+      loadElement('portal-summary')
+        .catch((error: unknown) => {
+          this.summaryUnavailable = true;
+          console.error('<portal-root>: <portal-summary> could not be loaded:', error);
+        })
+        .finally(() => this.requestUpdate());
+    }
+  }
+
+  /** The overview waits for the summary's code (when there is one to wait for), so it appears whole. */
+  private get overviewReady(): boolean {
+    return (
+      this.summaryUnavailable ||
+      !isRegistered('portal-summary') ||
+      customElements.get('portal-summary') !== undefined
+    );
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -358,7 +377,8 @@ export class PortalRoot extends PortalElement {
     const t = this.t;
     const state = this.customerQuery.state;
     if (state.status === 'error') return renderError(t, state.error, () => this.customerQuery.refresh());
-    if (state.status !== 'complete') return renderLoading(t, 3);
+    // Nothing below the skeleton moves when the content comes: it comes in one piece.
+    if (state.status !== 'complete' || !this.overviewReady) return renderLoading(t, 3);
     const customer = state.value;
     return html`<p class="overview-intro">
         <strong>${t.root.welcome(customer.name)}</strong> ${t.root.overviewIntro}
