@@ -16,6 +16,28 @@ import { renderFacts } from '../../ui/facts.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { rootStyles } from './portal-root.styles.js';
 
+/**
+ * Whether someone was signed in to the portal in this browser when it was last used here. Only a hint
+ * (no token, no name): with it the overview is asked for before the session answers; without it a
+ * signed-out visitor's page asks for nothing it would be refused.
+ */
+const SIGNED_IN_HINT = 'portal-elements.signed-in';
+function wasSignedIn(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_HINT) === '1';
+  } catch {
+    return false; // storage blocked: ask in turn, as a first visit does
+  }
+}
+function rememberSignedIn(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(SIGNED_IN_HINT, '1');
+    else localStorage.removeItem(SIGNED_IN_HINT);
+  } catch {
+    // storage blocked: the next visit asks in turn
+  }
+}
+
 /** The sign-in form's code: fetched when someone is signed out, never by a signed-in visit. */
 const loadLogin = () => import('../portal-login/define.js');
 import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from './sections.js';
@@ -122,6 +144,7 @@ export class PortalRoot extends PortalElement {
       if (store) this.askForOverview(store);
       this.unsubscribe = store?.onChange((change) => {
         if (!change.session) return;
+        rememberSignedIn(store.session.status === 'signed_in');
         // Just signed in: the customer and the balance are asked for together here too.
         if (store.session.status === 'signed_in') this.askForOverview(store);
         // Signing in through the form removes the form; focus goes to the account, not to <body>.
@@ -147,15 +170,17 @@ export class PortalRoot extends PortalElement {
 
   /**
    * One round trip to the overview: settings, session, customer and balance are asked for together, not
-   * one after the other. Customer and balance are asked optimistically: signed out, they answer
-   * `unauthorized`, which only tells the store (and so this element) to show the sign-in form. What
-   * arrives is cached, so the queries below and `<portal-summary>` find it there.
+   * one after the other, when someone is likely signed in (a session token, or this browser was signed
+   * in last time). Were that wrong, customer and balance answer `unauthorized`, which only tells the
+   * store (and so this element) to show the sign-in form. What arrives is cached, so the queries below
+   * and `<portal-summary>` find it there.
    */
   private askForOverview(store: PortalStore): void {
     const quiet = () => undefined;
     store.settings().catch(quiet);
     store.restoreSession().catch(quiet);
     if (store.session.status === 'signed_out') return;
+    if (store.session.status === 'unknown' && !this.sessionToken && !wasSignedIn()) return;
     store.customer().catch(quiet);
     if (isRegistered('portal-summary')) store.summary().catch(quiet);
     // Signed in: the summary's code too, so the overview can appear whole (see renderOverview).
