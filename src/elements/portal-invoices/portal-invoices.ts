@@ -331,8 +331,7 @@ export class PortalInvoices extends PortalElement {
       <span role="cell" class="cell due" data-label=${c.dueDate}>
         ${
           view.due ??
-          html`<span aria-hidden="true">—</span
-            ><span class="visually-hidden">${t.invoices.noDueDate}</span>`
+          html`<span aria-hidden="true">—</span><span class="visually-hidden">${t.invoices.noDueDate}</span>`
         }
       </span>
       <span role="cell" class="cell money total" data-label=${c.total}>${view.total}</span>
