@@ -182,9 +182,10 @@ export class PortalRoot extends PortalElement {
     if (store.session.status === 'signed_out') return;
     if (store.session.status === 'unknown' && !this.sessionToken && !wasSignedIn()) return;
     store.customer().catch(quiet);
-    if (isRegistered('portal-summary')) store.summary().catch(quiet);
-    // Signed in: the summary's code too, so the overview can appear whole (see renderOverview).
-    if (store.session.status === 'signed_in' && !customElements.get('portal-summary')) {
+    if (!isRegistered('portal-summary')) return;
+    store.summary().catch(quiet);
+    // The summary's code too, alongside its data, so the overview can appear whole (see renderOverview).
+    if (!customElements.get('portal-summary')) {
       loadElement('portal-summary')
         .catch((error: unknown) => {
           this.summaryUnavailable = true;
