@@ -1,5 +1,5 @@
 // `npm run bench`: size and speed figures, printed as tables. Figures, not pass/fail: nothing here asserts.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -7,17 +7,20 @@ import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { startServer } from '../examples/server/src/server.js';
 import { CHROME_ARGS, ensureChrome } from '../scripts/browser.mjs';
+import { measureStorefront } from './storefront.js';
 
 const root = resolve(import.meta.dirname, '..');
 const out = mkdtempSync(join(tmpdir(), 'portal-bench-'));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 /**
- * One minified ES module with Lit and every dependency inside, as a page loads it. Other languages'
- * messages stay separate chunks (fetched only by pages in those languages); `languageChunks` has them.
+ * An entry built as a page loads it, minified, Lit and every dependency inside. Returns the files a page
+ * downloads before the entry runs: the entry and the chunks it imports statically. What it imports
+ * dynamically (other languages' messages, HttpAdapter, parts fetched on demand) is not counted;
+ * `languageChunks` keeps the messages' sizes.
  */
 const languageChunks = new Map<string, number>();
-async function bundle(name: string, entry: string): Promise<string> {
+async function bundle(name: string, entry: string): Promise<string[]> {
   const result = await build({
     root,
     configFile: false,
@@ -30,25 +33,40 @@ async function bundle(name: string, entry: string): Promise<string> {
       rolldownOptions: { output: { minify: true, chunkFileNames: '[name].js' } },
     },
   });
+  const chunks = new Map<string, string[]>();
   for (const output of [result].flat() as {
-    output?: { type: string; fileName: string; code?: string }[];
+    output?: { type: string; fileName: string; imports?: string[] }[];
   }[]) {
     for (const chunk of output.output ?? []) {
-      if (chunk.type === 'chunk' && /^(fr|es)\.js$/.test(chunk.fileName)) {
+      if (chunk.type !== 'chunk') continue;
+      chunks.set(chunk.fileName, chunk.imports ?? []);
+      if (/^(fr|es)\.js$/.test(chunk.fileName)) {
         languageChunks.set(chunk.fileName.slice(0, 2), sizes(join(out, name, chunk.fileName)).brotli);
       }
     }
   }
-  return join(out, name, `${name}.js`);
+  const files = new Set<string>();
+  const visit = (fileName: string) => {
+    if (files.has(fileName)) return;
+    files.add(fileName);
+    for (const imported of chunks.get(fileName) ?? []) visit(imported);
+  };
+  visit(`${name}.js`);
+  return [...files].map((fileName) => join(out, name, fileName));
 }
 
-function sizes(file: string) {
-  const code = readFileSync(file);
-  return {
-    raw: code.length,
-    gzip: gzipSync(code, { level: 9 }).length,
-    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
+/** Bytes of these files, each compressed on its own as a server sends it. */
+function sizes(...files: string[]) {
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const file of files) {
+    const code = readFileSync(file);
+    total.raw += code.length;
+    total.gzip += gzipSync(code, { level: 9 }).length;
+    total.brotli += brotliCompressSync(code, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length;
+  }
+  return total;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -68,18 +86,17 @@ function table(title: string, header: string[], rows: (string | number)[][]): vo
 // 1. Sizes
 const entries: [string, string][] = [
   ['baseline: minimal Lit element', 'bench/baseline.ts'],
-  ['portal.js (every element, script tag)', 'src/cdn.ts'],
-  ['portal-root (+ portal-login)', 'src/elements/portal-root/define.ts'],
+  ['portal-root (sign-in form fetched when needed)', 'src/elements/portal-root/define.ts'],
   ['portal-login', 'src/elements/portal-login/define.ts'],
   ['portal-summary', 'src/elements/portal-summary/define.ts'],
   ['portal-invoices', 'src/elements/portal-invoices/define.ts'],
-  ['portal-invoice (+ portal-pay-invoice)', 'src/elements/portal-invoice/define.ts'],
+  ['portal-invoice (pay flow fetched on Pay)', 'src/elements/portal-invoice/define.ts'],
   ['portal-pay-invoice', 'src/elements/portal-pay-invoice/define.ts'],
 ];
 const sizeRows: (string | number)[][] = [];
 let baseline = { raw: 0, gzip: 0, brotli: 0 };
 for (const [label, entry] of entries) {
-  const measured = sizes(await bundle(label.split(' ')[0].replace(/[^\w-]/g, ''), entry));
+  const measured = sizes(...(await bundle(label.split(' ')[0].replace(/[^\w-]/g, ''), entry)));
   if (label.startsWith('baseline')) baseline = measured;
   sizeRows.push([
     label,
@@ -93,7 +110,8 @@ for (const [language, brotli] of languageChunks) {
   sizeRows.push([`${language} messages, fetched only by ${language} pages`, '', '', kb(brotli), '']);
 }
 table(
-  'Bundle sizes (KB; each entry self-contained: Lit, zod/mini, ky and the English messages inside)',
+  'Each npm element entry alone (KB; the entry and what it imports statically: Lit, zod/mini, the English ' +
+    'messages; HttpAdapter and ky, fetched only with api="…", and other parts fetched on demand not counted)',
   ['entry', 'raw', 'gzip', 'brotli', 'brotli over baseline'],
   sizeRows,
 );
@@ -101,12 +119,40 @@ table(
 // 2. Speed pages, built and served next to the reference server (which also serves the overview page).
 await bundle('big-list', 'bench/pages/big-list.ts');
 await bundle('baseline-page', 'bench/pages/baseline-page.ts');
-const cdn = await bundle('portal', 'src/cdn.ts');
+// The script-tag bundle exactly as `npm start` builds it (chunks, hashes, precompressed .br/.gz files).
+const cdnDir = join(out, 'cdn');
+await build({
+  root,
+  configFile: resolve(root, 'vite.cdn.config.ts'),
+  logLevel: 'silent',
+  build: { outDir: cdnDir, sourcemap: false },
+});
+const cdnRows: (string | number)[][] = [];
+let cdnTotal = 0;
+for (const file of [
+  'portal.js',
+  ...readdirSync(join(cdnDir, 'chunks'))
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => `chunks/${name}`),
+]) {
+  const measured = sizes(join(cdnDir, file));
+  cdnTotal += measured.brotli;
+  cdnRows.push([file.replace(/-[\w-]{8}\.js$/, '.js'), kb(measured.raw), kb(measured.brotli)]);
+}
+cdnRows.push(['every file, if one page used them all', '', kb(cdnTotal)]);
+table('portal.js and the chunks it fetches on demand (KB)', ['file', 'raw', 'brotli'], cdnRows);
+
 const dataDir = mkdtempSync(join(tmpdir(), 'portal-bench-db-'));
 const server = await startServer({
   port: 0,
   dataDir,
-  staticDirs: [join(root, 'bench/pages'), join(out, 'big-list'), join(out, 'baseline-page'), join(cdn, '..')],
+  staticDirs: [
+    join(root, 'bench/pages'),
+    join(out, 'big-list'),
+    join(out, 'baseline-page'),
+    cdnDir,
+    join(root, 'examples/storefront'),
+  ],
   merchantSecret: 'sk_bench',
   logEmails: false,
 });
@@ -179,6 +225,64 @@ table(
   ['request', 'count'],
   [...[...counts].sort(), ['total', requests.length]],
 );
+
+// 4. The storefront (examples/storefront) as a customer meets it, against the targets of issue 7.
+const store = await measureStorefront(browser, server.url);
+const summaryAlone = sizeRows.find((row) => String(row[0]).startsWith('portal-summary'));
+const firstRow = pick(bigList, 'dataToFirstRowMs') / pick(minimal, 'dataToFirstRowMs');
+const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
+table(
+  'The storefront (examples/storefront, 1280×800, portal code as transferred: brotli) against the targets',
+  ['measure', 'portal', 'target', ''],
+  [
+    [
+      '(a) sign-in form: portal code transferred (KB)',
+      kb(store.signInBytes),
+      '≤ 22',
+      verdict(store.signInBytes <= 22 * 1024),
+    ],
+    [
+      '(b) signed-in overview (KB)',
+      kb(store.overviewBytes),
+      '≤ 30',
+      verdict(store.overviewBytes <= 30 * 1024),
+    ],
+    ...store.steps.map((each) => [
+      `(c) + ${each.label} (KB)`,
+      kb(each.bytes),
+      '≤ 8',
+      verdict(each.bytes <= 8 * 1024),
+    ]),
+    [
+      '<portal-summary> npm entry alone (KB)',
+      summaryAlone?.[3] ?? '',
+      '≤ 18',
+      verdict(Number(summaryAlone?.[3]) <= 18),
+    ],
+    ['API requests before the balance shows', store.requestsBeforeBalance.length, '', ''],
+    ['API round trips before the balance shows', store.roundTrips, '1', verdict(store.roundTrips <= 1)],
+    ['first API request → balance on screen (ms)', ms(store.balanceAtMs - store.firstApiRequestAtMs), '', ''],
+    [
+      'layout shift, load → signed-in overview',
+      store.layoutShift.toFixed(3),
+      '≤ 0.02',
+      verdict(store.layoutShift <= 0.02),
+    ],
+    [
+      'layout shift, load → sign-in form',
+      store.layoutShiftSignIn.toFixed(3),
+      '≤ 0.02',
+      verdict(store.layoutShiftSignIn <= 0.02),
+    ],
+    [
+      '10,000 invoices: data → first row, × baseline',
+      `${firstRow.toFixed(1)}×`,
+      '≤ 2×',
+      verdict(firstRow <= 2),
+    ],
+  ],
+);
+console.log(`\nAPI requests before the balance: ${store.requestsBeforeBalance.join(', ')}`);
 
 await browser.close();
 await server.close();

@@ -27,6 +27,15 @@ export function parseOutput<T>(name: OperationName, output: unknown): T {
 const VALIDATED = Symbol.for('portal-elements.validated-adapter');
 
 /**
+ * Marks an adapter whose every input and output is already parsed by the contract's schemas (HttpAdapter
+ * does it for each request), so `validatedAdapter` passes it through instead of parsing twice.
+ */
+export function markValidated<T extends PortalAdapter>(adapter: T): T {
+  Object.defineProperty(adapter, VALIDATED, { value: true });
+  return adapter;
+}
+
+/**
  * Wraps any adapter so that what goes in is checked, what comes back is parsed by the model's schemas
  * (a custom adapter's bad data becomes `invalid_response`, never a crash), and every failure is a
  * PortalError. The store wraps the adapter it is given; past this point the types are trusted.

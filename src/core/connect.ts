@@ -1,5 +1,7 @@
 import type { PortalAdapter } from '../contract/adapter.js';
-import { HttpAdapter } from '../adapters/http/http-adapter.js';
+import type { HttpAdapter, HttpAdapterOptions } from '../adapters/http/http-adapter.js';
+import { markValidated } from '../contract/validated.js';
+import { OPERATION_NAMES, type OperationName } from '../contract/operations.js';
 import { PortalStore } from './store.js';
 
 /**
@@ -25,13 +27,53 @@ export function storeForAdapter(adapter: PortalAdapter): PortalStore {
   return store;
 }
 
+let httpModule: Promise<typeof import('../adapters/http/http-adapter.js')> | undefined;
+
+/**
+ * HttpAdapter and ky are fetched on first use, once per page (stripe-js `loadScript` style): a widget
+ * given an `adapter` never downloads them. A failed download is forgotten, so the next ask tries again.
+ */
+export function loadHttpAdapter(): Promise<typeof HttpAdapter> {
+  httpModule ??= import('../adapters/http/http-adapter.js').catch((error: unknown) => {
+    httpModule = undefined;
+    throw error;
+  });
+  return httpModule.then((module) => module.HttpAdapter);
+}
+
+/**
+ * An HttpAdapter that exists before its code does: each call waits for the module (the first call
+ * starts the download), then goes to the one HttpAdapter made for these options. It is marked validated
+ * because HttpAdapter itself parses every input and every response body with the contract's schemas,
+ * so the store does not parse them twice.
+ */
+export function lazyHttpAdapter(options: HttpAdapterOptions): PortalAdapter {
+  let adapter: Promise<HttpAdapter> | undefined;
+  const ready = () =>
+    (adapter ??= loadHttpAdapter().then(
+      (Http) => new Http(options),
+      (error: unknown) => {
+        adapter = undefined;
+        throw error;
+      },
+    ));
+  const lazy = {} as Record<OperationName, (...args: unknown[]) => Promise<unknown>>;
+  for (const name of OPERATION_NAMES) {
+    lazy[name] = async (...args) => {
+      const http = (await ready()) as unknown as Record<OperationName, (...a: unknown[]) => Promise<unknown>>;
+      return http[name](...args);
+    };
+  }
+  return markValidated(lazy as unknown as PortalAdapter);
+}
+
 /** The store for an HTTP backend; resolved against the page so `/portal-api` and its full URL match. */
 export function storeForApi(api: string, sessionToken?: string): PortalStore {
   const baseUrl = new URL(api, document.baseURI).href.replace(/\/+$/, '');
   const key = `${baseUrl}\n${sessionToken ?? ''}`;
   let store = registry.byApi.get(key);
   if (!store) {
-    store = storeForAdapter(new HttpAdapter({ baseUrl, sessionToken }));
+    store = storeForAdapter(lazyHttpAdapter({ baseUrl, sessionToken }));
     registry.byApi.set(key, store);
   }
   return store;

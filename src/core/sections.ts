@@ -1,3 +1,5 @@
+import { isAvailable } from './lazy-elements.js';
+
 /**
  * The sections `<portal-root>` can show, and the element each needs. A section appears only once its
  * element is registered, so a build that includes fewer elements shows fewer sections — never a
@@ -19,6 +21,10 @@ export const SECTIONS: readonly SectionSpec[] = [
   { id: 'profile', tag: 'portal-profile' },
 ];
 
+/**
+ * Whether the tag's element works on this page: registered, or (script-tag bundle) fetchable on demand,
+ * in which case `<portal-root>` fetches it when the section opens.
+ */
 export function isRegistered(tag: string | undefined): boolean {
-  return tag === undefined || customElements.get(tag) !== undefined;
+  return tag === undefined || isAvailable(tag);
 }

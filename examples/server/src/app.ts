@@ -1,5 +1,5 @@
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { except } from 'hono/combine';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
@@ -46,6 +46,29 @@ export const STOREFRONT_CSP = [
   "require-trusted-types-for 'script'",
   'trusted-types lit-html',
 ].join('; ');
+
+/** Files under a `chunks/` folder carry a hash of their content in their name (vite.cdn.config.ts). */
+const HASHED = /\/chunks\/[^/]+-[\w-]{8,}\.js(\.map)?$/;
+
+/**
+ * Caching and compression of static files: a hashed chunk never changes, so it may be kept a year; any
+ * other file (`portal.js`, whose name stays the same across releases, and the pages) is revalidated on
+ * each use. Scripts are sent brotli- or gzip-compressed (files precompressed at build time, picked by the
+ * request's Accept-Encoding), and say that they vary by it so a shared cache keeps the variants apart.
+ */
+const staticCaching: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return;
+  if (c.res.status !== 200 && c.res.status !== 206) return;
+  if (c.req.path.startsWith(`${API_BASE}/`) || c.req.path.startsWith('/dev/')) return;
+  c.header('cache-control', HASHED.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  if (/javascript|css|html|json/.test(c.res.headers.get('content-type') ?? '')) {
+    const vary = c.res.headers.get('vary');
+    if (!vary?.toLowerCase().includes('accept-encoding')) {
+      c.header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+    }
+  }
+};
 
 /**
  * The reference backend as a Hono app: the customer contract under /portal-api (one route per operation
@@ -95,7 +118,10 @@ export function createApp(options: AppOptions): PortalApp {
       c.header('x-content-type-options', 'nosniff');
     }
   });
-  for (const root of options.staticDirs ?? []) app.use('/*', serveStatic({ root }));
+  if (options.staticDirs?.length) {
+    app.use('/*', staticCaching);
+    for (const root of options.staticDirs) app.use('/*', serveStatic({ root, precompressed: true }));
+  }
 
   app.notFound((c) =>
     errorResponse(new PortalError('not_found', `no such endpoint: ${c.req.method} ${c.req.path}`)),

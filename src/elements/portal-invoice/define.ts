@@ -1,5 +1,4 @@
-// The invoice opens the payment flow in place, so registering it registers the payment element too.
-import '../portal-pay-invoice/define.js';
+// The payment flow is not registered here: the invoice fetches it when the customer presses Pay.
 import { PortalInvoice } from './portal-invoice.js';
 
 // Idempotent: a page that loads the portal twice (a bundle and a module) must not throw.

@@ -33,6 +33,9 @@ export const NOTE_MAX_LENGTH = 2000;
 const COUNTER_ANNOUNCE_BELOW = 200;
 const COUNTER_ANNOUNCE_AFTER_MS = 1000;
 
+/** The payment element's code, fetched once, the first time a customer presses Pay. */
+const loadPayFlow = () => import('../portal-pay-invoice/define.js');
+
 let instances = 0;
 
 /**
@@ -86,6 +89,8 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
   @state() private paying = false;
   /** The payment element exists; it stays (hidden) once opened, see the summary. */
   @state() private payOpened = false;
+  /** The payment flow's code could not be fetched (offline): said next to Pay, with a retry. */
+  @state() private payFlowError: PortalError | null = null;
   @state() private noteText = '';
   @state() private noteBusy = false;
   /** Why the last note was not sent; tied to the text area. */
@@ -160,6 +165,16 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
     const pay = this.payElement;
     // A finished payment is not where the next one starts; an unfinished one is picked up where it was.
     if (pay?.receipt) pay.receipt = undefined;
+    // The payment flow's code comes when it is first wanted, not with every invoice.
+    if (!customElements.get('portal-pay-invoice')) {
+      try {
+        await loadPayFlow();
+        this.payFlowError = null;
+      } catch (error) {
+        this.payFlowError = toPortalError(error);
+        return;
+      }
+    }
     this.payOpened = true;
     this.paying = true;
     await this.updateComplete;
@@ -550,6 +565,7 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
       body = renderEmpty(t.invoice.noneSelected);
     } else {
       body = html`${this.payOpened ? this.renderPayFlow(loadedValue(this.invoiceQuery.state)) : nothing}
+        ${this.payFlowError ? renderError(t, this.payFlowError, () => void this.openPay()) : nothing}
         <div ?hidden=${this.paying}>${this.renderContent()}</div>`;
     }
     return html`<div class="content" part="base">

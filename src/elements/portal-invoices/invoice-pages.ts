@@ -71,7 +71,8 @@ export class InvoicePages implements ReactiveController {
   private watched: PortalStore | null = null;
   private unsubscribe?: () => void;
   private loadedFrom: { store: PortalStore; filter: InvoiceFilter; pageSize: number } | null = null;
-  private loadedFor: string | null = null;
+  /** Whose invoices are shown: a customer id, null for nobody, undefined while the session was unknown. */
+  private loadedFor: string | null | undefined = null;
   private inFlight: AbortController | null = null;
   private interrupted = false;
   private ids = new Set<string>();
@@ -154,6 +155,12 @@ export class InvoicePages implements ReactiveController {
 
   private onStoreChange(store: PortalStore, change: StoreChange): void {
     if (this.phase === 'idle' && !this.inFlight) return;
+    if (change.session && this.loadedFor === undefined && store.session.status === 'signed_in') {
+      // Asked before anyone knew who was signed in, with the credentials the backend just recognised:
+      // these are this customer's invoices (the store keeps them too), not a reason to ask again.
+      this.loadedFor = customerOf(store);
+      return;
+    }
     if (change.session && customerOf(store) !== this.loadedFor) {
       // Someone else (or no one) is signed in: nothing of the previous customer may stay on screen.
       this.reset();
@@ -174,7 +181,7 @@ export class InvoicePages implements ReactiveController {
   private loadFirst(): void {
     const store = this.watched;
     if (!store) return;
-    this.loadedFor = customerOf(store);
+    this.loadedFor = store.session.status === 'unknown' ? undefined : customerOf(store);
     const { filter, pageSize } = this.query();
     const query = { filter, limit: pageSize };
     void this.request('first', query, (page) => {

@@ -24,6 +24,12 @@ const SKELETON_ROWS = 10;
  */
 const BLOCK_SIZE = 100;
 
+/**
+ * A first page longer than this paints its first rows at once and the rest one frame later: the customer
+ * sees rows sooner, and a screenful is all that can be seen in that frame anyway.
+ */
+const FIRST_PAINT_ROWS = 25;
+
 /** A row's formatted text, computed once per invoice and locale (Intl formatting is the costly part). */
 interface RowView {
   kind: string;
@@ -85,6 +91,10 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
 
   /** Rows per request, 1 to 100. */
   @property({ attribute: 'page-size', type: Number }) pageSize = DEFAULT_PAGE_SIZE;
+
+  /** How many rows to render while a long first page is being painted; Infinity the rest of the time. */
+  @state() private paintLimit = Infinity;
+  private restPainted: Promise<void> | null = null;
 
   private blocks: (readonly InvoiceSummary[])[] = [];
   private blockedRows: readonly InvoiceSummary[] = [];
@@ -150,6 +160,7 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
     const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
     switch (outcome.kind) {
       case 'first':
+        if (rows.length > FIRST_PAINT_ROWS) this.paintFirstRowsFirst();
         if (this.announceNextFirstPage) {
           this.announcement = rows.length > 0 ? shown : t.empty[this.currentFilter];
           this.announceNextFirstPage = false;
@@ -184,6 +195,25 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
     }
   }
 
+  private paintFirstRowsFirst(): void {
+    this.paintLimit = FIRST_PAINT_ROWS;
+    this.restPainted ??= new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        this.paintLimit = Infinity;
+        this.restPainted = null;
+        resolve();
+      }),
+    );
+  }
+
+  /** `updateComplete` waits for every row of a long first page, not just the first ones. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    if (!this.restPainted) return result;
+    await this.restPainted;
+    return super.getUpdateComplete();
+  }
+
   private onFilterChange(event: Event): void {
     const value = (event.target as HTMLInputElement).value as InvoiceFilter;
     if (value === this.filter) return;
@@ -209,6 +239,11 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
     if (invoiceId) emit(this, 'portal-invoice-select', { invoiceId }, { cancelable: true });
   }
 
+  private rowsToPaint(): readonly InvoiceSummary[] {
+    const rows = this.list.rows;
+    return rows.length > this.paintLimit ? rows.slice(0, this.paintLimit) : rows;
+  }
+
   /** The rows in blocks of BLOCK_SIZE; a block whose rows did not change keeps its identity. */
   private blocksOf(rows: readonly InvoiceSummary[]): (readonly InvoiceSummary[])[] {
     if (rows === this.blockedRows) return this.blocks;
@@ -228,13 +263,15 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
   private viewOf(row: InvoiceSummary): RowView {
     let view = this.views.get(row);
     if (!view) {
+      // Resolving the locale walks the DOM: once per row, not once per cell.
+      const format = this.format;
       const t = this.t;
       view = {
         kind: t.invoiceKind[row.kind],
-        issued: this.format.date(row.issueDate),
-        due: row.dueDate ? this.format.date(row.dueDate) : null,
-        total: this.format.money(row.total),
-        amountDue: this.format.money(row.amountDue),
+        issued: format.date(row.issueDate),
+        due: row.dueDate ? format.date(row.dueDate) : null,
+        total: format.money(row.total),
+        amountDue: format.money(row.amountDue),
         openLabel: t.invoiceRef.openInvoice(row.number),
       };
       this.views.set(row, view);
@@ -282,7 +319,8 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
   }
 
   private renderRow(row: InvoiceSummary): TemplateResult {
-    const c = this.t.invoices.columns;
+    const t = this.t;
+    const c = t.invoices.columns;
     const view = this.viewOf(row);
     return html`<div role="row" class="row" part="row">
       <span role="rowheader" class="cell number">
@@ -296,12 +334,12 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
         ${
           view.due ??
           html`<span aria-hidden="true">—</span
-            ><span class="visually-hidden">${this.t.invoiceRef.noDueDate}</span>`
+            ><span class="visually-hidden">${t.invoiceRef.noDueDate}</span>`
         }
       </span>
       <span role="cell" class="cell money total" data-label=${c.total}>${view.total}</span>
       <span role="cell" class="cell money amount-due" data-label=${c.amountDue}>${view.amountDue}</span>
-      <span role="cell" class="cell status">${renderInvoiceStatus(this.t, row.status)}</span>
+      <span role="cell" class="cell status">${renderInvoiceStatus(t, row.status)}</span>
     </div>`;
   }
 
@@ -316,7 +354,7 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
     return html`<div role="table" class="table" part="table" aria-label=${this.t.invoices.caption}>
       ${this.renderHead()}
       <div class="body" @click=${this.onRowClick}>
-        ${this.blocksOf(this.list.rows).map(
+        ${this.blocksOf(this.rowsToPaint()).map(
           (block) =>
             html`<div role="rowgroup" class="block">
               ${guard([block, this.viewsLocale], () =>

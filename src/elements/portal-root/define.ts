@@ -1,4 +1,3 @@
-import '../portal-login/define.js';
 import { PortalRoot } from './portal-root.js';
 
 if (!customElements.get('portal-root')) customElements.define('portal-root', PortalRoot);

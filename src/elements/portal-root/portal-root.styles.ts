@@ -8,6 +8,12 @@ export const rootStyles = css`
     container-type: inline-size;
     min-height: 20rem;
   }
+  /* A section or sign-in form whose code is still on its way keeps a box, so what follows stays put. */
+  .main > :not(:defined),
+  .gate ::slotted(:not(:defined)) {
+    display: block;
+    min-block-size: 16rem;
+  }
   .shell {
     display: grid;
     grid-template-rows: auto auto 1fr;

@@ -5,6 +5,7 @@ import { storeForAdapter, storeForApi } from '../../core/connect.js';
 import { type PortalContextValue, portalContext } from '../../core/context.js';
 import { PortalError, toPortalError } from '../../contract/errors.js';
 import { type PortalEvent, emit } from '../../core/events.js';
+import { isAvailable, loadElement } from '../../core/lazy-elements.js';
 import { PortalElement } from '../../core/portal-element.js';
 import { QueryController } from '../../core/query.js';
 import { queries, when } from '../../core/queries.js';
@@ -15,6 +16,31 @@ import { elementStyles } from '../../ui/styles.js';
 import { renderFacts } from '../../ui/facts.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { rootStyles } from './portal-root.styles.js';
+
+/**
+ * Whether someone was signed in to the portal in this browser when it was last used here. Only a hint
+ * (no token, no name): with it the overview is asked for before the session answers; without it a
+ * signed-out visitor's page asks for nothing it would be refused.
+ */
+const SIGNED_IN_HINT = 'portal-elements.signed-in';
+function wasSignedIn(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_HINT) === '1';
+  } catch {
+    return false; // storage blocked: ask in turn, as a first visit does
+  }
+}
+function rememberSignedIn(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(SIGNED_IN_HINT, '1');
+    else localStorage.removeItem(SIGNED_IN_HINT);
+  } catch {
+    // storage blocked: the next visit asks in turn
+  }
+}
+
+/** The sign-in form's code: fetched when someone is signed out, never by a signed-in visit. */
+const loadLogin = () => import('../portal-login/define.js');
 import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from '../../core/sections.js';
 import { rootMessages } from './messages.js';
 
@@ -51,6 +77,8 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   @state() private invoiceFilter: InvoiceFilter = 'all';
   @state() private signingOut = false;
   @state() private signOutError: PortalError | null = null;
+  /** The sign-in form's code could not be fetched (offline). */
+  @state() private loginLoadError: PortalError | null = null;
 
   @query('.main > h2') private sectionHeading?: HTMLElement;
 
@@ -61,6 +89,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   private waitingForSections = false;
   private focusHeadingAfterUpdate = false;
   private watchedStore: PortalStore | null = null;
+  private summaryUnavailable = false;
 
   private readonly settingsQuery = new QueryController(this, queries.settings);
 
@@ -109,8 +138,12 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
     if (store !== this.watchedStore) {
       this.unsubscribe?.();
       this.watchedStore = store;
+      if (store) this.askForOverview(store);
       this.unsubscribe = store?.onChange((change) => {
         if (!change.session) return;
+        rememberSignedIn(store.session.status === 'signed_in');
+        // Just signed in: the customer and the balance are asked for together here too.
+        if (store.session.status === 'signed_in') this.askForOverview(store);
         // Signing in through the form removes the form; focus goes to the account, not to <body>.
         // A session restored on page load moves no focus: the merchant's page keeps it.
         if (this.gateWasShown && store.session.status === 'signed_in') this.focusHeadingAfterUpdate = true;
@@ -132,8 +165,52 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
     this.syncLoginElement();
   }
 
+  /**
+   * One round trip to the overview: settings, session, customer and balance are asked for together, not
+   * one after the other, when someone is likely signed in (a session token, or this browser was signed
+   * in last time). Were that wrong, customer and balance answer `unauthorized`, which only tells the
+   * store (and so this element) to show the sign-in form. What arrives is cached, so the queries below
+   * and `<portal-summary>` find it there.
+   */
+  private askForOverview(store: PortalStore): void {
+    const quiet = () => undefined;
+    store.settings().catch(quiet);
+    store.restoreSession().catch(quiet);
+    if (store.session.status === 'signed_out') return;
+    if (store.session.status === 'unknown' && !this.sessionToken && !wasSignedIn()) return;
+    store.read('getCustomer', undefined).catch(quiet);
+    if (!isRegistered('portal-summary')) return;
+    store.read('getBillingSummary', undefined).catch(quiet);
+    // The summary's code too, alongside its data, so the overview can appear whole (see renderOverview).
+    if (!customElements.get('portal-summary')) {
+      loadElement('portal-summary')
+        .catch((error: unknown) => {
+          this.summaryUnavailable = true;
+          console.error('<portal-root>: <portal-summary> could not be loaded:', error);
+        })
+        .finally(() => this.requestUpdate());
+    }
+  }
+
+  /** The overview waits for the summary's code (when there is one to wait for), so it appears whole. */
+  private get overviewReady(): boolean {
+    return (
+      this.summaryUnavailable ||
+      !isRegistered('portal-summary') ||
+      customElements.get('portal-summary') !== undefined
+    );
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // Elements this root shows in its shadow root, where the script-tag bundle's observer cannot see them.
+    for (const element of this.renderRoot.querySelectorAll(':not(:defined)')) {
+      if (isAvailable(element.localName)) {
+        loadElement(element.localName).catch((error: unknown) =>
+          console.error(`<portal-root>: <${element.localName}> could not be loaded:`, error),
+        );
+      }
+    }
     this.gateWasShown = this.showsGate;
     if (this.focusHeadingAfterUpdate && this.sectionHeading) {
       this.focusHeadingAfterUpdate = false;
@@ -149,15 +226,25 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   private syncLoginElement(): void {
     const existing = this.querySelector<HTMLElement>(':scope > [slot="login"]');
     if (this.showsGate) {
-      if (!existing && customElements.get('portal-login')) {
+      if (!existing) {
         const login = document.createElement('portal-login');
         login.slot = 'login';
         login.dataset.portalCreated = '';
         this.append(login);
+        if (!customElements.get('portal-login')) void this.loadLogin();
       }
     } else if (existing?.dataset.portalCreated !== undefined) {
       // Only the form the root made goes; a sign-in element the merchant placed stays theirs.
       existing.remove();
+    }
+  }
+
+  private async loadLogin(): Promise<void> {
+    try {
+      await loadLogin();
+      this.loginLoadError = null;
+    } catch (error) {
+      this.loginLoadError = toPortalError(error);
     }
   }
 
@@ -313,7 +400,8 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
     const t = this.t;
     const state = this.customerQuery.state;
     if (state.status === 'error') return renderError(t, state.error, () => this.customerQuery.refresh());
-    if (state.status !== 'complete') return renderLoading(t, 3);
+    // Nothing below the skeleton moves when the content comes: it comes in one piece.
+    if (state.status !== 'complete' || !this.overviewReady) return renderLoading(t, 3);
     const customer = state.value;
     return html`<p class="overview-intro">
         <strong>${t.root.welcome(customer.name)}</strong> ${t.root.overviewIntro}
@@ -332,6 +420,13 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
       ${
         this.signOutError
           ? html`<div class="placeholder">${renderError(this.t, this.signOutError)}</div>`
+          : nothing
+      }
+      ${
+        this.loginLoadError
+          ? html`<div class="placeholder">
+              ${renderError(this.t, this.loginLoadError, () => void this.loadLogin())}
+            </div>`
           : nothing
       }
       <div class="gate"><slot name="login"></slot></div>
