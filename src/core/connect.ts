@@ -64,7 +64,10 @@ export function lazyHttpAdapter(options: HttpAdapterOptions): PortalAdapter {
       return http[name](...args);
     };
   }
-  return markValidated(lazy as unknown as PortalAdapter);
+  // The backend's identity is known before its code: it scopes what the intent tracker keeps across a
+  // reload, so it must be the same as HttpAdapter's own (its base URL).
+  const backendId = options.baseUrl.replace(/\/+$/, '');
+  return markValidated({ ...lazy, backendId } as unknown as PortalAdapter);
 }
 
 /** The store for an HTTP backend; resolved against the page so `/portal-api` and its full URL match. */

@@ -139,6 +139,10 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
     if (pending && !this.payOpened) {
       this.payOpened = true;
       this.paying = true;
+      // After a reload nobody pressed Pay, so the payment flow's code is fetched here.
+      if (!customElements.get('portal-pay-invoice')) {
+        loadPayFlow().catch((error: unknown) => (this.payFlowError = toPortalError(error)));
+      }
     }
   }
 
