@@ -108,13 +108,20 @@ export class FormStateController<Operation extends string = string> implements R
     if (this.running) return null;
     this.running = operation;
     this.host.requestUpdate();
-    return (async () => {
-      try {
-        return await action();
-      } finally {
-        this.running = null;
-        this.host.requestUpdate();
-      }
-    })();
+    // Freed on a side chain: the caller gets the action's own promise, and resumes in the same turn it
+    // would without the guard (the guard is already free then), so nothing it does next is delayed.
+    const free = () => {
+      this.running = null;
+      this.host.requestUpdate();
+    };
+    let pending: Promise<T>;
+    try {
+      pending = action();
+    } catch (error) {
+      free();
+      throw error;
+    }
+    pending.then(free, free);
+    return pending;
   }
 }

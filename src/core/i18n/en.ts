@@ -60,6 +60,12 @@ export const en = {
     region: 'State / province',
     postalCode: 'Postal code',
     country: 'Country',
+    regionState: 'State',
+    regionProvince: 'Province',
+    regionCounty: 'County',
+    postalCodeZip: 'ZIP code',
+    postalCodePostcode: 'Postcode',
+    postalCodeInvalid: (example: string) => `Enter a postal code like ${example}.`,
   },
   root: {
     regionLabel: (merchant: string) => `${merchant} billing portal`,

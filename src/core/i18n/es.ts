@@ -57,6 +57,12 @@ export const es: Messages = {
     region: 'Provincia / estado',
     postalCode: 'Código postal',
     country: 'País',
+    regionState: 'Estado',
+    regionProvince: 'Provincia',
+    regionCounty: 'Condado',
+    postalCodeZip: 'Código ZIP',
+    postalCodePostcode: 'Código postal',
+    postalCodeInvalid: (example: string) => `Introduce un código postal como ${example}.`,
   },
   root: {
     regionLabel: (merchant: string) => `Portal de facturación de ${merchant}`,

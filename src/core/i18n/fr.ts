@@ -56,6 +56,12 @@ export const fr: Messages = {
     region: 'Région / province',
     postalCode: 'Code postal',
     country: 'Pays',
+    regionState: 'État',
+    regionProvince: 'Province',
+    regionCounty: 'Comté',
+    postalCodeZip: 'Code ZIP',
+    postalCodePostcode: 'Code postal',
+    postalCodeInvalid: (example: string) => `Saisissez un code postal comme ${example}.`,
   },
   root: {
     regionLabel: (merchant: string) => `Portail de facturation ${merchant}`,
