@@ -26,13 +26,13 @@ import { renderSignUp } from './sign-up-view.js';
 import { MAGIC_TOKEN_PARAM, RESET_TOKEN_PARAM, readUrlToken, removeUrlToken } from './url-token.js';
 import {
   type Feedback,
-  LOGIN_VIEWS,
   type LoginView,
   type LoginViewHost,
   type NavOptions,
   type Operation,
   type RenderView,
   type SubmitOptions,
+  viewToShow,
 } from './view-host.js';
 import { failureMessage, progressLabel } from './wording.js';
 
@@ -380,23 +380,6 @@ export class PortalLogin extends PortalElement implements LoginViewHost {
 
   // Rendering
 
-  /** The view to draw: one the settings allow and the element has what it needs for. */
-  private currentView(settings: PortalSettings): LoginView {
-    const view: LoginView = (LOGIN_VIEWS as readonly string[]).includes(this.view) ? this.view : 'sign-in';
-    switch (view) {
-      case 'sign-up':
-        return settings.accountCreation.enabled ? view : 'sign-in';
-      case 'forgot-password':
-        return settings.signIn.password ? view : 'sign-in';
-      case 'magic-link-sent':
-        return this.email && settings.signIn.magicLink ? view : 'sign-in';
-      case 'change-temporary-password':
-        return this.passwordChangeChallenge ? view : 'sign-in';
-      default:
-        return view;
-    }
-  }
-
   /** @internal */
   renderHeading(text: string): TemplateResult {
     return renderHeading(this.headingId, text);
@@ -454,7 +437,7 @@ export class PortalLogin extends PortalElement implements LoginViewHost {
         ${this.t.login.signedIn(session.customerName)}
       </p>`;
     }
-    return VIEWS[this.currentView(settings)](this, settings);
+    return VIEWS[viewToShow(this.view, settings, this)](this, settings);
   }
 
   override render(): TemplateResult {

@@ -105,5 +105,26 @@ export interface LoginViewHost {
   focusHeading(): void;
 }
 
+/** The view to draw: the one asked for, if the settings allow it and the element has what it needs. */
+export function viewToShow(
+  asked: string,
+  settings: PortalSettings,
+  has: { email: string; passwordChangeChallenge?: string },
+): LoginView {
+  const view = (LOGIN_VIEWS as readonly string[]).includes(asked) ? (asked as LoginView) : 'sign-in';
+  switch (view) {
+    case 'sign-up':
+      return settings.accountCreation.enabled ? view : 'sign-in';
+    case 'forgot-password':
+      return settings.signIn.password ? view : 'sign-in';
+    case 'magic-link-sent':
+      return has.email && settings.signIn.magicLink ? view : 'sign-in';
+    case 'change-temporary-password':
+      return has.passwordChangeChallenge ? view : 'sign-in';
+    default:
+      return view;
+  }
+}
+
 /** A view: its template for the merchant's settings, drawn by the element's `render()`. */
 export type RenderView = (login: LoginViewHost, settings: PortalSettings) => TemplateResult;
