@@ -17,14 +17,59 @@ export const NewPassword = z.string().check(z.minLength(8, 'too_short'), z.maxLe
 
 export const CountryCode = z.string().check(z.regex(/^[A-Z]{2}$/, 'country must be ISO 3166-1 alpha-2'));
 
-export const Address = z.object({
-  line1: RequiredText,
-  line2: z.optional(ShortText),
-  city: RequiredText,
-  region: z.optional(ShortText),
-  postalCode: z.optional(ShortText),
-  country: CountryCode,
-});
+/**
+ * How a country writes its addresses, where the portal knows it: what its region is called (none: the
+ * country's addresses have no region line), what its postal code is called, and the shape of one. Forms
+ * take their labels from here and `Address` its postal-code rule, so the two cannot disagree. Region and
+ * postal code stay optional everywhere, as they always were: a customer is never blocked by our table.
+ */
+export interface AddressFormat {
+  region: 'state' | 'province' | 'county' | null;
+  postalCode: 'zip' | 'postcode' | 'postal';
+  postalPattern: RegExp;
+  /** A valid postal code, shown to the customer as an example. */
+  postalExample: string;
+}
+
+export const ADDRESS_FORMATS: Readonly<Record<string, AddressFormat>> = {
+  US: { region: 'state', postalCode: 'zip', postalPattern: /^\d{5}(-\d{4})?$/, postalExample: '94103' },
+  CA: {
+    region: 'province',
+    postalCode: 'postal',
+    postalPattern: /^[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d$/,
+    postalExample: 'K1A 0B1',
+  },
+  GB: {
+    region: 'county',
+    postalCode: 'postcode',
+    postalPattern: /^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$/,
+    postalExample: 'SW1A 1AA',
+  },
+  FR: { region: null, postalCode: 'postal', postalPattern: /^\d{5}$/, postalExample: '75002' },
+  DE: { region: null, postalCode: 'postal', postalPattern: /^\d{5}$/, postalExample: '10115' },
+};
+
+/** Whether a postal code fits its country's shape; a country we do not know accepts any. */
+export function postalCodeFits(country: string, postalCode: string | undefined): boolean {
+  const format = ADDRESS_FORMATS[country];
+  return !postalCode || !format || format.postalPattern.test(postalCode.trim());
+}
+
+export const Address = z
+  .object({
+    line1: RequiredText,
+    line2: z.optional(ShortText),
+    city: RequiredText,
+    region: z.optional(ShortText),
+    postalCode: z.optional(ShortText),
+    country: CountryCode,
+  })
+  .check(
+    z.refine((address) => postalCodeFits(address.country, address.postalCode), {
+      path: ['postalCode'],
+      message: 'invalid',
+    }),
+  );
 export type Address = z.infer<typeof Address>;
 
 export const Contact = z.object({

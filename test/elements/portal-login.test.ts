@@ -304,7 +304,7 @@ describe('<portal-login>', () => {
     type(confirm, 'a-different-secret');
     button(el, en.login.changeSubmit).click();
     await el.updateComplete;
-    expect(describedError(confirm)).to.equal(en.login.passwordsDiffer);
+    expect(describedError(confirm)).to.equal(en.fields.passwordsDiffer);
     expect(document.activeElement).to.equal(confirm);
 
     type(newPassword, 'temp-password-123');
@@ -427,7 +427,7 @@ describe('<portal-login>', () => {
     type(field(reset, en.fields.confirmPassword), 'short');
     button(reset, en.login.savePassword).click();
     await reset.updateComplete;
-    expect(describedError(field(reset, en.fields.newPassword))).to.equal(en.login.passwordTooShort);
+    expect(describedError(field(reset, en.fields.newPassword))).to.equal(en.fields.passwordTooShort);
 
     type(field(reset, en.fields.newPassword), 'analytical-engine-1843');
     type(field(reset, en.fields.confirmPassword), 'analytical-engine-1843');
@@ -524,15 +524,15 @@ describe('<portal-login>', () => {
       type(field(el, en.fields.name), 'Lin Chen');
       type(field(el, en.fields.email), 'lin@example.org');
       type(field(el, en.fields.password), 'a-long-enough-secret');
-      type(field(el, en.login.bankHolder), 'Lin Chen');
-      type(field(el, en.login.routingNumber), '12345');
-      type(field(el, en.login.accountNumber), '000123456789');
+      type(field(el, en.fields.bankHolder), 'Lin Chen');
+      type(field(el, en.fields.routingNumber), '12345');
+      type(field(el, en.fields.accountNumber), '000123456789');
       button(el, en.login.signUpSubmit).click();
       await el.updateComplete;
-      expect(describedError(field(el, en.login.routingNumber))).to.equal(en.login.routingInvalid);
+      expect(describedError(field(el, en.fields.routingNumber))).to.equal(en.fields.routingInvalid);
 
-      type(field(el, en.login.routingNumber), '110 000 000');
-      type(field(el, en.login.accountType), 'savings');
+      type(field(el, en.fields.routingNumber), '110 000 000');
+      type(field(el, en.fields.accountType), 'savings');
       await signedInBy(el, () => button(el, en.login.signUpSubmit).click());
       expect(counted.inputs.signUp[0]).to.deep.include({
         bankAccount: {
@@ -591,7 +591,7 @@ describe('<portal-login>', () => {
       type(field(el, en.fields.country), 'US');
       await failedSubmit(el, en.login.signUpSubmit);
       const email = field(el, en.fields.email);
-      expect(describedError(email)).to.equal(en.login.emailTaken);
+      expect(describedError(email)).to.equal(en.fields.emailTaken);
       expect(document.activeElement).to.equal(email);
       expect(field(el, en.fields.name).value).to.equal('Ada Lovelace');
       button(el.querySelector('[role="alert"]')!, en.login.forgotPassword).click();
@@ -642,12 +642,12 @@ describe('<portal-login>', () => {
     type(field(el, en.fields.password), 'x');
     button(el, en.login.signIn).click();
     await el.updateComplete;
-    expect(describedError(field(el, en.fields.email))).to.equal(en.login.emailInvalid);
+    expect(describedError(field(el, en.fields.email))).to.equal(en.fields.emailInvalid);
     expect(counted.calls.signIn ?? 0).to.equal(0);
 
     button(
       el.querySelector('[role="alert"]')!,
-      en.login.fieldError(en.fields.email, en.login.emailInvalid),
+      en.login.fieldError(en.fields.email, en.fields.emailInvalid),
     ).click();
     expect(document.activeElement).to.equal(field(el, en.fields.email));
   });

@@ -4,6 +4,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import { type PortalError, toPortalError } from '../../contract/errors.js';
+import { FocusController } from '../../controllers/focus.js';
+import { LiveRegionController } from '../../controllers/live-region.js';
 import { type PortalEvent, emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
 import { QueryController, loadedValue } from '../../core/query.js';
@@ -97,14 +99,14 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
   @state() private noteError: string | null = null;
   @state() private pdfBusy = false;
   @state() private pdfError: string | null = null;
-  @state() private announcement = '';
   @state() private counterAnnouncement = '';
 
   /** The invoice or order to show. */
   @property({ attribute: 'invoice-id' }) invoiceId = '';
 
   private readonly uid = `portal-invoice-${++instances}`;
-  private focusAfterUpdate: string | null = null;
+  private readonly focusing = new FocusController(this);
+  private readonly liveRegion = new LiveRegionController(this);
   private counterTimer?: ReturnType<typeof setTimeout>;
 
   private get headingId(): string {
@@ -146,23 +148,6 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
     }
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const id = this.focusAfterUpdate;
-    if (!id) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
-    if (target) {
-      this.focusAfterUpdate = null;
-      // After this update, not inside it: whatever loses focus may react with an update of its own.
-      queueMicrotask(() => target.focus());
-    }
-  }
-
-  private announce(text: string): void {
-    // The same words twice change nothing in the DOM; a trailing no-break space makes them a change.
-    this.announcement = this.announcement === text ? `${text}\u00a0` : text;
-  }
-
   // Paying
 
   private async openPay(): Promise<void> {
@@ -187,7 +172,7 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
 
   private closePay(): void {
     this.paying = false;
-    this.focusAfterUpdate = this.headingId;
+    this.focusing.focusWhenRendered(this.headingId);
   }
 
   /** The payment element's Done asks to show this invoice: that is this element's job. */
@@ -229,12 +214,12 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
     const body = this.noteText.trim();
     if (!body) {
       this.noteError = t.noteRequired;
-      this.focusAfterUpdate = this.noteId;
+      this.focusing.focusWhenRendered(this.noteId);
       return;
     }
     this.noteBusy = true;
     this.noteError = null;
-    this.announce(t.sendingNote);
+    this.liveRegion.announce(t.sendingNote);
     try {
       await store.mutate('addInvoiceNote', { id: this.invoiceId, body });
     } catch (error) {
@@ -242,15 +227,15 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
       emit(this, 'portal-error', { error: failure, operation: 'addInvoiceNote' });
       // The text stays as typed, so nothing is lost; the reason is read out with the field.
       this.noteError = this.noteFailure(failure);
-      this.announce(this.noteError);
-      this.focusAfterUpdate = this.noteId;
+      this.liveRegion.announce(this.noteError);
+      this.focusing.focusWhenRendered(this.noteId);
       return;
     } finally {
       this.noteBusy = false;
     }
     this.noteText = '';
     this.counterAnnouncement = '';
-    this.announce(t.noteSent);
+    this.liveRegion.announce(t.noteSent);
   }
 
   // PDF
@@ -261,7 +246,7 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
     const t = this.t.invoice;
     this.pdfBusy = true;
     this.pdfError = null;
-    this.announce(t.preparingPdf);
+    this.liveRegion.announce(t.preparingPdf);
     let link: DocumentLink;
     try {
       link = await store.read('getInvoicePdf', { id: this.invoiceId });
@@ -279,7 +264,7 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
       return;
     }
     startDownload(link, this.renderRoot);
-    this.announce(t.pdfStarted);
+    this.liveRegion.announce(t.pdfStarted);
   }
 
   // Rendering
@@ -572,9 +557,6 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
         ${this.payFlowError ? renderError(t, this.payFlowError, () => void this.openPay()) : nothing}
         <div ?hidden=${this.paying}>${this.renderContent()}</div>`;
     }
-    return html`<div class="content" part="base">
-      ${body}
-      <div class="visually-hidden" role="status">${this.announcement}</div>
-    </div>`;
+    return html`<div class="content" part="base">${body} ${this.liveRegion.render()}</div>`;
   }
 }

@@ -19,8 +19,6 @@ export const en = {
   invalidCredentials: 'The email or password is incorrect.',
   tooManyAttempts: (when: string) => `Too many attempts. Try again ${when}.`,
   signedIn: (name: string) => `You are signed in as ${name}.`,
-  showPassword: 'Show password',
-  passwordHint: 'At least 8 characters.',
   checkEmailHeading: 'Check your email',
   magicLinkSent: (email: string) =>
     `If ${email} can sign in here, we have sent it a sign-in link. Open the link to continue.`,
@@ -60,24 +58,9 @@ export const en = {
   shippingAddress: 'Shipping address',
   shippingSameAsBilling: 'Ship to my billing address',
   bankAccount: 'Bank account',
-  bankHolder: 'Account holder name',
-  routingNumber: 'Routing number',
-  routingHint: '9 digits',
-  accountNumber: 'Account number',
-  accountType: 'Account type',
-  checking: 'Checking',
-  savings: 'Savings',
-  chooseCountry: 'Choose a country',
   cardRequiredUnavailable: (merchant: string) =>
     `${merchant} needs a card on file to open an account, and cards cannot be added in this portal yet. Please contact ${merchant} to open your account.`,
   writeTo: (email: string) => `Write to ${email}`,
-  emailTaken:
-    'You may already have an account with this email. Sign in, or reset your password if you have forgotten it.',
-  emailInvalid: 'Enter an email address like name@example.com.',
-  passwordTooShort: 'Use at least 8 characters.',
-  passwordsDiffer: 'The two passwords do not match.',
-  routingInvalid: 'Enter the 9-digit routing number.',
-  accountNumberInvalid: 'Enter an account number of 4 to 17 digits.',
   errorSummary: 'Please correct the following:',
   fieldError: (label: string, message: string) => `${label}: ${message}`,
 };

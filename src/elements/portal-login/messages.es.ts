@@ -16,8 +16,6 @@ export const es: LoginMessages = {
   invalidCredentials: 'El correo electrónico o la contraseña no son correctos.',
   tooManyAttempts: (when: string) => `Demasiados intentos. Vuelva a intentarlo ${when}.`,
   signedIn: (name: string) => `Ha iniciado sesión como ${name}.`,
-  showPassword: 'Mostrar contraseña',
-  passwordHint: 'Al menos 8 caracteres.',
   checkEmailHeading: 'Revise su correo',
   magicLinkSent: (email: string) =>
     `Si ${email} puede iniciar sesión aquí, le hemos enviado un enlace de acceso. Abra el enlace para continuar.`,
@@ -58,24 +56,9 @@ export const es: LoginMessages = {
   shippingAddress: 'Dirección de envío',
   shippingSameAsBilling: 'Enviar a mi dirección de facturación',
   bankAccount: 'Cuenta bancaria',
-  bankHolder: 'Titular de la cuenta',
-  routingNumber: 'Número de ruta (routing number)',
-  routingHint: '9 dígitos',
-  accountNumber: 'Número de cuenta',
-  accountType: 'Tipo de cuenta',
-  checking: 'Cuenta corriente',
-  savings: 'Cuenta de ahorros',
-  chooseCountry: 'Elija un país',
   cardRequiredUnavailable: (merchant: string) =>
     `${merchant} necesita una tarjeta registrada para abrir una cuenta, y este portal todavía no permite añadir tarjetas. Póngase en contacto con ${merchant} para abrir su cuenta.`,
   writeTo: (email: string) => `Escribir a ${email}`,
-  emailTaken:
-    'Puede que ya tenga una cuenta con este correo. Inicie sesión o restablezca su contraseña si la ha olvidado.',
-  emailInvalid: 'Escriba un correo electrónico como nombre@ejemplo.com.',
-  passwordTooShort: 'Use al menos 8 caracteres.',
-  passwordsDiffer: 'Las dos contraseñas no coinciden.',
-  routingInvalid: 'Escriba el número de ruta de 9 dígitos.',
-  accountNumberInvalid: 'Escriba un número de cuenta de 4 a 17 dígitos.',
   errorSummary: 'Corrija lo siguiente:',
   fieldError: (label: string, message: string) => `${label}: ${message}`,
 };

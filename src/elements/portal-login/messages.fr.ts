@@ -16,8 +16,6 @@ export const fr: LoginMessages = {
   invalidCredentials: 'L’adresse e-mail ou le mot de passe est incorrect.',
   tooManyAttempts: (when: string) => `Trop de tentatives. Réessayez ${when}.`,
   signedIn: (name: string) => `Vous êtes connecté en tant que ${name}.`,
-  showPassword: 'Afficher le mot de passe',
-  passwordHint: 'Au moins 8 caractères.',
   checkEmailHeading: 'Consultez vos e-mails',
   magicLinkSent: (email: string) =>
     `Si ${email} peut se connecter ici, nous lui avons envoyé un lien de connexion. Ouvrez ce lien pour continuer.`,
@@ -59,24 +57,9 @@ export const fr: LoginMessages = {
   shippingAddress: 'Adresse de livraison',
   shippingSameAsBilling: 'Livrer à mon adresse de facturation',
   bankAccount: 'Compte bancaire',
-  bankHolder: 'Titulaire du compte',
-  routingNumber: 'Numéro d’acheminement (routing number)',
-  routingHint: '9 chiffres',
-  accountNumber: 'Numéro de compte',
-  accountType: 'Type de compte',
-  checking: 'Compte courant',
-  savings: 'Compte d’épargne',
-  chooseCountry: 'Choisissez un pays',
   cardRequiredUnavailable: (merchant: string) =>
     `${merchant} demande une carte enregistrée pour ouvrir un compte, et ce portail ne permet pas encore d’ajouter une carte. Veuillez contacter ${merchant} pour ouvrir votre compte.`,
   writeTo: (email: string) => `Écrire à ${email}`,
-  emailTaken:
-    'Vous avez peut-être déjà un compte avec cette adresse. Connectez-vous, ou réinitialisez votre mot de passe si vous l’avez oublié.',
-  emailInvalid: 'Saisissez une adresse e-mail comme nom@exemple.com.',
-  passwordTooShort: 'Utilisez au moins 8 caractères.',
-  passwordsDiffer: 'Les deux mots de passe ne correspondent pas.',
-  routingInvalid: 'Saisissez le numéro d’acheminement à 9 chiffres.',
-  accountNumberInvalid: 'Saisissez un numéro de compte de 4 à 17 chiffres.',
   errorSummary: 'Veuillez corriger les points suivants :',
   fieldError: (label: string, message: string) => `${label} : ${message}`,
 };

@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { formStyles } from '../../ui/form/styles.js';
 
 /**
  * The sign-in form's own rules. They are adopted into the document inside `@scope (portal-login)`
  * (see `adoptScopedDocumentStyles`), so plain class selectors here reach nothing outside the element.
  */
 export const loginStyles = css`
+  ${formStyles}
   .login {
     display: grid;
     gap: var(--_space);
@@ -37,29 +39,6 @@ export const loginStyles = css`
   .login legend {
     padding-inline: 0.25rem;
     font-weight: 700;
-  }
-  .optional {
-    font-weight: 400;
-    color: var(--_text-muted);
-  }
-  .field input[readonly] {
-    background: var(--_surface-raised);
-  }
-  .password {
-    display: flex;
-    gap: 0.5rem;
-  }
-  .password input {
-    flex: 1 1 auto;
-    min-width: 0;
-  }
-  .password .reveal {
-    flex: none;
-    font-weight: 500;
-    white-space: nowrap;
-  }
-  .password .reveal[aria-pressed='true'] {
-    background: var(--_surface-raised);
   }
   .check {
     display: flex;

@@ -1,0 +1,56 @@
+import type { PortalError } from '../../contract/errors.js';
+import type { LoginT as Messages } from './messages.js';
+import { errorMessage } from '../../ui/states.js';
+import type { Operation } from './view-host.js';
+
+/** What the login says while a request runs and when one fails: one place for every view's words. */
+
+/** "in 30 seconds", "dans 15 minutes": Intl words the wait, plurals included. */
+function retryWhen(locale: string, seconds: number): string {
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+  // Past two minutes, a count of seconds is harder to read than minutes.
+  return seconds < 120
+    ? format.format(Math.ceil(seconds), 'second')
+    : format.format(Math.ceil(seconds / 60), 'minute');
+}
+
+export function progressLabel(t: Messages, operation: Operation): string {
+  switch (operation) {
+    case 'signIn':
+    case 'verifyMagicLink':
+      return t.login.signingIn;
+    case 'requestMagicLink':
+      return t.login.sendingLink;
+    case 'requestPasswordReset':
+      return t.login.sendingResetLink;
+    case 'resetPassword':
+    case 'completePasswordChange':
+      return t.login.savingPassword;
+    case 'signUp':
+      return t.login.signingUp;
+  }
+}
+
+/** The words above the form for a failure that is not about one field. */
+export function failureMessage(
+  t: Messages,
+  locale: string,
+  operation: Operation,
+  error: PortalError,
+): string {
+  switch (error.code) {
+    case 'unauthorized':
+      // The same words for a wrong password and an unknown address: nothing tells them apart.
+      return operation === 'signIn' ? t.login.invalidCredentials : errorMessage(t, error);
+    case 'account_locked':
+      return t.errors.account_locked;
+    case 'rate_limited':
+      return error.retryAfterSeconds
+        ? t.login.tooManyAttempts(retryWhen(locale, error.retryAfterSeconds))
+        : t.errors.rate_limited;
+    case 'forbidden':
+      return operation === 'signUp' ? t.login.signUpUnavailable : t.login.signInUnavailable;
+    default:
+      return errorMessage(t, error);
+  }
+}
