@@ -26,6 +26,11 @@ export const CHROME_ARGS = [
   '--disable-sync',
   '--disable-quic',
   '--no-first-run',
+  // Test pages run two at a time, so one is always in the background: without these, Chromium slows
+  // its timers and pauses its animation frames, and a test waiting on an update hangs on a busy machine.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 export function findChrome() {
