@@ -47,6 +47,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     await server.close();
     throw error;
   });
+  server.app.portal.cardFieldsUrl = cardFields.url;
   const database = env.DATABASE_URL
     ? 'PostgreSQL (DATABASE_URL)'
     : `PGlite in ${resolve(env.DATA_DIR ?? '.data/pglite')}`;
