@@ -54,7 +54,9 @@ export function isRoutingNumber(value: string): boolean {
 
 export const BankAccountDetails = z.object({
   holderName: RequiredText,
-  routingNumber: z.string().check(z.refine(isRoutingNumber, 'invalid')),
+  routingNumber: z
+    .string()
+    .check(z.regex(/^\d{9}$/, { error: 'invalid', abort: true }), z.refine(isRoutingNumber, 'invalid')),
   accountNumber: z.string().check(z.regex(/^\d{4,17}$/, 'invalid')),
   accountType: z.enum(['checking', 'savings']),
 });
