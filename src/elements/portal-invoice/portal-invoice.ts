@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { live } from 'lit/directives/live.js';
 import { type PortalError, toPortalError } from '../../contract/errors.js';
 import { FocusController } from '../../controllers/focus.js';
 import { LiveRegionController } from '../../controllers/live-region.js';
@@ -11,10 +10,9 @@ import { PortalElement } from '../../core/portal-element.js';
 import { QueryController, loadedValue } from '../../core/query.js';
 import { intentOf } from '../../contract/operations.js';
 import { queries, when } from '../../core/queries.js';
-import type { DocumentLink, Invoice, InvoiceNote, PortalSettings } from '../../model/index.js';
+import type { DocumentLink, Invoice, PortalSettings } from '../../model/index.js';
 import { renderFacts } from '../../ui/facts.js';
 import { renderInvoiceStatus } from '../../ui/invoice-status.js';
-import { paymentMethodLabel } from '../../ui/payment-method-label.js';
 import {
   errorMessage,
   renderEmpty,
@@ -24,12 +22,13 @@ import {
 } from '../../ui/states.js';
 import { elementStyles } from '../../ui/styles.js';
 import type { PortalPayInvoice } from '../portal-pay-invoice/portal-pay-invoice.js';
+import { type DetailsContext, renderLines, renderPayments } from './details-view.js';
 import { isSafeDocumentUrl, startDownload } from './download.js';
+import { NOTE_MAX_LENGTH, renderNotes } from './notes-view.js';
 import { invoiceStyles } from './portal-invoice.styles.js';
 import { invoiceMessages } from './messages.js';
 
-/** The longest note a customer may send (the backend's limit too). */
-export const NOTE_MAX_LENGTH = 2000;
+export { NOTE_MAX_LENGTH } from './notes-view.js';
 
 /** The counter is read out only near the limit, once typing pauses, so it informs without chattering. */
 const COUNTER_ANNOUNCE_BELOW = 200;
@@ -269,13 +268,6 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
 
   // Rendering
 
-  private percent(basisPoints: number): string {
-    // A tax rate, not money: basis points as a fraction for Intl's percent style (825 → "8.25%").
-    return new Intl.NumberFormat(this.resolvedLocale, { style: 'percent', maximumFractionDigits: 2 }).format(
-      basisPoints / 10_000,
-    );
-  }
-
   /** A calendar date, readable by machines too. */
   private renderDate(date: string): TemplateResult {
     return html`<time datetime=${date}>${this.format.date(date)}</time>`;
@@ -332,171 +324,25 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
     </header>`;
   }
 
-  private renderLines(invoice: Invoice): TemplateResult {
-    const t = this.t.invoice;
-    const money = (value: Invoice['total']) => this.format.money(value);
-    const headingId = `${this.uid}-lines`;
-    return html`<section aria-labelledby=${headingId}>
-      <h3 id=${headingId}>${t.linesHeading}</h3>
-      <table part="lines" aria-labelledby=${headingId}>
-        <thead>
-          <tr>
-            <th scope="col">${t.description}</th>
-            <th scope="col" class="num">${t.quantity}</th>
-            <th scope="col" class="num">${t.unitPrice}</th>
-            <th scope="col" class="num">${t.amount}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${invoice.lines.map(
-            (line) =>
-              html`<tr>
-                <th scope="row">${line.description}</th>
-                <td class="num">${this.format.number(line.quantity)}</td>
-                <td class="num">${money(line.unitPrice)}</td>
-                <td class="num">${money(line.amount)}</td>
-              </tr>`,
-          )}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colspan="3">${t.subtotal}</th>
-            <td class="num">${money(invoice.subtotal)}</td>
-          </tr>
-          ${invoice.taxes.map(
-            (tax) =>
-              html`<tr>
-                <th scope="row" colspan="3">${t.taxLine(tax.name, this.percent(tax.rateBasisPoints))}</th>
-                <td class="num">${money(tax.amount)}</td>
-              </tr>`,
-          )}
-          ${
-            // With one tax line the line is the tax; a second row would repeat it.
-            invoice.taxes.length === 1
-              ? nothing
-              : html`<tr>
-                  <th scope="row" colspan="3">${t.tax}</th>
-                  <td class="num">${money(invoice.tax)}</td>
-                </tr>`
-          }
-          <tr class="total">
-            <th scope="row" colspan="3">${t.total}</th>
-            <td class="num">${money(invoice.total)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </section>`;
-  }
-
-  private renderPayments(invoice: Invoice): TemplateResult {
-    const t = this.t.invoice;
-    const headingId = `${this.uid}-payments`;
-    return html`<section aria-labelledby=${headingId} part="payments">
-      <h3 id=${headingId}>${t.paymentsHeading}</h3>
-      ${
-        invoice.payments.length === 0
-          ? html`<p class="muted">${t.noPayments}</p>`
-          : html`<table aria-labelledby=${headingId}>
-              <thead>
-                <tr>
-                  <th scope="col">${t.paidAt}</th>
-                  <th scope="col">${t.method}</th>
-                  <th scope="col" class="num">${t.amount}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${invoice.payments.map(
-                  (payment) =>
-                    html`<tr>
-                      <th scope="row">
-                        <time datetime=${payment.paidAt}>${this.format.dateTime(payment.paidAt)}</time>
-                      </th>
-                      <td>
-                        ${payment.method ? paymentMethodLabel(this.t, payment.method) : payment.methodLabel}
-                      </td>
-                      <td class="num">${this.format.money(payment.amount)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-      }
-      <dl class="totals">
-        <dt>${t.amountPaid}</dt>
-        <dd>${this.format.money(invoice.amountPaid)}</dd>
-        <dt class="due">${t.amountDue}</dt>
-        <dd class="due">${this.format.money(invoice.amountDue)}</dd>
-      </dl>
-    </section>`;
-  }
-
-  private renderNote(note: InvoiceNote): TemplateResult {
-    const t = this.t.invoice;
-    return html`<li class="note ${note.author}">
-      <p class="note-meta">
-        <span class="author">${note.authorName}</span>
-        <span class="badge neutral">${note.author === 'merchant' ? t.fromMerchant : t.fromCustomer}</span>
-        <time datetime=${note.createdAt}>${this.format.dateTime(note.createdAt)}</time>
-      </p>
-      <p class="note-body">${note.body}</p>
-    </li>`;
-  }
-
-  private renderNoteForm(settings: PortalSettings): TemplateResult {
-    const t = this.t.invoice;
-    const left = NOTE_MAX_LENGTH - this.noteText.length;
-    const hintId = `${this.noteId}-hint`;
-    const counterId = `${this.noteId}-counter`;
-    const errorId = `${this.noteId}-error`;
-    const describedBy = [hintId, counterId, this.noteError ? errorId : ''].filter(Boolean).join(' ');
-    return html`<form part="note-form" novalidate @submit=${this.onNoteSubmit}>
-      <div class="field">
-        <label for=${this.noteId}>${t.replyLabel}</label>
-        <span class="hint" id=${hintId}>${t.replyHint(settings.branding.merchantName)}</span>
-        <textarea
-          id=${this.noteId}
-          name="note"
-          rows="4"
-          maxlength=${NOTE_MAX_LENGTH}
-          required
-          aria-invalid=${this.noteError ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          .value=${live(this.noteText)}
-          @input=${this.onNoteInput}
-        ></textarea>
-        <span class="counter" id=${counterId}>${t.charactersLeft(left, this.format.number(left))}</span>
-        ${this.noteError ? html`<span class="error" id=${errorId}>${this.noteError}</span>` : nothing}
-        <span class="visually-hidden" role="status">${this.counterAnnouncement}</span>
-      </div>
-      <div class="actions">
-        <button type="submit" class="button primary" aria-disabled=${this.noteBusy ? 'true' : 'false'}>
-          ${this.noteBusy ? html`<span class="spinner" aria-hidden="true"></span> ${t.sendingNote}` : t.sendNote}
-        </button>
-      </div>
-    </form>`;
-  }
-
-  private renderNotes(invoice: Invoice, settings: PortalSettings): TemplateResult {
-    const t = this.t.invoice;
-    const headingId = `${this.uid}-notes`;
-    // Oldest first, like a conversation; the backend's order is not assumed.
-    const notes = [...invoice.notes].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
-    return html`<section aria-labelledby=${headingId} part="notes">
-      <h3 id=${headingId}>${t.notesHeading}</h3>
-      ${
-        notes.length === 0
-          ? html`<p class="muted notes">${t.noNotes}</p>`
-          : html`<ol class="notes">
-              ${notes.map((note) => this.renderNote(note))}
-            </ol>`
-      }
-      ${settings.invoices.customerNotes ? this.renderNoteForm(settings) : nothing}
-    </section>`;
-  }
-
   private renderInvoice(invoice: Invoice, settings: PortalSettings): TemplateResult {
+    const context: DetailsContext = {
+      t: this.t,
+      format: this.format,
+      locale: this.resolvedLocale,
+      uid: this.uid,
+    };
     return html`<article class="invoice" aria-labelledby=${this.headingId}>
-      ${this.renderHeader(invoice, settings)} ${this.renderLines(invoice)} ${this.renderPayments(invoice)}
-      ${this.renderNotes(invoice, settings)}
+      ${this.renderHeader(invoice, settings)} ${renderLines(context, invoice)}
+      ${renderPayments(context, invoice)}
+      ${renderNotes(context, invoice, settings, {
+        id: this.noteId,
+        text: this.noteText,
+        busy: this.noteBusy,
+        error: this.noteError,
+        counterAnnouncement: this.counterAnnouncement,
+        onInput: (event) => this.onNoteInput(event),
+        onSubmit: (event) => void this.onNoteSubmit(event),
+      })}
     </article>`;
   }
 

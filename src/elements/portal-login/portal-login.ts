@@ -12,11 +12,12 @@ import { type PortalStore, keys } from '../../core/store.js';
 import type { PortalSettings, Session } from '../../model/index.js';
 import { renderField } from '../../ui/form/field.js';
 import type { FieldSpec, Values } from '../../ui/form/specs.js';
-import { checkForm, fieldForPath, messageFor, valueOf } from '../../ui/form/validate.js';
+import { checkForm, fieldForPath, valueOf } from '../../ui/form/validate.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { adoptScopedDocumentStyles } from '../../ui/styles.js';
 import { renderChangeTemporaryPassword } from './change-password-view.js';
 import { renderForgotPassword } from './forgot-password-view.js';
+import { isEditable, readControls } from './form-values.js';
 import { renderMagicLinkConfirm, renderMagicLinkSent } from './magic-link-views.js';
 import { renderFeedback, renderForm, renderHeading, renderNav, renderSubmit } from './parts.js';
 import { loginStyles } from './portal-login.styles.js';
@@ -35,7 +36,7 @@ import {
   type SubmitOptions,
   viewToShow,
 } from './view-host.js';
-import { failureMessage, progressLabel } from './wording.js';
+import { failureMessage, fieldMessage, progressLabel } from './wording.js';
 
 export { LOGIN_VIEWS, type LoginView } from './view-host.js';
 
@@ -236,16 +237,9 @@ export class PortalLogin extends PortalElement<typeof loginMessages> implements 
 
   // Handlers
 
-  private static editable(target: EventTarget | null): target is HTMLInputElement | HTMLSelectElement {
-    return (
-      (target instanceof HTMLInputElement && target.type !== 'checkbox' && !target.readOnly) ||
-      target instanceof HTMLSelectElement
-    );
-  }
-
   private onInput(event: Event): void {
     const target = event.target;
-    if (!PortalLogin.editable(target) || !target.name) return;
+    if (!isEditable(target) || !target.name) return;
     if (target.name === 'email') this.email = target.value;
     else this.values = { ...this.values, [target.name]: target.value };
     this.form.edited(target.name);
@@ -253,14 +247,9 @@ export class PortalLogin extends PortalElement<typeof loginMessages> implements 
 
   /** @internal Takes the values from the form itself: autofill does not always fire input events. */
   readForm(event: SubmitEvent): void {
-    const form = event.currentTarget as HTMLFormElement;
-    const values = { ...this.values };
-    for (const element of Array.from(form.elements)) {
-      if (!PortalLogin.editable(element) || !element.name) continue;
-      if (element.name === 'email') this.email = element.value;
-      else values[element.name] = element.value;
-    }
-    this.values = values;
+    const { email, ...values } = readControls(event.currentTarget as HTMLFormElement);
+    if (email !== undefined) this.email = email;
+    this.values = { ...this.values, ...values };
     // A password manager offers to save only what it sees submitted from a password field.
     this.revealPasswords = false;
   }
@@ -353,15 +342,7 @@ export class PortalLogin extends PortalElement<typeof loginMessages> implements 
       const field = fieldForPath(fields, fieldError.path);
       if (!field || field.readonly) return null;
       if (field.path === 'email' && fieldError.code === 'taken') suggestSignIn = true;
-      // The only "invalid" a forced change can get for its new password: it is the temporary one.
-      const sameAsTemporary =
-        operation === 'completePasswordChange' &&
-        field.path === 'newPassword' &&
-        fieldError.code === 'invalid';
-      return {
-        id: field.path,
-        message: sameAsTemporary ? t.login.sameAsTemporary : messageFor(t, field, fieldError.code),
-      };
+      return { id: field.path, message: fieldMessage(t, operation, field, fieldError.code) };
     });
     const placed = this.form.serverErrors;
     const ordered = new Map(

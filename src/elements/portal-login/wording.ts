@@ -1,5 +1,7 @@
-import type { PortalError } from '../../contract/errors.js';
+import type { FieldErrorCode, PortalError } from '../../contract/errors.js';
 import type { LoginT as Messages } from './messages.js';
+import type { FieldSpec } from '../../ui/form/specs.js';
+import { messageFor } from '../../ui/form/validate.js';
 import { errorMessage } from '../../ui/states.js';
 import type { Operation } from './view-host.js';
 
@@ -53,4 +55,17 @@ export function failureMessage(
     default:
       return errorMessage(t, error);
   }
+}
+
+/** The words next to a field the backend refused. */
+export function fieldMessage(
+  t: Messages,
+  operation: Operation,
+  field: FieldSpec,
+  code: FieldErrorCode,
+): string {
+  // The only "invalid" a forced change can get for its new password: it is the temporary one.
+  const sameAsTemporary =
+    operation === 'completePasswordChange' && field.path === 'newPassword' && code === 'invalid';
+  return sameAsTemporary ? t.login.sameAsTemporary : messageFor(t, field, code);
 }

@@ -2,8 +2,10 @@ import {
   type Allocation,
   type Money,
   type PaymentMethod,
+  formatAmountInput,
   money,
   parseAmountInput,
+  splitEvenly,
   sum,
 } from '../../model/index.js';
 
@@ -20,6 +22,31 @@ export interface SplitRow {
   amountText: string;
 }
 
+/** Everything the customer has chosen or typed on the form. */
+export interface PayValues {
+  amountMode: 'full' | 'part';
+  /** The partial amount exactly as typed. */
+  partText: string;
+  /** The chosen method; null means the default (or the first that can pay). */
+  methodId: string | null;
+  splitting: boolean;
+  /** The split's rows; kept while the customer pays with one method, so the split comes back as it was. */
+  rows: readonly SplitRow[];
+}
+
+/** A form with nothing typed: the amount due, with `methodId` (or the default method). */
+export function freshValues(methodId: string | null = null): PayValues {
+  return { amountMode: 'full', partText: '', methodId, splitting: false, rows: [] };
+}
+
+/** The method of a one-method payment: the one chosen if it can pay, else the default, else the first. */
+export function chosenMethod(
+  usable: readonly PaymentMethod[],
+  methodId: string | null,
+): PaymentMethod | undefined {
+  return usable.find((each) => each.id === methodId) ?? usable.find((each) => each.isDefault) ?? usable[0];
+}
+
 export type AmountProblem = 'empty' | 'invalid' | 'precision' | 'zero' | 'too_large';
 
 export type AmountCheck = { ok: true; value: Money } | { ok: false; problem: AmountProblem };
@@ -31,6 +58,30 @@ export function checkAmount(text: string, due: Money, locale: string): AmountChe
   if (parsed.value.amount === 0) return { ok: false, problem: 'zero' };
   if (parsed.value.amount > due.amount) return { ok: false, problem: 'too_large' };
   return { ok: true, value: parsed.value };
+}
+
+/** A valid amount in the locale's own form ("12,5" → "12,50"); anything else exactly as typed. */
+export function tidyAmount(text: string, due: Money, locale: string): string {
+  const checked = checkAmount(text, due, locale);
+  return checked.ok ? formatAmountInput(checked.value, locale) : text;
+}
+
+/**
+ * The first two rows of a split: `target` shared evenly between two methods (one minor unit apart at
+ * most, the larger share first); a share of nothing is left blank for the customer to fill.
+ */
+export function evenSplit(
+  target: Money,
+  methodIds: readonly [string, string],
+  keys: readonly [number, number],
+  locale: string,
+): SplitRow[] {
+  const shares = target.amount >= 2 ? splitEvenly(target, 2) : [target, money(0, target.currency)];
+  return methodIds.map((methodId, index) => ({
+    key: keys[index],
+    methodId,
+    amountText: shares[index].amount > 0 ? formatAmountInput(shares[index], locale) : '',
+  }));
 }
 
 /** What the rows add up to so far; a row that does not read as an amount yet counts as nothing. */

@@ -82,44 +82,9 @@ export const payStyles = css`
     color: var(--_text-muted);
     font-size: 0.875em;
   }
+  /* The partial amount, under the choice that opened it; the money input comes from ui/form/styles.ts. */
   .nested {
     margin-inline-start: 2.25rem;
-  }
-  .money-input {
-    display: flex;
-    align-items: stretch;
-  }
-  .money-input input {
-    flex: 1 1 auto;
-    min-width: 0;
-    font-variant-numeric: tabular-nums;
-  }
-  .money-input .currency {
-    display: flex;
-    align-items: center;
-    padding: 0 0.75rem;
-    border: 1px solid var(--_border);
-    background: var(--_surface-raised);
-    color: var(--_text-muted);
-  }
-  .money-input.prefix .currency {
-    border-inline-end: none;
-    border-start-start-radius: var(--_radius);
-    border-end-start-radius: var(--_radius);
-  }
-  .money-input.prefix input {
-    border-start-start-radius: 0;
-    border-end-start-radius: 0;
-  }
-  .money-input.suffix .currency {
-    order: 1;
-    border-inline-start: none;
-    border-start-end-radius: var(--_radius);
-    border-end-end-radius: var(--_radius);
-  }
-  .money-input.suffix input {
-    border-start-end-radius: 0;
-    border-end-end-radius: 0;
   }
   .rows {
     display: grid;

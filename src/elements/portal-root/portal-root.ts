@@ -15,34 +15,13 @@ import type { InvoiceFilter } from '../../model/index.js';
 import { elementStyles } from '../../ui/styles.js';
 import { renderFacts } from '../../ui/facts.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
+import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from '../../core/sections.js';
+import { OverviewBootstrap, rememberSignedIn } from './overview.js';
 import { rootStyles } from './portal-root.styles.js';
-
-/**
- * Whether someone was signed in to the portal in this browser when it was last used here. Only a hint
- * (no token, no name): with it the overview is asked for before the session answers; without it a
- * signed-out visitor's page asks for nothing it would be refused.
- */
-const SIGNED_IN_HINT = 'portal-elements.signed-in';
-function wasSignedIn(): boolean {
-  try {
-    return localStorage.getItem(SIGNED_IN_HINT) === '1';
-  } catch {
-    return false; // storage blocked: ask in turn, as a first visit does
-  }
-}
-function rememberSignedIn(signedIn: boolean): void {
-  try {
-    if (signedIn) localStorage.setItem(SIGNED_IN_HINT, '1');
-    else localStorage.removeItem(SIGNED_IN_HINT);
-  } catch {
-    // storage blocked: the next visit asks in turn
-  }
-}
+import { rootMessages } from './messages.js';
 
 /** The sign-in form's code: fetched when someone is signed out, never by a signed-in visit. */
 const loadLogin = () => import('../portal-login/define.js');
-import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from '../../core/sections.js';
-import { rootMessages } from './messages.js';
 
 /**
  * @summary The whole portal: branding, sign-in, and the account's sections, in one element.
@@ -89,7 +68,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   private waitingForSections = false;
   private focusHeadingAfterUpdate = false;
   private watchedStore: PortalStore | null = null;
-  private summaryUnavailable = false;
+  private readonly overview = new OverviewBootstrap(this);
 
   private readonly settingsQuery = new QueryController(this, queries.settings);
 
@@ -138,12 +117,12 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
     if (store !== this.watchedStore) {
       this.unsubscribe?.();
       this.watchedStore = store;
-      if (store) this.askForOverview(store);
+      if (store) this.overview.ask(store);
       this.unsubscribe = store?.onChange((change) => {
         if (!change.session) return;
         rememberSignedIn(store.session.status === 'signed_in');
         // Just signed in: the customer and the balance are asked for together here too.
-        if (store.session.status === 'signed_in') this.askForOverview(store);
+        if (store.session.status === 'signed_in') this.overview.ask(store);
         // Signing in through the form removes the form; focus goes to the account, not to <body>.
         // A session restored on page load moves no focus: the merchant's page keeps it.
         if (this.gateWasShown && store.session.status === 'signed_in') this.focusHeadingAfterUpdate = true;
@@ -163,42 +142,6 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
       }
     }
     this.syncLoginElement();
-  }
-
-  /**
-   * One round trip to the overview: settings, session, customer and balance are asked for together, not
-   * one after the other, when someone is likely signed in (a session token, or this browser was signed
-   * in last time). Were that wrong, customer and balance answer `unauthorized`, which only tells the
-   * store (and so this element) to show the sign-in form. What arrives is cached, so the queries below
-   * and `<portal-summary>` find it there.
-   */
-  private askForOverview(store: PortalStore): void {
-    const quiet = () => undefined;
-    store.settings().catch(quiet);
-    store.restoreSession().catch(quiet);
-    if (store.session.status === 'signed_out') return;
-    if (store.session.status === 'unknown' && !this.sessionToken && !wasSignedIn()) return;
-    store.read('getCustomer', undefined).catch(quiet);
-    if (!isRegistered('portal-summary')) return;
-    store.read('getBillingSummary', undefined).catch(quiet);
-    // The summary's code too, alongside its data, so the overview can appear whole (see renderOverview).
-    if (!customElements.get('portal-summary')) {
-      loadElement('portal-summary')
-        .catch((error: unknown) => {
-          this.summaryUnavailable = true;
-          console.error('<portal-root>: <portal-summary> could not be loaded:', error);
-        })
-        .finally(() => this.requestUpdate());
-    }
-  }
-
-  /** The overview waits for the summary's code (when there is one to wait for), so it appears whole. */
-  private get overviewReady(): boolean {
-    return (
-      this.summaryUnavailable ||
-      !isRegistered('portal-summary') ||
-      customElements.get('portal-summary') !== undefined
-    );
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -400,8 +343,8 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
     const t = this.t;
     const state = this.customerQuery.state;
     if (state.status === 'error') return renderError(t, state.error, () => this.customerQuery.refresh());
-    // Nothing below the skeleton moves when the content comes: it comes in one piece.
-    if (state.status !== 'complete' || !this.overviewReady) return renderLoading(t, 3);
+    // Nothing below the skeleton moves when the content comes: it comes in one piece (see overview.ts).
+    if (state.status !== 'complete' || !this.overview.ready) return renderLoading(t, 3);
     const customer = state.value;
     return html`<p class="overview-intro">
         <strong>${t.root.welcome(customer.name)}</strong> ${t.root.overviewIntro}
