@@ -28,6 +28,7 @@ import type {
   Plan,
   PortalSettings,
   ProfileUpdate,
+  RemovePaymentMethod,
   Session,
   SignInResult,
   SignUp,
@@ -104,7 +105,7 @@ export interface PortalAdapter {
   listPaymentMethods(options?: RequestOptions): Promise<PaymentMethod[]>;
   addCard(input: NewCard, options?: RequestOptions): Promise<PaymentMethod>;
   addBankAccount(input: NewBankAccount, options?: RequestOptions): Promise<PaymentMethod>;
-  removePaymentMethod(input: ById, options?: RequestOptions): Promise<void>;
+  removePaymentMethod(input: RemovePaymentMethod, options?: RequestOptions): Promise<void>;
   setDefaultPaymentMethod(input: ById, options?: RequestOptions): Promise<PaymentMethod>;
 
   // Subscriptions and plans

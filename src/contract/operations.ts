@@ -29,6 +29,7 @@ import {
   Plan,
   PortalSettings,
   ProfileUpdate,
+  RemovePaymentMethod,
   Session,
   SignInResult,
   SignUp,
@@ -266,7 +267,7 @@ export const operations = {
     summary: 'Save a bank account',
   },
   removePaymentMethod: {
-    input: ById,
+    input: RemovePaymentMethod,
     output: null,
     http: { verb: 'DELETE', path: '/payment-methods/{id}' },
     invalidates: paymentMethodsChanged,

@@ -5,6 +5,33 @@ import { BankAccountDetails } from './session.js';
 export const CardBrand = z.enum(['visa', 'mastercard', 'amex', 'discover', 'other']);
 export type CardBrand = z.infer<typeof CardBrand>;
 
+/**
+ * Why a method has no remove action: bank accounts are removed by the merchant only, the last card stays
+ * when the merchant requires one on file, or removing cards is turned off.
+ */
+export const NotRemovableReason = z.enum(['bank_account', 'last_card_required', 'removing_turned_off']);
+export type NotRemovableReason = z.infer<typeof NotRemovableReason>;
+
+/** What charges a method without asking: auto-pay of open invoices, and the renewals of subscriptions. */
+export const PaymentMethodUse = z.object({
+  autoPay: z.boolean(),
+  subscriptions: z.array(z.object({ id: Id, planName: ShortText })),
+});
+export type PaymentMethodUse = z.infer<typeof PaymentMethodUse>;
+
+/**
+ * What a list of methods tells about each one so that a page can explain itself ("used by Pro Monthly",
+ * "the last card cannot be removed"). Both reference backends fill them; another adapter may leave them
+ * out, and the backend refuses a removal anyway.
+ */
+const MethodStanding = {
+  removable: z.optional(z.boolean()),
+  /** Present when `removable` is false. */
+  notRemovableReason: z.optional(NotRemovableReason),
+  /** The default method only: what charges it. */
+  usedBy: z.optional(PaymentMethodUse),
+};
+
 export const Card = z.object({
   id: Id,
   type: z.literal('card'),
@@ -15,6 +42,7 @@ export const Card = z.object({
   holderName: z.optional(ShortText),
   isDefault: z.boolean(),
   verified: z.boolean(),
+  ...MethodStanding,
 });
 export type Card = z.infer<typeof Card>;
 
@@ -26,6 +54,7 @@ export const BankAccount = z.object({
   accountType: z.enum(['checking', 'savings']),
   holderName: ShortText,
   isDefault: z.boolean(),
+  ...MethodStanding,
 });
 export type BankAccount = z.infer<typeof BankAccount>;
 
@@ -51,6 +80,13 @@ export type NewCard = z.infer<typeof NewCard>;
 
 export const NewBankAccount = z.extend(BankAccountDetails, { makeDefault: z.optional(z.boolean()) });
 export type NewBankAccount = z.infer<typeof NewBankAccount>;
+
+/**
+ * Removing a method; when it is the default, `newDefaultId` names the customer's choice of the next
+ * default, applied in the same step (without it the backend picks the next card). Ignored otherwise.
+ */
+export const RemovePaymentMethod = z.object({ id: Id, newDefaultId: z.optional(Id) });
+export type RemovePaymentMethod = z.infer<typeof RemovePaymentMethod>;
 
 /** A card expires at the end of its expiry month; "soon" means within `days` of `today` (YYYY-MM-DD). */
 export function isCardExpiringSoon(

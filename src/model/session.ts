@@ -41,9 +41,22 @@ export type MagicLinkRequest = z.infer<typeof MagicLinkRequest>;
 export const MagicLinkVerify = z.object({ token: z.string().check(z.minLength(16), z.maxLength(256)) });
 export type MagicLinkVerify = z.infer<typeof MagicLinkVerify>;
 
+/**
+ * An ABA routing number: nine digits whose checksum holds (weights 3, 7, 1 repeated; the sum is a multiple
+ * of 10), so a mistyped digit is caught while typing, before any bank is asked.
+ */
+export function isRoutingNumber(value: string): boolean {
+  if (!/^\d{9}$/.test(value)) return false;
+  const weights = [3, 7, 1];
+  const sum = [...value].reduce((total, digit, index) => total + Number(digit) * weights[index % 3], 0);
+  return sum % 10 === 0;
+}
+
 export const BankAccountDetails = z.object({
   holderName: RequiredText,
-  routingNumber: z.string().check(z.regex(/^\d{9}$/, 'invalid')),
+  routingNumber: z
+    .string()
+    .check(z.regex(/^\d{9}$/, { error: 'invalid', abort: true }), z.refine(isRoutingNumber, 'invalid')),
   accountNumber: z.string().check(z.regex(/^\d{4,17}$/, 'invalid')),
   accountType: z.enum(['checking', 'savings']),
 });

@@ -28,6 +28,13 @@ export const Branding = z.object({
 });
 export type Branding = z.infer<typeof Branding>;
 
+/** The card fields provider a page embeds to take card numbers: only the test-mode provider exists. */
+export const CardFieldsProvider = z.object({
+  provider: z.literal('test'),
+  url: z.url({ protocol: /^https?$/ }),
+});
+export type CardFieldsProvider = z.infer<typeof CardFieldsProvider>;
+
 /**
  * The merchant's portal settings: every capability the customer may or may not use. The backend states
  * them, the elements hide what is off, and the backend refuses it anyway.
@@ -74,6 +81,11 @@ export const PortalSettings = z.object({
     allowPause: z.boolean(),
     cancellation: z.enum(['period_end', 'immediately', 'either']),
   }),
+  /**
+   * Where the card fields frame is served, so a page learns it from the settings and needs no attribute
+   * of its own. Stated by the backend, not stored: absent where no frame exists (memory-only stories).
+   */
+  cardFields: z.optional(CardFieldsProvider),
   /** The merchant's checkout, for the Quick Order button; absent hides the button. */
   quickOrderUrl: z.optional(z.url({ protocol: /^https?$/ })),
 });

@@ -1,5 +1,6 @@
-import type { CancelSubscription } from '../model/index.js';
-import type { CustomerRecord } from './records.js';
+import type { CancelSubscription, Card } from '../model/index.js';
+import { methodLabel } from './mappers.js';
+import type { CustomerRecord, PaymentMethodRecord } from './records.js';
 
 /**
  * The text of every email the backends send, as a function of its data: MemoryAdapter puts them in its
@@ -151,4 +152,35 @@ export function cancellationNoticeMail(input: {
       ...(cancel.comment ? [`Comment: ${cancel.comment}`] : []),
     ].join('\n'),
   };
+}
+
+/**
+ * A card on file expires soon: the card is named by its brand and last four digits and its expiry, never
+ * by its number (which no backend has), with where to add another.
+ */
+export function cardExpiryReminderMail(input: {
+  merchant: string;
+  card: Extract<PaymentMethodRecord, { type: 'card' }>;
+  portalUrl: string;
+}): MailText {
+  const { merchant, card } = input;
+  const label = methodLabel(card);
+  return {
+    kind: 'card_expiry_reminder',
+    subject: `Your ${label} on file with ${merchant} expires soon`,
+    text: [
+      `Hello,`,
+      ``,
+      `The card you keep on file with ${merchant}, ${label}, expires at the end of ${expiry(card)}.`,
+      `To keep paying without interruption, add a new card in your customer portal:`,
+      ``,
+      input.portalUrl,
+      ``,
+      `If you have already done so, you can ignore this email.`,
+    ].join('\n'),
+  };
+}
+
+function expiry(card: Pick<Card, 'expMonth' | 'expYear'>): string {
+  return `${String(card.expMonth).padStart(2, '0')}/${card.expYear}`;
 }

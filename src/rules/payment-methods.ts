@@ -2,12 +2,16 @@ import {
   type AllocationOutcome,
   type BankAccountDetails,
   type CardBrand,
+  type NotRemovableReason,
+  type PaymentMethod,
   type PortalSettings,
+  type Subscription,
   isCardExpired,
 } from '../model/index.js';
-import { requireCapability } from './capabilities.js';
+import { allows, requireCapability } from './capabilities.js';
 import { conflict, forbidden, invalidField, paymentDeclined } from './errors.js';
-import type { PaymentMethodRecord } from './records.js';
+import { toPaymentMethod } from './mappers.js';
+import type { CustomerRecord, PaymentMethodRecord } from './records.js';
 
 /**
  * Payment methods: what adding a card or a bank account, removing one and choosing the default require,
@@ -99,19 +103,36 @@ export function defaultAfterSave(
 }
 
 /**
- * Bank accounts are never removed by customers; cards only when the merchant allows it, and never the
- * last one when a card on file is required.
+ * Why `method` cannot be removed, or undefined when it can: bank accounts are never removed by customers;
+ * cards only when the merchant allows it, and never the last one when a card on file is required.
  */
+export function notRemovableReason(
+  settings: PortalSettings,
+  method: PaymentMethodRecord,
+  methods: readonly PaymentMethodRecord[],
+): NotRemovableReason | undefined {
+  if (method.type === 'bank_account') return 'bank_account';
+  if (!allows(settings, 'removeCards')) return 'removing_turned_off';
+  const cards = methods.filter((each) => each.type === 'card');
+  if (settings.paymentMethods.cardOnFileRequired && cards.length <= 1) return 'last_card_required';
+  return undefined;
+}
+
+/** Refuses what `notRemovableReason` names: `forbidden` by who may remove, `conflict` for the last card. */
 export function checkRemove(
   settings: PortalSettings,
   method: PaymentMethodRecord,
   methods: readonly PaymentMethodRecord[],
 ): void {
-  if (method.type === 'bank_account') throw forbidden('bank accounts can only be removed by the merchant');
-  requireCapability(settings, 'removeCards');
-  const cards = methods.filter((each) => each.type === 'card');
-  if (settings.paymentMethods.cardOnFileRequired && cards.length <= 1) {
-    throw conflict('at least one card must stay on file');
+  switch (notRemovableReason(settings, method, methods)) {
+    case 'bank_account':
+      throw forbidden('bank accounts can only be removed by the merchant');
+    case 'removing_turned_off':
+      requireCapability(settings, 'removeCards');
+      break;
+    case 'last_card_required':
+      throw conflict('at least one card must stay on file');
+    case undefined:
   }
 }
 
@@ -127,6 +148,62 @@ export function defaultAfterRemoval(
   if (currentDefault !== removed.id) return currentDefault;
   const rest = methods.filter((each) => each.id !== removed.id);
   return (rest.find((each) => each.type === 'card') ?? rest[0])?.id;
+}
+
+/**
+ * The default once `removed` is gone, when the customer may have chosen it (`chosenId`): the choice counts
+ * only when the default itself is removed, needs the capability to change the default, and must name
+ * another usable method of the customer's; without a choice, `defaultAfterRemoval` picks.
+ */
+export function defaultAfterRemovalChoice(input: {
+  settings: PortalSettings;
+  currentDefault: string | undefined;
+  removed: PaymentMethodRecord;
+  methods: readonly PaymentMethodRecord[];
+  chosenId: string | undefined;
+  today: string;
+}): string | undefined {
+  const { currentDefault, removed, methods, chosenId } = input;
+  if (chosenId === undefined || currentDefault !== removed.id) {
+    return defaultAfterRemoval(currentDefault, removed, methods);
+  }
+  requireCapability(input.settings, 'defaultPaymentMethod');
+  const chosen = methods.find((each) => each.id === chosenId && each.id !== removed.id);
+  if (!chosen) throw invalidField('newDefaultId', 'choose another of your payment methods');
+  checkSetDefault(chosen, input.today);
+  return chosen.id;
+}
+
+/** What the list of a customer's methods is drawn from. */
+export interface MethodListInput {
+  settings: PortalSettings;
+  methods: readonly PaymentMethodRecord[];
+  customer: Pick<CustomerRecord, 'defaultPaymentMethodId' | 'autoPay'>;
+  /** The customer's subscriptions: those that renew are charged to the default method. */
+  subscriptions: readonly Pick<Subscription, 'id' | 'planName' | 'nextBillingDate' | 'cancelAtPeriodEnd'>[];
+}
+
+/**
+ * The customer's methods as the list answers them: each says whether it can be removed and why not, and
+ * the default says what charges it (auto-pay, the subscriptions that renew), so a page can explain itself.
+ */
+export function listedMethods(input: MethodListInput): PaymentMethod[] {
+  const { settings, methods, customer } = input;
+  const renewing = input.subscriptions
+    .filter((each) => each.nextBillingDate !== undefined && !each.cancelAtPeriodEnd)
+    .map((each) => ({ id: each.id, planName: each.planName }));
+  return methods.map((method) => {
+    const reason = notRemovableReason(settings, method, methods);
+    const listed: PaymentMethod = {
+      ...toPaymentMethod(method, customer.defaultPaymentMethodId),
+      removable: reason === undefined,
+      ...(reason ? { notRemovableReason: reason } : {}),
+    };
+    if (method.id === customer.defaultPaymentMethodId) {
+      listed.usedBy = { autoPay: customer.autoPay, subscriptions: renewing };
+    }
+    return listed;
+  });
 }
 
 /** An expired card cannot become the default (the capability is checked first). */

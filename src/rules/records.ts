@@ -15,9 +15,11 @@ export interface CustomerRecord extends Omit<Customer, 'defaultPaymentMethodId'>
   defaultPaymentMethodId?: string;
 }
 
+/** What the list derives for each method (rules/payment-methods.ts `listedMethods`) is not stored. */
+type Derived = 'isDefault' | 'removable' | 'notRemovableReason' | 'usedBy';
+
 export type PaymentMethodRecord =
-  | (Omit<Card, 'isDefault'> & { customerId: string })
-  | (Omit<BankAccount, 'isDefault'> & { customerId: string });
+  (Omit<Card, Derived> & { customerId: string }) | (Omit<BankAccount, Derived> & { customerId: string });
 
 export interface InvoicePaymentRecord {
   id: string;

@@ -9,7 +9,10 @@ import {
   checkRemove,
   checkSetDefault,
   defaultAfterRemoval,
+  defaultAfterRemovalChoice,
   defaultAfterSave,
+  listedMethods,
+  notRemovableReason,
 } from '../../src/rules/payment-methods.js';
 import { refusal, settingsWith } from './helpers.js';
 
@@ -153,5 +156,72 @@ describe('rules/payment-methods', () => {
     ).to.equal('conflict');
     expect(() => checkSetDefault(card('pm_may', { expMonth: 5, expYear: 2026 }), TODAY)).not.to.throw();
     expect(() => checkSetDefault(bank, TODAY)).not.to.throw();
+  });
+});
+
+describe('rules/payment-methods: what the list says and the chosen next default', () => {
+  const a = card('pm_a');
+  const b = card('pm_b', { last4: '4444' });
+  const customer = { defaultPaymentMethodId: 'pm_a', autoPay: true };
+  const subscriptions = [
+    { id: 'sub_1', planName: 'Roaster’s Choice', nextBillingDate: '2026-06-01', cancelAtPeriodEnd: false },
+    { id: 'sub_2', planName: 'Espresso Club', nextBillingDate: '2026-06-01', cancelAtPeriodEnd: true },
+    { id: 'sub_3', planName: 'Office Weekly', cancelAtPeriodEnd: false },
+  ];
+
+  it('gives each method whether it can be removed and why not', () => {
+    expect(notRemovableReason(onFile, bank, [a, b, bank])).to.equal('bank_account');
+    expect(notRemovableReason(onFile, a, [a, b, bank])).to.equal(undefined);
+    expect(notRemovableReason(onFile, a, [a, bank])).to.equal('last_card_required');
+    const off = settingsWith((s) => (s.paymentMethods.removeCards = false));
+    expect(notRemovableReason(off, a, [a, b])).to.equal('removing_turned_off');
+  });
+
+  it('says of the default only what charges it: auto-pay and the subscriptions that renew', () => {
+    const listed = listedMethods({ settings: onFile, methods: [a, bank], customer, subscriptions });
+    expect(listed[0]).to.deep.include({
+      id: 'pm_a',
+      isDefault: true,
+      removable: false,
+      notRemovableReason: 'last_card_required',
+      usedBy: { autoPay: true, subscriptions: [{ id: 'sub_1', planName: 'Roaster’s Choice' }] },
+    });
+    expect(listed[1]).to.deep.include({
+      isDefault: false,
+      removable: false,
+      notRemovableReason: 'bank_account',
+    });
+    expect(listed[1]).not.to.have.property('usedBy');
+    const noAutoPay = listedMethods({
+      settings: onFile,
+      methods: [a, b],
+      customer: { ...customer, autoPay: false },
+      subscriptions: [],
+    });
+    expect(noAutoPay[0].usedBy).to.deep.equal({ autoPay: false, subscriptions: [] });
+    expect(noAutoPay[1]).to.deep.include({ removable: true });
+    expect(noAutoPay[1]).not.to.have.property('notRemovableReason');
+  });
+
+  it('takes the customer’s choice of the next default only when the default is removed', () => {
+    const base = { settings: onFile, currentDefault: 'pm_a', methods: [a, b, bank], today: TODAY };
+    expect(defaultAfterRemovalChoice({ ...base, removed: a, chosenId: 'pm_bank' })).to.equal('pm_bank');
+    expect(defaultAfterRemovalChoice({ ...base, removed: a, chosenId: undefined })).to.equal('pm_b');
+    expect(defaultAfterRemovalChoice({ ...base, removed: b, chosenId: 'pm_bank' })).to.equal('pm_a');
+    for (const chosenId of ['pm_a', 'pm_elsewhere']) {
+      expect(
+        refusal(() => defaultAfterRemovalChoice({ ...base, removed: a, chosenId })).fieldErrors,
+      ).to.deep.equal([{ path: 'newDefaultId', code: 'invalid' }]);
+    }
+    const expired = card('pm_old', { expYear: 2025 });
+    const withExpired = { ...base, methods: [a, expired] };
+    expect(
+      refusal(() => defaultAfterRemovalChoice({ ...withExpired, removed: a, chosenId: 'pm_old' })).code,
+    ).to.equal('conflict');
+    const locked = settingsWith((s) => (s.profile.modifyInformation = false));
+    expect(
+      refusal(() => defaultAfterRemovalChoice({ ...base, settings: locked, removed: a, chosenId: 'pm_b' }))
+        .code,
+    ).to.equal('forbidden');
   });
 });

@@ -5,6 +5,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { PortalError, type PortalErrorCode } from '../../../src/contract/errors.js';
 import { adminHandlers } from './admin/handlers.js';
+import { allowCardFieldsFrame } from './card-fields/card-fields-server.js';
 import { adminRouter } from './admin/router.js';
 import { AppContext, type AppDeps } from './context.js';
 import { devRouter } from './dev/outbox-page.js';
@@ -114,7 +115,7 @@ export function createApp(options: AppOptions): PortalApp {
       c.res.headers.get('content-type')?.startsWith('text/html') &&
       !c.res.headers.has('content-security-policy')
     ) {
-      c.header('content-security-policy', STOREFRONT_CSP);
+      c.header('content-security-policy', allowCardFieldsFrame(STOREFRONT_CSP, context.cardFieldsUrl));
       c.header('x-content-type-options', 'nosniff');
     }
   });

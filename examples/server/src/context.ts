@@ -45,6 +45,8 @@ export interface AppDeps {
   devRoutes: boolean;
   /** Blank email bodies once delivered (production), so tokens do not stay in the database. */
   redactSentEmails: boolean;
+  /** Where the test-mode card fields frame is served; the settings answer tells pages. */
+  cardFieldsUrl?: string;
   /** Currency of accounts created by sign-up (ISO 4217); USD when absent. */
   defaultCurrency?: string;
   limits?: Partial<Limits>;
@@ -56,6 +58,11 @@ export class AppContext {
   readonly limits: Limits;
   readonly publicOrigin: string;
   readonly defaultCurrency: string;
+  /**
+   * Where the card fields frame is served, once known: its listener starts after this one (it needs this
+   * one's origin), so main.ts fills it in then.
+   */
+  cardFieldsUrl: string | undefined;
   #clockOffsetMs = 0;
   #background = new Set<Promise<unknown>>();
   #lastPrune = 0;
@@ -65,6 +72,7 @@ export class AppContext {
     this.limits = { ...DEFAULT_LIMITS, ...deps.limits };
     this.publicOrigin = new URL(deps.publicUrl).origin;
     this.defaultCurrency = deps.defaultCurrency ?? 'USD';
+    this.cardFieldsUrl = deps.cardFieldsUrl;
   }
 
   get db(): Database {

@@ -2,6 +2,7 @@ import { delimiter, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEMO_PASSWORD } from '../../../src/adapters/demo/demo-data.js';
 import { BUILD_HINT, startCardFieldsServer } from './card-fields/card-fields-server.js';
+import { scheduleDailyJobs } from './jobs/expiry-reminders.js';
 import { startServer } from './server.js';
 
 export { startServer } from './server.js';
@@ -47,6 +48,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     await server.close();
     throw error;
   });
+  server.app.portal.cardFieldsUrl = cardFields.url;
+  const dailyJobs = scheduleDailyJobs(server.app.portal);
   const database = env.DATABASE_URL
     ? 'PostgreSQL (DATABASE_URL)'
     : `PGlite in ${resolve(env.DATA_DIR ?? '.data/pglite')}`;
@@ -62,6 +65,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   }
   const stop = (signal: string) => {
     console.log(`${signal}: shutting down`);
+    dailyJobs.stop();
     Promise.all([server.close(), cardFields.close()]).then(
       () => process.exit(0),
       (error: unknown) => {

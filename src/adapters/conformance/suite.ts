@@ -4,7 +4,8 @@ import { ConformanceError } from './assert.js';
 import { authTests } from './auth-tests.js';
 import { type ConformanceHarness, type SuiteFn, type TestFn, registrar } from './context.js';
 import { intentTests } from './intent-tests.js';
-import { paymentMethodTests, paymentTests } from './payment-tests.js';
+import { paymentMethodTests } from './payment-method-tests.js';
+import { paymentTests } from './payment-tests.js';
 import { subscriptionTests } from './subscription-tests.js';
 
 export interface ConformanceOptions {

@@ -33,6 +33,7 @@ import {
   type Session,
   type SignInResult,
   type SignUp,
+  type RemovePaymentMethod,
   type Subscribe,
   type Subscription,
   type SubscriptionChange,
@@ -311,7 +312,9 @@ export class MemoryAdapter implements PortalAdapter {
   // Payment methods
 
   listPaymentMethods(options?: RequestOptions): Promise<PaymentMethod[]> {
-    return this.call('listPaymentMethods', undefined, options, () => billing.listPaymentMethods(this.state));
+    return this.call('listPaymentMethods', undefined, options, () =>
+      billing.listPaymentMethods(this.state, subscriptions.listSubscriptions(this.state)),
+    );
   }
 
   addCard(input: NewCard, options?: RequestOptions): Promise<PaymentMethod> {
@@ -322,7 +325,7 @@ export class MemoryAdapter implements PortalAdapter {
     return this.call('addBankAccount', input, options, (valid) => billing.addBankAccount(this.state, valid));
   }
 
-  removePaymentMethod(input: ById, options?: RequestOptions): Promise<void> {
+  removePaymentMethod(input: RemovePaymentMethod, options?: RequestOptions): Promise<void> {
     return this.call('removePaymentMethod', input, options, (valid) =>
       billing.removePaymentMethod(this.state, valid),
     );

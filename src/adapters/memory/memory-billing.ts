@@ -12,6 +12,8 @@ import type {
   PayInvoice,
   PaymentMethod,
   PaymentReceipt,
+  RemovePaymentMethod,
+  Subscription,
 } from '../../model/index.js';
 import type { ById } from '../../contract/adapter.js';
 import { requireCapability } from '../../rules/capabilities.js';
@@ -25,8 +27,9 @@ import {
   checkNewCard,
   checkRemove,
   checkSetDefault,
-  defaultAfterRemoval,
+  defaultAfterRemovalChoice,
   defaultAfterSave,
+  listedMethods,
 } from '../../rules/payment-methods.js';
 import { checkPayment, paymentReceipt } from '../../rules/payments.js';
 import type { CustomerRecord, PaymentMethodRecord } from '../../rules/records.js';
@@ -123,11 +126,18 @@ export function payInvoice(state: MemoryState, request: PayInvoice): PaymentRece
   });
 }
 
-export function listPaymentMethods(state: MemoryState): PaymentMethod[] {
+/** The customer's methods, each saying whether it can be removed and what charges the default. */
+export function listPaymentMethods(
+  state: MemoryState,
+  subscriptions: readonly Subscription[],
+): PaymentMethod[] {
   const customer = state.requireCustomer();
-  return state
-    .methodsOf(customer.id)
-    .map((method) => toPaymentMethod(method, customer.defaultPaymentMethodId));
+  return listedMethods({
+    settings: state.data.settings,
+    methods: state.methodsOf(customer.id),
+    customer,
+    subscriptions,
+  });
 }
 
 /** Saves a method; it becomes the default when asked, or when the customer had none. */
@@ -166,14 +176,22 @@ export function addBankAccount(state: MemoryState, input: NewBankAccount): Payme
   return save(state, customer, record, input.makeDefault);
 }
 
-export function removePaymentMethod(state: MemoryState, input: ById): void {
+/** Every check (and the choice of the next default) comes before anything changes. */
+export function removePaymentMethod(state: MemoryState, input: RemovePaymentMethod): void {
   const customer = state.requireCustomer();
   const method = state.methodOf(customer.id, input.id);
   const methods = state.methodsOf(customer.id);
   checkRemove(state.data.settings, method, methods);
+  const next = defaultAfterRemovalChoice({
+    settings: state.data.settings,
+    currentDefault: customer.defaultPaymentMethodId,
+    removed: method,
+    methods,
+    chosenId: input.newDefaultId,
+    today: state.today,
+  });
   state.data.paymentMethods.splice(state.data.paymentMethods.indexOf(method), 1);
   state.removedMethods.push(method);
-  const next = defaultAfterRemoval(customer.defaultPaymentMethodId, method, methods);
   if (next) customer.defaultPaymentMethodId = next;
   else delete customer.defaultPaymentMethodId;
 }

@@ -46,6 +46,11 @@ export function cardFieldsCsp(frameAncestors: readonly string[]): string {
   ].join('; ');
 }
 
+/** A page's policy, letting it frame the card fields (`frame-src`) when they are served. */
+export function allowCardFieldsFrame(csp: string, cardFieldsUrl: string | undefined): string {
+  return cardFieldsUrl ? `${csp}; frame-src ${new URL(cardFieldsUrl).origin}` : csp;
+}
+
 export const BUILD_HINT = 'npx vite build --config vite.card-fields.config.ts';
 
 export function cardFieldsApp(options: Pick<CardFieldsServerOptions, 'root' | 'frameAncestors'>): Hono {

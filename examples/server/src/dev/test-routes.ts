@@ -4,6 +4,7 @@ import { PortalError, validationError } from '../../../../src/contract/errors.js
 import type { AppContext } from '../context.js';
 import { resetDatabase } from '../db/seed.js';
 import { readJsonBody } from '../http/request.js';
+import { sendExpiryReminders } from '../jobs/expiry-reminders.js';
 import { TestGateway } from '../payments/gateway.js';
 
 const ClockChange = z.object({
@@ -21,7 +22,7 @@ async function clockChange(body: unknown) {
 
 /**
  * Test mode only (`createApp({ testMode: true })`, never from the environment): lets a test suite start
- * every case from the demo snapshot and move the clock for expiry tests.
+ * every case from the demo snapshot, move the clock for expiry tests and run the daily jobs on demand.
  */
 export function testRouter(app: AppContext): Hono {
   const router = new Hono();
@@ -45,6 +46,11 @@ export function testRouter(app: AppContext): Hono {
       });
     }
     return c.json({ now: app.now().toISOString() });
+  });
+  /** Runs now, by the (test) clock, what the daily schedule runs; answers how many emails each job queued. */
+  router.post('/daily-jobs', async (c) => {
+    const expiryReminders = await sendExpiryReminders(app);
+    return c.json({ expiryReminders });
   });
   return router;
 }

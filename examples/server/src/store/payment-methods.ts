@@ -84,3 +84,31 @@ export async function insertMethod(q: Queryable, method: PaymentMethodRecord, no
     ],
   );
 }
+
+/** Cards on file that have had no expiry reminder yet, with their owner's address. */
+export async function listUnremindedCards(
+  q: Queryable,
+): Promise<{ card: Extract<PaymentMethodRecord, { type: 'card' }>; email: string }[]> {
+  const { rows } = await q.query<MethodRow & { email: string }>(
+    `SELECT m.id, m.customer_id, m.type, m.brand, m.last4, m.exp_month, m.exp_year, m.holder_name, m.verified,
+            m.bank_name, m.account_type, c.email
+       FROM payment_methods m JOIN customers c ON c.id = m.customer_id
+      WHERE m.type = 'card' AND m.removed_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM card_expiry_reminders r WHERE r.payment_method_id = m.id)
+      ORDER BY m.seq`,
+  );
+  return rows.flatMap((row) => {
+    const card = toRecord(row);
+    return card.type === 'card' ? [{ card, email: row.email }] : [];
+  });
+}
+
+/** Records the card's reminder; false when it was already recorded (by another run, maybe right now). */
+export async function recordReminder(q: Queryable, paymentMethodId: string, now: Date, today: string) {
+  const { rows } = await q.query(
+    `INSERT INTO card_expiry_reminders (payment_method_id, reminded_on, created_at) VALUES ($1, $2, $3)
+     ON CONFLICT (payment_method_id) DO NOTHING RETURNING payment_method_id`,
+    [paymentMethodId, today, now],
+  );
+  return rows.length === 1;
+}

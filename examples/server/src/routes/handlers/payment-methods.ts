@@ -8,12 +8,13 @@ import {
   checkNewCard,
   checkRemove,
   checkSetDefault,
-  defaultAfterRemoval,
+  defaultAfterRemovalChoice,
   defaultAfterSave,
+  listedMethods,
 } from '../../../../../src/rules/payment-methods.js';
 import type { PaymentMethodRecord } from '../../../../../src/rules/records.js';
 import { newId } from '../../auth/secrets.js';
-import { loadSettings } from '../../store/catalog.js';
+import { loadPlans, loadSettings, loadSubscriptions } from '../../store/catalog.js';
 import { findCustomer } from '../../store/customers.js';
 import { insertMethod, listMethods } from '../../store/payment-methods.js';
 import { requireCapability } from '../guards.js';
@@ -48,10 +49,21 @@ export const paymentMethodHandlers: Pick<
   Handlers,
   'listPaymentMethods' | 'addCard' | 'addBankAccount' | 'removePaymentMethod' | 'setDefaultPaymentMethod'
 > = {
+  /** Each method says whether it can be removed and why not; the default says what charges it. */
   async listPaymentMethods(ctx) {
     const customer = ctx.requireSession().customer.record;
-    const methods = await listMethods(ctx.app.db, customer.id);
-    return methods.map((method) => toPaymentMethod(method, customer.defaultPaymentMethodId));
+    const db = ctx.app.db;
+    const [settings, methods, plans, records] = await Promise.all([
+      loadSettings(db),
+      listMethods(db, customer.id),
+      loadPlans(db),
+      loadSubscriptions(db, customer.id),
+    ]);
+    const subscriptions = records.map((record) => ({
+      ...record,
+      planName: plans.find((plan) => plan.id === record.planId)?.name ?? record.planId,
+    }));
+    return listedMethods({ settings, methods, customer, subscriptions });
   },
 
   /** The card arrives as the provider's token; with verification on, a card that fails it is not saved. */
@@ -76,19 +88,31 @@ export const paymentMethodHandlers: Pick<
     return save(ctx, settings, record, input.makeDefault);
   },
 
-  /** A removed method stays in the table (removed_at) so that past payments keep their label. */
+  /**
+   * A removed method stays in the table (removed_at) so that past payments keep their label. The removal
+   * and the customer's choice of the next default are one transaction: both happen or neither.
+   */
   async removePaymentMethod(ctx, input) {
     const customerId = ctx.customerId;
     const now = ctx.now();
+    const today = ctx.today();
     await ctx.app.db.transaction(async (tx) => {
       const customer = await findCustomer(tx, customerId, { forUpdate: true });
       const methods = await listMethods(tx, customerId);
       const method = methods.find((each) => each.id === input.id);
       if (!customer || !method) throw notFound('payment method');
-      checkRemove(await loadSettings(tx), method, methods);
-      await tx.query('UPDATE payment_methods SET removed_at = $2 WHERE id = $1', [method.id, now]);
+      const settings = await loadSettings(tx);
+      checkRemove(settings, method, methods);
       const current = customer.record.defaultPaymentMethodId;
-      const next = defaultAfterRemoval(current, method, methods);
+      const next = defaultAfterRemovalChoice({
+        settings,
+        currentDefault: current,
+        removed: method,
+        methods,
+        chosenId: input.newDefaultId,
+        today,
+      });
+      await tx.query('UPDATE payment_methods SET removed_at = $2 WHERE id = $1', [method.id, now]);
       if (next !== current) {
         await tx.query('UPDATE customers SET default_payment_method_id = $2 WHERE id = $1', [
           customerId,
