@@ -14,7 +14,7 @@ export const en = {
   isDefault: 'Default',
   accountType: { checking: 'Checking', savings: 'Savings' },
   makeDefault: 'Make default',
-  makeDefaultOf: (label: string) => `Make ${label} the default`,
+  makeDefaultOf: (label: string) => `Make default: ${label}`,
   remove: 'Remove',
   removeOf: (label: string) => `Remove ${label}`,
   notRemovable: {

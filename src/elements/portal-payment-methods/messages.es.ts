@@ -10,7 +10,7 @@ export const es: PaymentMethodsMessages = {
   isDefault: 'Predeterminado',
   accountType: { checking: 'Cuenta corriente', savings: 'Cuenta de ahorros' },
   makeDefault: 'Hacer predeterminado',
-  makeDefaultOf: (label: string) => `Hacer predeterminado ${label}`,
+  makeDefaultOf: (label: string) => `Hacer predeterminado: ${label}`,
   remove: 'Eliminar',
   removeOf: (label: string) => `Eliminar ${label}`,
   notRemovable: {

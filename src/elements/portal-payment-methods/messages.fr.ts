@@ -10,7 +10,7 @@ export const fr: PaymentMethodsMessages = {
   isDefault: 'Par défaut',
   accountType: { checking: 'Compte courant', savings: 'Compte d’épargne' },
   makeDefault: 'Définir par défaut',
-  makeDefaultOf: (label: string) => `Définir ${label} par défaut`,
+  makeDefaultOf: (label: string) => `Définir par défaut : ${label}`,
   remove: 'Supprimer',
   removeOf: (label: string) => `Supprimer ${label}`,
   notRemovable: {

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { PaymentMethod, PortalSettings } from '../../model/index.js';
 import { expiryState, isUsable, paymentMethodExpiry } from '../../ui/payment-method-label.js';
 import { renderEmpty } from '../../ui/states.js';
@@ -95,7 +96,11 @@ function renderGroup(
   const id = `${host.uid}-${group[0].type}`;
   return html`<h3 id=${id}>${heading}</h3>
     <ul class="list" aria-labelledby=${id}>
-      ${group.map((method) => renderMethod(host, method, methods, settings))}
+      ${repeat(
+        group,
+        (method) => method.id,
+        (method) => renderMethod(host, method, methods, settings),
+      )}
     </ul>`;
 }
 

@@ -35,14 +35,16 @@ export function nextDefaultCandidates(
   return methods.filter((each) => each.id !== removed.id && isUsable(each, today));
 }
 
-/** Cards first, then bank accounts, each in the backend's order; the default leads its group. */
+/**
+ * Cards first, then bank accounts, each in the backend's order. Rows never move when the default
+ * changes: the badge does, and focus stays on the row the customer acted on.
+ */
 export function groupMethods(methods: readonly PaymentMethod[]): {
   cards: PaymentMethod[];
   bankAccounts: PaymentMethod[];
 } {
-  const byDefault = (a: PaymentMethod, b: PaymentMethod) => Number(b.isDefault) - Number(a.isDefault);
   return {
-    cards: methods.filter((each) => each.type === 'card').sort(byDefault),
-    bankAccounts: methods.filter((each) => each.type === 'bank_account').sort(byDefault),
+    cards: methods.filter((each) => each.type === 'card'),
+    bankAccounts: methods.filter((each) => each.type === 'bank_account'),
   };
 }
