@@ -7,6 +7,14 @@ import { progressLabel } from './wording.js';
 
 /** The chrome every login view shares: heading, form, buttons, links between views, error summary. */
 
+/** A field whose value the form keeps: text-like inputs and selects (not checkboxes, not read-only). */
+export function isEditable(target: EventTarget | null): target is HTMLInputElement | HTMLSelectElement {
+  return (
+    (target instanceof HTMLInputElement && target.type !== 'checkbox' && !target.readOnly) ||
+    target instanceof HTMLSelectElement
+  );
+}
+
 /** The view's heading; focus lands on it when the customer arrives in a view. */
 export function renderHeading(id: string, text: string): TemplateResult {
   return html`<h2 id=${id} tabindex="-1" part="heading">${text}</h2>`;

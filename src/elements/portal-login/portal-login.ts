@@ -7,18 +7,20 @@ import { FormStateController } from '../../controllers/form-state.js';
 import { LiveRegionController } from '../../controllers/live-region.js';
 import { emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
+import { CardEntryController, cardFieldsSource } from '../../providers/card-entry.js';
+import type { CardFieldsProvider } from '../../providers/card-fields.js';
 import { QueryController, loadedValue } from '../../core/query.js';
 import { type PortalStore, keys } from '../../core/store.js';
 import type { PortalSettings, Session } from '../../model/index.js';
 import { renderField } from '../../ui/form/field.js';
 import type { FieldSpec, Values } from '../../ui/form/specs.js';
-import { checkForm, fieldForPath, messageFor, valueOf } from '../../ui/form/validate.js';
+import { checkForm, valueOf } from '../../ui/form/validate.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { adoptScopedDocumentStyles } from '../../ui/styles.js';
 import { renderChangeTemporaryPassword } from './change-password-view.js';
 import { renderForgotPassword } from './forgot-password-view.js';
 import { renderMagicLinkConfirm, renderMagicLinkSent } from './magic-link-views.js';
-import { renderFeedback, renderForm, renderHeading, renderNav, renderSubmit } from './parts.js';
+import { isEditable, renderFeedback, renderForm, renderHeading, renderNav, renderSubmit } from './parts.js';
 import { loginStyles } from './portal-login.styles.js';
 import { renderResetPassword } from './reset-password-view.js';
 import { renderSignIn } from './sign-in-view.js';
@@ -35,7 +37,7 @@ import {
   type SubmitOptions,
   viewToShow,
 } from './view-host.js';
-import { failureMessage, progressLabel } from './wording.js';
+import { placeFailure, progressLabel } from './wording.js';
 
 export { LOGIN_VIEWS, type LoginView } from './view-host.js';
 
@@ -100,6 +102,11 @@ export class PortalLogin extends PortalElement<typeof loginMessages> implements 
   private readonly liveRegion = new LiveRegionController(this);
   /** The busy guard and the backend's field errors, cleared field by field as the customer edits. */
   private readonly form = new FormStateController<Operation>(this);
+  /** @internal Sign-up's card, when the merchant requires one: the provider's fields, in light DOM. */
+  readonly cardEntry = new CardEntryController(this, {
+    locale: () => this.resolvedLocale,
+    theme: () => this.portal?.theme ?? this.themeTokens,
+  });
 
   /** What the customer typed, by field path; the email lives in `email`. */
   @state() private values: Record<string, string> = {};
@@ -114,6 +121,9 @@ export class PortalLogin extends PortalElement<typeof loginMessages> implements 
 
   /** The view on show. Set it to open one; it follows the customer as they move between views. */
   @property() view: LoginView = 'sign-in';
+
+  /** Card fields for sign-up when no `<portal-root>` provides them (else the settings' test-mode frame). */
+  @property({ attribute: false }) cardFields?: CardFieldsProvider;
 
   /** The email address in the form: set it to pre-fill the form, read it for what the customer typed. */
   @property() email = '';
@@ -144,6 +154,11 @@ export class PortalLogin extends PortalElement<typeof loginMessages> implements 
 
   private fieldId(path: string): string {
     return `${this.uid}-${path.replace(/\./g, '-')}`;
+  }
+
+  /** @internal Where sign-up's card is typed, or null when this page has no card fields. */
+  get cardSource(): (() => Promise<CardFieldsProvider>) | null {
+    return cardFieldsSource(this.portal?.cardFields, this.cardFields, loadedValue(this.settingsQuery.state));
   }
 
   /** @internal */
@@ -183,6 +198,8 @@ export class PortalLogin extends PortalElement<typeof loginMessages> implements 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.watchStore();
+    // The card fields live only while sign-up shows; they are mounted afresh when it comes back.
+    if (this.view !== 'sign-up' || this.signedIn) this.cardEntry.close();
     // A token or challenge handed to the element opens the view that uses it.
     if (changed.has('magicToken') && this.magicToken) this.view = 'magic-link-confirm';
     if (changed.has('resetToken') && this.resetToken) this.view = 'reset-password';
@@ -236,16 +253,9 @@ export class PortalLogin extends PortalElement<typeof loginMessages> implements 
 
   // Handlers
 
-  private static editable(target: EventTarget | null): target is HTMLInputElement | HTMLSelectElement {
-    return (
-      (target instanceof HTMLInputElement && target.type !== 'checkbox' && !target.readOnly) ||
-      target instanceof HTMLSelectElement
-    );
-  }
-
   private onInput(event: Event): void {
     const target = event.target;
-    if (!PortalLogin.editable(target) || !target.name) return;
+    if (!isEditable(target) || !target.name) return;
     if (target.name === 'email') this.email = target.value;
     else this.values = { ...this.values, [target.name]: target.value };
     this.form.edited(target.name);
@@ -256,7 +266,7 @@ export class PortalLogin extends PortalElement<typeof loginMessages> implements 
     const form = event.currentTarget as HTMLFormElement;
     const values = { ...this.values };
     for (const element of Array.from(form.elements)) {
-      if (!PortalLogin.editable(element) || !element.name) continue;
+      if (!isEditable(element) || !element.name) continue;
       if (element.name === 'email') this.email = element.value;
       else values[element.name] = element.value;
     }
@@ -346,38 +356,9 @@ export class PortalLogin extends PortalElement<typeof loginMessages> implements 
 
   /** @internal */
   fail(view: LoginView, operation: Operation, error: PortalError, fields: readonly FieldSpec[]): void {
-    const t = this.t;
-    let suggestSignIn = false;
-    this.form.reset();
-    const unplaced = this.form.placeServerErrors(error.fieldErrors, (fieldError) => {
-      const field = fieldForPath(fields, fieldError.path);
-      if (!field || field.readonly) return null;
-      if (field.path === 'email' && fieldError.code === 'taken') suggestSignIn = true;
-      // The only "invalid" a forced change can get for its new password: it is the temporary one.
-      const sameAsTemporary =
-        operation === 'completePasswordChange' &&
-        field.path === 'newPassword' &&
-        fieldError.code === 'invalid';
-      return {
-        id: field.path,
-        message: sameAsTemporary ? t.login.sameAsTemporary : messageFor(t, field, fieldError.code),
-      };
-    });
-    const placed = this.form.serverErrors;
-    const ordered = new Map(
-      fields.flatMap((field) => {
-        const message = placed.get(field.path);
-        return message ? [[field.path, message] as const] : [];
-      }),
-    );
-    const message =
-      error.code !== 'validation'
-        ? failureMessage(t, this.resolvedLocale, operation, error)
-        : unplaced.length > 0 || ordered.size === 0
-          ? t.errors.validation
-          : undefined;
-    this.feedback = { view, message, fields: ordered, suggestSignIn };
-    const first = [...ordered.keys()][0];
+    const feedback = placeFailure(this.t, this.resolvedLocale, this.form, operation, error, fields);
+    this.feedback = { view, ...feedback };
+    const first = [...(feedback.fields?.keys() ?? [])][0];
     if (first) this.focusing.focusAfterUpdate(this.fieldId(first));
   }
 
