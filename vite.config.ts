@@ -21,6 +21,7 @@ export default defineConfig({
         'portal-invoices': 'src/elements/portal-invoices/define.ts',
         'portal-invoice': 'src/elements/portal-invoice/define.ts',
         'portal-pay-invoice': 'src/elements/portal-pay-invoice/define.ts',
+        'portal-payment-methods': 'src/elements/portal-payment-methods/define.ts',
       },
       formats: ['es'],
     },

@@ -19,6 +19,7 @@ const LOADERS = {
   'portal-invoices': () => import('./elements/portal-invoices/define.js'),
   'portal-invoice': () => import('./elements/portal-invoice/define.js'),
   'portal-pay-invoice': () => import('./elements/portal-pay-invoice/define.js'),
+  'portal-payment-methods': () => import('./elements/portal-payment-methods/define.js'),
 };
 registerLoaders(LOADERS);
 const SELECTOR = Object.keys(LOADERS).join(',');

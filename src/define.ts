@@ -4,4 +4,5 @@ import './elements/portal-summary/define.js';
 import './elements/portal-invoices/define.js';
 import './elements/portal-invoice/define.js';
 import './elements/portal-pay-invoice/define.js';
+import './elements/portal-payment-methods/define.js';
 import './elements/portal-root/define.js';

@@ -30,3 +30,15 @@ export { PortalSummary } from './elements/portal-summary/portal-summary.js';
 export { PortalInvoices } from './elements/portal-invoices/portal-invoices.js';
 export { PortalInvoice } from './elements/portal-invoice/portal-invoice.js';
 export { PortalPayInvoice } from './elements/portal-pay-invoice/portal-pay-invoice.js';
+export { PortalPaymentMethods } from './elements/portal-payment-methods/portal-payment-methods.js';
+export {
+  CARD_FIELD_ERRORS,
+  CardFieldsError,
+  type CardFieldError,
+  type CardFields,
+  type CardFieldsMountOptions,
+  type CardFieldsProvider,
+  type CardFieldsState,
+  type CardToken,
+} from './providers/card-fields.js';
+export { TestCardFields, type TestCardFieldsOptions } from './providers/test-mode/test-card-fields.js';

@@ -25,11 +25,20 @@ export interface PortalEventDetails {
    * An element asks to show something that lives elsewhere (the summary's "see all outstanding invoices").
    * `<portal-root>` handles it and cancels the event; alone, the page may handle it and cancel it.
    */
-  'portal-navigate': { section: string; filter?: InvoiceFilter; invoiceId?: string };
+  'portal-navigate': {
+    section: string;
+    filter?: InvoiceFilter;
+    invoiceId?: string;
+    /** The payment method to preselect in the pay flow it leads to (a card just added, say). */
+    paymentMethodId?: string;
+  };
   /** A payment request finished; the receipt says allocation by allocation what was charged. */
   'portal-payment': { receipt: PaymentReceipt };
+  /** A card or bank account was saved (`<portal-payment-methods>`). */
   'portal-payment-method-added': { paymentMethod: PaymentMethod };
+  /** A card was removed. */
   'portal-payment-method-removed': { paymentMethodId: string };
+  /** Another method became the default (chosen, or named when the default was removed). */
   'portal-payment-method-default': { paymentMethod: PaymentMethod };
   'portal-subscription-changed': {
     subscription: Subscription;

@@ -10,6 +10,7 @@ import '../../src/elements/portal-login/define.js';
 import type { PortalLogin } from '../../src/elements/portal-login/portal-login.js';
 import type { PortalSettings, Session } from '../../src/model/index.js';
 import { countingAdapter } from '../helpers/counting-adapter.js';
+import { FakeCardFields } from '../../stories/support/fake-card-fields.js';
 import { deferred } from '../helpers/deferred.js';
 
 const MERCHANT = 'Northwind Coffee Roasters';
@@ -624,6 +625,50 @@ describe('<portal-login>', () => {
       expect(text(el)).to.include(en.login.cardRequiredUnavailable(MERCHANT));
       expect(el.querySelector('form')).to.equal(null);
       await expect(el).to.be.accessible();
+    });
+
+    it('asks for the required card through the card fields and opens the account with its token', async () => {
+      const adapter = new MemoryAdapter();
+      const settings = await settingsOf(adapter);
+      settings.accountCreation.required.card = true;
+      adapter.updateSettings(settings);
+      const counted = countingAdapter(adapter);
+      const el = await fixture<PortalLogin>(
+        html`<portal-login
+          .adapter=${counted.adapter}
+          .cardFields=${new FakeCardFields()}
+          locale="en"
+        ></portal-login>`,
+      );
+      el.view = 'sign-up';
+      await waitUntil(() => el.querySelector('input[name="fake-card-number"]'), 'the card fields mount');
+      const card = el.querySelector('fieldset.card')!;
+      expect(text(card.querySelector('legend'))).to.equal(en.login.card);
+      await expect(el).to.be.accessible();
+      type(field(el, en.fields.name), 'Lin Chen');
+      type(field(el, en.fields.email), 'lin@example.org');
+      type(field(el, en.fields.password), 'a-long-enough-secret');
+      type(field(el, en.fields.line1), '1 Harbour Street');
+      type(field(el, en.fields.city), 'Portland');
+      type(field(el, en.fields.country), 'US');
+      button(el, en.login.signUpSubmit).click();
+      await el.updateComplete;
+      expect(text(el.querySelector('[role="alert"]'))).to.include(en.login.cardIncomplete);
+      expect(counted.calls.signUp ?? 0).to.equal(0);
+
+      type(el.querySelector<HTMLInputElement>('input[name="fake-card-number"]')!, '4000000000000002');
+      await failedSubmit(el, en.login.signUpSubmit);
+      expect(text(el.querySelector('[role="alert"]'))).to.include(en.login.cardDeclined);
+
+      type(el.querySelector<HTMLInputElement>('input[name="fake-card-number"]')!, '5555555555554444');
+      await signedInBy(el, () => button(el, en.login.signUpSubmit).click());
+      const sent = counted.inputs.signUp.at(-1) as { cardToken?: string };
+      expect(sent.cardToken).to.match(/^tok_mastercard_/);
+      const methods = await adapter.listPaymentMethods();
+      expect(methods.map((method) => method.type === 'card' && method.last4)).to.deep.equal(['4444']);
+      expect(el.querySelector('input[name="fake-card-number"]'), 'the fields leave with the form').to.equal(
+        null,
+      );
     });
   });
 

@@ -58,6 +58,13 @@ export const en = {
   shippingAddress: 'Shipping address',
   shippingSameAsBilling: 'Ship to my billing address',
   bankAccount: 'Bank account',
+  card: 'Card',
+  cardLoading: 'Loading the secure card fields…',
+  cardUnavailable: 'The card fields could not be loaded. Try again in a moment.',
+  cardIncomplete: 'Complete the card details.',
+  cardDeclined: 'Your bank declined the card, so the account was not created. Try another card.',
+  cardAuthFailed: 'The check with your bank was not completed. Try again or use another card.',
+  cardVerifyNotice: 'We check the card with a zero-amount authorisation. You will not be charged.',
   cardRequiredUnavailable: (merchant: string) =>
     `${merchant} needs a card on file to open an account, and cards cannot be added in this portal yet. Please contact ${merchant} to open your account.`,
   writeTo: (email: string) => `Write to ${email}`,

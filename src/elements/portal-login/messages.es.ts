@@ -56,6 +56,13 @@ export const es: LoginMessages = {
   shippingAddress: 'Dirección de envío',
   shippingSameAsBilling: 'Enviar a mi dirección de facturación',
   bankAccount: 'Cuenta bancaria',
+  card: 'Tarjeta',
+  cardLoading: 'Cargando los campos seguros de la tarjeta…',
+  cardUnavailable: 'No se pudieron cargar los campos de la tarjeta. Inténtelo de nuevo en un momento.',
+  cardIncomplete: 'Complete los datos de la tarjeta.',
+  cardDeclined: 'Su banco rechazó la tarjeta, así que no se creó la cuenta. Pruebe otra tarjeta.',
+  cardAuthFailed: 'La comprobación con su banco no se completó. Inténtelo de nuevo o use otra tarjeta.',
+  cardVerifyNotice: 'Comprobamos la tarjeta con una autorización de importe cero. No se le cobrará nada.',
   cardRequiredUnavailable: (merchant: string) =>
     `${merchant} necesita una tarjeta registrada para abrir una cuenta, y este portal todavía no permite añadir tarjetas. Póngase en contacto con ${merchant} para abrir su cuenta.`,
   writeTo: (email: string) => `Escribir a ${email}`,

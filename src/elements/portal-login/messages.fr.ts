@@ -57,6 +57,14 @@ export const fr: LoginMessages = {
   shippingAddress: 'Adresse de livraison',
   shippingSameAsBilling: 'Livrer à mon adresse de facturation',
   bankAccount: 'Compte bancaire',
+  card: 'Carte',
+  cardLoading: 'Chargement des champs de carte sécurisés…',
+  cardUnavailable: 'Les champs de carte n’ont pas pu être chargés. Réessayez dans un instant.',
+  cardIncomplete: 'Complétez les informations de la carte.',
+  cardDeclined: 'Votre banque a refusé la carte : le compte n’a pas été créé. Essayez une autre carte.',
+  cardAuthFailed:
+    'La vérification auprès de votre banque n’a pas abouti. Réessayez ou utilisez une autre carte.',
+  cardVerifyNotice: 'Nous vérifions la carte par une autorisation de montant nul. Vous ne serez pas débité.',
   cardRequiredUnavailable: (merchant: string) =>
     `${merchant} demande une carte enregistrée pour ouvrir un compte, et ce portail ne permet pas encore d’ajouter une carte. Veuillez contacter ${merchant} pour ouvrir votre compte.`,
   writeTo: (email: string) => `Écrire à ${email}`,

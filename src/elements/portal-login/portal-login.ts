@@ -7,12 +7,14 @@ import { FormStateController } from '../../controllers/form-state.js';
 import { LiveRegionController } from '../../controllers/live-region.js';
 import { emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
+import { CardEntryController, cardFieldsSource } from '../../providers/card-entry.js';
+import type { CardFieldsProvider } from '../../providers/card-fields.js';
 import { QueryController, loadedValue } from '../../core/query.js';
 import { type PortalStore, keys } from '../../core/store.js';
 import type { PortalSettings, Session } from '../../model/index.js';
 import { renderField } from '../../ui/form/field.js';
 import type { FieldSpec, Values } from '../../ui/form/specs.js';
-import { checkForm, fieldForPath, valueOf } from '../../ui/form/validate.js';
+import { checkForm, valueOf } from '../../ui/form/validate.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { adoptScopedDocumentStyles } from '../../ui/styles.js';
 import { renderChangeTemporaryPassword } from './change-password-view.js';
@@ -36,7 +38,7 @@ import {
   type SubmitOptions,
   viewToShow,
 } from './view-host.js';
-import { failureMessage, fieldMessage, progressLabel } from './wording.js';
+import { placeFailure, progressLabel } from './wording.js';
 
 export { LOGIN_VIEWS, type LoginView } from './view-host.js';
 
@@ -101,6 +103,11 @@ export class PortalLogin extends PortalElement<typeof loginMessages> implements 
   private readonly liveRegion = new LiveRegionController(this);
   /** The busy guard and the backend's field errors, cleared field by field as the customer edits. */
   private readonly form = new FormStateController<Operation>(this);
+  /** @internal Sign-up's card, when the merchant requires one: the provider's fields, in light DOM. */
+  readonly cardEntry = new CardEntryController(this, {
+    locale: () => this.resolvedLocale,
+    theme: () => this.portal?.theme ?? this.themeTokens,
+  });
 
   /** What the customer typed, by field path; the email lives in `email`. */
   @state() private values: Record<string, string> = {};
@@ -115,6 +122,9 @@ export class PortalLogin extends PortalElement<typeof loginMessages> implements 
 
   /** The view on show. Set it to open one; it follows the customer as they move between views. */
   @property() view: LoginView = 'sign-in';
+
+  /** Card fields for sign-up when no `<portal-root>` provides them (else the settings' test-mode frame). */
+  @property({ attribute: false }) cardFields?: CardFieldsProvider;
 
   /** The email address in the form: set it to pre-fill the form, read it for what the customer typed. */
   @property() email = '';
@@ -145,6 +155,11 @@ export class PortalLogin extends PortalElement<typeof loginMessages> implements 
 
   private fieldId(path: string): string {
     return `${this.uid}-${path.replace(/\./g, '-')}`;
+  }
+
+  /** @internal Where sign-up's card is typed, or null when this page has no card fields. */
+  get cardSource(): (() => Promise<CardFieldsProvider>) | null {
+    return cardFieldsSource(this.portal?.cardFields, this.cardFields, loadedValue(this.settingsQuery.state));
   }
 
   /** @internal */
@@ -184,6 +199,8 @@ export class PortalLogin extends PortalElement<typeof loginMessages> implements 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.watchStore();
+    // The card fields live only while sign-up shows; they are mounted afresh when it comes back.
+    if (this.view !== 'sign-up' || this.signedIn) this.cardEntry.close();
     // A token or challenge handed to the element opens the view that uses it.
     if (changed.has('magicToken') && this.magicToken) this.view = 'magic-link-confirm';
     if (changed.has('resetToken') && this.resetToken) this.view = 'reset-password';
@@ -335,30 +352,9 @@ export class PortalLogin extends PortalElement<typeof loginMessages> implements 
 
   /** @internal */
   fail(view: LoginView, operation: Operation, error: PortalError, fields: readonly FieldSpec[]): void {
-    const t = this.t;
-    let suggestSignIn = false;
-    this.form.reset();
-    const unplaced = this.form.placeServerErrors(error.fieldErrors, (fieldError) => {
-      const field = fieldForPath(fields, fieldError.path);
-      if (!field || field.readonly) return null;
-      if (field.path === 'email' && fieldError.code === 'taken') suggestSignIn = true;
-      return { id: field.path, message: fieldMessage(t, operation, field, fieldError.code) };
-    });
-    const placed = this.form.serverErrors;
-    const ordered = new Map(
-      fields.flatMap((field) => {
-        const message = placed.get(field.path);
-        return message ? [[field.path, message] as const] : [];
-      }),
-    );
-    const message =
-      error.code !== 'validation'
-        ? failureMessage(t, this.resolvedLocale, operation, error)
-        : unplaced.length > 0 || ordered.size === 0
-          ? t.errors.validation
-          : undefined;
-    this.feedback = { view, message, fields: ordered, suggestSignIn };
-    const first = [...ordered.keys()][0];
+    const feedback = placeFailure(this.t, this.resolvedLocale, this.form, operation, error, fields);
+    this.feedback = { view, ...feedback };
+    const first = [...(feedback.fields?.keys() ?? [])][0];
     if (first) this.focusing.focusAfterUpdate(this.fieldId(first));
   }
 

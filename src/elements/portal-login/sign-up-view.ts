@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { PortalError } from '../../contract/errors.js';
+import { CardFieldsError } from '../../providers/card-fields.js';
 import type { LoginT as Messages } from './messages.js';
 import { type PortalSettings, SignUp } from '../../model/index.js';
 import {
@@ -69,6 +70,24 @@ export function signUpSections(
   return sections;
 }
 
+/**
+ * The card the merchant requires, typed into the payment provider's fields (mounted in this light DOM,
+ * opened when the form first draws); the account is created with the provider's token only.
+ */
+function renderCard(login: LoginViewHost, settings: PortalSettings): TemplateResult {
+  const t = login.t;
+  const entry = login.cardEntry;
+  const source = login.cardSource;
+  if (entry.status === 'closed' && source) queueMicrotask(() => entry.open(source));
+  return html`<fieldset class="card">
+    <legend>${t.login.card}</legend>
+    ${settings.paymentMethods.verifyNewCards ? html`<p class="hint">${t.login.cardVerifyNotice}</p>` : nothing}
+    ${entry.status === 'loading' ? html`<p class="hint" role="status">${t.login.cardLoading}</p>` : nothing}
+    ${entry.render()}
+    ${entry.status === 'error' ? html`<p class="error" role="alert">${t.login.cardUnavailable}</p>` : nothing}
+  </fieldset>`;
+}
+
 function renderSection(
   login: LoginViewHost,
   section: FieldSection,
@@ -104,8 +123,8 @@ export function renderSignUp(login: LoginViewHost, settings: PortalSettings): Te
   const haveAccount = html`<p class="links">
     ${t.login.haveAccount} ${login.renderNav(t.login.signIn, 'sign-in')}
   </p>`;
-  if (required.card) {
-    // No card-fields provider exists yet: a form that could never succeed is worse than saying so.
+  if (required.card && !login.cardSource) {
+    // This page has no card fields: a form that could never succeed is worse than saying so.
     const support = settings.branding.supportEmail;
     return html`${login.renderHeading(t.login.signUpHeading(merchant))}
       <div class="alert info" part="notice">
@@ -121,6 +140,7 @@ export function renderSignUp(login: LoginViewHost, settings: PortalSettings): Te
   ${login.renderForm(
     (event) => void signUp(login, settings, event),
     html`${sections.map((section) => renderSection(login, section, required.billingAddress))}
+      ${required.card ? renderCard(login, settings) : nothing}
       <div class="actions">${login.renderSubmit(t.login.signUpSubmit, 'signUp')}</div>`,
   )}
   ${haveAccount}`;
@@ -144,11 +164,30 @@ async function signUp(login: LoginViewHost, settings: PortalSettings, event: Sub
   if (required.shippingAddress && required.billingAddress && login.shipToBilling) {
     input.shippingAddress = input.billingAddress;
   }
-  const pending = login.request('signUp', (store) => {
+  const entry = login.cardEntry;
+  if (required.card && (entry.status !== 'ready' || !entry.fieldsState.complete)) {
+    login.notify('sign-up', { message: login.t.login.cardIncomplete });
+    entry.focus();
+    return;
+  }
+  const pending = login.request('signUp', async (store) => {
+    // The provider runs any challenge from the bank here; only its token is sent.
+    if (required.card) input.cardToken = (await entry.tokenize()).token;
     login.awaitingSession = true;
     return store.signUp(input);
   });
   if (!pending) return;
   const result = await pending;
-  if (result instanceof PortalError) login.fail('sign-up', 'signUp', result, fields);
+  if (!(result instanceof PortalError)) return;
+  if (result instanceof CardFieldsError) {
+    const message =
+      result.reason === 'authentication_failed'
+        ? login.t.login.cardAuthFailed
+        : result.reason === 'unavailable'
+          ? login.t.login.cardUnavailable
+          : login.t.login.cardIncomplete;
+    login.notify('sign-up', { message });
+  } else if (result.code === 'payment_declined') {
+    login.notify('sign-up', { message: login.t.login.cardDeclined });
+  } else login.fail('sign-up', 'signUp', result, fields);
 }

@@ -4,6 +4,8 @@ import type { PortalError } from '../../contract/errors.js';
 import type { LoginT as Messages } from './messages.js';
 import type { PortalStore } from '../../core/store.js';
 import type { PortalSettings } from '../../model/index.js';
+import type { CardEntryController } from '../../providers/card-entry.js';
+import type { CardFieldsProvider } from '../../providers/card-fields.js';
 import type { FieldSpec, Values } from '../../ui/form/specs.js';
 
 export const LOGIN_VIEWS = [
@@ -72,6 +74,10 @@ export interface LoginViewHost {
   readonly headingId: string;
   /** Set while a request that starts a session runs: the session it brings finishes the sign-in. */
   awaitingSession: boolean;
+  /** Sign-up's card fields, when the merchant requires a card. */
+  readonly cardEntry: CardEntryController;
+  /** Where the card is typed, or null when this page has no card fields. */
+  readonly cardSource: (() => Promise<CardFieldsProvider>) | null;
 
   // Drawing
   renderHeading(text: string): TemplateResult;

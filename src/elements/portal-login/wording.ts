@@ -1,9 +1,10 @@
-import type { FieldErrorCode, PortalError } from '../../contract/errors.js';
+import type { PortalError } from '../../contract/errors.js';
+import type { FormStateController } from '../../controllers/form-state.js';
 import type { LoginT as Messages } from './messages.js';
 import type { FieldSpec } from '../../ui/form/specs.js';
-import { messageFor } from '../../ui/form/validate.js';
+import { fieldForPath, messageFor } from '../../ui/form/validate.js';
 import { errorMessage } from '../../ui/states.js';
-import type { Operation } from './view-host.js';
+import type { Feedback, Operation } from './view-host.js';
 
 /** What the login says while a request runs and when one fails: one place for every view's words. */
 
@@ -57,15 +58,44 @@ export function failureMessage(
   }
 }
 
-/** The words next to a field the backend refused. */
-export function fieldMessage(
+/**
+ * A failed request's feedback: the backend's field errors placed on the form's fields (through `form`,
+ * so each clears once its field is edited), in form order, and the words above the form for the rest.
+ */
+export function placeFailure(
   t: Messages,
+  locale: string,
+  form: FormStateController<Operation>,
   operation: Operation,
-  field: FieldSpec,
-  code: FieldErrorCode,
-): string {
-  // The only "invalid" a forced change can get for its new password: it is the temporary one.
-  const sameAsTemporary =
-    operation === 'completePasswordChange' && field.path === 'newPassword' && code === 'invalid';
-  return sameAsTemporary ? t.login.sameAsTemporary : messageFor(t, field, code);
+  error: PortalError,
+  fields: readonly FieldSpec[],
+): Feedback {
+  let suggestSignIn = false;
+  form.reset();
+  const unplaced = form.placeServerErrors(error.fieldErrors, (fieldError) => {
+    const field = fieldForPath(fields, fieldError.path);
+    if (!field || field.readonly) return null;
+    if (field.path === 'email' && fieldError.code === 'taken') suggestSignIn = true;
+    // The only "invalid" a forced change can get for its new password: it is the temporary one.
+    const sameAsTemporary =
+      operation === 'completePasswordChange' && field.path === 'newPassword' && fieldError.code === 'invalid';
+    return {
+      id: field.path,
+      message: sameAsTemporary ? t.login.sameAsTemporary : messageFor(t, field, fieldError.code),
+    };
+  });
+  const placed = form.serverErrors;
+  const ordered = new Map(
+    fields.flatMap((field) => {
+      const message = placed.get(field.path);
+      return message ? [[field.path, message] as const] : [];
+    }),
+  );
+  const message =
+    error.code !== 'validation'
+      ? failureMessage(t, locale, operation, error)
+      : unplaced.length > 0 || ordered.size === 0
+        ? t.errors.validation
+        : undefined;
+  return { message, fields: ordered, suggestSignIn };
 }
