@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import * as z from 'zod/mini';
 import { PortalError } from '../../contract/errors.js';
 import { NewBankAccount } from '../../model/index.js';
@@ -9,6 +8,7 @@ import { checkForm, fieldForPath, messageFor, valueOf } from '../../ui/form/vali
 import { errorMessage } from '../../ui/states.js';
 import type { PortalPaymentMethods } from './portal-payment-methods.js';
 import { canChangeDefault } from './standing.js';
+import { renderMakeDefault } from './make-default.js';
 
 /**
  * Adding a bank account: holder, routing number (its checksum comes from the model's schema), the
@@ -76,18 +76,7 @@ export function renderAddBank(host: PortalPaymentMethods): TemplateResult {
         onBlur,
       }),
     )}
-    ${
-      settings && canChangeDefault(settings)
-        ? html`<label class="check">
-            <input
-              type="checkbox"
-              .checked=${live(host.makeDefault)}
-              @change=${(event: Event) => (host.makeDefault = (event.target as HTMLInputElement).checked)}
-            />
-            ${t.makeNewDefault}
-          </label>`
-        : nothing
-    }
+    ${settings ? renderMakeDefault(host, settings) : nothing}
     <div role="alert">
       ${host.problem ? html`<p class="alert error" part="error">${host.problem}</p>` : nothing}
     </div>

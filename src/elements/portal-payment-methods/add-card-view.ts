@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { PortalError } from '../../contract/errors.js';
 import type { PortalSettings } from '../../model/index.js';
 import { CardFieldsError } from '../../providers/card-fields.js';
 import { errorMessage } from '../../ui/states.js';
 import type { PortalPaymentMethods } from './portal-payment-methods.js';
 import { canChangeDefault } from './standing.js';
+import { renderMakeDefault } from './make-default.js';
 
 /**
  * Adding a card: the provider's fields (slotted light DOM), what happens to the card (a zero-amount
@@ -29,18 +29,7 @@ export function renderAddCard(host: PortalPaymentMethods, settings: PortalSettin
       ${entry.status === 'loading' ? html`<p class="hint" role="status">${t.cardLoading}</p>` : nothing}
       ${entry.render()}
     </div>
-    ${
-      canChangeDefault(settings)
-        ? html`<label class="check">
-            <input
-              type="checkbox"
-              .checked=${live(host.makeDefault)}
-              @change=${(event: Event) => (host.makeDefault = (event.target as HTMLInputElement).checked)}
-            />
-            ${t.makeNewDefault}
-          </label>`
-        : nothing
-    }
+    ${renderMakeDefault(host, settings)}
     <div role="alert">
       ${
         entry.status === 'error'
