@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { type Operation, operations, pathParams } from '../../src/contract/operations.js';
+import { pathParams } from '../../src/contract/operations.js';
+import { type Operation, operationsWithSchemas as operations } from '../../src/contract/operation-schemas.js';
 import { adminOperations } from '../../src/contract/admin-operations.js';
 import { buildOpenApiDocument } from '../../src/adapters/http/openapi.js';
 

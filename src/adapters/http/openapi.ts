@@ -1,13 +1,12 @@
 import * as z from 'zod/mini';
 import { ERROR_CODES } from '../../contract/errors.js';
 import * as model from '../../model/index.js';
+import { type HttpVerb, pathParams } from '../../contract/operations.js';
 import {
   ErrorBody,
-  type HttpVerb,
   type Operation,
-  operations,
-  pathParams,
-} from '../../contract/operations.js';
+  operationsWithSchemas as operations,
+} from '../../contract/operation-schemas.js';
 import { adminOperations } from '../../contract/admin-operations.js';
 import { sendsBody, usesQuery } from './route.js';
 
