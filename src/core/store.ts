@@ -86,7 +86,7 @@ export class PortalStore extends EventTarget {
   constructor(adapter: PortalAdapter, options: PortalStoreOptions = {}) {
     super();
     this.backend = adapter.backendId ?? null;
-    this.adapter = isValidated(adapter) ? adapter : lazilyValidated(adapter);
+    this.adapter = isValidated(adapter) ? adapter : validating(adapter);
     // A backend that does not name itself (an in-memory one) keeps nothing across reloads: there would be
     // nothing to ask after one.
     const storage = options.intentStorage === undefined ? sessionStorageOrNull() : options.intentStorage;
@@ -351,32 +351,47 @@ function isOutcomeUnknown(error: unknown): boolean {
 }
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
+type Validation = typeof import('../contract/validated.js');
 
-let validation: Promise<typeof import('../contract/validated.js')> | undefined;
+let validation: Promise<Validation> | undefined;
+let validationLoaded: Validation | undefined;
+
+/**
+ * The validation of adapters that do not parse their own answers (`validated.ts` and the schemas),
+ * fetched once per page; a failed download is forgotten, so the next call tries again. The store asks for
+ * it on the first call through such an adapter; a page (or a test) that knows it will need it may ask
+ * earlier, so that even the first call reaches the adapter without waiting.
+ */
+export function loadValidation(): Promise<Validation> {
+  validation ??= import('../contract/validated.js').then(
+    (module) => (validationLoaded = module),
+    (error: unknown) => {
+      validation = undefined;
+      throw error;
+    },
+  );
+  return validation;
+}
 
 /**
  * The adapter as the store calls it when it does not parse its own answers (a custom or in-memory one):
- * every call goes through `validatedAdapter`, whose schemas are fetched with the first call (one import
- * per page, forgotten if it fails so the next call tries again). A page whose adapter validates itself
- * (HttpAdapter) never downloads them twice; an element used with `api="…"` ships no schema outside
- * HttpAdapter's chunk. Nothing an adapter answers reaches an element unparsed.
+ * every call goes through `validatedAdapter`, loaded with the first call (at once when it is already
+ * loaded). A page whose adapter validates itself (HttpAdapter) never downloads it: an element used with
+ * `api="…"` ships no schema outside HttpAdapter's chunk. Nothing an adapter answers reaches an element
+ * unparsed.
  */
-function lazilyValidated(adapter: PortalAdapter): PortalAdapter {
-  let wrapped: Promise<Record<OperationName, AnyMethod>> | undefined;
-  const ready = () => {
-    validation ??= import('../contract/validated.js').catch((error: unknown) => {
-      validation = undefined;
-      throw error;
-    });
-    return (wrapped ??= validation.then(
-      (module) => module.validatedAdapter(adapter) as unknown as Record<OperationName, AnyMethod>,
-      (error: unknown) => {
-        wrapped = undefined;
-        throw error;
-      },
-    ));
-  };
+function validating(adapter: PortalAdapter): PortalAdapter {
+  if (validationLoaded) return validationLoaded.validatedAdapter(adapter);
+  let wrapped: Record<OperationName, AnyMethod> | undefined;
   const lazy = {} as Record<OperationName, AnyMethod>;
-  for (const name of OPERATION_NAMES) lazy[name] = async (...args) => (await ready())[name](...args);
+  for (const name of OPERATION_NAMES) {
+    lazy[name] = (...args) => {
+      if (wrapped) return wrapped[name](...args);
+      return loadValidation().then((module) => {
+        wrapped ??= module.validatedAdapter(adapter) as unknown as Record<OperationName, AnyMethod>;
+        return wrapped[name](...args);
+      });
+    };
+  }
   return lazy as unknown as PortalAdapter;
 }
