@@ -28,7 +28,7 @@ describe('PortalStore validation, loaded with the first call', () => {
     expect((await good.read('getSettings', undefined)).branding).to.deep.equal(settings.branding);
   });
 
-  it('calls an adapter marked as validating itself as it is', async () => {
+  it('calls an adapter marked as validating itself as it is', () => {
     const memory = new MemoryAdapter();
     const store = new PortalStore(markValidated(memory));
     expect(store.adapter).to.equal(memory);
