@@ -3,9 +3,19 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { type Plugin, defineConfig } from 'vite';
 
-/** What every element needs, in one chunk: Lit, zod/mini, the model, the contract, the store, the UI kit. */
+/**
+ * What every element needs, in one chunk: Lit, the run-time contract (no schema), the store, the UI kit.
+ * Not the form kit: only the elements with forms load it, in their own chunks.
+ */
 const SHARED =
-  /node_modules[\\/](lit|lit-html|lit-element|@lit|zod)[\\/]|src[\\/](core|model|contract|ui)[\\/]/;
+  /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|src[\\/](core|contract|ui)[\\/](?!form[\\/])/;
+/**
+ * zod and the schemas, in a chunk of their own: HttpAdapter parses every body with them, the forms check
+ * their fields, and `validated.ts` parses a custom adapter's answers; a page that does none of it never
+ * loads them. The zod-free model helpers (money, card expiry, dates) stay with the shared code.
+ */
+const SCHEMAS =
+  /node_modules[\\/]zod[\\/]|src[\\/](model[\\/](?!amounts|card-expiry|dates)|contract[\\/](operation-schemas|operation-summaries|validated|admin-operations)\.ts)/;
 /** Other languages' messages stay separate chunks, fetched only by pages in those languages. */
 const OTHER_LANGUAGE = /(^|[\\/.])(fr|es|de|ar)\.ts$/;
 
@@ -50,13 +60,23 @@ export default defineConfig({
     emptyOutDir: true,
     lib: { entry: 'src/cdn.ts', formats: ['es'], fileName: () => 'portal.js' },
     rolldownOptions: {
+      // zod/mini marks its constructors side-effect free, but not the methods called on what they make
+      // (`z.string().check(…)`): without this, a page that imports one money or date helper from a model
+      // module would keep that module's schemas, and zod with them.
+      treeshake: { manualPureFunctions: ['z'] },
       output: {
         minify: true,
         // An element's chunk is named after it (`chunks/portal-summary-<hash>.js`), not after `define`.
         chunkFileNames: (chunk) =>
           `chunks/${/elements[\\/]([\w-]+)[\\/]define\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1] ?? '[name]'}-[hash].js`,
         codeSplitting: {
-          groups: [{ name: 'shared', test: (id: string) => SHARED.test(id) && !OTHER_LANGUAGE.test(id) }],
+          groups: [
+            {
+              name: 'shared',
+              test: (id: string) => SHARED.test(id) && !SCHEMAS.test(id) && !OTHER_LANGUAGE.test(id),
+            },
+            { name: 'schemas', test: (id: string) => SCHEMAS.test(id) },
+          ],
         },
       },
     },

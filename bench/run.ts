@@ -110,8 +110,9 @@ for (const [language, brotli] of languageChunks) {
   sizeRows.push([`${language} messages, fetched only by ${language} pages`, '', '', kb(brotli), '']);
 }
 table(
-  'Each npm element entry alone (KB; the entry and what it imports statically: Lit, zod/mini, the English ' +
-    'messages; HttpAdapter and ky, fetched only with api="…", and other parts fetched on demand not counted)',
+  'Each npm element entry alone (KB; the entry and what it imports statically: Lit, the store, the English ' +
+    'messages, zod/mini only for forms; HttpAdapter and ky (api="…"), the validation of a custom adapter ' +
+    '(zod and the schemas) and other parts fetched on demand not counted)',
   ['entry', 'raw', 'gzip', 'brotli', 'brotli over baseline'],
   sizeRows,
 );

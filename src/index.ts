@@ -4,7 +4,8 @@
  */
 export * from './model/index.js';
 export type { PortalAdapter, RequestOptions, ById } from './contract/adapter.js';
-export { operations, type Operation, type OperationName } from './contract/operations.js';
+export { operations, type OperationRules, type OperationName } from './contract/operations.js';
+export { operationSchemas, operationsWithSchemas, type Operation } from './contract/operation-schemas.js';
 export { validatedAdapter } from './contract/validated.js';
 export { MemoryAdapter, type MemoryAdapterOptions, type OutboxMessage } from './adapters/memory/index.js';
 export { HttpAdapter, type HttpAdapterOptions } from './adapters/http/http-adapter.js';

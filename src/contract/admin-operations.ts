@@ -10,7 +10,7 @@ import {
   NewAccessRule,
   PortalSettings,
 } from '../model/index.js';
-import type { Operation } from './operations.js';
+import type { Operation } from './operation-schemas.js';
 
 /**
  * The merchant's side of the HTTP contract: called by the merchant's own backend (never the browser),

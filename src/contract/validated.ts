@@ -3,12 +3,16 @@ import { invalidResponseError, isAbortError, toPortalError, validationError } fr
 import { DocumentLink } from '../model/index.js';
 import type { PortalAdapter } from './adapter.js';
 import { OPERATION_NAMES, type OperationName, operations } from './operations.js';
+import { operationSchemas } from './operation-schemas.js';
+import { isValidated, markValidated } from './validation-mark.js';
+
+export { markValidated };
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
 /** Parses a method's input against the contract; a bad input rejects with a `validation` PortalError. */
 export function parseInput<T>(name: OperationName, input: T): T {
-  const schema = operations[name].input;
+  const schema = operationSchemas[name].input;
   if (!schema) return input;
   const result = z.safeParse(schema, input);
   if (!result.success) throw validationError(result.error, name);
@@ -17,22 +21,11 @@ export function parseInput<T>(name: OperationName, input: T): T {
 
 /** Parses a method's output against the contract; a bad output rejects with `invalid_response`. */
 export function parseOutput<T>(name: OperationName, output: unknown): T {
-  const spec = operations[name].output;
+  const spec = operationSchemas[name].output;
   if (spec === null) return undefined as T;
   const result = z.safeParse(spec === 'pdf' ? DocumentLink : spec, output);
   if (!result.success) throw invalidResponseError(result.error, name);
   return result.data as T;
-}
-
-const VALIDATED = Symbol.for('portal-elements.validated-adapter');
-
-/**
- * Marks an adapter whose every input and output is already parsed by the contract's schemas (HttpAdapter
- * does it for each request), so `validatedAdapter` passes it through instead of parsing twice.
- */
-export function markValidated<T extends PortalAdapter>(adapter: T): T {
-  Object.defineProperty(adapter, VALIDATED, { value: true });
-  return adapter;
 }
 
 /**
@@ -41,10 +34,10 @@ export function markValidated<T extends PortalAdapter>(adapter: T): T {
  * PortalError. The store wraps the adapter it is given; past this point the types are trusted.
  */
 export function validatedAdapter(adapter: PortalAdapter): PortalAdapter {
-  if ((adapter as unknown as Record<symbol, unknown>)[VALIDATED]) return adapter;
-  const wrapped = { [VALIDATED]: true } as unknown as Record<OperationName, AnyMethod>;
+  if (isValidated(adapter)) return adapter;
+  const wrapped = {} as Record<OperationName, AnyMethod>;
   for (const name of OPERATION_NAMES) {
-    const takesInput = operations[name].input !== null;
+    const takesInput = !('noInput' in operations[name]);
     wrapped[name] = async (...args: unknown[]) => {
       const [input, options] = takesInput ? args : [undefined, args[0]];
       const method = (adapter[name] as unknown as AnyMethod | undefined)?.bind(adapter);
@@ -60,5 +53,5 @@ export function validatedAdapter(adapter: PortalAdapter): PortalAdapter {
       return parseOutput(name, output);
     };
   }
-  return wrapped as unknown as PortalAdapter;
+  return markValidated(wrapped as unknown as PortalAdapter);
 }

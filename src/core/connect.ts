@@ -1,6 +1,6 @@
 import type { PortalAdapter } from '../contract/adapter.js';
 import type { HttpAdapter, HttpAdapterOptions } from '../adapters/http/http-adapter.js';
-import { markValidated } from '../contract/validated.js';
+import { markValidated } from '../contract/validation-mark.js';
 import { OPERATION_NAMES, type OperationName } from '../contract/operations.js';
 import { PortalStore } from './store.js';
 

@@ -1,4 +1,4 @@
-import { type MoneyName, type Operation, operations } from '../contract/operations.js';
+import { type MoneyName, type OperationRules, operations } from '../contract/operations.js';
 import { createIdempotencyKey } from './idempotency.js';
 
 /** A money-moving request as sent: its input, idempotency key included. */
@@ -141,7 +141,7 @@ function isSaved(value: unknown): value is Saved {
   const saved = value as Partial<Saved> | null;
   return (
     typeof saved?.operation === 'string' &&
-    (operations as Record<string, Operation | undefined>)[saved.operation]?.money === true &&
+    (operations as Record<string, OperationRules | undefined>)[saved.operation]?.money === true &&
     typeof saved.intent === 'string' &&
     typeof saved.request?.idempotencyKey === 'string'
   );

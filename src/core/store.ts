@@ -10,8 +10,9 @@ import { keys, touches } from '../contract/keys.js';
 import {
   type MoneyName,
   type MutationName,
-  type Operation,
+  OPERATION_NAMES,
   type OperationName,
+  type OperationRules,
   type ReadName,
   intentOf,
   invalidationsOf,
@@ -19,7 +20,7 @@ import {
   operations,
   readKey,
 } from '../contract/operations.js';
-import { validatedAdapter } from '../contract/validated.js';
+import { isValidated } from '../contract/validation-mark.js';
 import type {
   CompletePasswordChange,
   MagicLinkRequest,
@@ -41,7 +42,7 @@ export type SessionState =
   { status: 'unknown' } | { status: 'signed_out' } | { status: 'signed_in'; session: Session };
 
 /** The input an operation takes (undefined for those that take none). */
-export type InputOf<N extends OperationName> = (typeof operations)[N]['input'] extends null
+export type InputOf<N extends OperationName> = (typeof operations)[N] extends { noInput: true }
   ? undefined
   : Parameters<PortalAdapter[N]>[0];
 /** What an operation answers. */
@@ -85,7 +86,7 @@ export class PortalStore extends EventTarget {
   constructor(adapter: PortalAdapter, options: PortalStoreOptions = {}) {
     super();
     this.backend = adapter.backendId ?? null;
-    this.adapter = validatedAdapter(adapter);
+    this.adapter = isValidated(adapter) ? adapter : validating(adapter);
     // A backend that does not name itself (an in-memory one) keeps nothing across reloads: there would be
     // nothing to ask after one.
     const storage = options.intentStorage === undefined ? sessionStorageOrNull() : options.intentStorage;
@@ -173,7 +174,7 @@ export class PortalStore extends EventTarget {
    * A money operation is remembered by the intent tracker until its outcome is known.
    */
   mutate<N extends MutationName>(name: N, input: InputOf<N>, options?: RequestOptions): Promise<OutputOf<N>> {
-    const operation: Operation = operations[name];
+    const operation: OperationRules = operations[name];
     if (operation.money) {
       return this.moveMoney(name as MutationName & MoneyName, input, options) as Promise<OutputOf<N>>;
     }
@@ -269,11 +270,11 @@ export class PortalStore extends EventTarget {
     input: InputOf<N>,
     options?: RequestOptions,
   ): Promise<OutputOf<N>> {
-    const operation: Operation = operations[name];
+    const operation: OperationRules = operations[name];
     const method = this.adapter[name] as unknown as (...args: unknown[]) => Promise<OutputOf<N>>;
     let result: OutputOf<N>;
     try {
-      result = await (operation.input === null
+      result = await (operation.noInput
         ? method.call(this.adapter, options)
         : method.call(this.adapter, input, options));
     } catch (error) {
@@ -347,4 +348,50 @@ export class PortalStore extends EventTarget {
 /** The request may or may not have been carried out: its answer was lost or unreadable. */
 function isOutcomeUnknown(error: unknown): boolean {
   return error instanceof PortalError && OUTCOME_UNKNOWN_CODES.includes(error.code);
+}
+
+type AnyMethod = (...args: unknown[]) => Promise<unknown>;
+type Validation = typeof import('../contract/validated.js');
+
+let validation: Promise<Validation> | undefined;
+let validationLoaded: Validation | undefined;
+
+/**
+ * The validation of adapters that do not parse their own answers (`validated.ts` and the schemas),
+ * fetched once per page; a failed download is forgotten, so the next call tries again. The store asks for
+ * it on the first call through such an adapter; a page (or a test) that knows it will need it may ask
+ * earlier, so that even the first call reaches the adapter without waiting.
+ */
+export function loadValidation(): Promise<Validation> {
+  validation ??= import('../contract/validated.js').then(
+    (module) => (validationLoaded = module),
+    (error: unknown) => {
+      validation = undefined;
+      throw error;
+    },
+  );
+  return validation;
+}
+
+/**
+ * The adapter as the store calls it when it does not parse its own answers (a custom or in-memory one):
+ * every call goes through `validatedAdapter`, loaded with the first call (at once when it is already
+ * loaded). A page whose adapter validates itself (HttpAdapter) never downloads it: an element used with
+ * `api="…"` ships no schema outside HttpAdapter's chunk. Nothing an adapter answers reaches an element
+ * unparsed.
+ */
+function validating(adapter: PortalAdapter): PortalAdapter {
+  if (validationLoaded) return validationLoaded.validatedAdapter(adapter);
+  let wrapped: Record<OperationName, AnyMethod> | undefined;
+  const lazy = {} as Record<OperationName, AnyMethod>;
+  for (const name of OPERATION_NAMES) {
+    lazy[name] = (...args) => {
+      if (wrapped) return wrapped[name](...args);
+      return loadValidation().then((module) => {
+        wrapped ??= module.validatedAdapter(adapter) as unknown as Record<OperationName, AnyMethod>;
+        return wrapped[name](...args);
+      });
+    };
+  }
+  return lazy as unknown as PortalAdapter;
 }

@@ -1,10 +1,6 @@
 import type { Messages } from '../core/i18n/index.js';
-import {
-  type PaymentMethod,
-  type PaymentMethodBrief,
-  isCardExpired,
-  isCardExpiringSoon,
-} from '../model/index.js';
+import type { PaymentMethod, PaymentMethodBrief } from '../model/index.js';
+import { isCardExpired, isCardExpiringSoon } from '../model/card-expiry.js';
 
 import { isoToday } from '../model/dates.js';
 

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { PortalAdapter } from '../../src/contract/adapter.js';
-import { type OperationName, operations, pathParams } from '../../src/contract/operations.js';
+import { type OperationName, pathParams } from '../../src/contract/operations.js';
+import { operationsWithSchemas as operations } from '../../src/contract/operation-schemas.js';
 import { HttpAdapter, type HttpAdapterOptions } from '../../src/adapters/http/http-adapter.js';
 import { PortalError, type PortalErrorCode } from '../../src/contract/errors.js';
 import type { PayInvoice } from '../../src/model/index.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import * as z from 'zod/mini';
-import { type Operation, operations } from '../../src/contract/operations.js';
+import { type Operation, operationsWithSchemas as operations } from '../../src/contract/operation-schemas.js';
 import { adminOperations } from '../../src/contract/admin-operations.js';
 import { codeForStatus, fileNameFrom, retryAfterSeconds } from '../../src/adapters/http/response.js';
 import { buildRequest, sendsBody } from '../../src/adapters/http/route.js';

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { type Operation, operations, pathParams } from '../../src/contract/operations.js';
+import { pathParams } from '../../src/contract/operations.js';
+import type { Operation } from '../../src/contract/operation-schemas.js';
+import { documentedOperations as operations } from '../../src/contract/operation-summaries.js';
 import { adminOperations } from '../../src/contract/admin-operations.js';
 import { buildOpenApiDocument } from '../../src/adapters/http/openapi.js';
 

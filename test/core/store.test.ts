@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { PortalError } from '../../src/contract/errors.js';
-import { PortalStore, keys } from '../../src/core/store.js';
+import { PortalStore, keys, loadValidation } from '../../src/core/store.js';
 import type { Customer } from '../../src/model/index.js';
 import { DEMO_PASSWORD } from '../../src/adapters/demo/demo-data.js';
 import { countingAdapter } from '../helpers/counting-adapter.js';
@@ -15,6 +15,9 @@ async function signedInStore(override: Parameters<typeof countingAdapter>[1] = {
 }
 
 describe('PortalStore', () => {
+  // Some tests below count what reaches the adapter synchronously: the validation is loaded beforehand.
+  before(() => loadValidation());
+
   it('makes one request when several elements ask for the same thing at once', async () => {
     const { store, calls } = await signedInStore();
     const [a, b, c] = await Promise.all([

@@ -1,7 +1,8 @@
 import ky, { HTTPError, type KyInstance, type RetryOptions, TimeoutError } from 'ky';
 import { PortalError } from '../../contract/errors.js';
 import type { PortalAdapter, RequestOptions } from '../../contract/adapter.js';
-import { type Operation, type OperationName, operations } from '../../contract/operations.js';
+import type { OperationName } from '../../contract/operations.js';
+import { type Operation, operationsWithSchemas as operations } from '../../contract/operation-schemas.js';
 import { parseInput, parseOutput } from '../../contract/validated.js';
 import {
   errorFromResponse,

@@ -1,13 +1,9 @@
 import * as z from 'zod/mini';
 import { ERROR_CODES } from '../../contract/errors.js';
 import * as model from '../../model/index.js';
-import {
-  ErrorBody,
-  type HttpVerb,
-  type Operation,
-  operations,
-  pathParams,
-} from '../../contract/operations.js';
+import { type HttpVerb, pathParams } from '../../contract/operations.js';
+import { ErrorBody, type Operation } from '../../contract/operation-schemas.js';
+import { documentedOperations as operations } from '../../contract/operation-summaries.js';
 import { adminOperations } from '../../contract/admin-operations.js';
 import { sendsBody, usesQuery } from './route.js';
 

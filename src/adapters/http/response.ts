@@ -7,7 +7,7 @@ import {
   PortalError,
   type PortalErrorCode,
 } from '../../contract/errors.js';
-import { ErrorBody } from '../../contract/operations.js';
+import { ErrorBody } from '../../contract/operation-schemas.js';
 
 /**
  * The code a bare status stands for, used when the body carries no known `error.code` (a proxy's HTML

@@ -1,5 +1,6 @@
 import { PortalError } from '../../contract/errors.js';
-import { type HttpVerb, type Operation, pathParams } from '../../contract/operations.js';
+import { type HttpVerb, pathParams } from '../../contract/operations.js';
+import type { Operation } from '../../contract/operation-schemas.js';
 
 /**
  * How one call of an operation travels: the route's `{params}` come out of the input and into the path,

@@ -40,7 +40,7 @@ import {
   type TaxIdsUpdate,
 } from '../../model/index.js';
 import type { ById, PortalAdapter, RequestOptions } from '../../contract/adapter.js';
-import { type Operation, type OperationName, operations } from '../../contract/operations.js';
+import { type OperationName, type OperationRules, operations } from '../../contract/operations.js';
 import { normalizeEmail } from '../../rules/access.js';
 import { requireCapability } from '../../rules/capabilities.js';
 import { isoToday } from '../../rules/dates.js';
@@ -160,7 +160,7 @@ export class MemoryAdapter implements PortalAdapter {
     if (signal?.aborted) throw abortReason(signal);
     await wait(this.latencyMs, signal);
     if (signal?.aborted) throw abortReason(signal);
-    const spec: Operation = operations[name];
+    const spec: OperationRules = operations[name];
     if (!spec.public) this.state.requireCustomer();
     return structuredClone(body(parseInput(name, input)));
   }

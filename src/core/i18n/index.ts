@@ -1,4 +1,5 @@
-import { type Money, formatMoney } from '../../model/money.js';
+import { formatMoney } from '../../model/amounts.js';
+import type { Money } from '../../model/money.js';
 import {
   type ElementMessages,
   type Language,

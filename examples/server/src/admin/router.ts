@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { pathParams } from '../../../../src/contract/operations.js';
-import type { Operation } from '../../../../src/contract/operations.js';
+import type { Operation } from '../../../../src/contract/operation-schemas.js';
 import { type AdminOperationName, adminOperations } from '../../../../src/contract/admin-operations.js';
 import { secretsEqual } from '../auth/secrets.js';
 import type { AppContext } from '../context.js';

@@ -1,4 +1,5 @@
-import { type ErrorBody, HTTP_STATUS_BY_CODE } from '../../../../src/contract/operations.js';
+import { HTTP_STATUS_BY_CODE } from '../../../../src/contract/operations.js';
+import type { ErrorBody } from '../../../../src/contract/operation-schemas.js';
 import { type PortalErrorCode, type PortalError, isPortalError } from '../../../../src/contract/errors.js';
 
 export function statusFor(code: PortalErrorCode): number {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
-import { type OperationName, operations } from '../../../../src/contract/operations.js';
+import type { OperationName } from '../../../../src/contract/operations.js';
+import { operationSchemas } from '../../../../src/contract/operation-schemas.js';
 import { keyReusedForAnotherRequest, requestIdentity } from '../../../../src/rules/idempotency.js';
 import { PortalError } from '../../../../src/contract/errors.js';
 import type { AppContext } from '../context.js';
@@ -89,7 +90,7 @@ export async function runIdempotently<T>(
   });
   if (claim.kind === 'replay') return claim.response;
 
-  const output = operations[operation].output;
+  const output = operationSchemas[operation].output;
   try {
     return await db.transaction(async (tx) => {
       const result = await work(tx);

@@ -1,13 +1,11 @@
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
+import { OPERATION_NAMES, type OperationName, pathParams } from '../../../../src/contract/operations.js';
 import {
-  OPERATION_NAMES,
   type Operation,
-  type OperationName,
-  operations,
-  pathParams,
-} from '../../../../src/contract/operations.js';
+  operationsWithSchemas as operations,
+} from '../../../../src/contract/operation-schemas.js';
 import { PortalError } from '../../../../src/contract/errors.js';
 import { logAccess } from '../auth/access-log.js';
 import { type AuthenticatedSession, resolveSession } from '../auth/sessions.js';

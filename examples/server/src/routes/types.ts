@@ -1,10 +1,11 @@
 import type * as z from 'zod/mini';
-import type { OperationName, operations } from '../../../../src/contract/operations.js';
+import type { OperationName } from '../../../../src/contract/operations.js';
+import type { operationSchemas } from '../../../../src/contract/operation-schemas.js';
 import type { AuthenticatedSession, NewSession } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { unauthorized } from '../../../../src/rules/errors.js';
 
-type Ops = typeof operations;
+type Ops = typeof operationSchemas;
 
 export type InputOf<K extends OperationName> = Ops[K]['input'] extends z.core.$ZodType
   ? z.infer<Ops[K]['input']>
