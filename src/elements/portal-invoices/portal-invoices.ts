@@ -197,13 +197,19 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
 
   private paintFirstRowsFirst(): void {
     this.paintLimit = FIRST_PAINT_ROWS;
-    this.restPainted ??= new Promise((resolve) =>
-      requestAnimationFrame(() => {
+    this.restPainted ??= new Promise((resolve) => {
+      let done = false;
+      const paintRest = () => {
+        if (done) return;
+        done = true;
         this.paintLimit = Infinity;
         this.restPainted = null;
         resolve();
-      }),
-    );
+      };
+      requestAnimationFrame(paintRest);
+      // A page in the background gets no animation frames: its rows still arrive, a little later.
+      setTimeout(paintRest, 100);
+    });
   }
 
   /** `updateComplete` waits for every row of a long first page, not just the first ones. */
