@@ -21,9 +21,25 @@ class FieldHost extends LitElement {
 }
 customElements.define('ui-field-host', FieldHost);
 
+/**
+ * A plain container in the page. (open-wc's `fixture` waits an animation frame for an element that is not
+ * a Lit element, and a test page in the background gets none.)
+ */
+let containers: HTMLDivElement[] = [];
+function lightContainer(): HTMLDivElement {
+  const container = document.body.appendChild(document.createElement('div'));
+  containers.push(container);
+  return container;
+}
+
 describe('ui/form renderField and renderMoneyInput', () => {
+  afterEach(() => {
+    for (const container of containers) container.remove();
+    containers = [];
+  });
+
   it('ties label, hint and error to the control in the light DOM', async () => {
-    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const container = lightContainer();
     const [password] = newPasswordFields(en, 'newPassword', true);
     render(
       renderField(password, {
@@ -49,8 +65,8 @@ describe('ui/form renderField and renderMoneyInput', () => {
     await expect(container).to.be.accessible();
   });
 
-  it('marks an optional field, and not a read-only one', async () => {
-    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  it('marks an optional field, and not a read-only one', () => {
+    const container = lightContainer();
     const optional = { path: 'company', label: en.fields.company, kind: 'input' as const, required: false };
     render(
       html`${renderField(optional, { id: 'c', value: '', t: en, locale: 'en' })}
@@ -76,10 +92,10 @@ describe('ui/form renderField and renderMoneyInput', () => {
     await expect(host).to.be.accessible();
   });
 
-  it('puts the sign before the number in en-US and after it in fr-FR', async () => {
+  it('puts the sign before the number in en-US and after it in fr-FR', () => {
     expect(currencyAdornment('USD', 'en-US')).to.deep.equal({ sign: '$', position: 'prefix' });
     expect(currencyAdornment('EUR', 'fr-FR')).to.deep.equal({ sign: '€', position: 'suffix' });
-    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const container = lightContainer();
     render(renderMoneyInput({ id: 'm', value: '5', currency: 'JPY', locale: 'ja-JP' }), container);
     expect(container.querySelector('.money-input')!.classList.contains('prefix')).to.be.true;
     expect(container.querySelector('input')!.value).to.equal('5');
