@@ -143,6 +143,24 @@ for (const file of [
 cdnRows.push(['every file, if one page used them all', '', kb(cdnTotal)]);
 table('portal.js and the chunks it fetches on demand (KB)', ['file', 'raw', 'brotli'], cdnRows);
 
+// The test-mode card fields frame: its own page on its own origin, loaded only when a card is entered.
+const frameDir = join(out, 'card-fields');
+await build({
+  root,
+  configFile: resolve(root, 'vite.card-fields.config.ts'),
+  logLevel: 'silent',
+  build: { outDir: frameDir, sourcemap: false },
+});
+const frameRows: (string | number)[][] = [];
+let frameTotal = 0;
+for (const file of ['index.html', ...readdirSync(join(frameDir, 'assets')).map((name) => `assets/${name}`)]) {
+  const measured = sizes(join(frameDir, file));
+  frameTotal += measured.brotli;
+  frameRows.push([file.replace(/-[\w-]{8}\./, '.'), kb(measured.raw), kb(measured.brotli)]);
+}
+frameRows.push(['the whole frame', '', kb(frameTotal)]);
+table('The test-mode card fields frame, on its own origin (KB)', ['file', 'raw', 'brotli'], frameRows);
+
 const dataDir = mkdtempSync(join(tmpdir(), 'portal-bench-db-'));
 const server = await startServer({
   port: 0,

@@ -158,6 +158,10 @@ export async function measureStorefront(browser: Browser, baseUrl: string): Prom
       await page.locator('portal-pay-invoice h2').first().waitFor();
     });
   }
+  await step('Payment methods section', async () => {
+    await page.getByRole('button', { name: 'Payment methods', exact: true }).click();
+    await page.locator('portal-payment-methods [part~="method"]').first().waitFor();
+  });
   await signedIn.close();
 
   return {
