@@ -2,7 +2,9 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PortalAdapter } from '../../src/contract/adapter.js';
 import { PortalError } from '../../src/contract/errors.js';
-import type { PortalEvent } from '../../src/core/events.js';
+import { type PortalEvent, emit } from '../../src/core/events.js';
+import '../../src/define.js';
+import type { PortalRoot } from '../../src/elements/portal-root/portal-root.js';
 import type { PayInvoice } from '../../src/model/index.js';
 import '../../src/elements/portal-pay-invoice/define.js';
 import type { PortalPayInvoice } from '../../src/elements/portal-pay-invoice/portal-pay-invoice.js';
@@ -193,5 +195,71 @@ describe('<portal-pay-invoice> with a new card', () => {
     const el = await mount(ada, { paymentMethodId: mastercard.id });
     expect(radio(el, MASTERCARD).checked).to.be.true;
     expect(radio(el, VISA).checked).to.be.false;
+  });
+});
+
+describe('"Pay now" with a card, through <portal-root>', () => {
+  async function rootShowing(ada: PortalAdapter): Promise<PortalRoot> {
+    const el = await fixture<PortalRoot>(html`<portal-root .adapter=${ada}></portal-root>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('.main'), 'the root shows the account', {
+      timeout: 3000,
+    });
+    return el;
+  }
+
+  function payFlowIn(el: PortalRoot): PortalPayInvoice | null {
+    const invoice = el.shadowRoot!.querySelector('portal-invoice');
+    const pay = invoice?.shadowRoot?.querySelector<PortalPayInvoice>('portal-pay-invoice');
+    return pay && !pay.closest('[hidden]') ? pay : null;
+  }
+
+  it('opens the invoice’s pay flow with that method preselected', async () => {
+    const ada = await signedInAda();
+    const mastercard = (await ada.listPaymentMethods()).find(
+      (each) => each.type === 'card' && each.brand === 'mastercard',
+    )!;
+    const el = await rootShowing(ada);
+    const accepted = !emit(
+      el.shadowRoot!.querySelector('.main')!,
+      'portal-navigate',
+      { section: 'invoices', invoiceId: INV_1009, paymentMethodId: mastercard.id },
+      { cancelable: true },
+    );
+    expect(accepted, 'the root handles it').to.be.true;
+    await waitUntil(
+      () => payFlowIn(el)?.shadowRoot?.querySelector('input[type="radio"]'),
+      'the pay flow opens',
+      {
+        timeout: 3000,
+      },
+    );
+    const pay = payFlowIn(el)!;
+    expect(heading(pay)).to.equal(en.pay.heading('INV-1009'));
+    expect(radio(pay, MASTERCARD).checked).to.be.true;
+  });
+
+  it('shows the overdue invoices, and the one chosen opens to pay with that method', async () => {
+    const ada = await signedInAda();
+    const mastercard = (await ada.listPaymentMethods()).find(
+      (each) => each.type === 'card' && each.brand === 'mastercard',
+    )!;
+    const el = await rootShowing(ada);
+    emit(
+      el.shadowRoot!.querySelector('.main')!,
+      'portal-navigate',
+      { section: 'invoices', filter: 'outstanding', paymentMethodId: mastercard.id },
+      { cancelable: true },
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('portal-invoices'), 'the list shows');
+    expect(el.shadowRoot!.querySelector('portal-invoices')!.getAttribute('filter')).to.equal('outstanding');
+    emit(el.shadowRoot!.querySelector('portal-invoices')!, 'portal-invoice-select', { invoiceId: INV_1009 });
+    await waitUntil(
+      () => payFlowIn(el)?.shadowRoot?.querySelector('input[type="radio"]'),
+      'the pay flow opens',
+      {
+        timeout: 3000,
+      },
+    );
+    expect(radio(payFlowIn(el)!, MASTERCARD).checked).to.be.true;
   });
 });
