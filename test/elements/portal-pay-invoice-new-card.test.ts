@@ -136,6 +136,21 @@ describe('<portal-pay-invoice> with a new card', () => {
     expect(second).to.deep.equal(first);
   });
 
+  it('keeps a new card out of a split, and offers it again for one method', async () => {
+    const el = await mount(await signedInAda());
+    await openNewCard(el);
+    button(el, en.pay.splitStart).click();
+    await el.updateComplete;
+    expect(cardInput(el), 'a split row never takes a new card').to.equal(null);
+    expect(text(root(el).querySelector('[part="split"]'))).not.to.contain(en.pay.newCard);
+    button(el, en.pay.splitStop).click();
+    await el.updateComplete;
+    expect(radio(el, VISA).checked, 'one method again: the split’s first row').to.be.true;
+    expect(cardInput(el)).to.equal(null);
+    await openNewCard(el);
+    expect(radio(el, en.pay.newCard).checked).to.be.true;
+  });
+
   it('asks for a complete card before the review', async () => {
     const { adapter, calls } = countingAdapter(await signedInAda());
     const el = await mount(adapter);

@@ -41,11 +41,15 @@ export function usesNewCard(allocations: readonly Allocation[]): boolean {
 }
 
 function chooseNewCard(host: NewCardHost): void {
-  const source = host.cardSource;
-  if (!source) return;
-  host.edit({ methodId: NEW_CARD }, host.ids.methods);
   host.cardProblem = null;
-  host.cardEntry.open(source);
+  host.edit({ methodId: NEW_CARD }, host.ids.methods);
+}
+
+/** The card fields are mounted while "A new card" is the one-method choice, and only then. */
+export function syncCardEntry(host: NewCardHost): void {
+  const source = host.cardSource;
+  if (host.values.methodId === NEW_CARD && !host.values.splitting && source) host.cardEntry.open(source);
+  else host.cardEntry.close();
 }
 
 /** The "A new card" radio, and under it, once chosen, the card fields. */

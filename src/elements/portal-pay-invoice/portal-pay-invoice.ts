@@ -22,10 +22,10 @@ import {
   renderMisconfigured,
 } from '../../ui/states.js';
 import { elementStyles } from '../../ui/styles.js';
-import { NEW_CARD, type PayValues, freshValues } from './draft.js';
+import { type PayValues, freshValues } from './draft.js';
 import { type CheckContext, checkDraft, fieldOrder, refusedField } from './form-check.js';
 import { renderForm } from './form-view.js';
-import { type NewCardHost, canAddCard, newCardReady, usesNewCard, withNewCard } from './new-card-view.js';
+import * as newCard from './new-card-view.js';
 import {
   renderNoPayment,
   renderNotFound,
@@ -89,7 +89,7 @@ let instances = 0;
  * @cssproperty --portal-color-primary - Brand colour of the main buttons and the chosen method.
  * @cssproperty --portal-control-height - Height of fields and buttons; keep it at 24px or more (WCAG 2.5.8).
  */
-export class PortalPayInvoice extends PortalElement<typeof payMessages> implements NewCardHost {
+export class PortalPayInvoice extends PortalElement<typeof payMessages> implements newCard.NewCardHost {
   static override styles = [...elementStyles, formStyles, payStyles];
   static override messages = payMessages;
 
@@ -224,7 +224,7 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> implemen
   /** @internal Every change of the payment makes a new intent, so the next confirmation gets a new key. */
   edit(values: Partial<PayValues>, ...editedIds: string[]): void {
     this.values = { ...this.values, ...values };
-    if (this.values.methodId !== NEW_CARD || this.values.splitting) this.cardEntry.close();
+    newCard.syncCardEntry(this);
     this.flow.newIntent();
     this.failure = null;
     this.form.edited(...editedIds);
@@ -258,7 +258,7 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> implemen
     const data = this.loaded();
     if (this.busy || !data) return;
     const draft = checkDraft(this.checkContext, data, this.values);
-    if (draft.allocations && usesNewCard(draft.allocations) && !newCardReady(this)) return;
+    if (draft.allocations && newCard.usesNewCard(draft.allocations) && !newCard.newCardReady(this)) return;
     if (!draft.allocations) {
       this.form.showAllErrors();
       this.liveRegion.announce(draft.splitProblem?.message ?? this.t.pay.fixErrors);
@@ -294,9 +294,9 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> implemen
     let review = this.reviewing;
     if (this.busy || !review) return;
     this.failure = null;
-    if (usesNewCard(review.allocations)) {
+    if (newCard.usesNewCard(review.allocations)) {
       // The card is saved first; the payment then goes to it, under this intent's one key.
-      review = this.reviewing = await withNewCard(this, review);
+      review = this.reviewing = await newCard.withNewCard(this, review);
       if (!review) return;
     }
     this.liveRegion.announce(this.t.pay.processing);
@@ -426,7 +426,7 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> implemen
     if (data.invoice.amountDue.amount <= 0) {
       return renderNoPayment(this, data.invoice, t.pay.nothingToPay(data.invoice.number));
     }
-    if (data.usable.length === 0 && !canAddCard(this, data))
+    if (data.usable.length === 0 && !newCard.canAddCard(this, data))
       return renderNoPayment(this, data.invoice, t.pay.noMethods);
     return renderForm(this, data, checkDraft(this.checkContext, data, this.values));
   }
