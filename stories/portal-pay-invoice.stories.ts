@@ -9,6 +9,7 @@ import '../src/elements/portal-pay-invoice/define.js';
 import type { PortalPayInvoice } from '../src/elements/portal-pay-invoice/portal-pay-invoice.js';
 import type { PayInvoice, PaymentReceipt, PortalSettings } from '../src/model/index.js';
 import { failing, neverAnswering, signedInAs } from './support/adapters.js';
+import { FakeCardFields } from './support/fake-card-fields.js';
 
 interface PayArgs {
   invoiceId: string;
@@ -158,6 +159,27 @@ export const SplitInProgress: Story = {
       invoice-id=${args.invoiceId}
       locale=${ifDefined(args.locale || undefined)}
       ${drive(startSplit)}
+    ></portal-pay-invoice>`,
+};
+
+/**
+ * "A new card" chosen: the provider's fields (here the in-page test double) under the method choice. On
+ * Pay the card is saved, then charged; a card the bank refuses is not saved and nothing is charged.
+ */
+export const NewCard: Story = {
+  render: (args, { loaded }) =>
+    html`<portal-pay-invoice
+      .adapter=${(loaded as Loaded).adapter}
+      .cardFields=${new FakeCardFields()}
+      invoice-id=${args.invoiceId}
+      locale=${ifDefined(args.locale || undefined)}
+      ${drive(async (el, root) => {
+        root.querySelector<HTMLInputElement>('input[name="method"][value="new-card"]')?.click();
+        for (let frame = 0; frame < 600 && !el.querySelector('input[name="fake-card-number"]'); frame += 1) {
+          await new Promise(requestAnimationFrame);
+        }
+        typeInto(el.querySelector<HTMLInputElement>('input[name="fake-card-number"]'), '4242424242424242');
+      })}
     ></portal-pay-invoice>`,
 };
 

@@ -103,6 +103,12 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
   /** The invoice or order to show. */
   @property({ attribute: 'invoice-id' }) invoiceId = '';
 
+  /**
+   * A payment method to pay with now ("Pay now" with a card just added): the pay flow opens on it, with
+   * that method preselected. Empty: the invoice shows, and Pay preselects the default method.
+   */
+  @property({ attribute: 'payment-method-id' }) paymentMethodId = '';
+
   private readonly uid = `portal-invoice-${++instances}`;
   private readonly focusing = new FocusController(this);
   private readonly liveRegion = new LiveRegionController(this);
@@ -137,10 +143,12 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
     const pending = this.invoiceId
       ? this.store?.intents.get(intentOf('payInvoice', { invoiceId: this.invoiceId }))
       : undefined;
-    if (pending && !this.payOpened) {
+    // Asked to pay with a method ("Pay now" with a card just added): the pay flow opens on it.
+    const asked = (changed.has('paymentMethodId') || changed.has('invoiceId')) && !!this.paymentMethodId;
+    if ((pending && !this.payOpened) || (asked && this.invoiceId)) {
       this.payOpened = true;
       this.paying = true;
-      // After a reload nobody pressed Pay, so the payment flow's code is fetched here.
+      // Nobody pressed Pay here (a reload, a "Pay now" elsewhere), so the payment flow's code is fetched here.
       if (!customElements.get('portal-pay-invoice')) {
         loadPayFlow().catch((error: unknown) => (this.payFlowError = toPortalError(error)));
       }
@@ -357,6 +365,7 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
         this.invoiceId,
         html`<portal-pay-invoice
           invoice-id=${this.invoiceId}
+          payment-method-id=${this.paymentMethodId}
           .adapter=${this.adapter}
           api=${ifDefined(this.api)}
           session-token=${ifDefined(this.sessionToken)}

@@ -34,6 +34,12 @@ export interface PayValues {
   rows: readonly SplitRow[];
 }
 
+/**
+ * The `methodId` of "A new card": the card is typed in the provider's fields, saved when the customer
+ * pays, and the payment then goes to the saved card's id. Never sent to the backend.
+ */
+export const NEW_CARD = 'new-card';
+
 /** A form with nothing typed: the amount due, with `methodId` (or the default method). */
 export function freshValues(methodId: string | null = null): PayValues {
   return { amountMode: 'full', partText: '', methodId, splitting: false, rows: [] };

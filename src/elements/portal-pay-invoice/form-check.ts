@@ -10,7 +10,14 @@ import {
 } from '../../model/index.js';
 import { type FieldSpec, moneyAmountField } from '../../ui/form/specs.js';
 import { messageFor } from '../../ui/form/validate.js';
-import { type AmountProblem, type PayValues, checkAmount, checkSplit, chosenMethod } from './draft.js';
+import {
+  type AmountProblem,
+  NEW_CARD,
+  type PayValues,
+  checkAmount,
+  checkSplit,
+  chosenMethod,
+} from './draft.js';
 import { type Loaded, type PayIds, type PayT, isSplitting } from './pay-host.js';
 
 /**
@@ -98,7 +105,7 @@ export function checkDraft(context: CheckContext, data: Loaded, values: PayValue
           : undefined;
     return { allocations: split.allocations, errors, left, splitProblem };
   }
-  const method = chosenMethod(data.usable, values.methodId);
+  const method = values.methodId === NEW_CARD ? { id: NEW_CARD } : chosenMethod(data.usable, values.methodId);
   if (!method) errors.set(ids.methods, t.methodRequired);
   let amount: Money | null = due;
   if (partialAllowed && values.amountMode === 'part') {

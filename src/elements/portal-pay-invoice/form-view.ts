@@ -4,10 +4,11 @@ import { live } from 'lit/directives/live.js';
 import type { Money, PaymentMethod } from '../../model/index.js';
 import { renderField } from '../../ui/form/field.js';
 import { paymentMethodDetails, paymentMethodLabel } from '../../ui/payment-method-label.js';
-import { chosenMethod, tidyAmount } from './draft.js';
+import { NEW_CARD, chosenMethod, tidyAmount } from './draft.js';
 import { type Draft, amountField } from './form-check.js';
 import { type Loaded, type PayHost, canSplit, isSplitting } from './pay-host.js';
 import { renderDueFacts, renderFailure, renderFieldError, renderHeading } from './parts.js';
+import { type NewCardHost, canAddCard, renderNewCardChoice } from './new-card-view.js';
 import { renderSplit, startSplit } from './split-view.js';
 
 /**
@@ -16,7 +17,7 @@ import { renderSplit, startSplit } from './split-view.js';
  * has left it or tried to review, and the backend's refusal of it until it changes.
  */
 
-export function renderForm(host: PayHost, data: Loaded, draft: Draft): TemplateResult {
+export function renderForm(host: NewCardHost, data: Loaded, draft: Draft): TemplateResult {
   const t = host.t.pay;
   const splitting = isSplitting(data, host.values);
   return html`${renderHeading(host, t.heading(data.invoice.number))} ${renderDueFacts(host, data.invoice)}
@@ -117,11 +118,12 @@ function renderMethodChoice(
   </label>`;
 }
 
-function renderMethods(host: PayHost, data: Loaded, draft: Draft): TemplateResult {
+function renderMethods(host: NewCardHost, data: Loaded, draft: Draft): TemplateResult {
   const { ids } = host;
   const t = host.t.pay;
   const error = host.form.errorFor(ids.methods, draft.errors.get(ids.methods));
-  const chosen = chosenMethod(data.usable, host.values.methodId);
+  const newCard = host.values.methodId === NEW_CARD;
+  const chosen = newCard ? undefined : chosenMethod(data.usable, host.values.methodId);
   return html`<fieldset
     id=${ids.methods}
     tabindex="-1"
@@ -129,7 +131,10 @@ function renderMethods(host: PayHost, data: Loaded, draft: Draft): TemplateResul
     aria-describedby=${ifDefined(error ? `${ids.methods}-error` : undefined)}
   >
     <legend>${t.methodLegend}</legend>
-    <div class="choices">${data.methods.map((method) => renderMethodChoice(host, method, data, chosen))}</div>
+    <div class="choices">
+      ${data.methods.map((method) => renderMethodChoice(host, method, data, chosen))}
+      ${canAddCard(host, data) ? renderNewCardChoice(host, newCard) : nothing}
+    </div>
     ${renderFieldError(ids.methods, error)}
     ${
       canSplit(data)

@@ -98,6 +98,18 @@ export const en = {
   conflict: 'This invoice changed in the meantime, so nothing was charged. Review the amount due.',
   methodGone: 'A payment method you chose is no longer available, so nothing was charged. Choose another.',
   declined: 'The payment was declined, so nothing was charged. Try another payment method.',
+  newCard: 'A new card',
+  newCardHint: 'It is saved to your payment methods when you pay.',
+  cardLoading: 'Loading the secure card fields…',
+  cardUnavailable: 'The card fields could not be loaded. Try again in a moment, or choose another method.',
+  cardIncomplete: 'Complete the card details first.',
+  savingCard: 'Saving your card…',
+  cardDeclined: 'Your bank declined the card, so it was not saved and nothing was charged. Try another card.',
+  cardAuthFailed:
+    'The check with your bank was not completed, so the card was not saved and nothing was charged.',
+  cardNotSaved: (reason: string) => `The card was not saved and nothing was charged. ${reason}`,
+  cardUnknown:
+    'We could not confirm that your card was saved. Nothing was charged. Check your payment methods before paying.',
   tooLarge: 'This is more than the amount due.',
 };
 

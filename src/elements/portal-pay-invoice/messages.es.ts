@@ -94,5 +94,17 @@ export const es: PayMessages = {
   conflict: 'Esta factura cambió mientras tanto, así que no se cobró nada. Revise el importe pendiente.',
   methodGone: 'Un método de pago elegido ya no está disponible, así que no se cobró nada. Elija otro.',
   declined: 'El pago fue rechazado, así que no se cobró nada. Pruebe con otro método de pago.',
+  newCard: 'Una tarjeta nueva',
+  newCardHint: 'Se guarda en sus métodos de pago al pagar.',
+  cardLoading: 'Cargando los campos seguros de la tarjeta…',
+  cardUnavailable:
+    'No se pudieron cargar los campos de la tarjeta. Inténtelo de nuevo en un momento o elija otro método.',
+  cardIncomplete: 'Complete primero los datos de la tarjeta.',
+  savingCard: 'Guardando su tarjeta…',
+  cardDeclined: 'Su banco rechazó la tarjeta: no se guardó y no se cobró nada. Pruebe otra tarjeta.',
+  cardAuthFailed: 'La comprobación con su banco no se completó: la tarjeta no se guardó y no se cobró nada.',
+  cardNotSaved: (reason: string) => `La tarjeta no se guardó y no se cobró nada. ${reason}`,
+  cardUnknown:
+    'No pudimos confirmar que su tarjeta se guardara. No se cobró nada. Revise sus métodos de pago antes de pagar.',
   tooLarge: 'Es más que el importe pendiente.',
 };

@@ -96,5 +96,19 @@ export const fr: PayMessages = {
   methodGone:
     'Un moyen de paiement choisi n’est plus disponible, rien n’a donc été débité. Choisissez-en un autre.',
   declined: 'Le paiement a été refusé, rien n’a donc été débité. Essayez un autre moyen de paiement.',
+  newCard: 'Une nouvelle carte',
+  newCardHint: 'Elle est enregistrée dans vos moyens de paiement au moment du paiement.',
+  cardLoading: 'Chargement des champs de carte sécurisés…',
+  cardUnavailable:
+    'Les champs de carte n’ont pas pu être chargés. Réessayez dans un instant ou choisissez un autre moyen.',
+  cardIncomplete: 'Complétez d’abord les informations de la carte.',
+  savingCard: 'Enregistrement de votre carte…',
+  cardDeclined:
+    'Votre banque a refusé la carte : elle n’a pas été enregistrée et rien n’a été débité. Essayez une autre carte.',
+  cardAuthFailed:
+    'La vérification auprès de votre banque n’a pas abouti : la carte n’a pas été enregistrée et rien n’a été débité.',
+  cardNotSaved: (reason: string) => `La carte n’a pas été enregistrée et rien n’a été débité. ${reason}`,
+  cardUnknown:
+    'Nous n’avons pas pu confirmer l’enregistrement de votre carte. Rien n’a été débité. Vérifiez vos moyens de paiement avant de payer.',
   tooLarge: 'C’est plus que le montant dû.',
 };

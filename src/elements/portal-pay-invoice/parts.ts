@@ -3,6 +3,7 @@ import type { Allocation, Invoice, Money, PaymentMethod, PaymentReceipt } from '
 import { renderFacts } from '../../ui/facts.js';
 import { renderInvoiceStatus } from '../../ui/invoice-status.js';
 import { paymentMethodLabel } from '../../ui/payment-method-label.js';
+import { NEW_CARD } from './draft.js';
 import type { PayHost, PayT } from './pay-host.js';
 import { receiptSummary } from './receipt.js';
 
@@ -15,6 +16,7 @@ export function labelOf(
   id: string,
   fallback: string,
 ): string {
+  if (id === NEW_CARD) return t.pay.newCard;
   const method = methods?.find((each) => each.id === id);
   return method ? paymentMethodLabel(t, method) : fallback;
 }

@@ -145,4 +145,10 @@ export const payStyles = css`
     width: 60%;
     height: 1.75rem;
   }
+  /* The card fields keep their room while they load, so nothing below jumps. */
+  .card-fields {
+    display: grid;
+    gap: 0.5rem;
+    min-block-size: 4rem;
+  }
 `;

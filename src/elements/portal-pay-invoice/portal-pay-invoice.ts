@@ -10,6 +10,8 @@ import { PortalElement } from '../../core/portal-element.js';
 import { queries, when } from '../../core/queries.js';
 import { QueryController, loadedValue } from '../../core/query.js';
 import type { PayInvoice, PaymentReceipt } from '../../model/index.js';
+import { CardEntryController, cardFieldsSource } from '../../providers/card-entry.js';
+import type { CardFieldsProvider } from '../../providers/card-fields.js';
 import { formStyles } from '../../ui/form/styles.js';
 import { isUsable, isoToday } from '../../ui/payment-method-label.js';
 import {
@@ -23,6 +25,7 @@ import { elementStyles } from '../../ui/styles.js';
 import { type PayValues, freshValues } from './draft.js';
 import { type CheckContext, checkDraft, fieldOrder, refusedField } from './form-check.js';
 import { renderForm } from './form-view.js';
+import * as newCard from './new-card-view.js';
 import {
   renderNoPayment,
   renderNotFound,
@@ -31,7 +34,7 @@ import {
   renderUnknown,
   refusalMessage,
 } from './outcome-views.js';
-import { type Loaded, type PayHost, type Review, isSplitting, payIds } from './pay-host.js';
+import { type Loaded, type Review, isSplitting, payIds } from './pay-host.js';
 import { receiptText } from './parts.js';
 import { payStyles } from './portal-pay-invoice.styles.js';
 import { renderReview } from './review-view.js';
@@ -86,7 +89,7 @@ let instances = 0;
  * @cssproperty --portal-color-primary - Brand colour of the main buttons and the chosen method.
  * @cssproperty --portal-control-height - Height of fields and buttons; keep it at 24px or more (WCAG 2.5.8).
  */
-export class PortalPayInvoice extends PortalElement<typeof payMessages> implements PayHost {
+export class PortalPayInvoice extends PortalElement<typeof payMessages> implements newCard.NewCardHost {
   static override styles = [...elementStyles, formStyles, payStyles];
   static override messages = payMessages;
 
@@ -136,13 +139,33 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> implemen
    */
   @property({ attribute: false }) receipt?: PaymentReceipt;
 
+  /** A card to preselect (one just added, say); the customer can still choose another. */
+  @property({ attribute: 'payment-method-id' }) paymentMethodId = '';
+
+  /** Card fields for "A new card" when `<portal-root>` gives none (see `cardFieldsSource`). */
+  @property({ attribute: false }) cardFields?: CardFieldsProvider;
+
+  /** @internal */ @state() cardProblem: string | null = null;
+  /** @internal */ @state() addingCard = false;
+  /** @internal */ readonly cardEntry = new CardEntryController(this, {
+    locale: () => this.resolvedLocale,
+    theme: () => this.portal?.theme ?? this.themeTokens,
+  });
+
+  /** @internal */
+  get cardSource(): (() => Promise<CardFieldsProvider>) | null {
+    return cardFieldsSource(this.portal?.cardFields, this.cardFields, loadedValue(this.settingsQuery.state));
+  }
+
+  /** @internal */ readonly refreshMethods = (): void => this.methodsQuery.refresh();
+
   /** @internal */
   readonly ids = payIds(`portal-pay-invoice-${++instances}`);
   private nextRowKey = 1;
 
   /** @internal */
   get busy(): boolean {
-    return this.flow.busy;
+    return this.flow.busy || this.addingCard;
   }
 
   private get checkContext(): CheckContext {
@@ -157,6 +180,8 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> implemen
       // Another invoice is another intent: nothing typed for the last one applies. A payment still in
       // flight for the last one carries on; the store keeps it, and this element stops following it.
       this.startOver();
+    } else if (changed.has('paymentMethodId') && this.flow.step === 'form') {
+      this.values = { ...this.values, methodId: this.paymentMethodId || null };
     }
     if (changed.has('receipt')) {
       if (this.receipt) {
@@ -199,6 +224,7 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> implemen
   /** @internal Every change of the payment makes a new intent, so the next confirmation gets a new key. */
   edit(values: Partial<PayValues>, ...editedIds: string[]): void {
     this.values = { ...this.values, ...values };
+    newCard.syncCardEntry(this);
     this.flow.newIntent();
     this.failure = null;
     this.form.edited(...editedIds);
@@ -230,8 +256,9 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> implemen
   onReview(event: SubmitEvent): void {
     event.preventDefault();
     const data = this.loaded();
-    if (this.flow.busy || !data) return;
+    if (this.busy || !data) return;
     const draft = checkDraft(this.checkContext, data, this.values);
+    if (draft.allocations && newCard.usesNewCard(draft.allocations) && !newCard.newCardReady(this)) return;
     if (!draft.allocations) {
       this.form.showAllErrors();
       this.liveRegion.announce(draft.splitProblem?.message ?? this.t.pay.fixErrors);
@@ -255,7 +282,7 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> implemen
 
   /** @internal */
   onBack(): void {
-    if (this.flow.busy) return;
+    if (this.busy) return;
     this.flow.back();
     this.failure = null;
     this.focusHeading();
@@ -264,9 +291,14 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> implemen
   /** @internal R-PAY-15: the first activation wins; a second click or Enter finds the flow busy. */
   async onConfirm(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const review = this.reviewing;
-    if (this.flow.busy || !review) return;
+    let review = this.reviewing;
+    if (this.busy || !review) return;
     this.failure = null;
+    if (newCard.usesNewCard(review.allocations)) {
+      // The card is saved first; the payment then goes to it, under this intent's one key.
+      review = this.reviewing = await newCard.withNewCard(this, review);
+      if (!review) return;
+    }
     this.liveRegion.announce(this.t.pay.processing);
     await this.flow.submit({ invoiceId: review.invoiceId, allocations: review.allocations });
   }
@@ -319,8 +351,10 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> implemen
   }
 
   /** Leaves the receipt (or another invoice's form) for a new intent, with nothing carried over. */
-  private startOver(preferredMethodId: string | null = null): void {
+  private startOver(preferredMethodId: string | null = this.paymentMethodId || null): void {
     this.flow.startOver();
+    this.cardEntry.close();
+    this.cardProblem = null;
     this.reviewing = null;
     this.receipt = undefined;
     this.values = freshValues(preferredMethodId);
@@ -392,7 +426,8 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> implemen
     if (data.invoice.amountDue.amount <= 0) {
       return renderNoPayment(this, data.invoice, t.pay.nothingToPay(data.invoice.number));
     }
-    if (data.usable.length === 0) return renderNoPayment(this, data.invoice, t.pay.noMethods);
+    if (data.usable.length === 0 && !newCard.canAddCard(this, data))
+      return renderNoPayment(this, data.invoice, t.pay.noMethods);
     return renderForm(this, data, checkDraft(this.checkContext, data, this.values));
   }
 

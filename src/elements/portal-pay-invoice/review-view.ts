@@ -1,14 +1,15 @@
 import { html, type TemplateResult } from 'lit';
 import { money, sum } from '../../model/index.js';
 import { renderFacts } from '../../ui/facts.js';
-import type { Loaded, PayHost, Review } from './pay-host.js';
+import { type NewCardHost, renderNewCardReview } from './new-card-view.js';
+import type { Loaded, Review } from './pay-host.js';
 import { renderBusy, renderCharges, renderFailure, renderHeading } from './parts.js';
 
 /**
  * The review: exactly what will be charged to which method and what stays due, then "Pay <total>".
  * Nothing is charged before the customer confirms here; while the payment runs, neither button acts.
  */
-export function renderReview(host: PayHost, review: Review, data: Loaded): TemplateResult {
+export function renderReview(host: NewCardHost, review: Review, data: Loaded): TemplateResult {
   const { t, format, busy } = host;
   const total = sum(
     review.allocations.map((each) => each.amount),
@@ -25,7 +26,7 @@ export function renderReview(host: PayHost, review: Review, data: Loaded): Templ
       { label: t.pay.total, value: total },
       { label: t.pay.remainsDue, value: remains },
     ])}
-    ${renderFailure(host)}
+    ${renderNewCardReview(host, review)} ${renderFailure(host)}
     <form
       part="form"
       novalidate
@@ -34,7 +35,7 @@ export function renderReview(host: PayHost, review: Review, data: Loaded): Templ
     >
       <div class="actions">
         <button type="submit" class="button primary" part="submit" aria-disabled=${busy ? 'true' : 'false'}>
-          ${busy ? renderBusy(t.pay.paying) : t.pay.confirm(format.money(total))}
+          ${busy ? renderBusy(host.addingCard ? t.pay.savingCard : t.pay.paying) : t.pay.confirm(format.money(total))}
         </button>
         <button
           type="button"

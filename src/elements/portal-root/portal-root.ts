@@ -54,6 +54,8 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   @state() private openInvoiceId: string | null = null;
   /** The list filter a navigation asked for ("see all outstanding invoices"). */
   @state() private invoiceFilter: InvoiceFilter = 'all';
+  /** The method a navigation asked to pay with ("Pay now" with a card just added), for the invoice opened. */
+  @state() private payWith = '';
   @state() private signingOut = false;
   @state() private signOutError: PortalError | null = null;
   /** The sign-in form's code could not be fetched (offline). */
@@ -216,6 +218,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   private async openSection(id: SectionId): Promise<void> {
     const reopening = id === this.section && this.openInvoiceId === null;
     this.openInvoiceId = null;
+    this.payWith = '';
     if (id !== this.section) this.invoiceFilter = 'all';
     if (reopening) return;
     this.section = id;
@@ -240,6 +243,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
     if (!target || !isRegistered(target.tag)) return;
     event.preventDefault();
     if (event.detail.filter) this.invoiceFilter = event.detail.filter;
+    this.payWith = event.detail.paymentMethodId ?? '';
     if (event.detail.invoiceId) {
       this.section = 'invoices';
       this.openInvoiceId = event.detail.invoiceId;
@@ -328,7 +332,10 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
                 ${this.t.root.backToInvoices}
               </button>
               <h2 tabindex="-1" class="visually-hidden">${this.t.root.sections[section.id]}</h2>
-              <portal-invoice invoice-id=${this.openInvoiceId}></portal-invoice>`
+              <portal-invoice
+                invoice-id=${this.openInvoiceId}
+                payment-method-id=${this.payWith}
+              ></portal-invoice>`
           : html`${heading}<portal-invoices filter=${this.invoiceFilter}></portal-invoices>`;
       case 'paymentMethods':
         return html`${heading}<portal-payment-methods></portal-payment-methods>`;
