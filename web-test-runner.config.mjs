@@ -33,7 +33,9 @@ export default {
   browsers: [
     chromeLauncher({ launchOptions: { executablePath: ensureChrome(), headless: true, args: CHROME_ARGS } }),
   ],
-  concurrency: 2,
+  // One page at a time: a page in the background gets no keyboard focus, and the card fields and dialog
+  // tests type into focused controls.
+  concurrency: 1,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   coverageConfig: {
     include: ['src/**/*.ts'],
