@@ -71,7 +71,10 @@ export function cardFrameCommands() {
           await page.keyboard.press(payload.key);
           return true;
         case 'card-frame:click':
-          await frame.click(payload.selector);
+          // A DOM click, not a mouse at coordinates: the frame grows when its challenge opens, and a
+          // mouse aimed before the page resized it lands outside the button.
+          await frame.waitForSelector(payload.selector, { visible: true });
+          await frame.$eval(payload.selector, (element) => element.click());
           return true;
         case 'card-frame:axe':
           // The page cannot run axe across the origin boundary, so it runs inside the frame itself.
