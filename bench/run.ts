@@ -146,7 +146,6 @@ table('portal.js and the chunks it fetches on demand (KB)', ['file', 'raw', 'bro
 // The test-mode card fields frame: its own page on its own origin, loaded only when a card is entered.
 const frameDir = join(out, 'card-fields');
 await build({
-  root,
   configFile: resolve(root, 'vite.card-fields.config.ts'),
   logLevel: 'silent',
   build: { outDir: frameDir, sourcemap: false },
