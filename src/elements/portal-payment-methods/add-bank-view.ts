@@ -8,7 +8,7 @@ import { checkForm, fieldForPath, messageFor, valueOf } from '../../ui/form/vali
 import { errorMessage } from '../../ui/states.js';
 import type { PortalPaymentMethods } from './portal-payment-methods.js';
 import { canChangeDefault } from './standing.js';
-import { renderMakeDefault } from './make-default.js';
+import { renderCancel, renderMakeDefault } from './form-parts.js';
 
 /**
  * Adding a bank account: holder, routing number (its checksum comes from the model's schema), the
@@ -84,14 +84,7 @@ export function renderAddBank(host: PortalPaymentMethods): TemplateResult {
       <button type="submit" class="button primary" aria-disabled=${host.form.busy ? 'true' : 'false'}>
         ${busy ? html`<span class="spinner" aria-hidden="true"></span> ${t.saving}` : t.saveBankAccount}
       </button>
-      <button
-        type="button"
-        class="button"
-        aria-disabled=${busy ? 'true' : 'false'}
-        @click=${() => host.closePanel()}
-      >
-        ${t.cancel}
-      </button>
+      ${renderCancel(host, busy)}
     </div>
   </form>`;
 }

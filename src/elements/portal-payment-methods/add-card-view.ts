@@ -5,7 +5,7 @@ import { CardFieldsError } from '../../providers/card-fields.js';
 import { errorMessage } from '../../ui/states.js';
 import type { PortalPaymentMethods } from './portal-payment-methods.js';
 import { canChangeDefault } from './standing.js';
-import { renderMakeDefault } from './make-default.js';
+import { renderCancel, renderMakeDefault } from './form-parts.js';
 
 /**
  * Adding a card: the provider's fields (slotted light DOM), what happens to the card (a zero-amount
@@ -56,14 +56,7 @@ export function renderAddCard(host: PortalPaymentMethods, settings: PortalSettin
               }
             </button>`
       }
-      <button
-        type="button"
-        class="button"
-        aria-disabled=${busy ? 'true' : 'false'}
-        @click=${() => host.closePanel()}
-      >
-        ${t.cancel}
-      </button>
+      ${renderCancel(host, busy)}
     </div>
   </form>`;
 }
