@@ -10,6 +10,7 @@ import { adminRouter } from './admin/router.js';
 import { AppContext, type AppDeps } from './context.js';
 import { devRouter } from './dev/outbox-page.js';
 import { testRouter } from './dev/test-routes.js';
+import { limitBodies } from './http/body-limit.js';
 import { errorResponse, toErrorResponse } from './http/errors.js';
 import { handlers } from './routes/handlers/index.js';
 import { API_BASE, customerRouter } from './routes/router.js';
@@ -81,6 +82,7 @@ export function createApp(options: AppOptions): PortalApp {
   const context = new AppContext(options);
   const app = new Hono();
 
+  app.use('*', limitBodies());
   app.use(`${API_BASE}/*`, async (c, next) => {
     await next();
     c.header('x-content-type-options', 'nosniff');

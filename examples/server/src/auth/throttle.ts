@@ -50,52 +50,91 @@ export async function hitRateLimit(
   return { allowed: estimate <= limit, retryAfterSeconds };
 }
 
+/**
+ * Whose attempts a lockout counts: an address's untrusted clients together (`device` ''), or one browser
+ * that signed in to the address before (`device` = its device cookie's hash; see devices.ts).
+ */
+export interface AttemptScope {
+  email: string;
+  device: string;
+}
+
 /** Lockout is per email address, known or unknown alike, so it reveals nothing about accounts. */
 function lockoutKey(email: string): string {
   return normalizeEmail(email);
 }
 
-/** Seconds left on a lockout of this address, or 0 when it may try to sign in. */
-export async function lockoutRemaining(q: Queryable, email: string, now: Date): Promise<number> {
-  const { rows } = await q.query<{ locked_until: Date | null }>(
-    'SELECT locked_until FROM sign_in_failures WHERE email = $1',
-    [lockoutKey(email)],
-  );
-  const until = rows[0]?.locked_until;
-  if (!until || until.getTime() <= now.getTime()) return 0;
-  return Math.ceil((until.getTime() - now.getTime()) / 1000);
+export interface LockoutPolicy {
+  threshold: number;
+  minutes: number;
 }
 
 /**
- * Counts a failure within a window of `minutes` from the first one; reaching `threshold` locks the
- * address for `minutes`. After the lock ends the next failure starts a new window.
+ * Claims one sign-in attempt BEFORE the password is checked, in one atomic statement: the attempt is
+ * counted as a failure until it proves otherwise (`clearAttempts` on success). A scope that already has
+ * `threshold` attempts in its window (failed, or still being checked) is refused, so however many guesses
+ * arrive at once, across however many processes, at most `threshold` are ever evaluated. A window starts
+ * at the first attempt and lasts `minutes`; a lock (see `lockIfExhausted`) lasts `minutes` from the
+ * failure that set it. A refused attempt changes neither.
  */
-export async function recordSignInFailure(
+export async function claimAttempt(
   q: Queryable,
-  email: string,
+  scope: AttemptScope,
   now: Date,
-  threshold: number,
-  minutes: number,
-): Promise<void> {
-  const windowMs = minutes * MINUTE_MS;
-  const windowFloor = new Date(now.getTime() - windowMs);
-  const { rows } = await q.query<{ failures: number }>(
-    `INSERT INTO sign_in_failures (email, failures, window_started_at) VALUES ($1, 1, $2)
-     ON CONFLICT (email) DO UPDATE SET
-       failures = CASE WHEN sign_in_failures.window_started_at <= $3 THEN 1 ELSE sign_in_failures.failures + 1 END,
-       window_started_at = CASE WHEN sign_in_failures.window_started_at <= $3 THEN $2
-                                ELSE sign_in_failures.window_started_at END
-     RETURNING failures`,
-    [lockoutKey(email), now, windowFloor],
+  policy: LockoutPolicy,
+): Promise<Verdict> {
+  const windowMs = policy.minutes * MINUTE_MS;
+  const fresh = `(sign_in_failures.locked_until IS NULL AND sign_in_failures.window_started_at <= $4)
+                 OR sign_in_failures.locked_until <= $3`;
+  const { rows } = await q.query<{ failures: number; window_started_at: Date; locked_until: Date | null }>(
+    `INSERT INTO sign_in_failures (email, device, failures, window_started_at) VALUES ($1, $2, 1, $3)
+     ON CONFLICT (email, device) DO UPDATE SET
+       failures = CASE WHEN ${fresh} THEN 1
+                       WHEN sign_in_failures.failures > $5 THEN sign_in_failures.failures
+                       ELSE sign_in_failures.failures + 1 END,
+       window_started_at = CASE WHEN ${fresh} THEN $3 ELSE sign_in_failures.window_started_at END,
+       locked_until = CASE WHEN ${fresh} THEN NULL ELSE sign_in_failures.locked_until END
+     RETURNING failures, window_started_at, locked_until`,
+    [lockoutKey(scope.email), scope.device, now, new Date(now.getTime() - windowMs), policy.threshold],
   );
-  if (rows[0].failures >= threshold) {
-    await q.query('UPDATE sign_in_failures SET locked_until = $2 WHERE email = $1', [
-      lockoutKey(email),
-      new Date(now.getTime() + windowMs),
-    ]);
-  }
+  const row = rows[0];
+  if (row.failures <= policy.threshold) return { allowed: true, retryAfterSeconds: 0 };
+  // Locked, or `threshold` attempts still being checked: try again when the lock or the window ends.
+  const until = row.locked_until ?? new Date(row.window_started_at.getTime() + windowMs);
+  return {
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)),
+  };
 }
 
+/** After a failed check: a scope whose window holds `threshold` attempts is locked for `minutes`. */
+export async function lockIfExhausted(
+  q: Queryable,
+  scope: AttemptScope,
+  now: Date,
+  policy: LockoutPolicy,
+): Promise<void> {
+  await q.query(
+    `UPDATE sign_in_failures SET locked_until = $3
+      WHERE email = $1 AND device = $2 AND failures >= $4 AND locked_until IS NULL`,
+    [
+      lockoutKey(scope.email),
+      scope.device,
+      new Date(now.getTime() + policy.minutes * MINUTE_MS),
+      policy.threshold,
+    ],
+  );
+}
+
+/** After a successful check: the scope starts afresh (other scopes of the address keep their counts). */
+export async function clearAttempts(q: Queryable, scope: AttemptScope): Promise<void> {
+  await q.query('DELETE FROM sign_in_failures WHERE email = $1 AND device = $2', [
+    lockoutKey(scope.email),
+    scope.device,
+  ]);
+}
+
+/** Every count and lock of an address, trusted devices included (password reset, merchant unlock). */
 export async function clearSignInFailures(q: Queryable, email: string): Promise<void> {
   await q.query('DELETE FROM sign_in_failures WHERE email = $1', [lockoutKey(email)]);
 }

@@ -4,7 +4,7 @@ const HOUR_MS = 3_600_000;
 
 /**
  * Deletes what can no longer matter: expired sessions and tokens, rate-limit windows and failure counts
- * long past, idempotency keys beyond their 24-hour window. Without it, addresses and IPs an attacker
+ * long past, device trust that ran out, idempotency keys beyond their 24-hour window. Without it, addresses and IPs an attacker
  * cycles through would pile up rows forever.
  */
 export async function pruneExpired(q: Queryable, now: Date): Promise<void> {
@@ -16,5 +16,6 @@ export async function pruneExpired(q: Queryable, now: Date): Promise<void> {
     'DELETE FROM sign_in_failures WHERE window_started_at < $1 AND (locked_until IS NULL OR locked_until < $2)',
     [ago(24), now],
   );
+  await q.query('DELETE FROM trusted_devices WHERE expires_at <= $1', [now]);
   await q.query("DELETE FROM idempotency_keys WHERE state = 'completed' AND created_at < $1", [ago(24)]);
 }

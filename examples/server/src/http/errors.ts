@@ -6,8 +6,11 @@ export function statusFor(code: PortalErrorCode): number {
   return HTTP_STATUS_BY_CODE[code];
 }
 
-/** The contract's JSON error body, with Retry-After on 429 and 503. */
-export function errorResponse(error: PortalError): Response {
+/**
+ * The contract's JSON error body, with Retry-After on 429 and 503. `status` overrides the code's usual
+ * status where HTTP has a more precise one (413 for a body too large, 421 for a host not ours).
+ */
+export function errorResponse(error: PortalError, status = statusFor(error.code)): Response {
   const body: ErrorBody = {
     error: {
       code: error.code,
@@ -24,7 +27,7 @@ export function errorResponse(error: PortalError): Response {
   });
   if (error.retryAfterSeconds !== undefined)
     headers.set('retry-after', String(Math.ceil(error.retryAfterSeconds)));
-  return new Response(JSON.stringify(body), { status: statusFor(error.code), headers });
+  return new Response(JSON.stringify(body), { status, headers });
 }
 
 /**

@@ -8,11 +8,12 @@ import {
 } from '../../../../src/contract/operation-schemas.js';
 import { PortalError } from '../../../../src/contract/errors.js';
 import { logAccess } from '../auth/access-log.js';
+import { DEVICE_COOKIE } from '../auth/devices.js';
 import { type AuthenticatedSession, resolveSession } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { unauthorized } from '../../../../src/rules/errors.js';
 import { operationInput } from '../http/input.js';
-import { bearerToken, clientIp, isMutating } from '../http/request.js';
+import { bearerToken, clientIp, isJsonContentType, isMutating } from '../http/request.js';
 import { type DocumentFile, type Handlers, RequestContext, StoredResponse } from './types.js';
 
 export const SESSION_COOKIE = 'portal_session';
@@ -63,15 +64,20 @@ async function authenticate(c: Context, app: AppContext, ip: string): Promise<Au
 /**
  * Cross-site request forgery: a browser attaches the session cookie to requests other sites trigger, so
  * state-changing requests that rely on the cookie must come from an origin we trust. Browsers send
- * `Origin` on every non-GET request; when present it must be our own or an allowed origin. Requests
- * without it come from non-browser clients, which cannot ride a victim's cookie. Together with the JSON-only
- * bodies (which HTML forms cannot send) and SameSite=Lax this covers login CSRF as well.
+ * `Origin` on every non-GET request; when present it must be our own (from configuration, never from the
+ * request's Host) or an allowed origin. Requests without it come from non-browser clients, which cannot
+ * ride a victim's cookie. A Content-Type other than JSON is refused even on an empty body: it is what an
+ * HTML form sends, and an empty form post could otherwise sign out or trigger any input-less operation.
+ * Together with SameSite=Lax this covers login CSRF as well.
  */
 function checkOrigin(c: Context, app: AppContext): void {
+  const type = c.req.header('content-type');
+  if (type !== undefined && !isJsonContentType(type)) {
+    throw new PortalError('forbidden', 'request bodies must be sent as application/json');
+  }
   const origin = c.req.header('origin');
   if (origin === undefined) return;
-  const own = new URL(c.req.url).origin;
-  if (origin !== own && !app.isAllowedOrigin(origin)) {
+  if (!app.isAllowedOrigin(origin)) {
     throw new PortalError('forbidden', 'cross-origin request refused');
   }
 }
@@ -98,6 +104,13 @@ function respond(
     setCookie(c, SESSION_COOKIE, ctx.cookie.token, {
       ...cookieOptions(app),
       expires: ctx.cookie.expiresAt,
+    });
+  }
+  if (ctx.deviceCookie) {
+    setCookie(c, DEVICE_COOKIE, ctx.deviceCookie.token, {
+      ...cookieOptions(app),
+      path: `${API_BASE}/auth`,
+      expires: ctx.deviceCookie.expiresAt,
     });
   }
   c.header('cache-control', 'no-store');
@@ -144,7 +157,13 @@ export function customerRouter(app: AppContext, handlers: Handlers): Hono {
           });
         }
       }
-      const ctx = new RequestContext(app, ip, session, (header) => c.req.header(header));
+      const ctx = new RequestContext(
+        app,
+        ip,
+        session,
+        (header) => c.req.header(header),
+        getCookie(c, DEVICE_COOKIE),
+      );
       let result: unknown;
       try {
         result = await handler(ctx, input);

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { OperationName } from '../../../../src/contract/operations.js';
 import type { operationSchemas } from '../../../../src/contract/operation-schemas.js';
+import type { NewDevice } from '../auth/devices.js';
 import type { AuthenticatedSession, NewSession } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { unauthorized } from '../../../../src/rules/errors.js';
@@ -37,12 +38,16 @@ export class RequestContext {
   cookie: NewSession | 'clear' | undefined;
   /** Set by handlers that queued emails, which are delivered after the response. */
   mailQueued = false;
+  /** Set by a successful sign-in: the browser's new device cookie (see auth/devices.ts). */
+  deviceCookie: NewDevice | undefined;
 
   constructor(
     readonly app: AppContext,
     readonly ip: string,
     readonly session: AuthenticatedSession | null,
     readonly header: (name: string) => string | undefined,
+    /** The device cookie the browser sent, if any (only sent to the auth endpoints). */
+    readonly deviceToken?: string,
   ) {}
 
   now(): Date {

@@ -41,7 +41,15 @@ import {
   deleteSession,
   toSessionPayload,
 } from '../../auth/sessions.js';
-import { clearSignInFailures, lockoutRemaining, recordSignInFailure } from '../../auth/throttle.js';
+import { attemptScope, trustDevice } from '../../auth/devices.js';
+import {
+  type LockoutPolicy,
+  claimAttempt,
+  clearAttempts,
+  clearSignInFailures,
+  lockIfExhausted,
+} from '../../auth/throttle.js';
+import type { Limits } from '../../context.js';
 import { TOKEN_LIFETIME_MS, consumeToken, issueToken, revokeTokens } from '../../auth/tokens.js';
 import type { Queryable } from '../../db/database.js';
 import { queueEmail } from '../../mail/outbox.js';
@@ -62,7 +70,15 @@ import {
 } from '../guards.js';
 import type { Handlers, RequestContext } from '../types.js';
 
-/** Opens a cookie session; a session the browser already had is ended (new id on every sign-in). */
+const lockoutPolicy = (limits: Limits): LockoutPolicy => ({
+  threshold: limits.lockoutThreshold,
+  minutes: limits.lockoutMinutes,
+});
+
+/**
+ * Opens a cookie session; a session the browser already had is ended (new id on every sign-in). The
+ * browser becomes a trusted device for the address it signed in with (auth/devices.ts).
+ */
 async function openCookieSession(
   ctx: RequestContext,
   tx: Queryable,
@@ -78,6 +94,7 @@ async function openCookieSession(
     now,
   );
   ctx.cookie = created;
+  ctx.deviceCookie = await trustDevice(tx, ctx.deviceToken, email, now);
   return toSessionPayload({ customer, email, method, expiresAt: created.expiresAt });
 }
 
@@ -89,6 +106,7 @@ async function admitAttempt(
   ctx: RequestContext,
   attempt: { method: AccessAttempt['method']; email: string },
   capability: Capability,
+  options: { perIpLimit: boolean } = { perIpLimit: true },
 ): Promise<PortalSettings> {
   const settings = await loadSettings(ctx.app.db);
   const log = (reason: string) =>
@@ -98,7 +116,7 @@ async function admitAttempt(
     requireCapability(settings, capability);
   }
   try {
-    await limitAuthRequests(ctx);
+    if (options.perIpLimit) await limitAuthRequests(ctx);
   } catch (error) {
     await log('ip_rate_limited');
     throw error;
@@ -142,16 +160,22 @@ export const authHandlers: Pick<
    * Every wrong-credential case costs one scrypt and answers the same 401; the lockout counts failures
    * per address whether or not it has an account. A locked account is only revealed to someone who
    * knows its password.
+   *
+   * The attempt is claimed before the password is checked (auth/throttle.ts), so concurrent guesses
+   * cannot all be evaluated. A browser that signed in to this address before is counted on its own and
+   * is not held to the per-IP budget: a stranger's guesses, or a flood from the IP it shares, cannot
+   * keep the owner out of it (README "Lockout").
    */
   async signIn(ctx, input) {
     const { db, limits } = ctx.app;
     const attempt = { method: 'password' as const, email: input.email, ip: ctx.ip };
-    await admitAttempt(ctx, attempt, 'passwordSignIn');
+    const scope = await attemptScope(db, ctx.deviceToken, input.email, ctx.now());
+    await admitAttempt(ctx, attempt, 'passwordSignIn', { perIpLimit: scope.device === '' });
     const now = ctx.now();
-    const lockedFor = await lockoutRemaining(db, input.email, now);
-    if (lockedFor > 0) {
+    const claim = await claimAttempt(db, scope, now, lockoutPolicy(limits));
+    if (!claim.allowed) {
       await logAccess(db, { ...attempt, success: false, reason: 'too_many_failures' }, now);
-      throw rateLimited(lockedFor);
+      throw rateLimited(claim.retryAfterSeconds);
     }
     const customer = await findCustomerByEmail(db, input.email);
     const passwordOk = customer?.passwordHash
@@ -163,7 +187,7 @@ export const authHandlers: Pick<
       customer.passwordExpiresAt.getTime() <= now.getTime();
     const customerCode = customer?.record.code;
     if (!customer || !passwordOk || temporaryExpired) {
-      await recordSignInFailure(db, input.email, now, limits.lockoutThreshold, limits.lockoutMinutes);
+      await lockIfExhausted(db, scope, now, lockoutPolicy(limits));
       const reason = !customer
         ? 'unknown_email'
         : passwordOk
@@ -172,7 +196,7 @@ export const authHandlers: Pick<
       await logAccess(db, { ...attempt, success: false, customerCode, reason }, now);
       throw badCredentials();
     }
-    await clearSignInFailures(db, input.email);
+    await clearAttempts(db, scope);
     if (customer.record.locked) {
       await logAccess(db, { ...attempt, success: false, customerCode, reason: 'account_locked' }, now);
       throw accountLocked();
@@ -456,22 +480,17 @@ export const authHandlers: Pick<
     const { customer } = session;
     const { db, limits } = ctx.app;
     const now = ctx.now();
-    const lockedFor = await lockoutRemaining(db, customer.record.email, now);
-    if (lockedFor > 0) throw rateLimited(lockedFor);
+    const scope = await attemptScope(db, ctx.deviceToken, customer.record.email, now);
+    const claim = await claimAttempt(db, scope, now, lockoutPolicy(limits));
+    if (!claim.allowed) throw rateLimited(claim.retryAfterSeconds);
     const currentOk = customer.passwordHash
       ? await verifyPassword(input.currentPassword, customer.passwordHash)
       : await verifyAgainstDummy(input.currentPassword);
     if (!currentOk) {
-      await recordSignInFailure(
-        db,
-        customer.record.email,
-        now,
-        limits.lockoutThreshold,
-        limits.lockoutMinutes,
-      );
+      await lockIfExhausted(db, scope, now, lockoutPolicy(limits));
       throw wrongCurrentPassword();
     }
-    await clearSignInFailures(db, customer.record.email);
+    await clearAttempts(db, scope);
     const passwordHash = await hashPassword(input.newPassword);
     await db.transaction(async (tx) => {
       await setPassword(tx, customer.record.id, passwordHash, null);
