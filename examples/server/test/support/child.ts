@@ -28,7 +28,9 @@ export async function startChildServer(env: Record<string, string | undefined>):
       const end = buffered.indexOf('\n');
       if (end >= 0) resolve(buffered.slice(0, end));
     });
-    child.once('exit', (code) => reject(new Error(`the server process exited with ${code} before listening`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the server process exited with ${code} before listening`)),
+    );
   });
   const { url, pid } = JSON.parse(line) as { url: string; pid: number };
   const kilobytes = (field: string) => {
