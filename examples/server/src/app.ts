@@ -12,6 +12,8 @@ import { devRouter } from './dev/outbox-page.js';
 import { testRouter } from './dev/test-routes.js';
 import { limitBodies } from './http/body-limit.js';
 import { errorResponse, toErrorResponse } from './http/errors.js';
+import { checkHost } from './http/hosts.js';
+import { describeError, requestIdOf, requestLog } from './http/log.js';
 import { handlers } from './routes/handlers/index.js';
 import { API_BASE, customerRouter } from './routes/router.js';
 
@@ -82,10 +84,16 @@ export function createApp(options: AppOptions): PortalApp {
   const context = new AppContext(options);
   const app = new Hono();
 
+  app.use('*', requestLog(context.log));
+  app.use('*', checkHost(context.allowedHosts));
   app.use('*', limitBodies());
-  app.use(`${API_BASE}/*`, async (c, next) => {
+  // Every answer, static files and 404s included, is to be taken as the type it says it is.
+  app.use('*', async (c, next) => {
     await next();
     c.header('x-content-type-options', 'nosniff');
+  });
+  app.use(`${API_BASE}/*`, async (c, next) => {
+    await next();
     c.header('referrer-policy', 'no-referrer');
   });
   // Browsers on the merchant's allow-listed origins may call the customer API with credentials. The admin
@@ -110,7 +118,9 @@ export function createApp(options: AppOptions): PortalApp {
   if (options.testMode) app.route(`${API_BASE}/__test__`, testRouter(context));
   if (options.devRoutes) app.route('/dev', devRouter(context));
   // Pages served from the static folders (the storefront) run under a strict policy: no inline script or
-  // style, no eval, Trusted Types enforced with only Lit's policy. The portal must work under it.
+  // style, no eval, Trusted Types enforced with only Lit's policy. The portal must work under it. Their
+  // address (which may carry an emailed token) is not sent to other sites; `same-origin` rather than
+  // `no-referrer`, because the latter would also turn the portal's own requests' Origin into "null".
   app.use('/*', async (c, next) => {
     await next();
     if (
@@ -118,23 +128,33 @@ export function createApp(options: AppOptions): PortalApp {
       !c.res.headers.has('content-security-policy')
     ) {
       c.header('content-security-policy', allowCardFieldsFrame(STOREFRONT_CSP, context.cardFieldsUrl));
-      c.header('x-content-type-options', 'nosniff');
+      c.header('referrer-policy', 'same-origin');
     }
   });
   if (options.staticDirs?.length) {
+    // Source maps would publish the original sources next to the bundle: never served.
+    app.use('/*', async (c, next) => (c.req.path.endsWith('.map') ? c.notFound() : next()));
     app.use('/*', staticCaching);
     for (const root of options.staticDirs) app.use('/*', serveStatic({ root, precompressed: true }));
   }
 
-  app.notFound((c) =>
-    errorResponse(new PortalError('not_found', `no such endpoint: ${c.req.method} ${c.req.path}`)),
-  );
+  // The path is not echoed: whatever a link or a probe put in it stays out of the answer.
+  app.notFound(() => errorResponse(new PortalError('not_found', 'no such endpoint')));
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
       const code = CODE_BY_STATUS[error.status] ?? 'unavailable';
       return errorResponse(new PortalError(code, error.message || 'request refused'));
     }
-    return toErrorResponse(error, `${c.req.method} ${c.req.path}`);
+    return toErrorResponse(error, (unexpected) =>
+      context.log({
+        level: 'error',
+        event: 'unexpected_error',
+        method: c.req.method,
+        path: c.req.path,
+        requestId: requestIdOf(c),
+        ...describeError(unexpected),
+      }),
+    );
   });
   return Object.assign(app, { portal: context });
 }

@@ -3,6 +3,8 @@ import { isoToday } from '../../../src/rules/dates.js';
 import type { Database } from './db/database.js';
 import { pruneExpired } from './db/housekeeping.js';
 import type { Mailer } from './mail/mailer.js';
+import { LOOPBACK_HOSTS } from './http/hosts.js';
+import { type LogSink, describeError, problemsSink } from './http/log.js';
 import { deliverPending } from './mail/outbox.js';
 import type { PaymentGateway } from './payments/gateway.js';
 
@@ -37,6 +39,11 @@ export interface AppDeps {
   publicUrl: string;
   /** Other origins (the merchant's store) allowed to call the API from a browser and to receive links. */
   allowedOrigins: readonly string[];
+  /**
+   * Host names this server answers to besides the loopback names and the public URL's host (a request
+   * naming any other host is refused: DNS rebinding). `ALLOWED_HOSTS` in main.ts.
+   */
+  allowedHosts?: readonly string[];
   /** Honour X-Forwarded-For (exactly one trusted proxy in front). */
   trustProxy: boolean;
   /** Enables /portal-api/__test__/* (reset, clock). Never turned on from the environment in production. */
@@ -47,6 +54,8 @@ export interface AppDeps {
   redactSentEmails: boolean;
   /** Where the test-mode card fields frame is served; the settings answer tells pages. */
   cardFieldsUrl?: string;
+  /** Where structured log entries go; warnings and errors to stderr when absent (main.ts logs all). */
+  log?: LogSink;
   /** Currency of accounts created by sign-up (ISO 4217); USD when absent. */
   defaultCurrency?: string;
   limits?: Partial<Limits>;
@@ -57,7 +66,16 @@ export class AppContext {
   readonly deps: AppDeps;
   readonly limits: Limits;
   readonly publicOrigin: string;
+  /**
+   * The origins that are this server's own: the public URL's, and when that is a loopback name, the
+   * same scheme and port under the other loopback names. Fixed by configuration, never taken from the
+   * request's Host header.
+   */
+  readonly ownOrigins: ReadonlySet<string>;
+  /** Host names requests may name (lower case; IPv6 in brackets, as URL.hostname gives them). */
+  readonly allowedHosts: ReadonlySet<string>;
   readonly defaultCurrency: string;
+  readonly log: LogSink;
   /**
    * Where the card fields frame is served, once known: its listener starts after this one (it needs this
    * one's origin), so main.ts fills it in then.
@@ -65,13 +83,27 @@ export class AppContext {
   cardFieldsUrl: string | undefined;
   #clockOffsetMs = 0;
   #background = new Set<Promise<unknown>>();
+  #hold: Promise<void> = Promise.resolve();
   #lastPrune = 0;
 
   constructor(deps: AppDeps) {
     this.deps = deps;
     this.limits = { ...DEFAULT_LIMITS, ...deps.limits };
-    this.publicOrigin = new URL(deps.publicUrl).origin;
+    const publicUrl = new URL(deps.publicUrl);
+    this.publicOrigin = publicUrl.origin;
+    const loopback: readonly string[] = LOOPBACK_HOSTS;
+    this.ownOrigins = new Set(
+      loopback.includes(publicUrl.hostname)
+        ? LOOPBACK_HOSTS.map(
+            (name) => `${publicUrl.protocol}//${name}${publicUrl.port ? `:${publicUrl.port}` : ''}`,
+          )
+        : [this.publicOrigin],
+    );
+    this.allowedHosts = new Set(
+      [...LOOPBACK_HOSTS, publicUrl.hostname, ...(deps.allowedHosts ?? [])].map((name) => name.toLowerCase()),
+    );
     this.defaultCurrency = deps.defaultCurrency ?? 'USD';
+    this.log = deps.log ?? problemsSink;
     this.cardFieldsUrl = deps.cardFieldsUrl;
   }
 
@@ -94,7 +126,7 @@ export class AppContext {
 
   /** Whether a browser origin may call the API with credentials and receive emailed links. */
   isAllowedOrigin(origin: string): boolean {
-    return origin === this.publicOrigin || this.deps.allowedOrigins.includes(origin);
+    return this.ownOrigins.has(origin) || this.deps.allowedOrigins.includes(origin);
   }
 
   /** Sends queued emails after the response, without making the customer wait for SMTP. */
@@ -119,9 +151,32 @@ export class AppContext {
 
   runInBackground(task: Promise<unknown>): void {
     const tracked = task
-      .catch((error: unknown) => console.error('background task failed:', error))
+      .catch((error: unknown) =>
+        this.log({ level: 'error', event: 'background_task_failed', ...describeError(error) }),
+      )
       .finally(() => this.#background.delete(tracked));
     this.#background.add(tracked);
+  }
+
+  /**
+   * Work a request hands over to run once its answer is made (router: `RequestContext.afterResponse`),
+   * on the background work `drain()` waits for.
+   */
+  afterResponse(work: () => Promise<unknown>): void {
+    this.runInBackground(this.#hold.then(work));
+  }
+
+  /**
+   * Tests: work handed to `afterResponse` from now on waits until the returned function is called, so a
+   * test can look at what a request did before that work runs. (`drain()` would wait for it too.)
+   */
+  holdBackgroundWork(): () => void {
+    let release!: () => void;
+    this.#hold = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.#hold = Promise.resolve();
+      release();
+    };
   }
 
   /** Waits for background work (before closing the database). */

@@ -3,15 +3,21 @@ import { pathToFileURL } from 'node:url';
 import { DEMO_PASSWORD } from '../../../src/adapters/demo/demo-data.js';
 import { BUILD_HINT, startCardFieldsServer } from './card-fields/card-fields-server.js';
 import { scheduleDailyJobs } from './jobs/expiry-reminders.js';
-import { startServer } from './server.js';
+import { stdoutSink } from './http/log.js';
+import { type RunningServer, startServer } from './server.js';
 
 export { startServer } from './server.js';
 export type { RunningServer, ServerOptions } from './server.js';
 
 const DEV_MERCHANT_SECRET = 'sk_test_northwind';
 
-/** Runs the server from environment variables (see README "Configuration"). */
-export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/**
+ * Runs the server from environment variables (see README "Configuration") until SIGINT or SIGTERM; the
+ * answer's `stop()` does the same from code (tests).
+ */
+export async function main(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ server: RunningServer; stop(): Promise<void> }> {
   const production = env.NODE_ENV === 'production';
   const merchantSecret = env.MERCHANT_SECRET_KEY ?? (production ? undefined : DEV_MERCHANT_SECRET);
   if (!merchantSecret) {
@@ -23,9 +29,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       .map((each) => each.trim())
       .filter(Boolean);
   const port = Number(env.PORT ?? 8080);
+  const hostname = env.HOST || '127.0.0.1';
   const allowedOrigins = list(env.ALLOWED_ORIGINS, ',');
   const server = await startServer({
     port,
+    // This machine only, unless HOST says otherwise (0.0.0.0 or :: behind a load balancer).
+    hostname,
+    allowedHosts: list(env.ALLOWED_HOSTS, ','),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.DATA_DIR ?? '.data/pglite'),
     staticDirs: list(env.STATIC_DIR, delimiter).map((dir) => resolve(dir)),
@@ -38,10 +48,12 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     ...(env.COOKIE_SECURE ? { cookieSecure: env.COOKIE_SECURE === '1' } : {}),
     production,
     logEmails: !production,
+    log: stdoutSink,
   });
   // The test-mode card fields on a second port: another origin than the portal's pages.
   const cardFields = await startCardFieldsServer({
     port: env.CARD_FIELDS_PORT ? Number(env.CARD_FIELDS_PORT) : port === 0 ? 0 : port + 1,
+    hostname,
     root: resolve(env.CARD_FIELDS_DIR ?? 'dist/card-fields'),
     frameAncestors: [new URL(server.url).origin, ...allowedOrigins],
   }).catch(async (error: unknown) => {
@@ -55,6 +67,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     : `PGlite in ${resolve(env.DATA_DIR ?? '.data/pglite')}`;
   console.log(`Portal Elements reference server on ${server.url}`);
   console.log(`  API          ${server.url}/portal-api`);
+  console.log(`  listening on ${hostname}${env.HOST ? ' (HOST)' : ' only (set HOST to listen elsewhere)'}`);
   console.log(`  database     ${database}`);
   console.log(`  card fields  ${cardFields.url} (test mode)`);
   if (!cardFields.built) console.warn(`  card fields are not built; run ${BUILD_HINT}`);
@@ -63,10 +76,15 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     console.log(`  outbox       ${server.url}/dev/outbox`);
     if (!env.MERCHANT_SECRET_KEY) console.log(`  admin key    ${DEV_MERCHANT_SECRET} (development default)`);
   }
-  const stop = (signal: string) => {
-    console.log(`${signal}: shutting down`);
+  const stop = async () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     dailyJobs.stop();
-    Promise.all([server.close(), cardFields.close()]).then(
+    await Promise.all([server.close(), cardFields.close()]);
+  };
+  const onSignal = (signal: string) => {
+    console.log(`${signal}: shutting down`);
+    stop().then(
       () => process.exit(0),
       (error: unknown) => {
         console.error('shutdown failed:', error);
@@ -74,8 +92,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       },
     );
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return { server, stop };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { type PortalApp, createApp } from './app.js';
 import type { Limits } from './context.js';
+import type { LogSink } from './http/log.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
@@ -12,6 +13,7 @@ import { type PaymentGateway, TestGateway } from './payments/gateway.js';
 export interface ServerOptions {
   /** 0 picks a free port. */
   port: number;
+  /** The interface to listen on; 127.0.0.1 (this machine only) unless given, e.g. '0.0.0.0' or '::'. */
   hostname?: string;
   /** Static folders served outside the API (storefront, built bundle). */
   staticDirs?: readonly string[];
@@ -27,6 +29,8 @@ export interface ServerOptions {
   /** Defaults to http://localhost:<port>. */
   publicUrl?: string;
   allowedOrigins?: readonly string[];
+  /** Host names answered besides localhost, 127.0.0.1, [::1] and publicUrl's host (DNS rebinding). */
+  allowedHosts?: readonly string[];
   trustProxy?: boolean;
   /** Defaults to true when publicUrl is https. */
   cookieSecure?: boolean;
@@ -38,6 +42,8 @@ export interface ServerOptions {
   mailer?: Mailer;
   clock?: () => Date;
   limits?: Partial<Limits>;
+  /** Structured log entries; warnings and errors to stderr when absent. */
+  log?: LogSink;
 }
 
 export interface RunningServer {
@@ -73,7 +79,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = serve({
     fetch: (request, env) => (holder.app as PortalApp).fetch(request, env),
     port: options.port,
-    hostname: options.hostname,
+    hostname: options.hostname ?? '127.0.0.1',
   });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
@@ -99,12 +105,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cookieSecure: options.cookieSecure ?? publicUrl.startsWith('https:'),
     publicUrl,
     allowedOrigins: options.allowedOrigins ?? [],
+    allowedHosts: options.allowedHosts ?? [],
     trustProxy: options.trustProxy ?? false,
     testMode: options.testMode ?? false,
     devRoutes: !production,
     redactSentEmails: production && Boolean(options.smtpUrl),
     staticDirs: options.staticDirs,
     limits: options.limits,
+    log: options.log,
   });
   holder.app = running;
 

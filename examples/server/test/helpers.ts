@@ -47,7 +47,12 @@ export class Client {
       body = JSON.stringify(options.json);
       if (!headers.has('content-type')) headers.set('content-type', 'application/json');
     }
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body, redirect: 'manual' });
+    const response = await fetch(`${this.nextBaseUrl()}${path}`, {
+      method,
+      headers,
+      body,
+      redirect: 'manual',
+    });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair, ...attributes] = cookie.split(';');
       const [name, value] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
@@ -65,6 +70,11 @@ export class Client {
     let parsed: unknown = text;
     if (response.headers.get('content-type')?.includes('json') && text !== '') parsed = JSON.parse(text);
     return { status: response.status, headers: response.headers, body: parsed as T, text };
+  }
+
+  /** Where the next request goes (a subclass may spread requests over several servers). */
+  protected nextBaseUrl(): string {
+    return this.baseUrl;
   }
 
   get<T = unknown>(path: string, headers?: Record<string, string>) {
@@ -143,7 +153,8 @@ export async function startTestServer(
     limits: options.limits,
   });
   const url = running.url;
-  const adminClient = new Client(url, '198.51.100.1');
+  // From this machine: the test and development routes (reset, clock, outbox) answer nobody else.
+  const adminClient = new Client(url, '127.0.0.1');
   adminClient.bearer = MERCHANT_SECRET;
   const server: TestServer = {
     url,

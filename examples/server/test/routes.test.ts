@@ -168,7 +168,7 @@ describe('development and test routes', () => {
       comment,
     });
     await server.client().post('/portal-api/auth/magic-link', { email: 'grace@example.net' });
-    const page = await server.client().get('/dev/outbox');
+    const page = await server.client('127.0.0.1').get('/dev/outbox');
     assert.equal(page.status, 200);
     assert.ok(!page.text.includes('<script>alert'), 'customer text is escaped');
     assert.ok(

@@ -69,6 +69,7 @@ fi
 echo "run-postgres: running the server suite on postgres://…@${DATABASE_URL##*@}"
 suite_started=$(date +%s)
 status=0
-npx tsx --test examples/server/test/*.test.ts || status=$?
+# postgres/*.test.ts need a PostgreSQL server (two server processes on one database): only here.
+npx tsx --test examples/server/test/*.test.ts examples/server/test/postgres/*.test.ts || status=$?
 echo "run-postgres: suite finished in $(($(date +%s) - suite_started)) s (exit $status)"
 exit $status

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppContext } from '../context.js';
+import { localOnly } from '../http/hosts.js';
 import { type OutboxEmail, listOutbox } from '../mail/outbox.js';
 
 const ESCAPES: Record<string, string> = {
@@ -65,13 +66,23 @@ ${items || '<p>No emails yet.</p>'}
 </html>`;
 }
 
-/** Development only: the outbox as a page for people and as JSON for tests (`?to=` filters by address). */
+/**
+ * Development only: the outbox as a page for people and as JSON for tests (`?to=` filters by address).
+ * It shows every magic link, reset link and temporary password, so it answers only on this machine.
+ */
 export function devRouter(app: AppContext): Hono {
   const router = new Hono();
+  router.use('*', localOnly(app.deps.trustProxy));
+  // Emails queued by work that runs after a response (magic links, resets) are waited for, so the
+  // outbox read after a request shows what that request sent.
+  router.use('*', async (_, next) => {
+    await app.drain();
+    await next();
+  });
   router.get('/outbox', async (c) => {
     c.header(
       'content-security-policy',
-      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
     c.header('cache-control', 'no-store');
     return c.html(page(await listOutbox(app.db)));

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { PortalError, validationError } from '../../../../src/contract/errors.js';
 import type { AppContext } from '../context.js';
+import { localOnly } from '../http/hosts.js';
 import { resetDatabase } from '../db/seed.js';
 import { readJsonBody } from '../http/request.js';
 import { sendExpiryReminders } from '../jobs/expiry-reminders.js';
@@ -26,6 +27,8 @@ async function clockChange(body: unknown) {
  */
 export function testRouter(app: AppContext): Hono {
   const router = new Hono();
+  // Like the outbox: only from this machine, even in test mode.
+  router.use('*', localOnly(app.deps.trustProxy));
   /** Empties every table, seeds the demo data again and, with `now`, sets the clock (else real time). */
   router.post('/reset', async (c) => {
     const change = await clockChange(readJsonBody(c));

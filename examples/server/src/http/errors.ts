@@ -31,12 +31,13 @@ export function errorResponse(error: PortalError, status = statusFor(error.code)
 }
 
 /**
- * Whatever went wrong, the client gets the contract's shape. Unexpected failures are logged with their
- * stack here and answered with a bare 500 'unavailable': no stack or SQL ever reaches the body.
+ * Whatever went wrong, the client gets the contract's shape. Unexpected failures are handed to `report`
+ * (the structured log, with their stack) and answered with a bare 500 'unavailable': no stack or SQL ever
+ * reaches the body.
  */
-export function toErrorResponse(error: unknown, where: string): Response {
+export function toErrorResponse(error: unknown, report: (error: unknown) => void): Response {
   if (isPortalError(error)) return errorResponse(error);
-  console.error(`unexpected error in ${where}:`, error);
+  report(error);
   const body: ErrorBody = { error: { code: 'unavailable', message: 'Something went wrong on our side.' } };
   return new Response(JSON.stringify(body), {
     status: 500,

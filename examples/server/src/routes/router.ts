@@ -172,7 +172,9 @@ export function customerRouter(app: AppContext, handlers: Handlers): Hono {
         if (ctx.mailQueued) app.deliverMailSoon();
         app.pruneSoon();
       }
-      return respond(c, app, name, op, ctx, result);
+      const response = respond(c, app, name, op, ctx, result);
+      for (const work of ctx.deferred) app.afterResponse(work);
+      return response;
     });
   }
   return router;

@@ -38,6 +38,8 @@ export class RequestContext {
   cookie: NewSession | 'clear' | undefined;
   /** Set by handlers that queued emails, which are delivered after the response. */
   mailQueued = false;
+  /** Work to run once the answer is made (see `afterResponse`). */
+  readonly deferred: (() => Promise<unknown>)[] = [];
   /** Set by a successful sign-in: the browser's new device cookie (see auth/devices.ts). */
   deviceCookie: NewDevice | undefined;
 
@@ -52,6 +54,14 @@ export class RequestContext {
 
   now(): Date {
     return this.app.now();
+  }
+
+  /**
+   * Runs `work` after the answer is made, so that the answer cannot depend on it, in content or in time
+   * (magic-link and reset requests: whether the address has an account shows in neither).
+   */
+  afterResponse(work: () => Promise<unknown>): void {
+    this.deferred.push(work);
   }
 
   today(): string {

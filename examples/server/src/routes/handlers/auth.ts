@@ -68,7 +68,7 @@ import {
   mayEmailAddress,
   requireCapability as requireAppCapability,
 } from '../guards.js';
-import type { Handlers, RequestContext } from '../types.js';
+import type { Handlers, InputOf, RequestContext } from '../types.js';
 
 const lockoutPolicy = (limits: Limits): LockoutPolicy => ({
   threshold: limits.lockoutThreshold,
@@ -137,6 +137,64 @@ async function commitThenAnswer<T>(
   const outcome = await ctx.app.db.transaction(fn);
   if (!outcome.ok) throw outcome.error;
   return outcome.value;
+}
+
+/**
+ * After a magic-link request's answer: only an address an access rule grants, on an account that is not
+ * locked, gets a link; the per-address budget is spent for every address alike so that it reveals
+ * nothing either.
+ */
+async function sendMagicLink(
+  ctx: RequestContext,
+  settings: PortalSettings,
+  input: InputOf<'requestMagicLink'>,
+): Promise<void> {
+  const { db } = ctx.app;
+  const withinBudget = await mayEmailAddress(ctx, 'magic_link_email', input.email);
+  const rule = await ruleForEmail(db, input.email);
+  const customer = rule ? await findCustomer(db, rule.customerId) : undefined;
+  if (!withinBudget || !customer || customer.record.locked) return;
+  const email = normalizeEmail(input.email);
+  const now = ctx.now();
+  await db.transaction(async (tx) => {
+    const token = await issueToken(tx, 'magic_link', { customerId: customer.record.id, email }, now);
+    const link = emailLink(ctx.app, input.returnUrl, LINK_PARAM.magicLink, token);
+    const minutes = TOKEN_LIFETIME_MS.magic_link / 60_000;
+    await queueEmail(tx, { to: email, ...magicLinkMail(settings.branding.merchantName, link, minutes) }, now);
+  });
+  ctx.app.deliverMailSoon();
+}
+
+/**
+ * After a reset request's answer: an account gets a single-use link valid for an hour; a merchant-locked
+ * one is told to contact the merchant instead (resetting would not let it in).
+ */
+async function sendPasswordReset(
+  ctx: RequestContext,
+  settings: PortalSettings,
+  input: InputOf<'requestPasswordReset'>,
+): Promise<void> {
+  const { db } = ctx.app;
+  const withinBudget = await mayEmailAddress(ctx, 'reset_email', input.email);
+  const customer = await findCustomerByEmail(db, input.email);
+  if (!withinBudget || !customer) return;
+  const now = ctx.now();
+  const { merchantName, supportEmail } = settings.branding;
+  await db.transaction(async (tx) => {
+    const to = customer.record.email;
+    if (customer.record.locked) {
+      await queueEmail(tx, { to, ...lockedAccountResetMail(merchantName, supportEmail) }, now);
+      return;
+    }
+    const token = await issueToken(tx, 'password_reset', { customerId: customer.record.id, email: to }, now);
+    const link = emailLink(ctx.app, input.returnUrl, LINK_PARAM.passwordReset, token);
+    await queueEmail(
+      tx,
+      { to, ...passwordResetMail(merchantName, link, TOKEN_LIFETIME_MS.password_reset / 60_000) },
+      now,
+    );
+  });
+  ctx.app.deliverMailSoon();
 }
 
 export const authHandlers: Pick<
@@ -225,31 +283,14 @@ export const authHandlers: Pick<
   },
 
   /**
-   * Always 204. Only an address an access rule grants, on an account that is not locked, gets a link;
-   * the per-address budget is spent for every address alike so that it reveals nothing either.
+   * Always 204, answered before anything about the address is looked at: the capability, `returnUrl` and
+   * per-IP checks are the same for every address, and the rest runs after the answer (`sendMagicLink`).
    */
   async requestMagicLink(ctx, input) {
-    const { db } = ctx.app;
     const settings = await requireAppCapability(ctx.app, 'magicLinkSignIn');
     checkReturnUrl(ctx.app, input.returnUrl);
     await limitAuthRequests(ctx);
-    const withinBudget = await mayEmailAddress(ctx, 'magic_link_email', input.email);
-    const rule = await ruleForEmail(db, input.email);
-    const customer = rule ? await findCustomer(db, rule.customerId) : undefined;
-    if (!withinBudget || !customer || customer.record.locked) return;
-    const email = normalizeEmail(input.email);
-    const now = ctx.now();
-    await db.transaction(async (tx) => {
-      const token = await issueToken(tx, 'magic_link', { customerId: customer.record.id, email }, now);
-      const link = emailLink(ctx.app, input.returnUrl, LINK_PARAM.magicLink, token);
-      const minutes = TOKEN_LIFETIME_MS.magic_link / 60_000;
-      await queueEmail(
-        tx,
-        { to: email, ...magicLinkMail(settings.branding.merchantName, link, minutes) },
-        now,
-      );
-    });
-    ctx.mailQueued = true;
+    ctx.afterResponse(() => sendMagicLink(ctx, settings, input));
   },
 
   /** The only way to use a link: an explicit POST (a mail scanner's GET of the link changes nothing). */
@@ -369,39 +410,14 @@ export const authHandlers: Pick<
   },
 
   /**
-   * Always 204. An account gets a single-use link valid for an hour; a merchant-locked one is told to
-   * contact the merchant instead (resetting would not let it in).
+   * Always 204, answered like `requestMagicLink`: the same checks for every address before the answer,
+   * everything that depends on the address after it (`sendPasswordReset`).
    */
   async requestPasswordReset(ctx, input) {
-    const { db } = ctx.app;
     const settings = await requireAppCapability(ctx.app, 'passwordSignIn');
     checkReturnUrl(ctx.app, input.returnUrl);
     await limitAuthRequests(ctx);
-    const withinBudget = await mayEmailAddress(ctx, 'reset_email', input.email);
-    const customer = await findCustomerByEmail(db, input.email);
-    if (!withinBudget || !customer) return;
-    const now = ctx.now();
-    const { merchantName, supportEmail } = settings.branding;
-    await db.transaction(async (tx) => {
-      const to = customer.record.email;
-      if (customer.record.locked) {
-        await queueEmail(tx, { to, ...lockedAccountResetMail(merchantName, supportEmail) }, now);
-        return;
-      }
-      const token = await issueToken(
-        tx,
-        'password_reset',
-        { customerId: customer.record.id, email: to },
-        now,
-      );
-      const link = emailLink(ctx.app, input.returnUrl, LINK_PARAM.passwordReset, token);
-      await queueEmail(
-        tx,
-        { to, ...passwordResetMail(merchantName, link, TOKEN_LIFETIME_MS.password_reset / 60_000) },
-        now,
-      );
-    });
-    ctx.mailQueued = true;
+    ctx.afterResponse(() => sendPasswordReset(ctx, settings, input));
   },
 
   /** Sets the new password, lifts the failure lockout, retires other links and ends every session. */
