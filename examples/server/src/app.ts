@@ -85,13 +85,13 @@ export function createApp(options: AppOptions): PortalApp {
   const app = new Hono();
 
   app.use('*', requestLog(context.log));
-  app.use('*', checkHost(context.allowedHosts));
-  app.use('*', limitBodies());
-  // Every answer, static files and 404s included, is to be taken as the type it says it is.
+  // Every answer, static files, 404s and early refusals included, is to be taken as the type it says.
   app.use('*', async (c, next) => {
     await next();
     c.header('x-content-type-options', 'nosniff');
   });
+  app.use('*', checkHost(context.allowedHosts));
+  app.use('*', limitBodies());
   app.use(`${API_BASE}/*`, async (c, next) => {
     await next();
     c.header('referrer-policy', 'no-referrer');

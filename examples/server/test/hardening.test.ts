@@ -10,8 +10,7 @@ import { createApp } from '../src/app.js';
 import { type LogEntry, describeError } from '../src/http/log.js';
 import { silentMailer } from '../src/mail/mailer.js';
 import { main } from '../src/main.js';
-import { startServer } from '../src/server.js';
-import { ADA, DEMO_PASSWORD, MERCHANT_SECRET, useTestServer } from './helpers.js';
+import { ADA, DEMO_PASSWORD, useTestServer } from './helpers.js';
 
 /**
  * Issue 13's server findings, each proven from outside: DNS rebinding and the loopback-only development
@@ -73,69 +72,28 @@ describe('a development server nobody else can reach (finding 3)', () => {
     assert.equal((await local.get('/dev/outbox.json')).status, 200);
     assert.equal((await local.post('/portal-api/__test__/clock', { advanceSeconds: 1 })).status, 200);
   });
-
-  it('npm start listens on loopback unless HOST says otherwise', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'portal-main-'));
-    const env = { PORT: '0', DATA_DIR: join(dir, 'db'), CARD_FIELDS_DIR: dir, CARD_FIELDS_PORT: '0' };
-    try {
-      const loopback = await main(env);
-      assert.equal((loopback.server.server.address() as AddressInfo).address, '127.0.0.1');
-      await loopback.stop();
-      const everywhere = await main({ ...env, HOST: '0.0.0.0', ALLOWED_HOSTS: 'billing.example' });
-      assert.equal((everywhere.server.server.address() as AddressInfo).address, '0.0.0.0');
-      const named = await rawGet(`${everywhere.server.url}/portal-api/settings`, 'billing.example');
-      assert.equal(named.status, 200, 'ALLOWED_HOSTS');
-      await everywhere.stop();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
 });
 
 describe('structured logs (finding 5)', () => {
   it('writes one JSON object per request, CR/LF in the path escaped, with a request id', async () => {
     const entries: string[] = [];
-    const running = await startServer({
-      port: 0,
-      dataDir: ':memory:',
-      merchantSecret: MERCHANT_SECRET,
+    const app = createApp({
+      ...server.running.app.portal.deps,
+      mailer: silentMailer,
       log: (entry) => entries.push(JSON.stringify(entry)),
     });
-    try {
-      const forged = '/portal-api/nothing%0D%0A%7B%22level%22%20%22info%22%7D';
-      const reply = await fetch(`${running.url}${forged}`);
-      assert.equal(reply.status, 404);
-      assert.equal(entries.length, 1);
-      const lines = entries.join('\n').split(/\r?\n|\r/);
-      assert.equal(lines.length, 1, 'the CR/LF did not start a line of its own');
-      const entry = JSON.parse(lines[0]) as LogEntry;
-      assert.equal(entry.method, 'GET');
-      assert.equal(entry.status, 404);
-      assert.equal(entry.path, '/portal-api/nothing\r\n{"level" "info"}');
-      assert.equal(typeof entry.ms, 'number');
-      assert.equal(entry.requestId, reply.headers.get('x-request-id'));
-    } finally {
-      await running.close();
-    }
-  });
-
-  it('logs a database error by its SQLSTATE, never its parameters or the values it quotes', async () => {
-    const db = await PGlite.create();
-    try {
-      await db.exec('CREATE TABLE t (id TEXT PRIMARY KEY)');
-      await db.query('INSERT INTO t VALUES ($1)', ['secret-value-1']);
-      const errors: unknown[] = [];
-      await db.query('INSERT INTO t VALUES ($1)', ['secret-value-1']).catch((e: unknown) => errors.push(e));
-      await db.query('SELECT $1::int', ['secret-value-2']).catch((e: unknown) => errors.push(e));
-      assert.equal(errors.length, 2);
-      for (const error of errors) {
-        const line = JSON.stringify(describeError(error));
-        assert.doesNotMatch(line, /secret-value/);
-        assert.match(line, /"sqlState":"(23505|22P02)"/);
-      }
-    } finally {
-      await db.close();
-    }
+    const forged = '/portal-api/nothing%0D%0A%7B%22level%22%20%22info%22%7D';
+    const reply = await app.request(`http://localhost${forged}`);
+    assert.equal(reply.status, 404);
+    assert.equal(entries.length, 1);
+    const lines = entries.join('\n').split(/\r?\n|\r/);
+    assert.equal(lines.length, 1, 'the CR/LF did not start a line of its own');
+    const entry = JSON.parse(lines[0]) as LogEntry;
+    assert.equal(entry.method, 'GET');
+    assert.equal(entry.status, 404);
+    assert.equal(entry.path, '/portal-api/nothing\r\n{"level" "info"}');
+    assert.equal(typeof entry.ms, 'number');
+    assert.equal(entry.requestId, reply.headers.get('x-request-id'));
   });
 });
 
@@ -176,14 +134,9 @@ describe('headers and small gaps (finding 9)', () => {
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>store</title>');
     writeFileSync(join(dir, 'portal.js'), 'export {};\n//# sourceMappingURL=portal.js.map');
     writeFileSync(join(dir, 'portal.js.map'), '{"version":3,"sources":["secret.ts"]}');
-    const running = await startServer({
-      port: 0,
-      dataDir: ':memory:',
-      merchantSecret: MERCHANT_SECRET,
-      staticDirs: [dir],
-    });
+    const app = createApp({ ...server.running.app.portal.deps, mailer: silentMailer, staticDirs: [dir] });
     try {
-      const get = (path: string) => running.app.request(path);
+      const get = (path: string) => app.request(`http://localhost${path}`);
       for (const path of ['/', '/portal.js', '/nothing-here', '/portal-api/nothing']) {
         assert.equal((await get(path)).headers.get('x-content-type-options'), 'nosniff', path);
       }
@@ -192,7 +145,6 @@ describe('headers and small gaps (finding 9)', () => {
       assert.equal(map.status, 404);
       assert.doesNotMatch(await map.text(), /secret\.ts/);
     } finally {
-      await running.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -217,5 +169,47 @@ describe('headers and small gaps (finding 9)', () => {
     });
     assert.equal(signOut.status, 403);
     assert.equal((await client.get('/portal-api/customer')).status, 200, 'still signed in');
+  });
+});
+
+/**
+ * Last, and without the shared server's help: these start databases in this process, which holds up its
+ * event loop long enough for an idle keep-alive connection to the shared server to go stale.
+ */
+describe('the process as npm start runs it, and database errors in the log (findings 3, 5)', () => {
+  it('npm start listens on loopback unless HOST says otherwise', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portal-main-'));
+    const env = { PORT: '0', DATA_DIR: join(dir, 'db'), CARD_FIELDS_DIR: dir, CARD_FIELDS_PORT: '0' };
+    try {
+      const loopback = await main(env);
+      assert.equal((loopback.server.server.address() as AddressInfo).address, '127.0.0.1');
+      await loopback.stop();
+      const everywhere = await main({ ...env, HOST: '0.0.0.0', ALLOWED_HOSTS: 'billing.example' });
+      assert.equal((everywhere.server.server.address() as AddressInfo).address, '0.0.0.0');
+      const named = await rawGet(`${everywhere.server.url}/portal-api/settings`, 'billing.example');
+      assert.equal(named.status, 200, 'ALLOWED_HOSTS');
+      await everywhere.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('logs a database error by its SQLSTATE, never its parameters or the values it quotes', async () => {
+    const db = await PGlite.create();
+    try {
+      await db.exec('CREATE TABLE t (id TEXT PRIMARY KEY)');
+      await db.query('INSERT INTO t VALUES ($1)', ['secret-value-1']);
+      const errors: unknown[] = [];
+      await db.query('INSERT INTO t VALUES ($1)', ['secret-value-1']).catch((e: unknown) => errors.push(e));
+      await db.query('SELECT $1::int', ['secret-value-2']).catch((e: unknown) => errors.push(e));
+      assert.equal(errors.length, 2);
+      for (const error of errors) {
+        const line = JSON.stringify(describeError(error));
+        assert.doesNotMatch(line, /secret-value/);
+        assert.match(line, /"sqlState":"(23505|22P02)"/);
+      }
+    } finally {
+      await db.close();
+    }
   });
 });
