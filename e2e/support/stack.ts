@@ -26,7 +26,12 @@ async function launch(port: number, dataDir: string): Promise<{ child: ChildProc
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the stack did not start:\n${output}`)), 60_000);
+    // Building the bundle takes seconds alone and minutes on a busy machine; a stack that never says it
+    // listens is stopped, so no server outlives the test.
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`the stack did not start:\n${output}`));
+    }, 180_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /reference server on (http:\/\/\S+)/.exec(output);

@@ -1,21 +1,39 @@
 import * as z from 'zod/mini';
 
+/**
+ * A NUL character or a lone UTF-16 surrogate (half of a pair, without its other half): neither can be stored
+ * (PostgreSQL refuses both in text) nor shown, and no person types one, so every text schema refuses them.
+ */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this pattern is for
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether text can be stored and shown: no NUL, no lone surrogate. */
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE.test(value);
+}
+
+/**
+ * The base of every text field, path id and token the contract accepts: a string without NUL or lone
+ * surrogates (refused as 'invalid' at the field). Add length and shape checks with `.check(...)`.
+ */
+export const StorableText = z.string().check(z.refine(isStorableText, 'invalid'));
+
 /** An opaque identifier issued by the backend. */
-export const Id = z.string().check(z.minLength(1), z.maxLength(128));
+export const Id = StorableText.check(z.minLength(1), z.maxLength(128));
 /** A calendar date, `YYYY-MM-DD`. */
 export const IsoDate = z.iso.date();
 /** An instant, ISO 8601 with an offset (`2026-11-21T10:00:00Z`). */
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
-export const Email = z.email().check(z.maxLength(254));
+export const Email = z.email().check(z.maxLength(254), z.refine(isStorableText, 'invalid'));
 /** A short line of text typed by a person (names, numbers, cities). */
-export const ShortText = z.string().check(z.maxLength(200));
-export const RequiredText = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
-export const Password = z.string().check(z.minLength(1), z.maxLength(256));
+export const ShortText = StorableText.check(z.maxLength(200));
+export const RequiredText = StorableText.check(z.trim(), z.minLength(1), z.maxLength(200));
+export const Password = StorableText.check(z.minLength(1), z.maxLength(256));
 /** A password chosen by the customer: the length rule every backend enforces (NIST 800-63B: 8+). */
-export const NewPassword = z.string().check(z.minLength(8, 'too_short'), z.maxLength(256, 'too_long'));
+export const NewPassword = StorableText.check(z.minLength(8, 'too_short'), z.maxLength(256, 'too_long'));
 
-export const CountryCode = z.string().check(z.regex(/^[A-Z]{2}$/, 'country must be ISO 3166-1 alpha-2'));
+export const CountryCode = StorableText.check(z.regex(/^[A-Z]{2}$/, 'country must be ISO 3166-1 alpha-2'));
 
 /**
  * How a country writes its addresses, where the portal knows it: what its region is called (none: the
@@ -89,4 +107,4 @@ export interface Page<T> {
 }
 
 /** Idempotency keys are generated once per customer intent (see core/idempotency). */
-export const IdempotencyKey = z.string().check(z.minLength(16), z.maxLength(255));
+export const IdempotencyKey = StorableText.check(z.minLength(16), z.maxLength(255));

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, ShortText } from './common.js';
+import { Id, ShortText, StorableText } from './common.js';
 
 /** Merchant content: policies, contact information, custom pages. `html` is sanitized before display. */
 export const ContentPage = z.object({
@@ -7,6 +7,6 @@ export const ContentPage = z.object({
   slug: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)),
   kind: z.enum(['policy', 'contact', 'custom']),
   title: ShortText,
-  html: z.string().check(z.maxLength(200_000)),
+  html: StorableText.check(z.maxLength(200_000)),
 });
 export type ContentPage = z.infer<typeof ContentPage>;

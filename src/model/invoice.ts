@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, IsoDate, IsoDateTime, ShortText } from './common.js';
+import { Id, IsoDate, IsoDateTime, ShortText, StorableText } from './common.js';
 import { Money } from './money.js';
 import { PaymentMethodBrief } from './payment-method.js';
 
@@ -62,7 +62,7 @@ export const InvoicePayment = z.object({
 });
 export type InvoicePayment = z.infer<typeof InvoicePayment>;
 
-export const NoteBody = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
+export const NoteBody = StorableText.check(z.trim(), z.minLength(1), z.maxLength(2000));
 
 export const InvoiceNote = z.object({
   id: Id,
@@ -85,7 +85,7 @@ export type Invoice = z.infer<typeof Invoice>;
 
 export const InvoiceListQuery = z.object({
   filter: z.optional(InvoiceFilter),
-  cursor: z.optional(z.string().check(z.maxLength(200))),
+  cursor: z.optional(StorableText.check(z.maxLength(200))),
   limit: z.optional(z.int().check(z.minimum(1), z.maximum(100))),
 });
 export type InvoiceListQuery = z.infer<typeof InvoiceListQuery>;

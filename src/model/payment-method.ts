@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, ShortText } from './common.js';
+import { Id, ShortText, StorableText } from './common.js';
 import { BankAccountDetails } from './session.js';
 
 export const CardBrand = z.enum(['visa', 'mastercard', 'amex', 'discover', 'other']);
@@ -73,7 +73,7 @@ export type PaymentMethod = z.infer<typeof PaymentMethod>;
 
 export const NewCard = z.object({
   /** The provider's single-use token; the card number itself never reaches the portal. */
-  token: z.string().check(z.minLength(1), z.maxLength(256)),
+  token: StorableText.check(z.minLength(1), z.maxLength(256)),
   makeDefault: z.optional(z.boolean()),
 });
 export type NewCard = z.infer<typeof NewCard>;

@@ -1,5 +1,15 @@
 import * as z from 'zod/mini';
-import { Address, Email, Id, IsoDateTime, NewPassword, Password, RequiredText, ShortText } from './common.js';
+import {
+  Address,
+  Email,
+  Id,
+  IsoDateTime,
+  NewPassword,
+  Password,
+  RequiredText,
+  ShortText,
+  StorableText,
+} from './common.js';
 
 export const SignInMethod = z.enum(['password', 'magic_link', 'session_token']);
 export type SignInMethod = z.infer<typeof SignInMethod>;
@@ -27,7 +37,7 @@ export type PasswordSignIn = z.infer<typeof PasswordSignIn>;
  */
 export const SignInResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('signed_in'), session: Session }),
-  z.object({ status: z.literal('password_change_required'), challenge: z.string().check(z.minLength(16)) }),
+  z.object({ status: z.literal('password_change_required'), challenge: StorableText.check(z.minLength(16)) }),
 ]);
 export type SignInResult = z.infer<typeof SignInResult>;
 
@@ -38,7 +48,7 @@ export const MagicLinkRequest = z.object({
 });
 export type MagicLinkRequest = z.infer<typeof MagicLinkRequest>;
 
-export const MagicLinkVerify = z.object({ token: z.string().check(z.minLength(16), z.maxLength(256)) });
+export const MagicLinkVerify = z.object({ token: StorableText.check(z.minLength(16), z.maxLength(256)) });
 export type MagicLinkVerify = z.infer<typeof MagicLinkVerify>;
 
 /**
@@ -71,7 +81,7 @@ export const SignUp = z.object({
   billingAddress: z.optional(Address),
   shippingAddress: z.optional(Address),
   /** A token from the card fields provider; card numbers never reach the portal. */
-  cardToken: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+  cardToken: z.optional(StorableText.check(z.minLength(1), z.maxLength(256))),
   bankAccount: z.optional(BankAccountDetails),
 });
 export type SignUp = z.infer<typeof SignUp>;
@@ -83,14 +93,14 @@ export const PasswordResetRequest = z.object({
 export type PasswordResetRequest = z.infer<typeof PasswordResetRequest>;
 
 export const PasswordReset = z.object({
-  token: z.string().check(z.minLength(16), z.maxLength(256)),
+  token: StorableText.check(z.minLength(16), z.maxLength(256)),
   newPassword: NewPassword,
 });
 export type PasswordReset = z.infer<typeof PasswordReset>;
 
 /** Finish a forced change after signing in with a temporary password. */
 export const CompletePasswordChange = z.object({
-  challenge: z.string().check(z.minLength(16), z.maxLength(256)),
+  challenge: StorableText.check(z.minLength(16), z.maxLength(256)),
   newPassword: NewPassword,
 });
 export type CompletePasswordChange = z.infer<typeof CompletePasswordChange>;

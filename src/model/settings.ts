@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Email, Id, ShortText } from './common.js';
+import { Email, Id, ShortText, StorableText } from './common.js';
 
 /** What a new customer must provide to create an account (Helcim: "configure required information"). */
 export const SignUpRequirements = z.object({
@@ -23,7 +23,7 @@ export const Branding = z.object({
   /** Any CSS colour; validated again by core/theme before use. */
   themeColor: z.optional(ShortText),
   /** https, same-origin or data:image/(png|jpeg|webp); validated again by core/theme before use. */
-  logoUrl: z.optional(z.string().check(z.maxLength(200_000))),
+  logoUrl: z.optional(StorableText.check(z.maxLength(200_000))),
   supportEmail: z.optional(Email),
 });
 export type Branding = z.infer<typeof Branding>;

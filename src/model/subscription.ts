@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, IdempotencyKey, IsoDate, ShortText } from './common.js';
+import { Id, IdempotencyKey, IsoDate, ShortText, StorableText } from './common.js';
 import { Money } from './money.js';
 
 export const BillingInterval = z.enum(['day', 'week', 'month', 'year']);
@@ -8,7 +8,7 @@ export type BillingInterval = z.infer<typeof BillingInterval>;
 export const Plan = z.object({
   id: Id,
   name: ShortText,
-  description: z.string().check(z.maxLength(2000)),
+  description: StorableText.check(z.maxLength(2000)),
   /** Price for one unit per billing period. */
   price: Money,
   interval: BillingInterval,
@@ -16,7 +16,7 @@ export const Plan = z.object({
   trialDays: z.int().check(z.nonnegative()),
   features: z.array(ShortText),
   /** Terms shown before subscribing ("12-month minimum, cancel anytime after"). */
-  terms: z.optional(z.string().check(z.maxLength(2000))),
+  terms: z.optional(StorableText.check(z.maxLength(2000))),
 });
 export type Plan = z.infer<typeof Plan>;
 
@@ -34,7 +34,7 @@ export const Subscription = z.object({
   interval: BillingInterval,
   intervalCount: z.int().check(z.minimum(1)),
   products: z.array(z.object({ name: ShortText, quantity: z.int().check(z.positive()) })),
-  terms: z.optional(z.string().check(z.maxLength(2000))),
+  terms: z.optional(StorableText.check(z.maxLength(2000))),
   startDate: IsoDate,
   currentPeriodEnd: IsoDate,
   /** Absent once canceled or while paused. */
@@ -90,6 +90,6 @@ export const CancelSubscription = z.object({
   subscriptionId: Id,
   when: z.enum(['period_end', 'immediately']),
   reason: CancellationReason,
-  comment: z.optional(z.string().check(z.maxLength(2000))),
+  comment: z.optional(StorableText.check(z.maxLength(2000))),
 });
 export type CancelSubscription = z.infer<typeof CancelSubscription>;

@@ -41,7 +41,7 @@ export function renderError(t: Messages, error: PortalError, onRetry?: () => voi
   </div>`;
 }
 
-export function renderEmpty(text: string): TemplateResult {
+export function renderEmpty(text: string | TemplateResult): TemplateResult {
   return html`<p class="empty" part="empty">${text}</p>`;
 }
 

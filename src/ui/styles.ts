@@ -45,6 +45,8 @@ export const hostStyles = css`
     font-family: var(--_font);
     font-size: var(--_font-size);
     line-height: 1.5;
+    /* A 200-character name or number with no space in it wraps instead of widening the page. */
+    overflow-wrap: anywhere;
   }
   :host([hidden]) {
     display: none !important;

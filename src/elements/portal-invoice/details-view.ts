@@ -3,6 +3,7 @@ import type { ElementMessages, Formatter } from '../../core/i18n/index.js';
 import type { Invoice } from '../../model/index.js';
 import { paymentMethodLabel } from '../../ui/payment-method-label.js';
 import type { invoiceMessages } from './messages.js';
+import { sentence, userText } from '../../ui/user-text.js';
 
 /** The invoice's read-only sections: its lines with taxes and totals, and the payments made on it. */
 
@@ -41,7 +42,7 @@ export function renderLines(context: DetailsContext, invoice: Invoice): Template
         ${invoice.lines.map(
           (line) =>
             html`<tr>
-              <th scope="row">${line.description}</th>
+              <th scope="row">${userText(line.description)}</th>
               <td class="num">${format.number(line.quantity)}</td>
               <td class="num">${money(line.unitPrice)}</td>
               <td class="num">${money(line.amount)}</td>
@@ -57,7 +58,7 @@ export function renderLines(context: DetailsContext, invoice: Invoice): Template
           (tax) =>
             html`<tr>
               <th scope="row" colspan="3">
-                ${t.taxLine(tax.name, percent(context.locale, tax.rateBasisPoints))}
+                ${sentence((name) => t.taxLine(name, percent(context.locale, tax.rateBasisPoints)), tax.name)}
               </th>
               <td class="num">${money(tax.amount)}</td>
             </tr>`,
@@ -105,7 +106,7 @@ export function renderPayments(context: DetailsContext, invoice: Invoice): Templ
                       <time datetime=${payment.paidAt}>${format.dateTime(payment.paidAt)}</time>
                     </th>
                     <td>
-                      ${payment.method ? paymentMethodLabel(context.t, payment.method) : payment.methodLabel}
+                      ${payment.method ? paymentMethodLabel(context.t, payment.method) : userText(payment.methodLabel)}
                     </td>
                     <td class="num">${format.money(payment.amount)}</td>
                   </tr>`,

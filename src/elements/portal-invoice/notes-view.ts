@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Invoice, InvoiceNote, PortalSettings } from '../../model/index.js';
 import type { DetailsContext } from './details-view.js';
+import { sentence, userText } from '../../ui/user-text.js';
 
 /** The notes shared with the merchant, oldest first, and the customer's reply form. */
 
@@ -26,11 +27,11 @@ function renderNote(context: DetailsContext, note: InvoiceNote): TemplateResult 
   const t = context.t.invoice;
   return html`<li class="note ${note.author}">
     <p class="note-meta">
-      <span class="author">${note.authorName}</span>
+      <span class="author">${userText(note.authorName)}</span>
       <span class="badge neutral">${note.author === 'merchant' ? t.fromMerchant : t.fromCustomer}</span>
       <time datetime=${note.createdAt}>${context.format.dateTime(note.createdAt)}</time>
     </p>
-    <p class="note-body">${note.body}</p>
+    <p class="note-body">${userText(note.body)}</p>
   </li>`;
 }
 
@@ -44,7 +45,9 @@ function renderNoteForm(context: DetailsContext, settings: PortalSettings, form:
   return html`<form part="note-form" novalidate @submit=${form.onSubmit}>
     <div class="field">
       <label for=${form.id}>${t.replyLabel}</label>
-      <span class="hint" id=${hintId}>${t.replyHint(settings.branding.merchantName)}</span>
+      <span class="hint" id=${hintId}
+        >${sentence((name) => t.replyHint(name), settings.branding.merchantName)}</span
+      >
       <textarea
         id=${form.id}
         name="note"

@@ -27,6 +27,7 @@ import { isSafeDocumentUrl, startDownload } from './download.js';
 import { NOTE_MAX_LENGTH, renderNotes } from './notes-view.js';
 import { invoiceStyles } from './portal-invoice.styles.js';
 import { invoiceMessages } from './messages.js';
+import { sentence } from '../../ui/user-text.js';
 
 export { NOTE_MAX_LENGTH } from './notes-view.js';
 
@@ -287,7 +288,7 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
     return html`<header class="header" part="header">
       <div class="title">
         <h2 id=${this.headingId} tabindex="-1" part="heading">
-          ${t.invoice.heading(t.invoiceKind[invoice.kind], invoice.number)}
+          ${sentence((number) => t.invoice.heading(t.invoiceKind[invoice.kind], number), invoice.number)}
         </h2>
         ${renderInvoiceStatus(t, invoice.status)}
       </div>
@@ -358,7 +359,7 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
     return html`<div class="pay-flow" part="pay-flow" ?hidden=${!this.paying}>
       <p>
         <button type="button" class="button link" @click=${this.closePay}>
-          ${this.t.invoice.backTo(invoice?.number ?? '')}
+          ${sentence((number) => this.t.invoice.backTo(number), invoice?.number ?? '')}
         </button>
       </p>
       ${keyed(

@@ -11,6 +11,7 @@ import { elementStyles } from '../../ui/styles.js';
 import { InvoicePages, type InvoicePagesOutcome, MAX_PAGE_SIZE } from './invoice-pages.js';
 import { invoicesStyles } from './portal-invoices.styles.js';
 import { invoicesMessages } from './messages.js';
+import { userText } from '../../ui/user-text.js';
 
 export const INVOICE_FILTERS: readonly InvoiceFilter[] = ['all', 'outstanding', 'paid'];
 export const DEFAULT_PAGE_SIZE = 25;
@@ -331,7 +332,7 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
     return html`<div role="row" class="row" part="row">
       <span role="rowheader" class="cell number">
         <button type="button" class="button link open" data-invoice-id=${row.id} aria-label=${view.openLabel}>
-          ${row.number}
+          ${userText(row.number)}
         </button>
       </span>
       <span role="cell" class="cell kind" data-label=${c.kind}>${view.kind}</span>

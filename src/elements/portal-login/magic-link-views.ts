@@ -4,13 +4,14 @@ import type { PortalSettings } from '../../model/index.js';
 import { sendMagicLink } from './sign-in-view.js';
 import { MAGIC_TOKEN_PARAM, removeUrlToken } from './url-token.js';
 import type { LoginViewHost } from './view-host.js';
+import { sentence } from '../../ui/user-text.js';
 
 /** The two views of passwordless sign-in: "check your email" after sending a link, and opening one. */
 
 export function renderMagicLinkSent(login: LoginViewHost): TemplateResult {
   const t = login.t;
   return html`${login.renderHeading(t.login.checkEmailHeading)}
-    <p>${t.login.magicLinkSent(login.email)}</p>
+    <p>${sentence((email) => t.login.magicLinkSent(email), login.email)}</p>
     ${login.renderFeedback('magic-link-sent')}
     ${login.renderForm(
       () => void sendMagicLink(login, 'magic-link-sent'),
@@ -30,7 +31,7 @@ export function renderMagicLinkConfirm(login: LoginViewHost, settings: PortalSet
         ${login.renderNav(t.login.requestNewLink, 'sign-in', { focus: 'email', style: 'button' })}
       </p>`;
   }
-  return html`${login.renderHeading(t.login.signInHeading(settings.branding.merchantName))}
+  return html`${login.renderHeading(sentence((name) => t.login.signInHeading(name), settings.branding.merchantName))}
     <p>${t.login.confirmIntro}</p>
     ${login.renderFeedback('magic-link-confirm')}
     ${login.renderForm(

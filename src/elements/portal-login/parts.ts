@@ -8,7 +8,7 @@ import { progressLabel } from './wording.js';
 /** The chrome every login view shares: heading, form, buttons, links between views, error summary. */
 
 /** The view's heading; focus lands on it when the customer arrives in a view. */
-export function renderHeading(id: string, text: string): TemplateResult {
+export function renderHeading(id: string, text: string | TemplateResult): TemplateResult {
   return html`<h2 id=${id} tabindex="-1" part="heading">${text}</h2>`;
 }
 

@@ -39,6 +39,7 @@ import {
   viewToShow,
 } from './view-host.js';
 import { placeFailure, progressLabel } from './wording.js';
+import { sentence } from '../../ui/user-text.js';
 
 export { LOGIN_VIEWS, type LoginView } from './view-host.js';
 
@@ -361,7 +362,7 @@ export class PortalLogin extends PortalElement<typeof loginMessages> implements 
   // Rendering
 
   /** @internal */
-  renderHeading(text: string): TemplateResult {
+  renderHeading(text: string | TemplateResult): TemplateResult {
     return renderHeading(this.headingId, text);
   }
 
@@ -414,7 +415,7 @@ export class PortalLogin extends PortalElement<typeof loginMessages> implements 
     const session = this.signedInSession;
     if (session) {
       return html`<p class="alert success" id=${`${this.uid}-signed-in`} tabindex="-1" part="notice">
-        ${this.t.login.signedIn(session.customerName)}
+        ${sentence((name) => this.t.login.signedIn(name), session.customerName)}
       </p>`;
     }
     return VIEWS[viewToShow(this.view, settings, this)](this, settings);

@@ -3,13 +3,16 @@ import { PortalError } from '../../contract/errors.js';
 import { MagicLinkRequest, PasswordSignIn, type PortalSettings } from '../../model/index.js';
 import { currentPasswordField, emailField } from '../../ui/form/specs.js';
 import type { LoginViewHost } from './view-host.js';
+import { sentence } from '../../ui/user-text.js';
 
 /** The first view: email and password, an emailed sign-in link, or both, as the merchant allows. */
 
 export function renderSignIn(login: LoginViewHost, settings: PortalSettings): TemplateResult {
   const t = login.t;
   const { password, magicLink } = settings.signIn;
-  const heading = login.renderHeading(t.login.signInHeading(settings.branding.merchantName));
+  const heading = login.renderHeading(
+    sentence((name) => t.login.signInHeading(name), settings.branding.merchantName),
+  );
   if (!password && !magicLink) {
     return html`${heading}
       <p class="alert info" part="notice">${t.login.signInUnavailable}</p>`;

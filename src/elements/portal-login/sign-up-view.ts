@@ -13,6 +13,7 @@ import {
   newPasswordFields,
 } from '../../ui/form/specs.js';
 import type { LoginViewHost } from './view-host.js';
+import { sentence } from '../../ui/user-text.js';
 
 /** Self sign-up: who the customer is, then each detail the merchant requires. */
 
@@ -126,16 +127,16 @@ export function renderSignUp(login: LoginViewHost, settings: PortalSettings): Te
   if (required.card && !login.cardSource) {
     // This page has no card fields: a form that could never succeed is worse than saying so.
     const support = settings.branding.supportEmail;
-    return html`${login.renderHeading(t.login.signUpHeading(merchant))}
+    return html`${login.renderHeading(sentence((name) => t.login.signUpHeading(name), merchant))}
       <div class="alert info" part="notice">
-        <p>${t.login.cardRequiredUnavailable(merchant)}</p>
+        <p>${sentence((name) => t.login.cardRequiredUnavailable(name), merchant)}</p>
         ${support ? html`<a href=${`mailto:${support}`}>${t.login.writeTo(support)}</a>` : nothing}
       </div>
       ${haveAccount}`;
   }
   const sections = signUpSections(t, login.resolvedLocale, required, login.shipToBilling, login.formValues);
   const fields = sections.flatMap((section) => section.fields);
-  return html`${login.renderHeading(t.login.signUpHeading(merchant))}
+  return html`${login.renderHeading(sentence((name) => t.login.signUpHeading(name), merchant))}
   ${login.renderFeedback('sign-up', fields)}
   ${login.renderForm(
     (event) => void signUp(login, settings, event),

@@ -80,7 +80,7 @@ export interface LoginViewHost {
   readonly cardSource: (() => Promise<CardFieldsProvider>) | null;
 
   // Drawing
-  renderHeading(text: string): TemplateResult;
+  renderHeading(text: string | TemplateResult): TemplateResult;
   renderField(view: LoginView, field: FieldSpec): TemplateResult;
   renderSubmit(label: string, operation: Operation, options?: SubmitOptions): TemplateResult;
   renderNav(label: string, view: LoginView, options?: NavOptions): TemplateResult;

@@ -10,6 +10,7 @@ import { type Loaded, type PayHost, canSplit, isSplitting } from './pay-host.js'
 import { renderDueFacts, renderFailure, renderFieldError, renderHeading } from './parts.js';
 import { type NewCardHost, canAddCard, renderNewCardChoice } from './new-card-view.js';
 import { renderSplit, startSplit } from './split-view.js';
+import { sentence, userText } from '../../ui/user-text.js';
 
 /**
  * The payment form: how much (the amount due or part of it) and with which method, or a split across
@@ -20,8 +21,11 @@ import { renderSplit, startSplit } from './split-view.js';
 export function renderForm(host: NewCardHost, data: Loaded, draft: Draft): TemplateResult {
   const t = host.t.pay;
   const splitting = isSplitting(data, host.values);
-  return html`${renderHeading(host, t.heading(data.invoice.number))} ${renderDueFacts(host, data.invoice)}
-    ${renderFailure(host)}
+  return html`${renderHeading(
+      host,
+      sentence((number) => t.heading(number), data.invoice.number),
+    )}
+    ${renderDueFacts(host, data.invoice)} ${renderFailure(host)}
     <form
       part="form"
       novalidate
@@ -108,7 +112,7 @@ function renderMethodChoice(
     <span class="choice-body">
       <span class="choice-label" id=${`${id}-label`}>${paymentMethodLabel(t, method)}</span>
       <span class="choice-detail" id=${`${id}-detail`}>
-        ${details.bankName ? html`<span>${details.bankName}</span>` : nothing}
+        ${details.bankName ? html`<span>${userText(details.bankName)}</span>` : nothing}
         ${details.expiry ? html`<span>${details.expiry}</span>` : nothing}
         ${details.expiringSoon ? html`<span class="badge warning">${t.paymentMethod.expiresSoon}</span>` : nothing}
         ${details.isDefault ? html`<span class="badge neutral">${t.paymentMethod.isDefault}</span>` : nothing}

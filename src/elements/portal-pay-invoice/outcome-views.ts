@@ -20,6 +20,7 @@ import {
   renderFailure,
   renderHeading,
 } from './parts.js';
+import { sentence } from '../../ui/user-text.js';
 
 /**
  * How a payment ended, and why there may be nothing to pay: the receipt (allocation by allocation),
@@ -127,17 +128,31 @@ export function refusalMessage(t: PayT, code: PortalErrorCode): string {
 }
 
 /** The invoice with nothing to pay on it, or nothing to pay with: its facts and why. */
-export function renderNoPayment(host: PayHost, invoice: Invoice, text: string): TemplateResult {
-  return html`${renderHeading(host, host.t.pay.heading(invoice.number))} ${renderDueFacts(host, invoice)}
-  ${renderEmpty(text)}`;
+export function renderNoPayment(
+  host: PayHost,
+  invoice: Invoice,
+  reason: 'nothingToPay' | 'noMethods',
+): TemplateResult {
+  const t = host.t.pay;
+  return html`${renderHeading(
+    host,
+    sentence((number) => t.heading(number), invoice.number),
+  )}
+  ${renderDueFacts(host, invoice)}
+  ${renderEmpty(
+    reason === 'noMethods' ? t.noMethods : sentence((number) => t.nothingToPay(number), invoice.number),
+  )}`;
 }
 
 export function renderPaymentsOff(host: PayHost, invoice: Invoice, settings: PortalSettings): TemplateResult {
   const t = host.t.pay;
   const { merchantName, supportEmail } = settings.branding;
-  return html`${renderHeading(host, t.heading(invoice.number))}
+  return html`${renderHeading(
+      host,
+      sentence((number) => t.heading(number), invoice.number),
+    )}
     <div class="alert info" part="notice">
-      <p>${t.paymentsOff(merchantName)}</p>
+      <p>${sentence((name) => t.paymentsOff(name), merchantName)}</p>
       ${supportEmail ? html`<a href=${`mailto:${supportEmail}`}>${t.contact(supportEmail)}</a>` : nothing}
     </div>`;
 }

@@ -6,6 +6,7 @@ import { paymentMethodLabel } from '../../ui/payment-method-label.js';
 import { NEW_CARD } from './draft.js';
 import type { PayHost, PayT } from './pay-host.js';
 import { receiptSummary } from './receipt.js';
+import { userText } from '../../ui/user-text.js';
 
 /** What every step of the payment shares: its heading, a refusal, the invoice's facts, a charges table. */
 
@@ -33,7 +34,7 @@ export function receiptText(
 }
 
 /** The step's heading; focus lands on it when the customer arrives at a step. */
-export function renderHeading(host: PayHost, text: string): TemplateResult {
+export function renderHeading(host: PayHost, text: string | TemplateResult): TemplateResult {
   return html`<h2 id=${host.ids.heading} tabindex="-1" part="heading">${text}</h2>`;
 }
 
@@ -57,7 +58,7 @@ export function renderDueFacts(host: PayHost, invoice: Invoice): TemplateResult 
     invoice.dueDate && { label: t.pay.dueDate, value: format.date(invoice.dueDate) },
     {
       label: t.invoiceKind[invoice.kind],
-      value: html`${invoice.number} ${renderInvoiceStatus(t, invoice.status)}`,
+      value: html`${userText(invoice.number)} ${renderInvoiceStatus(t, invoice.status)}`,
     },
   ]);
 }

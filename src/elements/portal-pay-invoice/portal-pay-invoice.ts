@@ -424,10 +424,10 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> implemen
     if (!data.settings.invoices.payInvoices) return renderPaymentsOff(this, data.invoice, data.settings);
     if (this.flow.step === 'review' && this.reviewing) return renderReview(this, this.reviewing, data);
     if (data.invoice.amountDue.amount <= 0) {
-      return renderNoPayment(this, data.invoice, t.pay.nothingToPay(data.invoice.number));
+      return renderNoPayment(this, data.invoice, 'nothingToPay');
     }
     if (data.usable.length === 0 && !newCard.canAddCard(this, data))
-      return renderNoPayment(this, data.invoice, t.pay.noMethods);
+      return renderNoPayment(this, data.invoice, 'noMethods');
     return renderForm(this, data, checkDraft(this.checkContext, data, this.values));
   }
 

@@ -5,6 +5,7 @@ import { expiryState, isUsable, paymentMethodExpiry } from '../../ui/payment-met
 import { renderEmpty } from '../../ui/states.js';
 import type { PortalPaymentMethods } from './portal-payment-methods.js';
 import { canChangeDefault, groupMethods, notRemovableReason } from './standing.js';
+import { userText } from '../../ui/user-text.js';
 
 /** The list of methods, each with its badges and actions, and the buttons that open the add forms. */
 
@@ -16,10 +17,11 @@ function renderBadges(host: PortalPaymentMethods, method: PaymentMethod): Templa
   ${expiry === 'expired' ? html`<span class="badge danger" part="badge">${t.expired}</span>` : nothing}`;
 }
 
-function details(host: PortalPaymentMethods, method: PaymentMethod): string {
+function details(host: PortalPaymentMethods, method: PaymentMethod): string | TemplateResult {
   const t = host.t.paymentMethods;
   if (method.type === 'card') return paymentMethodExpiry(host.t, method) ?? '';
-  return [method.bankName, t.accountType[method.accountType]].filter(Boolean).join(' · ');
+  const type = t.accountType[method.accountType];
+  return method.bankName ? html`${userText(method.bankName)} · ${type}` : type;
 }
 
 /**

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { PaymentMethod } from '../../model/index.js';
 import type { PortalPaymentMethods } from './portal-payment-methods.js';
 import { canChangeDefault, nextDefaultCandidates } from './standing.js';
+import { sentence } from '../../ui/user-text.js';
 
 /**
  * The removal confirmation: what charges the method today (the default's auto-pay and renewing
@@ -13,7 +14,9 @@ function renderDependents(host: PortalPaymentMethods, method: PaymentMethod): Te
   const usedBy = method.usedBy;
   const uses = [
     ...(usedBy?.autoPay ? [t.dependsAutoPay] : []),
-    ...(usedBy?.subscriptions ?? []).map((each) => t.dependsSubscription(each.planName)),
+    ...(usedBy?.subscriptions ?? []).map((each) =>
+      sentence((name) => t.dependsSubscription(name), each.planName),
+    ),
   ];
   if (uses.length === 0) return html`<p>${t.dependsNothing}</p>`;
   return html`<ul class="dependents">

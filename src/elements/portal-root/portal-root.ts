@@ -19,6 +19,7 @@ import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from '../../
 import { OverviewBootstrap, rememberSignedIn } from './overview.js';
 import { rootStyles } from './portal-root.styles.js';
 import { rootMessages } from './messages.js';
+import { sentence, userText } from '../../ui/user-text.js';
 
 /** The sign-in form's code: fetched when someone is signed out, never by a signed-in visit. */
 const loadLogin = () => import('../portal-login/define.js');
@@ -270,7 +271,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
     }
     return html`<div class="brand">
       ${logo ? html`<img part="logo" src=${logo} alt="" />` : nothing}
-      <span class="merchant">${merchantName}</span>
+      <span class="merchant">${userText(merchantName)}</span>
     </div>`;
   }
 
@@ -283,7 +284,9 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
       <header part="header">
         ${this.renderBrand(merchantName)}
         <div class="account">
-          <span class="who">${session ? t.root.signedInAs(session.customerName) : nothing}</span>
+          <span class="who"
+            >${session ? sentence((name) => t.root.signedInAs(name), session.customerName) : nothing}</span
+          >
           <button type="button" class="button" ?disabled=${this.signingOut} @click=${this.signOut}>
             ${this.signingOut ? t.root.signingOut : t.root.signOut}
           </button>
@@ -354,13 +357,13 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
     if (state.status !== 'complete' || !this.overview.ready) return renderLoading(t, 3);
     const customer = state.value;
     return html`<p class="overview-intro">
-        <strong>${t.root.welcome(customer.name)}</strong> ${t.root.overviewIntro}
+        <strong>${sentence((name) => t.root.welcome(name), customer.name)}</strong> ${t.root.overviewIntro}
       </p>
       ${isRegistered('portal-summary') ? html`<portal-summary></portal-summary>` : nothing}
       ${renderFacts([
-        { label: t.root.customerCode, value: customer.code },
+        { label: t.root.customerCode, value: userText(customer.code) },
         { label: t.fields.email, value: customer.email },
-        customer.company && { label: t.fields.company, value: customer.company },
+        customer.company && { label: t.fields.company, value: userText(customer.company) },
       ])}`;
   }
 

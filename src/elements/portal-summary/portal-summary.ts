@@ -12,6 +12,7 @@ import { elementStyles } from '../../ui/styles.js';
 import { SECTIONS, isRegistered } from '../../core/sections.js';
 import { summaryStyles } from './portal-summary.styles.js';
 import { summaryMessages } from './messages.js';
+import { userText } from '../../ui/user-text.js';
 
 /**
  * The invoices behind the balance: one page, as many rows as the contract allows. Both disclosures
@@ -205,7 +206,7 @@ export class PortalSummary extends PortalElement<typeof summaryMessages> {
         aria-label=${t.invoiceRef.openInvoice(invoice.number)}
         @click=${() => this.select(invoice.id)}
       >
-        ${invoice.number}
+        ${userText(invoice.number)}
       </button>
       <span class="due">
         ${invoice.dueDate ? t.summary.due(this.format.date(invoice.dueDate)) : t.invoiceRef.noDueDate}

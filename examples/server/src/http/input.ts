@@ -26,7 +26,7 @@ function coerceQuery(schema: z.core.$ZodType, query: Record<string, string>): Re
   const shape = (schema as unknown as { _zod: { def: Def } })._zod.def.shape ?? {};
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(query)) {
-    const field = shape[key];
+    const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
     const type = field ? baseType(field) : 'string';
     if (type === 'number' && /^-?\d+(\.\d+)?$/.test(value)) result[key] = Number(value);
     else if (type === 'boolean' && (value === 'true' || value === 'false')) result[key] = value === 'true';
