@@ -1,5 +1,6 @@
 import { LOCKOUT_FAILURES, LOCKOUT_MINUTES } from '../../../src/rules/access.js';
 import { isoToday } from '../../../src/rules/dates.js';
+import { type TaxIdVerifier, testTaxIdVerifier } from '../../../src/rules/profile.js';
 import type { Database } from './db/database.js';
 import { pruneExpired } from './db/housekeeping.js';
 import type { Mailer } from './mail/mailer.js';
@@ -50,6 +51,8 @@ export interface AppDeps {
   /** Currency of accounts created by sign-up (ISO 4217); USD when absent. */
   defaultCurrency?: string;
   limits?: Partial<Limits>;
+  /** Asks a tax registry about VAT numbers; the deterministic test registry when absent. */
+  taxIdVerifier?: TaxIdVerifier;
 }
 
 /** What every request handler shares: the dependencies, the (test-adjustable) clock, background work. */
@@ -58,6 +61,7 @@ export class AppContext {
   readonly limits: Limits;
   readonly publicOrigin: string;
   readonly defaultCurrency: string;
+  readonly taxIdVerifier: TaxIdVerifier;
   /**
    * Where the card fields frame is served, once known: its listener starts after this one (it needs this
    * one's origin), so main.ts fills it in then.
@@ -72,6 +76,7 @@ export class AppContext {
     this.limits = { ...DEFAULT_LIMITS, ...deps.limits };
     this.publicOrigin = new URL(deps.publicUrl).origin;
     this.defaultCurrency = deps.defaultCurrency ?? 'USD';
+    this.taxIdVerifier = deps.taxIdVerifier ?? testTaxIdVerifier;
     this.cardFieldsUrl = deps.cardFieldsUrl;
   }
 
