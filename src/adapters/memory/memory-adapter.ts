@@ -45,7 +45,6 @@ import {
 import type { ById, PortalAdapter, RequestOptions } from '../../contract/adapter.js';
 import { type OperationName, type OperationRules, operations } from '../../contract/operations.js';
 import { normalizeEmail } from '../../rules/access.js';
-import { requireCapability } from '../../rules/capabilities.js';
 import { isoToday } from '../../rules/dates.js';
 import { billingSummary, toCustomer } from '../../rules/mappers.js';
 import { type DemoData, createDemoData } from '../demo/demo-data.js';
