@@ -178,7 +178,7 @@ describe('<portal-profile>', () => {
     await expect(el).to.be.accessible();
     expect(root(el).querySelector('form'), 'no form').to.not.exist;
     expect(text(root(el).querySelector('[part="notice"]'))).to.match(
-      /Northwind Coffee Roasters does not allow changing these details/,
+      /^Northwind Coffee Roasters does not allow changing these details in the portal\. Write to \u2068support@northwind\.example\u2069/,
     );
     expect(text(root(el))).to.contain('12 Analytical Row');
   });

@@ -3,6 +3,7 @@ import { PortalError } from '../../contract/errors.js';
 import { EmailChangeRequest } from '../../model/index.js';
 import { checkForm, fieldForPath, messageFor } from '../../ui/form/validate.js';
 import { errorMessage } from '../../ui/states.js';
+import { sentence, userText } from '../../ui/user-text.js';
 import { emailFields } from './fields.js';
 import { renderForm, renderFormField, renderSubmit } from './form-view.js';
 import type { PortalProfile } from './portal-profile.js';
@@ -23,9 +24,9 @@ export function renderEmail(host: PortalProfile): TemplateResult {
     () => void requestChange(host),
     html`<p class="current">
         <span class="label">${t.currentEmail}</span>
-        <span class="value">${customer.email}</span>
+        <span class="value">${userText(customer.email)}</span>
       </p>
-      ${customer.pendingEmail ? html`<p class="alert info" part="notice">${t.pendingEmail(customer.pendingEmail)}</p>` : nothing}
+      ${customer.pendingEmail ? html`<p class="alert info" part="notice">${sentence(t.pendingEmail, customer.pendingEmail)}</p>` : nothing}
       ${emailFields(host.t).map((field) => renderFormField(host, 'email', field))}
       ${renderSubmit(host, 'email', t.sendLink, t.sending)}`,
   );

@@ -19,6 +19,7 @@ import type { Values } from '../../ui/form/specs.js';
 import { paymentMethodLabel } from '../../ui/payment-method-label.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { elementStyles } from '../../ui/styles.js';
+import { isolated, sentence } from '../../ui/user-text.js';
 import { renderConfirm } from './confirm-view.js';
 import { renderAddresses, renderDetails } from './details-view.js';
 import { renderEmail } from './email-view.js';
@@ -41,7 +42,10 @@ export type Operation =
 
 export interface Notice {
   tone: 'success' | 'error' | 'warning' | 'info';
-  text: string;
+  /** What the notice shows; someone's text in it (an address) is isolated for bidi (ui/user-text.ts). */
+  text: string | TemplateResult;
+  /** What a success announces, when `text` is not plain. */
+  spoken?: string;
 }
 
 function sameAddress(a: unknown, b: unknown): boolean {
@@ -187,7 +191,9 @@ export class PortalProfile extends PortalElement<typeof profileMessages> {
   /** @internal Sets (or clears) a form's notice; a success is announced, problems are alerts. */
   tellIn(slot: Slot, notice: Notice | null): void {
     this.notices = { ...this.notices, [slot]: notice };
-    if (notice?.tone === 'success') this.liveRegion.announce(notice.text);
+    if (notice?.tone === 'success') {
+      this.liveRegion.announce(notice.spoken ?? (typeof notice.text === 'string' ? notice.text : ''));
+    }
   }
 
   /** @internal Whether a failure leaves the outcome unknown. */
@@ -243,14 +249,20 @@ export class PortalProfile extends PortalElement<typeof profileMessages> {
     this.remember(customer);
     this.values = { ...this.values, email: {} };
     const pendingEmail = customer.pendingEmail ?? '';
-    this.tellIn('email', { tone: 'success', text: this.t.profile.linkSent(pendingEmail) });
+    const said = this.t.profile.linkSent;
+    this.tellIn('email', {
+      tone: 'success',
+      text: sentence(said, pendingEmail),
+      spoken: said(isolated(pendingEmail)),
+    });
     emit(this, 'portal-email-change-requested', { pendingEmail });
   }
 
   /** @internal The link was confirmed: it leaves the URL, and the address in force is the new one. */
   emailConfirmed(email: string): void {
     this.dropToken();
-    this.tellIn('confirm', { tone: 'success', text: this.t.profile.emailChanged(email) });
+    const said = this.t.profile.emailChanged;
+    this.tellIn('confirm', { tone: 'success', text: sentence(said, email), spoken: said(isolated(email)) });
     this.focusing.focusAfterUpdate(`${this.uid}-confirm-notice`);
     emit(this, 'portal-email-changed', { email });
   }

@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import type { Address, Contact, Customer, PortalSettings } from '../../model/index.js';
 import { countryOptions } from '../../ui/form/countries.js';
 import { renderFacts } from '../../ui/facts.js';
+import { isolated, sentence, userText } from '../../ui/user-text.js';
 import type { PortalProfile } from './portal-profile.js';
 import { renderVerification } from './tax-view.js';
 
@@ -20,14 +21,14 @@ function addressLines(host: PortalProfile, address: Address | undefined): unknow
     address.line2,
     [address.postalCode, address.city, address.region].filter(Boolean).join(' '),
     country,
-  ].filter(Boolean);
-  return html`<span class="lines">${lines.map((line) => html`<span>${line}</span>`)}</span>`;
+  ].filter((line): line is string => !!line);
+  return html`<span class="lines">${lines.map((line) => html`<span>${userText(line)}</span>`)}</span>`;
 }
 
 function contactLines(host: PortalProfile, contact: Contact | undefined): unknown {
   if (!contact) return host.t.profile.none;
-  const lines = [contact.name, contact.email, contact.phone].filter(Boolean);
-  return html`<span class="lines">${lines.map((line) => html`<span>${line}</span>`)}</span>`;
+  const lines = [contact.name, contact.email, contact.phone].filter((line): line is string => !!line);
+  return html`<span class="lines">${lines.map((line) => html`<span>${userText(line)}</span>`)}</span>`;
 }
 
 export function renderReadOnly(
@@ -39,15 +40,22 @@ export function renderReadOnly(
   const { merchantName, supportEmail } = settings.branding;
   const none = t.profile.none;
   return html`<p class="alert info" part="notice" id=${`${host.uid}-read-only`}>
-      ${supportEmail ? t.profile.readOnlyWithEmail(merchantName, supportEmail) : t.profile.readOnly(merchantName)}
+      ${
+        supportEmail
+          ? sentence(
+              (merchant) => t.profile.readOnlyWithEmail(merchant, isolated(supportEmail)),
+              merchantName,
+            )
+          : sentence(t.profile.readOnly, merchantName)
+      }
     </p>
     <section class="card" aria-labelledby=${`${host.uid}-details-heading`}>
       <h3 id=${`${host.uid}-details-heading`}>${t.profile.detailsHeading}</h3>
       ${renderFacts([
-        { label: t.fields.name, value: customer.name },
-        { label: t.fields.company, value: customer.company ?? none },
-        { label: t.fields.phone, value: customer.phone ?? none },
-        { label: t.fields.email, value: customer.email },
+        { label: t.fields.name, value: userText(customer.name) },
+        { label: t.fields.company, value: customer.company ? userText(customer.company) : none },
+        { label: t.fields.phone, value: customer.phone ? userText(customer.phone) : none },
+        { label: t.fields.email, value: userText(customer.email) },
       ])}
     </section>
     <section class="card" aria-labelledby=${`${host.uid}-addresses-heading`}>
@@ -62,9 +70,12 @@ export function renderReadOnly(
     <section class="card" aria-labelledby=${`${host.uid}-tax-heading`}>
       <h3 id=${`${host.uid}-tax-heading`}>${t.profile.taxHeading}</h3>
       ${renderFacts([
-        { label: t.profile.poNumber, value: customer.poNumber ?? none },
-        { label: t.profile.vatNumber, value: customer.vatNumber ?? none },
-        { label: t.profile.registrationNumber, value: customer.registrationNumber ?? none },
+        { label: t.profile.poNumber, value: customer.poNumber ? userText(customer.poNumber) : none },
+        { label: t.profile.vatNumber, value: customer.vatNumber ? userText(customer.vatNumber) : none },
+        {
+          label: t.profile.registrationNumber,
+          value: customer.registrationNumber ? userText(customer.registrationNumber) : none,
+        },
       ])}
       ${renderVerification(host, customer)}
     </section>`;
