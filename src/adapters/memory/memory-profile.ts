@@ -78,6 +78,7 @@ export function requestEmailChange(state: MemoryState, input: EmailChangeRequest
 
 /** The link works once, within its lifetime, and only while no other account took the address meanwhile. */
 export function confirmEmailChange(state: MemoryState, input: EmailChangeConfirm): EmailChanged {
+  requireCapability(state.data.settings, 'modifyInformation');
   const grant = state.emailChanges.get(input.token);
   state.emailChanges.delete(input.token);
   if (!grant || grant.expiresAt <= state.nowMs()) throw badEmailChangeLink();
