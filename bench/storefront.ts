@@ -162,6 +162,10 @@ export async function measureStorefront(browser: Browser, baseUrl: string): Prom
     await page.getByRole('button', { name: 'Payment methods', exact: true }).click();
     await page.locator('portal-payment-methods [part~="method"]').first().waitFor();
   });
+  await step('Profile section', async () => {
+    await page.getByRole('button', { name: 'Profile', exact: true }).click();
+    await page.locator('portal-profile [part~="form"]').first().waitFor();
+  });
   await signedIn.close();
 
   return {

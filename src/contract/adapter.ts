@@ -7,6 +7,9 @@ import type {
   CompletePasswordChange,
   ContentPage,
   Customer,
+  EmailChangeConfirm,
+  EmailChangeRequest,
+  EmailChanged,
   DocumentLink,
   IntentOutcome,
   IntentOutcomeQuery,
@@ -89,6 +92,10 @@ export interface PortalAdapter {
   getCustomer(options?: RequestOptions): Promise<Customer>;
   updateProfile(input: ProfileUpdate, options?: RequestOptions): Promise<Customer>;
   updateTaxIds(input: TaxIdsUpdate, options?: RequestOptions): Promise<Customer>;
+  /** Emails a link to the new address; `Customer.pendingEmail` shows it until the link is opened. */
+  requestEmailChange(input: EmailChangeRequest, options?: RequestOptions): Promise<Customer>;
+  /** Opens an email-change link (no session needed: the token names the account); the old address is told. */
+  confirmEmailChange(input: EmailChangeConfirm, options?: RequestOptions): Promise<EmailChanged>;
   getBillingSummary(options?: RequestOptions): Promise<BillingSummary>;
 
   // Invoices and orders

@@ -8,6 +8,9 @@ import {
   CompletePasswordChange,
   ContentPage,
   Customer,
+  EmailChangeConfirm,
+  EmailChangeRequest,
+  EmailChanged,
   Id,
   Invoice,
   IntentOutcome,
@@ -117,6 +120,14 @@ export const operationSchemas = {
   updateTaxIds: {
     input: TaxIdsUpdate,
     output: Customer,
+  },
+  requestEmailChange: {
+    input: EmailChangeRequest,
+    output: Customer,
+  },
+  confirmEmailChange: {
+    input: EmailChangeConfirm,
+    output: EmailChanged,
   },
   getBillingSummary: {
     input: null,

@@ -116,6 +116,16 @@ export const operations = {
     http: { verb: 'PUT', path: '/customer/tax-ids' },
     invalidates: () => [keys.customer],
   },
+  requestEmailChange: {
+    http: { verb: 'POST', path: '/customer/email-change' },
+    invalidates: () => [keys.customer],
+  },
+  /** Public: the link may be opened in a browser without a session; its token names the account. */
+  confirmEmailChange: {
+    http: { verb: 'POST', path: '/customer/email-change/confirm' },
+    invalidates: () => [keys.customer, keys.session],
+    public: true,
+  },
   getBillingSummary: {
     http: { verb: 'GET', path: '/billing-summary' },
     noInput: true,

@@ -44,7 +44,14 @@ export interface PortalEventDetails {
     subscription: Subscription;
     change: 'subscribed' | 'changed' | 'canceled' | 'paused' | 'resumed';
   };
+  /** Name, company, phone, addresses or contacts were saved (`<portal-profile>`). */
   'portal-profile-changed': { customer: Customer };
+  /** PO, VAT or registration numbers were saved; `customer.vatVerification` says what the registry said. */
+  'portal-tax-details-updated': { customer: Customer };
+  /** A confirmation link went to the new address; the email changes once it is opened. */
+  'portal-email-change-requested': { pendingEmail: string };
+  /** An email-change link was confirmed: `email` is the account's address now. */
+  'portal-email-changed': { email: string };
   /** Something failed that the element shows to the customer; for the merchant's logging. */
   'portal-error': { error: PortalError; operation: string };
 }
@@ -65,6 +72,9 @@ declare global {
     'portal-payment-method-default': PortalEvent<'portal-payment-method-default'>;
     'portal-subscription-changed': PortalEvent<'portal-subscription-changed'>;
     'portal-profile-changed': PortalEvent<'portal-profile-changed'>;
+    'portal-tax-details-updated': PortalEvent<'portal-tax-details-updated'>;
+    'portal-email-change-requested': PortalEvent<'portal-email-change-requested'>;
+    'portal-email-changed': PortalEvent<'portal-email-changed'>;
     'portal-error': PortalEvent<'portal-error'>;
   }
 }

@@ -1,6 +1,7 @@
 export * from './money.js';
 export * from './common.js';
 export * from './customer.js';
+export * from './tax-ids.js';
 export * from './settings.js';
 export * from './session.js';
 export * from './invoice.js';

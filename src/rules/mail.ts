@@ -184,3 +184,37 @@ export function cardExpiryReminderMail(input: {
 function expiry(card: Pick<Card, 'expMonth' | 'expYear'>): string {
   return `${String(card.expMonth).padStart(2, '0')}/${card.expYear}`;
 }
+
+/** To the new address: the change takes effect only when this link is opened. */
+export function emailChangeConfirmMail(merchant: string, link: string, minutes: number): MailText {
+  return {
+    kind: 'email_change_confirm',
+    subject: `Confirm your new email address for ${merchant}`,
+    text: [
+      `Hello,`,
+      ``,
+      `Someone asked to use this address for their ${merchant} customer portal account. To confirm it,`,
+      `open this link (it works once and expires in ${minutes} minutes) and press "Confirm":`,
+      ``,
+      link,
+      ``,
+      `Until then the account keeps its current address. If you did not ask for this, ignore this email.`,
+    ].join('\n'),
+  };
+}
+
+/** To the old address, once the new one is confirmed: the owner learns of it even if it was not them. */
+export function emailChangedMail(merchant: string, newEmail: string, support: string | undefined): MailText {
+  return {
+    kind: 'email_changed',
+    subject: `Your ${merchant} email address was changed`,
+    text: [
+      `Hello,`,
+      ``,
+      `The email address of your ${merchant} customer portal account was changed to ${newEmail}.`,
+      `Emails about your account now go there, and you sign in with it.`,
+      ``,
+      `If this was not you, contact ${support ?? merchant} at once.`,
+    ].join('\n'),
+  };
+}

@@ -235,6 +235,8 @@ const SAMPLE_INPUTS: Partial<Record<OperationName, Record<string, unknown>>> = {
   changePassword: { currentPassword: 'old', newPassword: NEW_PASSWORD },
   updateProfile: { name: 'Ada King' },
   updateTaxIds: { poNumber: 'PO-77' },
+  requestEmailChange: { newEmail: 'ada.king@example.com' },
+  confirmEmailChange: { token: 'email-token-0123456789' },
   listInvoices: { filter: 'paid' },
   getInvoice: { id: 'inv_1' },
   addInvoiceNote: { id: 'inv_1', body: 'Thanks!' },

@@ -1,5 +1,6 @@
 import { LOCKOUT_FAILURES, LOCKOUT_MINUTES } from '../../../src/rules/access.js';
 import { isoToday } from '../../../src/rules/dates.js';
+import { type TaxIdVerifier, testTaxIdVerifier } from '../../../src/rules/profile.js';
 import type { Database } from './db/database.js';
 import { pruneExpired } from './db/housekeeping.js';
 import type { Mailer } from './mail/mailer.js';
@@ -59,6 +60,8 @@ export interface AppDeps {
   /** Currency of accounts created by sign-up (ISO 4217); USD when absent. */
   defaultCurrency?: string;
   limits?: Partial<Limits>;
+  /** Asks a tax registry about VAT numbers; the deterministic test registry when absent. */
+  taxIdVerifier?: TaxIdVerifier;
 }
 
 /** What every request handler shares: the dependencies, the (test-adjustable) clock, background work. */
@@ -76,6 +79,7 @@ export class AppContext {
   readonly allowedHosts: ReadonlySet<string>;
   readonly defaultCurrency: string;
   readonly log: LogSink;
+  readonly taxIdVerifier: TaxIdVerifier;
   /**
    * Where the card fields frame is served, once known: its listener starts after this one (it needs this
    * one's origin), so main.ts fills it in then.
@@ -104,6 +108,7 @@ export class AppContext {
     );
     this.defaultCurrency = deps.defaultCurrency ?? 'USD';
     this.log = deps.log ?? problemsSink;
+    this.taxIdVerifier = deps.taxIdVerifier ?? testTaxIdVerifier;
     this.cardFieldsUrl = deps.cardFieldsUrl;
   }
 

@@ -31,6 +31,11 @@ const probes: Probe[] = [
     expect: 200,
     send: (c) => c.request('PUT', '/portal-api/customer/tax-ids', { json: { poNumber: 'PO-1' } }),
   },
+  {
+    op: 'requestEmailChange',
+    expect: 200,
+    send: (c) => c.post('/portal-api/customer/email-change', { newEmail: 'ada.king@example.com' }),
+  },
   { op: 'getBillingSummary', expect: 200, send: (c) => c.get('/portal-api/billing-summary') },
   { op: 'listInvoices', expect: 200, send: (c) => c.get('/portal-api/invoices?limit=100') },
   { op: 'listInvoices', expect: 200, send: (c) => c.get('/portal-api/invoices?filter=outstanding') },

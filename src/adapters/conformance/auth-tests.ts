@@ -27,6 +27,7 @@ function signedOutCalls(): Record<string, (adapter: PortalAdapter) => Promise<un
     getCustomer: (a) => a.getCustomer(),
     updateProfile: (a) => a.updateProfile({ phone: '+1 503 555 0199' }),
     updateTaxIds: (a) => a.updateTaxIds({ poNumber: 'PO-1' }),
+    requestEmailChange: (a) => a.requestEmailChange({ newEmail: 'ada.king@example.com' }),
     getBillingSummary: (a) => a.getBillingSummary(),
     listInvoices: (a) => a.listInvoices({}),
     getInvoice: (a) => a.getInvoice(ref),

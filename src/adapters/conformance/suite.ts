@@ -6,6 +6,7 @@ import { type ConformanceHarness, type SuiteFn, type TestFn, registrar } from '.
 import { intentTests } from './intent-tests.js';
 import { paymentMethodTests } from './payment-method-tests.js';
 import { paymentTests } from './payment-tests.js';
+import { profileTests } from './profile-tests.js';
 import { subscriptionTests } from './subscription-tests.js';
 
 export interface ConformanceOptions {
@@ -31,6 +32,7 @@ export function describeAdapterConformance(options: ConformanceOptions): void {
   describe(`${name} conforms to PortalAdapter`, () => {
     describe('sign-in and sessions', () => authTests(test));
     describe('account', () => accountTests(test));
+    describe('profile, tax numbers and email', () => profileTests(test));
     describe('invoices', () => invoiceTests(test));
     describe('payments', () => paymentTests(test));
     describe('intent outcomes', () => intentTests(test));

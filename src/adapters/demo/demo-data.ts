@@ -200,6 +200,8 @@ export function createDemoData(today: string = isoToday()): DemoData {
       billingContact: { name: 'Grace Hopper', email: 'grace@example.net' },
       poNumber: 'PO-7731',
       vatNumber: 'FR40303265045',
+      // A French company: VAT applies, and the test registry knows the number.
+      vatVerification: { status: 'verified', checkedAt: at(addDays(today, -30)) },
       registrationNumber: 'RCS Paris 552 081 317',
       defaultPaymentMethodId: 'pm_analytical_visa',
       passwordIsTemporary: false,

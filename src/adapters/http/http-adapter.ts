@@ -144,6 +144,10 @@ export class HttpAdapter implements PortalAdapter {
     this.#call('updateProfile', input, options);
   readonly updateTaxIds: PortalAdapter['updateTaxIds'] = (input, options) =>
     this.#call('updateTaxIds', input, options);
+  readonly requestEmailChange: PortalAdapter['requestEmailChange'] = (input, options) =>
+    this.#call('requestEmailChange', input, options);
+  readonly confirmEmailChange: PortalAdapter['confirmEmailChange'] = (input, options) =>
+    this.#call('confirmEmailChange', input, options);
   readonly getBillingSummary: PortalAdapter['getBillingSummary'] = (options) =>
     this.#call('getBillingSummary', undefined, options);
 

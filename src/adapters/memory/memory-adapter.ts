@@ -9,6 +9,9 @@ import {
   type CompletePasswordChange,
   type ContentPage,
   type Customer,
+  type EmailChangeConfirm,
+  type EmailChangeRequest,
+  type EmailChanged,
   type DocumentLink,
   type IntentOutcome,
   type IntentOutcomeQuery,
@@ -42,11 +45,8 @@ import {
 import type { ById, PortalAdapter, RequestOptions } from '../../contract/adapter.js';
 import { type OperationName, type OperationRules, operations } from '../../contract/operations.js';
 import { normalizeEmail } from '../../rules/access.js';
-import { requireCapability } from '../../rules/capabilities.js';
 import { isoToday } from '../../rules/dates.js';
 import { billingSummary, toCustomer } from '../../rules/mappers.js';
-import { type Changes, profileChanges, taxIdChanges } from '../../rules/profile.js';
-import type { CustomerRecord } from '../../rules/records.js';
 import { type DemoData, createDemoData } from '../demo/demo-data.js';
 import { parseInput } from '../../contract/validated.js';
 import { generateInvoices } from './generate-invoices.js';
@@ -54,6 +54,7 @@ import * as auth from './memory-auth.js';
 import * as billing from './memory-billing.js';
 import { getIntentOutcome } from './memory-intents.js';
 import { MemoryState, type OutboxMessage } from './memory-state.js';
+import * as profile from './memory-profile.js';
 import * as subscriptions from './memory-subscriptions.js';
 
 export type { OutboxMessage } from './memory-state.js';
@@ -100,14 +101,6 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-/** Applies an update's changes to a stored customer: `null` clears a field. */
-function apply(target: CustomerRecord, changes: Changes<Partial<CustomerRecord>>): void {
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === null) delete (target as unknown as Record<string, unknown>)[key];
-    else (target as unknown as Record<string, unknown>)[key] = structuredClone(value);
-  }
 }
 
 /**
@@ -254,19 +247,25 @@ export class MemoryAdapter implements PortalAdapter {
   }
 
   updateProfile(input: ProfileUpdate, options?: RequestOptions): Promise<Customer> {
-    return this.call('updateProfile', input, options, (valid) => this.modifyCustomer(profileChanges(valid)));
+    return this.call('updateProfile', input, options, (valid) => profile.updateProfile(this.state, valid));
   }
 
-  updateTaxIds(input: TaxIdsUpdate, options?: RequestOptions): Promise<Customer> {
-    return this.call('updateTaxIds', input, options, (valid) => this.modifyCustomer(taxIdChanges(valid)));
+  async updateTaxIds(input: TaxIdsUpdate, options?: RequestOptions): Promise<Customer> {
+    // The registry is asked asynchronously, like a server's would be; the answer is a copy all the same.
+    const valid = await this.call('updateTaxIds', input, options, (checked) => checked);
+    return structuredClone(await profile.updateTaxIds(this.state, valid));
   }
 
-  private modifyCustomer(changes: Changes<Partial<CustomerRecord>>): Customer {
-    requireCapability(this.state.data.settings, 'modifyInformation');
-    const customer = this.state.requireCustomer();
-    apply(customer, changes);
-    if (this.state.session?.customerId === customer.id) this.state.session.customerName = customer.name;
-    return toCustomer(customer);
+  requestEmailChange(input: EmailChangeRequest, options?: RequestOptions): Promise<Customer> {
+    return this.call('requestEmailChange', input, options, (valid) =>
+      profile.requestEmailChange(this.state, valid),
+    );
+  }
+
+  confirmEmailChange(input: EmailChangeConfirm, options?: RequestOptions): Promise<EmailChanged> {
+    return this.call('confirmEmailChange', input, options, (valid) =>
+      profile.confirmEmailChange(this.state, valid),
+    );
   }
 
   getBillingSummary(options?: RequestOptions): Promise<BillingSummary> {

@@ -55,6 +55,8 @@ export class MemoryState {
   readonly magicLinks = new Map<string, Grant>();
   readonly resetTokens = new Map<string, Grant>();
   readonly challenges = new Map<string, Grant>();
+  /** Email-change links: `email` is the new address, which the link proves the customer reads. */
+  readonly emailChanges = new Map<string, Grant>();
   /** Failed password attempts by normalized email, whether or not an account has that address. */
   readonly failures = new Map<string, FailureRecord>();
   readonly idempotency = new Map<string, { operation: string; fingerprint: string; result: unknown }>();

@@ -32,9 +32,9 @@ export async function seedDemoData(tx: Queryable, now: Date, data: DemoData = cr
       `INSERT INTO customers (id, code, name, email, phone, company, currency, billing_address, shipping_address,
                               billing_contact, shipping_contact, po_number, vat_number, registration_number,
                               default_payment_method_id, password_hash, password_is_temporary, locked, auto_pay,
-                              created_at)
+                              created_at, pending_email, vat_status, vat_checked_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10::jsonb, $11::jsonb, $12, $13, $14, $15, $16,
-               $17, $18, $19, $20)`,
+               $17, $18, $19, $20, $21, $22, $23)`,
       [
         customer.id,
         customer.code,
@@ -56,6 +56,9 @@ export async function seedDemoData(tx: Queryable, now: Date, data: DemoData = cr
         customer.locked,
         customer.autoPay,
         now,
+        customer.pendingEmail ?? null,
+        customer.vatVerification?.status ?? null,
+        customer.vatVerification?.checkedAt ?? null,
       ],
     );
   }

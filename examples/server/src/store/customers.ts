@@ -1,7 +1,7 @@
 import type { CustomerRecord } from '../../../../src/rules/records.js';
-import type { Address, Contact } from '../../../../src/model/index.js';
+import type { Address, Contact, TaxIdVerificationStatus } from '../../../../src/model/index.js';
 import type { Queryable } from '../db/database.js';
-import { compact, present } from './rows.js';
+import { compact, isoInstant, present } from './rows.js';
 
 /** A customer as stored: the shared record plus what only the server may see. */
 export interface StoredCustomer {
@@ -31,11 +31,15 @@ interface CustomerRow {
   password_expires_at: Date | null;
   locked: boolean;
   auto_pay: boolean;
+  pending_email: string | null;
+  vat_status: TaxIdVerificationStatus | null;
+  vat_checked_at: Date | null;
 }
 
 const COLUMNS = `id, code, name, email, phone, company, currency, billing_address, shipping_address,
   billing_contact, shipping_contact, po_number, vat_number, registration_number, default_payment_method_id,
-  password_hash, password_is_temporary, password_expires_at, locked, auto_pay`;
+  password_hash, password_is_temporary, password_expires_at, locked, auto_pay, pending_email, vat_status,
+  vat_checked_at`;
 
 function toStored(row: CustomerRow): StoredCustomer {
   const record: CustomerRecord = compact({
@@ -54,6 +58,11 @@ function toStored(row: CustomerRow): StoredCustomer {
     vatNumber: present(row.vat_number),
     registrationNumber: present(row.registration_number),
     defaultPaymentMethodId: present(row.default_payment_method_id),
+    pendingEmail: present(row.pending_email),
+    vatVerification:
+      row.vat_status && row.vat_checked_at
+        ? { status: row.vat_status, checkedAt: isoInstant(row.vat_checked_at) }
+        : undefined,
     passwordIsTemporary: row.password_is_temporary,
     locked: row.locked,
     autoPay: row.auto_pay,

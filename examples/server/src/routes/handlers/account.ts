@@ -1,6 +1,6 @@
 import type { Customer, ProfileUpdate, TaxIdsUpdate } from '../../../../../src/model/index.js';
 import { billingSummary, toCustomer } from '../../../../../src/rules/mappers.js';
-import { profileChanges, taxIdChanges } from '../../../../../src/rules/profile.js';
+import { profileChanges, taxIdUpdate } from '../../../../../src/rules/profile.js';
 import type { Queryable } from '../../db/database.js';
 import { loadPlans, loadSubscriptions } from '../../store/catalog.js';
 import { type StoredCustomer, findCustomer } from '../../store/customers.js';
@@ -65,12 +65,24 @@ export const accountHandlers: Pick<
 
   async updateTaxIds(ctx, input) {
     await requireCapability(ctx.app, 'modifyInformation');
-    const changes = taxIdChanges(input);
+    const current = ctx.requireSession().customer.record;
+    const { vatVerification, ...changes } = await taxIdUpdate(
+      input,
+      current,
+      ctx.app.taxIdVerifier,
+      ctx.now(),
+    );
     const assignments = (Object.keys(changes) as (keyof TaxIdsUpdate)[]).map((key) => ({
       column: TAX_COLUMNS[key],
       jsonb: false,
       value: changes[key],
     }));
+    if (vatVerification !== undefined) {
+      assignments.push(
+        { column: 'vat_status', jsonb: false, value: vatVerification?.status ?? null },
+        { column: 'vat_checked_at', jsonb: false, value: vatVerification?.checkedAt ?? null },
+      );
+    }
     return updateColumns(ctx.app.db, ctx.customerId, assignments);
   },
 

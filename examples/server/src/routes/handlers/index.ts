@@ -2,6 +2,7 @@ import type { Handlers } from '../types.js';
 import { accountHandlers } from './account.js';
 import { authHandlers } from './auth.js';
 import { contentHandlers } from './content.js';
+import { emailChangeHandlers } from './email-change.js';
 import { intentHandlers } from './intents.js';
 import { invoiceHandlers } from './invoices.js';
 import { paymentMethodHandlers } from './payment-methods.js';
@@ -11,6 +12,7 @@ import { subscriptionHandlers } from './subscriptions.js';
 export const handlers: Handlers = {
   ...authHandlers,
   ...accountHandlers,
+  ...emailChangeHandlers,
   ...contentHandlers,
   ...invoiceHandlers,
   ...intentHandlers,

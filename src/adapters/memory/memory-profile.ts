@@ -1,0 +1,97 @@
+import type {
+  Customer,
+  EmailChangeConfirm,
+  EmailChangeRequest,
+  EmailChanged,
+  ProfileUpdate,
+  TaxIdsUpdate,
+} from '../../model/index.js';
+import { normalizeEmail } from '../../rules/access.js';
+import { requireCapability } from '../../rules/capabilities.js';
+import { emailChangeConfirmMail, emailChangedMail } from '../../rules/mail.js';
+import { toCustomer } from '../../rules/mappers.js';
+import {
+  type Changes,
+  EMAIL_CHANGE_MINUTES,
+  EMAIL_CHANGE_PARAM,
+  badEmailChangeLink,
+  checkEmailChange,
+  profileChanges,
+  taxIdUpdate,
+  testTaxIdVerifier,
+} from '../../rules/profile.js';
+import type { CustomerRecord } from '../../rules/records.js';
+import { type MemoryState, randomToken } from './memory-state.js';
+
+/**
+ * The memory backend's account area: profile, tax numbers (checked and verified by the shared rules and
+ * the test registry) and the two-step email change, with the same refusals as the reference server.
+ */
+
+/** Applies an update's changes to a stored customer: `null` clears a field. */
+function apply(target: CustomerRecord, changes: Changes<Partial<CustomerRecord>>): void {
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) delete (target as unknown as Record<string, unknown>)[key];
+    else (target as unknown as Record<string, unknown>)[key] = structuredClone(value);
+  }
+}
+
+function modifiable(state: MemoryState): CustomerRecord {
+  requireCapability(state.data.settings, 'modifyInformation');
+  return state.requireCustomer();
+}
+
+export function updateProfile(state: MemoryState, input: ProfileUpdate): Customer {
+  const customer = modifiable(state);
+  apply(customer, profileChanges(input));
+  if (state.session?.customerId === customer.id) state.session.customerName = customer.name;
+  return toCustomer(customer);
+}
+
+export async function updateTaxIds(state: MemoryState, input: TaxIdsUpdate): Promise<Customer> {
+  const customer = modifiable(state);
+  apply(customer, await taxIdUpdate(input, customer, testTaxIdVerifier, state.now()));
+  return toCustomer(customer);
+}
+
+/** A new request replaces any link sent before: only the newest address can be confirmed. */
+export function requestEmailChange(state: MemoryState, input: EmailChangeRequest): Customer {
+  const customer = modifiable(state);
+  state.checkReturnUrl(input.returnUrl);
+  const newEmail = normalizeEmail(input.newEmail);
+  checkEmailChange(customer, newEmail, state.customerByEmail(newEmail));
+  for (const [token, grant] of state.emailChanges) {
+    if (grant.customerId === customer.id) state.emailChanges.delete(token);
+  }
+  const token = randomToken();
+  state.emailChanges.set(token, {
+    customerId: customer.id,
+    email: newEmail,
+    expiresAt: state.nowMs() + EMAIL_CHANGE_MINUTES * 60_000,
+  });
+  const merchant = state.data.settings.branding.merchantName;
+  const link = state.link(EMAIL_CHANGE_PARAM, token, input.returnUrl);
+  state.send(newEmail, emailChangeConfirmMail(merchant, link, EMAIL_CHANGE_MINUTES));
+  customer.pendingEmail = newEmail;
+  return toCustomer(customer);
+}
+
+/** The link works once, within its lifetime, and only while no other account took the address meanwhile. */
+export function confirmEmailChange(state: MemoryState, input: EmailChangeConfirm): EmailChanged {
+  requireCapability(state.data.settings, 'modifyInformation');
+  const grant = state.emailChanges.get(input.token);
+  state.emailChanges.delete(input.token);
+  if (!grant || grant.expiresAt <= state.nowMs()) throw badEmailChangeLink();
+  const customer = state.customerById(grant.customerId);
+  checkEmailChange(customer, grant.email, state.customerByEmail(grant.email));
+  const previous = customer.email;
+  customer.email = grant.email;
+  delete customer.pendingEmail;
+  const session = state.session;
+  if (session?.customerId === customer.id && normalizeEmail(session.email) === normalizeEmail(previous)) {
+    session.email = grant.email;
+  }
+  const { merchantName, supportEmail } = state.data.settings.branding;
+  state.send(previous, emailChangedMail(merchantName, grant.email, supportEmail));
+  return { email: grant.email };
+}
