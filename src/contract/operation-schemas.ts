@@ -7,6 +7,7 @@ import {
   ChangeSubscription,
   CompletePasswordChange,
   ContentPage,
+  ContentPageSummary,
   Customer,
   Id,
   Invoice,
@@ -20,6 +21,7 @@ import {
   NewBankAccount,
   NewCard,
   NewInvoiceNote,
+  PageBySlug,
   PasswordReset,
   PasswordResetRequest,
   PasswordSignIn,
@@ -29,6 +31,7 @@ import {
   Plan,
   PortalSettings,
   ProfileUpdate,
+  QuickOrderHandOff,
   RemovePaymentMethod,
   Session,
   SignInResult,
@@ -200,7 +203,15 @@ export const operationSchemas = {
   },
   listPages: {
     input: null,
-    output: z.array(ContentPage),
+    output: z.array(ContentPageSummary),
+  },
+  getPage: {
+    input: PageBySlug,
+    output: ContentPage,
+  },
+  createQuickOrderToken: {
+    input: null,
+    output: QuickOrderHandOff,
   },
 } as const satisfies Record<OperationName, OperationSchemas>;
 
