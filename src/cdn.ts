@@ -20,6 +20,8 @@ const LOADERS = {
   'portal-invoice': () => import('./elements/portal-invoice/define.js'),
   'portal-pay-invoice': () => import('./elements/portal-pay-invoice/define.js'),
   'portal-payment-methods': () => import('./elements/portal-payment-methods/define.js'),
+  'portal-content': () => import('./elements/portal-content/define.js'),
+  'portal-quick-order': () => import('./elements/portal-quick-order/define.js'),
 };
 registerLoaders(LOADERS);
 const SELECTOR = Object.keys(LOADERS).join(',');

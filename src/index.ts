@@ -32,6 +32,8 @@ export { PortalInvoices } from './elements/portal-invoices/portal-invoices.js';
 export { PortalInvoice } from './elements/portal-invoice/portal-invoice.js';
 export { PortalPayInvoice } from './elements/portal-pay-invoice/portal-pay-invoice.js';
 export { PortalPaymentMethods } from './elements/portal-payment-methods/portal-payment-methods.js';
+export { PortalContent } from './elements/portal-content/portal-content.js';
+export { PortalQuickOrder } from './elements/portal-quick-order/portal-quick-order.js';
 export {
   CARD_FIELD_ERRORS,
   CardFieldsError,

@@ -11,7 +11,8 @@ export const QUICK_ORDER_TOKEN_SECONDS = 120;
 
 /** The merchant's checkout URL, or `forbidden` when quick order is off (no URL set). */
 export function requireQuickOrderUrl(settings: PortalSettings): string {
-  if (!settings.quickOrderUrl) throw forbidden('quick order is turned off by the merchant (no quickOrderUrl)');
+  if (!settings.quickOrderUrl)
+    throw forbidden('quick order is turned off by the merchant (no quickOrderUrl)');
   return settings.quickOrderUrl;
 }
 

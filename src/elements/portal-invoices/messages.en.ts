@@ -20,6 +20,7 @@ export const en = {
     total: 'Total',
     amountDue: 'Amount due',
     status: 'Status',
+    actions: 'Actions',
   },
   empty: {
     all: 'No invoices yet',

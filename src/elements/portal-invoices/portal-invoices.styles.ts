@@ -78,7 +78,7 @@ export const invoicesStyles = css`
     display: grid;
     grid-template-columns:
       minmax(7rem, 1.3fr) minmax(4.5rem, 0.8fr) minmax(7.5rem, 1fr) minmax(7.5rem, 1fr)
-      minmax(6.5rem, 1fr) minmax(6.5rem, 1fr) minmax(9.5rem, 1.2fr);
+      minmax(6.5rem, 1fr) minmax(6.5rem, 1fr) minmax(9.5rem, 1.2fr) minmax(5rem, 0.7fr);
     align-items: center;
     min-block-size: var(--_row-height);
     border-block-end: 1px solid var(--_border);
@@ -113,6 +113,14 @@ export const invoicesStyles = css`
   .open {
     font-weight: 600;
   }
+  .actions {
+    text-align: end;
+  }
+  /* Pay fits the row's height, so a due row is no taller than a paid one or its skeleton. */
+  .pay {
+    min-block-size: 1.75rem;
+    padding-block: 0;
+  }
   .skeleton-row .skeleton {
     inline-size: 70%;
     min-inline-size: 3rem;
@@ -138,7 +146,7 @@ export const invoicesStyles = css`
   .footer .alert {
     flex: 1 1 100%;
   }
-  @container (width < 52rem) {
+  @container (width < 57rem) {
     .head {
       position: absolute;
       inline-size: 1px;
@@ -158,7 +166,8 @@ export const invoicesStyles = css`
       min-block-size: 1.75rem;
       padding: 0;
     }
-    .status {
+    .status,
+    .actions {
       justify-self: end;
     }
     .money {
@@ -174,7 +183,7 @@ export const invoicesStyles = css`
       font-size: 0.8125rem;
       line-height: 1.25rem;
     }
-    .skeleton-row .cell:not(.number, .status)::before {
+    .skeleton-row .cell:not(.number, .status, .actions)::before {
       content: '';
       display: block;
       block-size: 1.25rem;

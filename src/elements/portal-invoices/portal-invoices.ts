@@ -4,11 +4,14 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
+import { QueryController } from '../../core/query.js';
+import { queries } from '../../core/queries.js';
 import type { InvoiceFilter, InvoiceSummary } from '../../model/index.js';
 import { renderInvoiceStatus } from '../../ui/invoice-status.js';
 import { renderEmpty, renderError, renderMisconfigured } from '../../ui/states.js';
 import { elementStyles } from '../../ui/styles.js';
 import { InvoicePages, type InvoicePagesOutcome, MAX_PAGE_SIZE } from './invoice-pages.js';
+import { renderHead, renderSkeleton } from './table-parts.js';
 import { invoicesStyles } from './portal-invoices.styles.js';
 import { invoicesMessages } from './messages.js';
 
@@ -55,6 +58,8 @@ type FocusTarget = { rowId: string; index: number } | 'footer';
  *
  * @fires portal-invoice-select - A row's invoice was chosen (click, Enter or Space on its number);
  *   `detail.invoiceId`. Cancelable. `<portal-root>` opens the invoice; alone, the page decides.
+ * @fires portal-navigate - Pay on a due row (shown when the merchant allows paying invoices):
+ *   `{ section: 'invoices', invoiceId, pay: true }`. Cancelable. `<portal-root>` opens its pay flow.
  *
  * @csspart base - The filter, the list and its footer.
  * @csspart filters - The filter's radio group.
@@ -77,6 +82,9 @@ type FocusTarget = { rowId: string; index: number } | 'footer';
 export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
   static override styles = [...elementStyles, invoicesStyles];
   static override messages = invoicesMessages;
+
+  /** Whether the merchant lets customers pay here: due rows then offer Pay. */
+  private readonly settingsQuery = new QueryController(this, queries.settings);
 
   private readonly list = new InvoicePages(this, {
     query: () => ({ filter: this.currentFilter, pageSize: this.currentPageSize }),
@@ -240,6 +248,18 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
 
   /** One listener for every row: rows stay cheap to create when thousands are loaded. */
   private onRowClick(event: Event): void {
+    const pay = (event.target as Element).closest<HTMLButtonElement>('button[data-pay-invoice-id]');
+    const payId = pay?.dataset.payInvoiceId;
+    if (payId) {
+      // Straight to the pay flow: `<portal-root>` opens the invoice on it; alone, the page decides.
+      emit(
+        this,
+        'portal-navigate',
+        { section: 'invoices', invoiceId: payId, pay: true },
+        { cancelable: true },
+      );
+      return;
+    }
     const control = (event.target as Element).closest<HTMLButtonElement>('button[data-invoice-id]');
     const invoiceId = control?.dataset.invoiceId;
     if (invoiceId) emit(this, 'portal-invoice-select', { invoiceId }, { cancelable: true });
@@ -308,23 +328,7 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
     </div>`;
   }
 
-  /** Column headers; in card layout they are hidden visually but still name every cell. */
-  private renderHead(): TemplateResult {
-    const c = this.t.invoices.columns;
-    return html`<div role="rowgroup" class="head">
-      <div role="row" class="row">
-        <span role="columnheader" class="cell number">${c.number}</span>
-        <span role="columnheader" class="cell kind">${c.kind}</span>
-        <span role="columnheader" class="cell issued">${c.issueDate}</span>
-        <span role="columnheader" class="cell due">${c.dueDate}</span>
-        <span role="columnheader" class="cell money total">${c.total}</span>
-        <span role="columnheader" class="cell money amount-due">${c.amountDue}</span>
-        <span role="columnheader" class="cell status">${c.status}</span>
-      </div>
-    </div>`;
-  }
-
-  private renderRow(row: InvoiceSummary): TemplateResult {
+  private renderRow(row: InvoiceSummary, canPay: boolean): TemplateResult {
     const t = this.t;
     const c = t.invoices.columns;
     const view = this.viewOf(row);
@@ -346,6 +350,21 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
       <span role="cell" class="cell money total" data-label=${c.total}>${view.total}</span>
       <span role="cell" class="cell money amount-due" data-label=${c.amountDue}>${view.amountDue}</span>
       <span role="cell" class="cell status">${renderInvoiceStatus(t, row.status)}</span>
+      <span role="cell" class="cell actions">
+        ${
+          // As the invoice's own Pay: whatever has an amount due.
+          canPay && row.amountDue.amount > 0
+            ? html`<button
+                type="button"
+                class="button pay"
+                data-pay-invoice-id=${row.id}
+                aria-label=${t.invoiceRef.payInvoice(row.number)}
+              >
+                ${t.invoiceRef.pay}
+              </button>`
+            : nothing
+        }
+      </span>
     </div>`;
   }
 
@@ -357,43 +376,22 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
    * every loaded row.
    */
   private renderTable(): TemplateResult {
+    const canPay = this.settingsQuery.value?.invoices.payInvoices === true;
     return html`<div role="table" class="table" part="table" aria-label=${this.t.invoices.caption}>
-      ${this.renderHead()}
+      ${renderHead(this.t)}
       <div class="body" @click=${this.onRowClick}>
         ${this.blocksOf(this.rowsToPaint()).map(
           (block) =>
             html`<div role="rowgroup" class="block">
-              ${guard([block, this.viewsLocale], () =>
+              ${guard([block, this.viewsLocale, canPay], () =>
                 repeat(
                   block,
                   (row) => row.id,
-                  (row) => this.renderRow(row),
+                  (row) => this.renderRow(row, canPay),
                 ),
               )}
             </div>`,
         )}
-      </div>
-    </div>`;
-  }
-
-  /** Placeholder rows with the real rows' cells and height: the table does not jump when data arrives. */
-  private renderSkeleton(): TemplateResult {
-    const rows = Math.min(this.currentPageSize, SKELETON_ROWS);
-    const cell = (name: string) => html`<span class="cell ${name}"><span class="skeleton"></span></span>`;
-    return html`<div class="loading" part="loading" role="status">
-      <span class="visually-hidden">${this.t.common.loading}</span>
-      <div class="table" aria-hidden="true">
-        ${this.renderHead()}
-        <div class="block">
-          ${Array.from(
-            { length: rows },
-            () =>
-              html`<div class="row skeleton-row">
-                ${cell('number')} ${cell('kind')} ${cell('issued')} ${cell('due')} ${cell('money total')}
-                ${cell('money amount-due')} ${cell('status')}
-              </div>`,
-          )}
-        </div>
       </div>
     </div>`;
   }
@@ -426,7 +424,7 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
   private renderList(): TemplateResult {
     const list = this.list;
     if (list.phase === 'error' && list.error) return renderError(this.t, list.error, () => list.retry());
-    if (list.phase !== 'ready') return this.renderSkeleton();
+    if (list.phase !== 'ready') return renderSkeleton(this.t, Math.min(this.currentPageSize, SKELETON_ROWS));
     return html`${
       list.rows.length > 0 ? this.renderTable() : renderEmpty(this.t.invoices.empty[this.currentFilter])
     }
