@@ -10,7 +10,7 @@ import { renderEmpty, renderError, renderLoading, renderMisconfigured } from '..
 import { elementStyles } from '../../ui/styles.js';
 import { contentMessages } from './messages.js';
 import { contentStyles } from './portal-content.styles.js';
-import { type SafeHtml, contentPolicy } from './sanitize.js';
+import { type SafeHtml, contentSanitizer } from './sanitize.js';
 
 const KINDS: readonly ContentPageSummary['kind'][] = ['policy', 'contact', 'custom'];
 
@@ -94,9 +94,9 @@ export class PortalContent extends PortalElement<typeof contentMessages> {
   /** The page's body through the content policy; null when the page's CSP refuses the policy. */
   private safeBody(page: ContentPage): SafeHtml | null {
     if (this.sanitized?.page === page) return this.sanitized.html;
-    const policy = contentPolicy();
-    if (!policy) return null;
-    this.sanitized = { page, html: policy.createHTML(page.html) };
+    const sanitizer = contentSanitizer();
+    if (!sanitizer) return null;
+    this.sanitized = { page, html: sanitizer.sanitize(page.html) };
     return this.sanitized.html;
   }
 

@@ -60,9 +60,6 @@ const CONFIG: Config = {
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|\/(?![/\\]))/i,
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
-  // Our policy wraps DOMPurify, so DOMPurify must not make (and ask the page's CSP for) one of its own.
-  TRUSTED_TYPES_POLICY: null,
-  RETURN_TRUSTED_TYPE: false,
 };
 
 let purify: ReturnType<typeof DOMPurify> | undefined;
@@ -82,39 +79,49 @@ function purifier(): ReturnType<typeof DOMPurify> {
   return purify;
 }
 
-/** The merchant's HTML with everything outside CONFIG removed. */
-export function sanitize(html: string): string {
-  return purifier().sanitize(html, CONFIG);
-}
-
 /** A TrustedHTML where the browser has Trusted Types, else the sanitized string. */
 export type SafeHtml = string | { readonly __brand?: 'TrustedHTML' };
 
-export interface ContentPolicy {
-  /** Sanitizes and wraps: the only way content HTML becomes something the DOM accepts. */
-  createHTML(html: string): SafeHtml;
+export interface ContentSanitizer {
+  /** The merchant's HTML with everything outside CONFIG removed, ready for `innerHTML`. */
+  sanitize(html: string): SafeHtml;
 }
 
 interface TrustedTypesFactory {
-  createPolicy(name: string, rules: { createHTML: (html: string) => string }): ContentPolicy;
+  createPolicy(
+    name: string,
+    rules: { createHTML: (html: string) => string; createScriptURL: (url: string) => string },
+  ): unknown;
 }
 
-let policy: ContentPolicy | null | undefined;
+let sanitizer: ContentSanitizer | null | undefined;
 
 /**
- * The content policy, created once per page. Without Trusted Types in the browser it still sanitizes.
- * Null when the page's CSP does not allow the policy's name: the content is then not shown at all.
+ * The content sanitizer, made once per page. Where the browser has Trusted Types it owns the
+ * `portal-elements#content` policy and hands it to DOMPurify alone: DOMPurify uses it to parse the
+ * merchant's HTML into an inert document (DOMParser: nothing runs or loads there) and to sign what is
+ * left after sanitizing. The policy object never leaves this module, so nothing else can mint
+ * TrustedHTML with it. Null when the page's CSP does not allow the policy: the content is then not shown.
  */
-export function contentPolicy(): ContentPolicy | null {
-  if (policy === undefined) policy = createContentPolicy();
-  return policy;
+export function contentSanitizer(): ContentSanitizer | null {
+  if (sanitizer === undefined) sanitizer = createSanitizer();
+  return sanitizer;
 }
 
-function createContentPolicy(): ContentPolicy | null {
+function createSanitizer(): ContentSanitizer | null {
   const factory = (window as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
-  if (!factory) return { createHTML: sanitize };
+  if (!factory) {
+    return { sanitize: (html) => purifier().sanitize(html, { ...CONFIG, TRUSTED_TYPES_POLICY: null }) };
+  }
+  let policy: unknown;
   try {
-    return factory.createPolicy(CONTENT_POLICY_NAME, { createHTML: sanitize });
+    policy = factory.createPolicy(CONTENT_POLICY_NAME, {
+      createHTML: (html) => html,
+      // Nothing the configuration keeps takes a script URL; should anything ask, it is refused.
+      createScriptURL: () => {
+        throw new TypeError('merchant content carries no script URLs');
+      },
+    });
   } catch {
     console.error(
       `<portal-content>: this page's Content-Security-Policy does not allow the Trusted Types policy ` +
@@ -122,4 +129,10 @@ function createContentPolicy(): ContentPolicy | null {
     );
     return null;
   }
+  const config = {
+    ...CONFIG,
+    TRUSTED_TYPES_POLICY: policy as Config['TRUSTED_TYPES_POLICY'],
+    RETURN_TRUSTED_TYPE: true,
+  } as Config & { RETURN_TRUSTED_TYPE: true };
+  return { sanitize: (html) => purifier().sanitize(html, config) as SafeHtml };
 }
