@@ -20,7 +20,6 @@ export const en = {
     total: 'Total',
     amountDue: 'Amount due',
     status: 'Status',
-    actions: 'Actions',
   },
   empty: {
     all: 'No invoices yet',

@@ -16,7 +16,6 @@ export const es: InvoicesMessages = {
     total: 'Total',
     amountDue: 'Importe pendiente',
     status: 'Estado',
-    actions: 'Acciones',
   },
   empty: {
     all: 'Todavía no hay facturas',

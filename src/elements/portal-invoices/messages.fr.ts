@@ -16,7 +16,6 @@ export const fr: InvoicesMessages = {
     total: 'Total',
     amountDue: 'Reste à payer',
     status: 'Statut',
-    actions: 'Actions',
   },
   empty: {
     all: 'Aucune facture pour le moment',

@@ -77,8 +77,8 @@ export const invoicesStyles = css`
   .row {
     display: grid;
     grid-template-columns:
-      minmax(7rem, 1.3fr) minmax(4.5rem, 0.8fr) minmax(7.5rem, 1fr) minmax(7.5rem, 1fr)
-      minmax(6.5rem, 1fr) minmax(6.5rem, 1fr) minmax(9.5rem, 1.2fr) minmax(5rem, 0.7fr);
+      minmax(8.5rem, 1.3fr) minmax(4.5rem, 0.8fr) minmax(7.5rem, 1fr) minmax(7.5rem, 1fr)
+      minmax(6.5rem, 1fr) minmax(6.5rem, 1fr) minmax(9.5rem, 1.2fr);
     align-items: center;
     min-block-size: var(--_row-height);
     border-block-end: 1px solid var(--_border);
@@ -113,13 +113,23 @@ export const invoicesStyles = css`
   .open {
     font-weight: 600;
   }
-  .actions {
-    text-align: end;
+  /*
+   * Pay sits beside the number it pays, at the row's height, so a due row is no taller than a paid one
+   * or its skeleton. Its word comes from CSS (the cell's text stays the number a screen reader pairs with
+   * the column); its accessible name is "Pay INV-1008".
+   */
+  .body .number {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
   }
-  /* Pay fits the row's height, so a due row is no taller than a paid one or its skeleton. */
   .pay {
     min-block-size: 1.75rem;
     padding-block: 0;
+    padding-inline: 0.75rem;
+  }
+  .pay::before {
+    content: attr(data-text);
   }
   .skeleton-row .skeleton {
     inline-size: 70%;
@@ -146,7 +156,7 @@ export const invoicesStyles = css`
   .footer .alert {
     flex: 1 1 100%;
   }
-  @container (width < 57rem) {
+  @container (width < 52rem) {
     .head {
       position: absolute;
       inline-size: 1px;
@@ -166,8 +176,7 @@ export const invoicesStyles = css`
       min-block-size: 1.75rem;
       padding: 0;
     }
-    .status,
-    .actions {
+    .status {
       justify-self: end;
     }
     .money {
@@ -183,7 +192,7 @@ export const invoicesStyles = css`
       font-size: 0.8125rem;
       line-height: 1.25rem;
     }
-    .skeleton-row .cell:not(.number, .status, .actions)::before {
+    .skeleton-row .cell:not(.number, .status)::before {
       content: '';
       display: block;
       block-size: 1.25rem;

@@ -186,7 +186,7 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
         if (outcome.changed) this.announcement = t.updated;
         // Focus stays on its invoice, even if its row moved to another block and was re-created; a row
         // that left the list (paid, under "outstanding") hands focus to the row that took its place.
-        const focusedId = active?.dataset.invoiceId;
+        const focusedId = active?.dataset.invoiceId ?? active?.dataset.payInvoiceId;
         if (focusedId !== undefined) {
           this.pendingFocus = {
             rowId: focusedId,
@@ -337,6 +337,18 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
         <button type="button" class="button link open" data-invoice-id=${row.id} aria-label=${view.openLabel}>
           ${row.number}
         </button>
+        ${
+          // As the invoice's own Pay: whatever has an amount due, when the merchant lets customers pay.
+          canPay && row.amountDue.amount > 0
+            ? html`<button
+                type="button"
+                class="button pay"
+                data-pay-invoice-id=${row.id}
+                data-text=${t.invoiceRef.pay}
+                aria-label=${t.invoiceRef.payInvoice(row.number)}
+              ></button>`
+            : nothing
+        }
       </span>
       <span role="cell" class="cell kind" data-label=${c.kind}>${view.kind}</span>
       <span role="cell" class="cell issued" data-label=${c.issueDate}>${view.issued}</span>
@@ -350,21 +362,6 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
       <span role="cell" class="cell money total" data-label=${c.total}>${view.total}</span>
       <span role="cell" class="cell money amount-due" data-label=${c.amountDue}>${view.amountDue}</span>
       <span role="cell" class="cell status">${renderInvoiceStatus(t, row.status)}</span>
-      <span role="cell" class="cell actions">
-        ${
-          // As the invoice's own Pay: whatever has an amount due.
-          canPay && row.amountDue.amount > 0
-            ? html`<button
-                type="button"
-                class="button pay"
-                data-pay-invoice-id=${row.id}
-                aria-label=${t.invoiceRef.payInvoice(row.number)}
-              >
-                ${t.invoiceRef.pay}
-              </button>`
-            : nothing
-        }
-      </span>
     </div>`;
   }
 

@@ -16,7 +16,6 @@ export function renderHead(t: T): TemplateResult {
       <span role="columnheader" class="cell money total">${c.total}</span>
       <span role="columnheader" class="cell money amount-due">${c.amountDue}</span>
       <span role="columnheader" class="cell status">${c.status}</span>
-      <span role="columnheader" class="cell actions">${c.actions}</span>
     </div>
   </div>`;
 }
@@ -34,7 +33,7 @@ export function renderSkeleton(t: T, rows: number): TemplateResult {
           () =>
             html`<div class="row skeleton-row">
               ${cell('number')} ${cell('kind')} ${cell('issued')} ${cell('due')} ${cell('money total')}
-              ${cell('money amount-due')} ${cell('status')} <span class="cell actions"></span>
+              ${cell('money amount-due')} ${cell('status')}
             </div>`,
         )}
       </div>
