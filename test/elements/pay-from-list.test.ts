@@ -68,7 +68,14 @@ describe('Pay from the list', () => {
     await listed(el);
     await waitUntil(() => payButtons(el).length > 0, 'Pay buttons');
     const pay = payButtons(el).find((each) => each.getAttribute('aria-label') === 'Pay INV-1008')!;
-    pay.focus();
+    // Tab goes row to row; → from the number reaches the row's Pay, ← goes back.
+    const number = pay.parentElement!.querySelector<HTMLButtonElement>('.open')!;
+    number.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    expect(root(el).activeElement).to.equal(pay);
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(root(el).activeElement).to.equal(number);
+    await sendKeys({ press: 'ArrowRight' });
     const asked = oneEvent(el, 'portal-navigate') as Promise<PortalEvent<'portal-navigate'>>;
     await sendKeys({ press: 'Enter' });
     const event = await asked;

@@ -1,8 +1,12 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { ElementMessages } from '../../core/i18n/index.js';
+import type { InvoiceSummary } from '../../model/index.js';
+import { renderInvoiceStatus } from '../../ui/invoice-status.js';
 import type { invoicesMessages } from './messages.js';
 
 type T = ElementMessages<typeof invoicesMessages>;
+
+/** The table's parts: column headers, skeleton rows and an invoice's row. */
 
 /** Column headers; in card layout they are hidden visually but still name every cell. */
 export function renderHead(t: T): TemplateResult {
@@ -38,5 +42,54 @@ export function renderSkeleton(t: T, rows: number): TemplateResult {
         )}
       </div>
     </div>
+  </div>`;
+}
+
+/** A row's formatted text, computed once per invoice and locale (Intl formatting is the costly part). */
+export interface RowView {
+  kind: string;
+  issued: string;
+  due: string | null;
+  total: string;
+  amountDue: string;
+  openLabel: string;
+}
+
+/**
+ * One invoice's row. Pay sits beside the number it pays, out of the Tab order (Tab goes row to row; →
+ * from the number reaches it), shown when the merchant lets customers pay and something is due — as the
+ * invoice's own Pay. Its word comes from CSS, so the cell's text stays the number.
+ */
+export function renderRow(t: T, row: InvoiceSummary, view: RowView, canPay: boolean): TemplateResult {
+  const c = t.invoices.columns;
+  return html`<div role="row" class="row" part="row">
+    <span role="rowheader" class="cell number">
+      <button type="button" class="button link open" data-invoice-id=${row.id} aria-label=${view.openLabel}>
+        ${row.number}
+      </button>
+      ${
+        canPay && row.amountDue.amount > 0
+          ? html`<button
+              type="button"
+              class="button pay"
+              data-pay-invoice-id=${row.id}
+              data-text=${t.invoiceRef.pay}
+              tabindex="-1"
+              aria-label=${t.invoiceRef.payInvoice(row.number)}
+            ></button>`
+          : nothing
+      }
+    </span>
+    <span role="cell" class="cell kind" data-label=${c.kind}>${view.kind}</span>
+    <span role="cell" class="cell issued" data-label=${c.issueDate}>${view.issued}</span>
+    <span role="cell" class="cell due" data-label=${c.dueDate}>
+      ${
+        view.due ??
+        html`<span aria-hidden="true">—</span><span class="visually-hidden">${t.invoiceRef.noDueDate}</span>`
+      }
+    </span>
+    <span role="cell" class="cell money total" data-label=${c.total}>${view.total}</span>
+    <span role="cell" class="cell money amount-due" data-label=${c.amountDue}>${view.amountDue}</span>
+    <span role="cell" class="cell status">${renderInvoiceStatus(t, row.status)}</span>
   </div>`;
 }
