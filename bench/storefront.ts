@@ -166,6 +166,11 @@ export async function measureStorefront(browser: Browser, baseUrl: string): Prom
     await page.getByRole('button', { name: 'Profile', exact: true }).click();
     await page.locator('portal-profile [part~="form"]').first().waitFor();
   });
+  await step('Policies section, a page opened (content, DOMPurify)', async () => {
+    await page.getByRole('button', { name: 'Policies', exact: true }).click();
+    await page.getByRole('button', { name: 'Refund policy' }).click();
+    await page.locator('portal-content [part~="body"]').first().waitFor();
+  });
   await signedIn.close();
 
   return {

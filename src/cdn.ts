@@ -21,6 +21,8 @@ const LOADERS = {
   'portal-pay-invoice': () => import('./elements/portal-pay-invoice/define.js'),
   'portal-payment-methods': () => import('./elements/portal-payment-methods/define.js'),
   'portal-profile': () => import('./elements/portal-profile/define.js'),
+  'portal-content': () => import('./elements/portal-content/define.js'),
+  'portal-quick-order': () => import('./elements/portal-quick-order/define.js'),
 };
 registerLoaders(LOADERS);
 const SELECTOR = Object.keys(LOADERS).join(',');

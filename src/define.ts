@@ -6,4 +6,6 @@ import './elements/portal-invoice/define.js';
 import './elements/portal-pay-invoice/define.js';
 import './elements/portal-payment-methods/define.js';
 import './elements/portal-profile/define.js';
+import './elements/portal-content/define.js';
+import './elements/portal-quick-order/define.js';
 import './elements/portal-root/define.js';

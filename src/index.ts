@@ -33,6 +33,8 @@ export { PortalInvoice } from './elements/portal-invoice/portal-invoice.js';
 export { PortalPayInvoice } from './elements/portal-pay-invoice/portal-pay-invoice.js';
 export { PortalPaymentMethods } from './elements/portal-payment-methods/portal-payment-methods.js';
 export { PortalProfile } from './elements/portal-profile/portal-profile.js';
+export { PortalContent } from './elements/portal-content/portal-content.js';
+export { PortalQuickOrder } from './elements/portal-quick-order/portal-quick-order.js';
 export {
   CARD_FIELD_ERRORS,
   CardFieldsError,

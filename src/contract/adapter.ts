@@ -6,6 +6,7 @@ import type {
   ChangeSubscription,
   CompletePasswordChange,
   ContentPage,
+  ContentPageSummary,
   Customer,
   EmailChangeConfirm,
   EmailChangeRequest,
@@ -17,6 +18,8 @@ import type {
   InvoiceListQuery,
   InvoiceNote,
   InvoicePage,
+  PageBySlug,
+  QuickOrderHandOff,
   MagicLinkRequest,
   MagicLinkVerify,
   NewBankAccount,
@@ -135,7 +138,17 @@ export interface PortalAdapter {
   getIntentOutcome(input: IntentOutcomeQuery, options?: RequestOptions): Promise<IntentOutcome>;
 
   // Content
-  listPages(options?: RequestOptions): Promise<ContentPage[]>;
+  /** Titles of the merchant's policies, contact and custom pages (readable before sign-in), no bodies. */
+  listPages(options?: RequestOptions): Promise<ContentPageSummary[]>;
+  /** One page with its HTML; an unknown slug answers `not_found`. */
+  getPage(input: PageBySlug, options?: RequestOptions): Promise<ContentPage>;
+
+  // Quick order
+  /**
+   * The merchant's checkout URL with a fresh single-use hand-off token for the signed-in customer
+   * (`forbidden` when the merchant set no `quickOrderUrl`). The merchant's server exchanges the token.
+   */
+  createQuickOrderToken(options?: RequestOptions): Promise<QuickOrderHandOff>;
 }
 
 /** The adapter's methods: one per operation of the contract. */

@@ -9,6 +9,8 @@ import {
   MintedSessionToken,
   NewAccessRule,
   PortalSettings,
+  QuickOrderCustomer,
+  QuickOrderExchange,
 } from '../model/index.js';
 import type { Operation } from './operation-schemas.js';
 
@@ -85,6 +87,13 @@ export const adminOperations = {
     output: MintedSessionToken,
     http: { verb: 'POST', path: '/admin/session-tokens' },
     summary: 'Mint a short-lived portal session token for a customer already signed in to the store',
+  },
+  adminExchangeQuickOrderToken: {
+    input: QuickOrderExchange,
+    output: QuickOrderCustomer,
+    http: { verb: 'POST', path: '/admin/quick-order-tokens/exchange' },
+    summary:
+      'Exchange a quick order hand-off token (the portal_handoff query parameter) for its customer, once; a used, expired or unknown token answers 404',
   },
 } as const satisfies Record<string, Operation>;
 

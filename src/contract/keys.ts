@@ -19,6 +19,8 @@ export const keys = {
   subscriptions: 'subscriptions',
   plans: 'plans',
   pages: 'pages',
+  /** One of the merchant's pages, with its body. */
+  page: (slug: string) => `page:${slug}`,
 } as const;
 
 /**

@@ -7,6 +7,7 @@ import {
   ChangeSubscription,
   CompletePasswordChange,
   ContentPage,
+  ContentPageSummary,
   Customer,
   EmailChangeConfirm,
   EmailChangeRequest,
@@ -23,6 +24,7 @@ import {
   NewBankAccount,
   NewCard,
   NewInvoiceNote,
+  PageBySlug,
   PasswordReset,
   PasswordResetRequest,
   PasswordSignIn,
@@ -32,6 +34,7 @@ import {
   Plan,
   PortalSettings,
   ProfileUpdate,
+  QuickOrderHandOff,
   RemovePaymentMethod,
   Session,
   SignInResult,
@@ -211,7 +214,15 @@ export const operationSchemas = {
   },
   listPages: {
     input: null,
-    output: z.array(ContentPage),
+    output: z.array(ContentPageSummary),
+  },
+  getPage: {
+    input: PageBySlug,
+    output: ContentPage,
+  },
+  createQuickOrderToken: {
+    input: null,
+    output: QuickOrderHandOff,
   },
 } as const satisfies Record<OperationName, OperationSchemas>;
 

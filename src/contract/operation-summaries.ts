@@ -43,7 +43,10 @@ export const operationSummaries = {
   resumeSubscription: 'Resume a paused subscription',
   getIntentOutcome:
     'What became of a money-moving request, by its idempotency key (after a lost answer or a reload)',
-  listPages: 'Merchant policies, contact information and custom pages',
+  listPages: 'Merchant policies, contact information and custom pages (titles, no bodies)',
+  getPage: 'One of the merchant’s pages by slug, with its HTML (sanitized by the portal before display)',
+  createQuickOrderToken:
+    'A two-minute, single-use hand-off token for the merchant’s checkout, appended to its URL; the merchant’s server exchanges it (POST /admin/quick-order-tokens/exchange)',
 } as const satisfies Record<OperationName, string>;
 
 /** Each operation with its rules, its schemas and its summary: everything the OpenAPI document says of it. */

@@ -1,4 +1,10 @@
-import type { ChangeSubscription, InvoiceListQuery, PayInvoice, Subscribe } from '../model/index.js';
+import type {
+  ChangeSubscription,
+  InvoiceListQuery,
+  PageBySlug,
+  PayInvoice,
+  Subscribe,
+} from '../model/index.js';
 import type { AdapterMethod } from './adapter.js';
 import type { PortalErrorCode } from './errors.js';
 import { keys } from './keys.js';
@@ -229,6 +235,16 @@ export const operations = {
     noInput: true,
     key: () => keys.pages,
     public: true,
+  },
+  getPage: {
+    http: { verb: 'GET', path: '/pages/{slug}' },
+    key: (input: PageBySlug) => keys.page(input.slug),
+    public: true,
+  },
+  createQuickOrderToken: {
+    http: { verb: 'POST', path: '/quick-order-tokens' },
+    noInput: true,
+    invalidates: none,
   },
 } as const satisfies Record<AdapterMethod, OperationRules>;
 

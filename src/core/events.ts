@@ -31,6 +31,8 @@ export interface PortalEventDetails {
     invoiceId?: string;
     /** The payment method to preselect in the pay flow it leads to (a card just added, say). */
     paymentMethodId?: string;
+    /** Open the invoice straight on its pay flow (Pay on a row of the list, "Pay now" on the overview). */
+    pay?: boolean;
   };
   /** A payment request finished; the receipt says allocation by allocation what was charged. */
   'portal-payment': { receipt: PaymentReceipt };
@@ -54,6 +56,14 @@ export interface PortalEventDetails {
   'portal-email-changed': { email: string };
   /** Something failed that the element shows to the customer; for the merchant's logging. */
   'portal-error': { error: PortalError; operation: string };
+  /** The customer opened one of the merchant's pages from `<portal-content>`'s list. */
+  'portal-content-open': { slug: string };
+  /**
+   * Quick order is handing the customer to the merchant's checkout, signed in: `url` carries `token`.
+   * Cancelable: a single-page store cancels it and routes itself (its server exchanges the token);
+   * otherwise the browser goes to `url`.
+   */
+  'portal-quick-order': { url: string; token: string };
 }
 
 export type PortalEventName = keyof PortalEventDetails;
@@ -76,6 +86,8 @@ declare global {
     'portal-email-change-requested': PortalEvent<'portal-email-change-requested'>;
     'portal-email-changed': PortalEvent<'portal-email-changed'>;
     'portal-error': PortalEvent<'portal-error'>;
+    'portal-content-open': PortalEvent<'portal-content-open'>;
+    'portal-quick-order': PortalEvent<'portal-quick-order'>;
   }
 }
 

@@ -43,6 +43,12 @@ export const queries = {
   subscriptions: query('listSubscriptions', always),
   plans: query('listPlans', always),
   pages: query('listPages', always),
+  /** One of the merchant's pages, with its body, by the slug the element shows (none: idle). */
+  page: (slug: () => string | null | undefined) =>
+    query('getPage', () => {
+      const value = slug();
+      return value ? { slug: value } : null;
+    }),
   /** One invoice, by the id the element shows (none: idle). */
   invoice: (id: () => string | null | undefined) =>
     query('getInvoice', () => {

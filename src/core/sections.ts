@@ -5,7 +5,7 @@ import { isAvailable } from './lazy-elements.js';
  * element is registered, so a build that includes fewer elements shows fewer sections — never a
  * placeholder that does not work. Their names are `<portal-root>`'s messages (`t.root.sections[id]`).
  */
-export type SectionId = 'overview' | 'invoices' | 'paymentMethods' | 'subscriptions' | 'profile';
+export type SectionId = 'overview' | 'invoices' | 'paymentMethods' | 'subscriptions' | 'profile' | 'policies';
 
 export interface SectionSpec {
   id: SectionId;
@@ -19,6 +19,7 @@ export const SECTIONS: readonly SectionSpec[] = [
   { id: 'paymentMethods', tag: 'portal-payment-methods' },
   { id: 'subscriptions', tag: 'portal-subscriptions' },
   { id: 'profile', tag: 'portal-profile' },
+  { id: 'policies', tag: 'portal-content' },
 ];
 
 /**

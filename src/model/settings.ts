@@ -39,6 +39,12 @@ export type CardFieldsProvider = z.infer<typeof CardFieldsProvider>;
  * The merchant's portal settings: every capability the customer may or may not use. The backend states
  * them, the elements hide what is off, and the backend refuses it anyway.
  */
+/** An absolute http(s) URL, or a path on the page's own origin (`/checkout`, never `//host`). */
+export const CheckoutUrl = z.union([
+  z.url({ protocol: /^https?$/ }),
+  z.string().check(z.regex(/^\/(?![/\\])[^\s]{0,2000}$/)),
+]);
+
 export const PortalSettings = z.object({
   branding: Branding,
   signIn: z.object({
@@ -86,8 +92,11 @@ export const PortalSettings = z.object({
    * of its own. Stated by the backend, not stored: absent where no frame exists (memory-only stories).
    */
   cardFields: z.optional(CardFieldsProvider),
-  /** The merchant's checkout, for the Quick Order button; absent hides the button. */
-  quickOrderUrl: z.optional(z.url({ protocol: /^https?$/ })),
+  /**
+   * The merchant's checkout, for the Quick Order button; absent hides the button. An absolute http(s)
+   * URL, or a path on the page's own origin (`/checkout`) for a store that serves the portal itself.
+   */
+  quickOrderUrl: z.optional(CheckoutUrl),
 });
 export type PortalSettings = z.infer<typeof PortalSettings>;
 

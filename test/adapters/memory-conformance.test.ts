@@ -12,6 +12,7 @@ describeAdapterConformance({
       outbox: (to: string) =>
         Promise.resolve(adapter.outbox.filter((message) => message.to === to.toLowerCase())),
       updateSettings: (settings) => Promise.resolve(adapter.updateSettings(settings)),
+      exchangeQuickOrderToken: async (token) => adapter.exchangeQuickOrderToken(token),
     });
   },
 });

@@ -8,6 +8,7 @@ import { adminHandlers } from './admin/handlers.js';
 import { allowCardFieldsFrame } from './card-fields/card-fields-server.js';
 import { adminRouter } from './admin/router.js';
 import { AppContext, type AppDeps } from './context.js';
+import { demoCheckoutRouter } from './dev/demo-checkout.js';
 import { devRouter } from './dev/outbox-page.js';
 import { testRouter } from './dev/test-routes.js';
 import { limitBodies } from './http/body-limit.js';
@@ -48,7 +49,7 @@ export const STOREFRONT_CSP = [
   "form-action 'self'",
   "frame-ancestors 'self'",
   "require-trusted-types-for 'script'",
-  'trusted-types lit-html',
+  'trusted-types lit-html portal-elements#content',
 ].join('; ');
 
 /** Files under a `chunks/` folder carry a hash of their content in their name (vite.cdn.config.ts). */
@@ -117,6 +118,8 @@ export function createApp(options: AppOptions): PortalApp {
   app.route(API_BASE, customerRouter(context, handlers));
   if (options.testMode) app.route(`${API_BASE}/__test__`, testRouter(context));
   if (options.devRoutes) app.route('/dev', devRouter(context));
+  // The demo store's checkout, where Quick order hands the customer over (not in production).
+  if (options.devRoutes) app.route('/demo', demoCheckoutRouter(context));
   // Pages served from the static folders (the storefront) run under a strict policy: no inline script or
   // style, no eval, Trusted Types enforced with only Lit's policy. The portal must work under it. Their
   // address (which may carry an emailed token) is not sent to other sites; `same-origin` rather than

@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import { describeAdapterConformance } from '../../../src/adapters/conformance/index.js';
 import { HttpAdapter } from '../../../src/adapters/http/http-adapter.js';
+import { PortalError } from '../../../src/contract/errors.js';
+import type { QuickOrderCustomer } from '../../../src/model/index.js';
 import { useTestServer } from './helpers.js';
 
 /**
@@ -42,6 +44,13 @@ describeAdapterConformance({
       updateSettings: async (settings) => {
         const reply = await server.admin('PUT', '/admin/settings', settings);
         if (reply.status !== 200) throw new Error(`settings refused: ${reply.status} ${reply.text}`);
+      },
+      exchangeQuickOrderToken: async (token) => {
+        const reply = await server.admin<QuickOrderCustomer>('POST', '/admin/quick-order-tokens/exchange', {
+          token,
+        });
+        if (reply.status === 200) return reply.body;
+        throw new PortalError(reply.status === 404 ? 'not_found' : 'unavailable', reply.text);
       },
     };
   },

@@ -154,6 +154,21 @@ const probes: Probe[] = [
     send: (c) => c.post(`/portal-api/subscriptions/${THEIRS.subscription}/resume`),
   },
   {
+    op: 'createQuickOrderToken',
+    expect: 200,
+    send: async (c) => {
+      const reply = await c.post('/portal-api/quick-order-tokens');
+      const { token } = reply.body as { token: string };
+      const exchanged = await server.admin<{ customerCode: string }>(
+        'POST',
+        '/admin/quick-order-tokens/exchange',
+        { token },
+      );
+      assert.equal(exchanged.body.customerCode, 'CUST-0001', 'Ada’s hand-off is Ada’s');
+      return reply;
+    },
+  },
+  {
     op: 'changePassword',
     expect: 204,
     send: (c) =>

@@ -72,6 +72,7 @@ function signedOutCalls(): Record<string, (adapter: PortalAdapter) => Promise<un
     pauseSubscription: (a) => a.pauseSubscription({ id: 'sub_ada_roasters' }),
     resumeSubscription: (a) => a.resumeSubscription({ id: 'sub_ada_roasters' }),
     getIntentOutcome: (a) => a.getIntentOutcome({ idempotencyKey: idempotencyKey() }),
+    createQuickOrderToken: (a) => a.createQuickOrderToken(),
   };
 }
 

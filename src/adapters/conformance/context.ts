@@ -3,6 +3,7 @@ import type {
   InvoiceSummary,
   PaymentMethod,
   PortalSettings,
+  QuickOrderCustomer,
   Session,
   Subscription,
 } from '../../model/index.js';
@@ -20,6 +21,12 @@ export interface ConformanceHarness {
   outbox(to: string): Promise<{ subject: string; text: string }[]>;
   /** The merchant replaces the portal settings. */
   updateSettings(settings: PortalSettings): Promise<void>;
+  /**
+   * The merchant's server exchanging a quick order hand-off token (the admin contract's
+   * `POST /admin/quick-order-tokens/exchange`): the customer, once. Without it the suite checks that tokens
+   * are made and refused, not what they are exchanged for.
+   */
+  exchangeQuickOrderToken?(token: string): Promise<QuickOrderCustomer>;
   /** Called after each test, also when it failed. */
   dispose?(): Promise<void>;
 }

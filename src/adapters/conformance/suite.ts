@@ -2,6 +2,7 @@ import { OPERATION_NAMES, type OperationName } from '../../contract/operations.j
 import { accountTests, invoiceTests } from './account-tests.js';
 import { ConformanceError } from './assert.js';
 import { authTests } from './auth-tests.js';
+import { contentTests } from './content-tests.js';
 import { type ConformanceHarness, type SuiteFn, type TestFn, registrar } from './context.js';
 import { intentTests } from './intent-tests.js';
 import { paymentMethodTests } from './payment-method-tests.js';
@@ -38,6 +39,7 @@ export function describeAdapterConformance(options: ConformanceOptions): void {
     describe('intent outcomes', () => intentTests(test));
     describe('payment methods', () => paymentMethodTests(test));
     describe('subscriptions and plans', () => subscriptionTests(test));
+    describe('content and quick order', () => contentTests(test));
     describe('coverage', () => {
       it('called every PortalAdapter method successfully at least once', () => {
         const missing = OPERATION_NAMES.filter((method) => !exercised.has(method));

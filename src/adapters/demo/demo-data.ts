@@ -82,6 +82,8 @@ export const DEMO_SETTINGS: PortalSettings = {
     allowPause: true,
     cancellation: 'either',
   },
+  // The demo checkout the reference server serves on the store's own origin (examples/server, /demo/checkout).
+  quickOrderUrl: '/demo/checkout',
 };
 
 const PLANS: Plan[] = [
@@ -146,21 +148,45 @@ const PAGES: ContentPage[] = [
     slug: 'refund-policy',
     kind: 'policy',
     title: 'Refund policy',
-    html: '<p>Unopened bags can be returned within <strong>30 days</strong> for a full refund.</p><p>Subscriptions can be cancelled at any time; the current period is not refunded.</p>',
+    html:
+      '<p>Unopened bags can be returned within <strong>30 days</strong> for a full refund.</p>' +
+      '<p>Subscriptions can be cancelled at any time; the current period is not refunded.</p>' +
+      '<h4>How to return a bag</h4><ol><li>Write to <a href="mailto:support@northwind.example">support@northwind.example</a> with your order number.</li>' +
+      '<li>Send the bag back with the label we email you.</li><li>Your refund reaches your card within <em>5 business days</em>.</li></ol>',
   },
   {
     id: 'page_shipping',
     slug: 'shipping-policy',
     kind: 'policy',
     title: 'Shipping policy',
-    html: '<p>We roast on Mondays and Thursdays and ship within one business day of roasting.</p>',
+    html:
+      '<p>We roast on Mondays and Thursdays and ship within one business day of roasting.</p>' +
+      '<table><caption>Delivery times</caption><thead><tr><th scope="col">Where</th><th scope="col">How long</th></tr></thead>' +
+      '<tbody><tr><td>Continental US</td><td>2–4 days</td></tr><tr><td>Alaska and Hawaii</td><td>5–8 days</td></tr></tbody></table>' +
+      '<p>Carriers and tracking are described on <a href="https://www.usps.com/">the USPS site</a>.</p>',
   },
   {
     id: 'page_contact',
     slug: 'contact',
     kind: 'contact',
     title: 'Contact us',
-    html: '<p>Email <a href="mailto:support@northwind.example">support@northwind.example</a> or call +1 503 555 0134, weekdays 8–5 Pacific.</p>',
+    html:
+      '<p>Email <a href="mailto:support@northwind.example">support@northwind.example</a> or call <a href="tel:+15035550134">+1 503 555 0134</a>, weekdays 8–5 Pacific.</p>' +
+      '<address>Northwind Coffee Roasters<br>1200 SE Water Avenue<br>Portland, OR 97214</address>',
+  },
+  {
+    // A merchant's page pasted from elsewhere, carrying what the portal must never run or load: the
+    // end-to-end journey reads its text under the storefront's strict CSP and checks that none of it ran.
+    id: 'page_roasting_notes',
+    slug: 'roasting-notes',
+    kind: 'custom',
+    title: 'Roasting notes',
+    html:
+      '<p>This season’s <strong>Ethiopia Guji</strong> tastes of apricot and jasmine.</p>' +
+      '<script>window.__pwned = "content-script"</script>' +
+      '<p onclick="window.__pwned = \'content-handler\'">Brew it at 94 °C for the brightest cup.</p>' +
+      '<iframe src="https://evil.example/frame" title="tracker"></iframe>' +
+      '<p style="position:fixed;inset:0;background:red">Best within a month of roasting.</p>',
   },
 ];
 

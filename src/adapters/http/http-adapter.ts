@@ -202,6 +202,11 @@ export class HttpAdapter implements PortalAdapter {
 
   // Content
   readonly listPages: PortalAdapter['listPages'] = (options) => this.#call('listPages', undefined, options);
+  readonly getPage: PortalAdapter['getPage'] = (input, options) => this.#call('getPage', input, options);
+
+  // Quick order
+  readonly createQuickOrderToken: PortalAdapter['createQuickOrderToken'] = (options) =>
+    this.#call('createQuickOrderToken', undefined, options);
 
   /** The one code path every method takes: validate, build from the table, send, parse. */
   async #call<N extends OperationName>(

@@ -8,6 +8,7 @@ import {
   type ChangeSubscription,
   type CompletePasswordChange,
   type ContentPage,
+  type ContentPageSummary,
   type Customer,
   type EmailChangeConfirm,
   type EmailChangeRequest,
@@ -27,12 +28,15 @@ import {
   type PasswordReset,
   type PasswordResetRequest,
   type PasswordSignIn,
+  type PageBySlug,
   type PayInvoice,
   type PaymentMethod,
   type PaymentReceipt,
   type Plan,
   PortalSettings,
   type ProfileUpdate,
+  type QuickOrderCustomer,
+  type QuickOrderHandOff,
   type Session,
   type SignInResult,
   type SignUp,
@@ -52,6 +56,7 @@ import { parseInput } from '../../contract/validated.js';
 import { generateInvoices } from './generate-invoices.js';
 import * as auth from './memory-auth.js';
 import * as billing from './memory-billing.js';
+import * as content from './memory-content.js';
 import { getIntentOutcome } from './memory-intents.js';
 import { MemoryState, type OutboxMessage } from './memory-state.js';
 import * as profile from './memory-profile.js';
@@ -182,6 +187,14 @@ export class MemoryAdapter implements PortalAdapter {
     auth.sendUnlockEmail(this.state, customer);
   }
 
+  /**
+   * The merchant's server exchanging a quick order hand-off token, as the admin contract's exchange does:
+   * the customer once; a used, expired or unknown token throws `not_found`.
+   */
+  exchangeQuickOrderToken(token: string): QuickOrderCustomer {
+    return structuredClone(content.exchangeQuickOrderToken(this.state, token));
+  }
+
   // Auth
 
   getSession(options?: RequestOptions): Promise<Session | null> {
@@ -236,8 +249,20 @@ export class MemoryAdapter implements PortalAdapter {
     return this.call('getSettings', undefined, options, () => this.state.data.settings);
   }
 
-  listPages(options?: RequestOptions): Promise<ContentPage[]> {
-    return this.call('listPages', undefined, options, () => this.state.data.pages);
+  listPages(options?: RequestOptions): Promise<ContentPageSummary[]> {
+    return this.call('listPages', undefined, options, () => content.listPages(this.state));
+  }
+
+  getPage(input: PageBySlug, options?: RequestOptions): Promise<ContentPage> {
+    return this.call('getPage', input, options, (valid) => content.getPage(this.state, valid));
+  }
+
+  // Quick order
+
+  createQuickOrderToken(options?: RequestOptions): Promise<QuickOrderHandOff> {
+    return this.call('createQuickOrderToken', undefined, options, () =>
+      content.createQuickOrderToken(this.state),
+    );
   }
 
   // Account

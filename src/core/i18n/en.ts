@@ -103,6 +103,8 @@ export const en = {
   /** What any element says about an invoice it points to. */
   invoiceRef: {
     openInvoice: (number: string) => `View ${number}`,
+    pay: 'Pay',
+    payInvoice: (number: string) => `Pay ${number}`,
     noDueDate: 'No due date',
     notFoundHeading: 'Invoice not found',
     notFound:

@@ -110,6 +110,9 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
    */
   @property({ attribute: 'payment-method-id' }) paymentMethodId = '';
 
+  /** Open straight on the pay flow (Pay pressed on a row of the list, or "Pay now" on the overview). */
+  @property({ type: Boolean }) pay = false;
+
   private readonly uid = `portal-invoice-${++instances}`;
   private readonly focusing = new FocusController(this);
   private readonly liveRegion = new LiveRegionController(this);
@@ -144,8 +147,10 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
     const pending = this.invoiceId
       ? this.store?.intents.get(intentOf('payInvoice', { invoiceId: this.invoiceId }))
       : undefined;
-    // Asked to pay with a method ("Pay now" with a card just added): the pay flow opens on it.
-    const asked = (changed.has('paymentMethodId') || changed.has('invoiceId')) && !!this.paymentMethodId;
+    // Asked to pay, or to pay with a method ("Pay now" with a card just added): the pay flow opens on it.
+    const asked =
+      (changed.has('paymentMethodId') || changed.has('invoiceId') || changed.has('pay')) &&
+      (!!this.paymentMethodId || this.pay);
     if ((pending && !this.payOpened) || (asked && this.invoiceId)) {
       this.payOpened = true;
       this.paying = true;

@@ -77,7 +77,7 @@ export const invoicesStyles = css`
   .row {
     display: grid;
     grid-template-columns:
-      minmax(7rem, 1.3fr) minmax(4.5rem, 0.8fr) minmax(7.5rem, 1fr) minmax(7.5rem, 1fr)
+      minmax(8.5rem, 1.3fr) minmax(4.5rem, 0.8fr) minmax(7.5rem, 1fr) minmax(7.5rem, 1fr)
       minmax(6.5rem, 1fr) minmax(6.5rem, 1fr) minmax(9.5rem, 1.2fr);
     align-items: center;
     min-block-size: var(--_row-height);
@@ -112,6 +112,24 @@ export const invoicesStyles = css`
   }
   .open {
     font-weight: 600;
+  }
+  /*
+   * Pay sits beside the number it pays, at the row's height, so a due row is no taller than a paid one
+   * or its skeleton. Its word comes from CSS (the cell's text stays the number a screen reader pairs with
+   * the column); its accessible name is "Pay INV-1008".
+   */
+  .body .number {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .pay {
+    min-block-size: 1.75rem;
+    padding-block: 0;
+    padding-inline: 0.75rem;
+  }
+  .pay::before {
+    content: attr(data-text);
   }
   .skeleton-row .skeleton {
     inline-size: 70%;

@@ -4,14 +4,15 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
+import { QueryController } from '../../core/query.js';
+import { queries } from '../../core/queries.js';
 import type { InvoiceFilter, InvoiceSummary } from '../../model/index.js';
-import { renderInvoiceStatus } from '../../ui/invoice-status.js';
 import { renderEmpty, renderError, renderMisconfigured } from '../../ui/states.js';
 import { elementStyles } from '../../ui/styles.js';
 import { InvoicePages, type InvoicePagesOutcome, MAX_PAGE_SIZE } from './invoice-pages.js';
+import { type RowView, renderHead, renderRow, renderSkeleton } from './table-parts.js';
 import { invoicesStyles } from './portal-invoices.styles.js';
 import { invoicesMessages } from './messages.js';
-import { userText } from '../../ui/user-text.js';
 
 export const INVOICE_FILTERS: readonly InvoiceFilter[] = ['all', 'outstanding', 'paid'];
 export const DEFAULT_PAGE_SIZE = 25;
@@ -31,16 +32,6 @@ const BLOCK_SIZE = 100;
  */
 const FIRST_PAINT_ROWS = 25;
 
-/** A row's formatted text, computed once per invoice and locale (Intl formatting is the costly part). */
-interface RowView {
-  kind: string;
-  issued: string;
-  due: string | null;
-  total: string;
-  amountDue: string;
-  openLabel: string;
-}
-
 /** Where focus goes once the next render is on screen: a row's control (else the one at `index`). */
 type FocusTarget = { rowId: string; index: number } | 'footer';
 
@@ -56,6 +47,8 @@ type FocusTarget = { rowId: string; index: number } | 'footer';
  *
  * @fires portal-invoice-select - A row's invoice was chosen (click, Enter or Space on its number);
  *   `detail.invoiceId`. Cancelable. `<portal-root>` opens the invoice; alone, the page decides.
+ * @fires portal-navigate - Pay on a due row (shown when the merchant allows paying invoices):
+ *   `{ section: 'invoices', invoiceId, pay: true }`. Cancelable. `<portal-root>` opens its pay flow.
  *
  * @csspart base - The filter, the list and its footer.
  * @csspart filters - The filter's radio group.
@@ -78,6 +71,9 @@ type FocusTarget = { rowId: string; index: number } | 'footer';
 export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
   static override styles = [...elementStyles, invoicesStyles];
   static override messages = invoicesMessages;
+
+  /** Whether the merchant lets customers pay here: due rows then offer Pay. */
+  private readonly settingsQuery = new QueryController(this, queries.settings);
 
   private readonly list = new InvoicePages(this, {
     query: () => ({ filter: this.currentFilter, pageSize: this.currentPageSize }),
@@ -179,7 +175,7 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
         if (outcome.changed) this.announcement = t.updated;
         // Focus stays on its invoice, even if its row moved to another block and was re-created; a row
         // that left the list (paid, under "outstanding") hands focus to the row that took its place.
-        const focusedId = active?.dataset.invoiceId;
+        const focusedId = active?.dataset.invoiceId ?? active?.dataset.payInvoiceId;
         if (focusedId !== undefined) {
           this.pendingFocus = {
             rowId: focusedId,
@@ -241,9 +237,41 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
 
   /** One listener for every row: rows stay cheap to create when thousands are loaded. */
   private onRowClick(event: Event): void {
+    const pay = (event.target as Element).closest<HTMLButtonElement>('button[data-pay-invoice-id]');
+    const payId = pay?.dataset.payInvoiceId;
+    if (payId) {
+      // Straight to the pay flow: `<portal-root>` opens the invoice on it; alone, the page decides.
+      emit(
+        this,
+        'portal-navigate',
+        { section: 'invoices', invoiceId: payId, pay: true },
+        { cancelable: true },
+      );
+      return;
+    }
     const control = (event.target as Element).closest<HTMLButtonElement>('button[data-invoice-id]');
     const invoiceId = control?.dataset.invoiceId;
     if (invoiceId) emit(this, 'portal-invoice-select', { invoiceId }, { cancelable: true });
+  }
+
+  /**
+   * Tab moves from row to row (one stop per row, even at 10,000 rows); within a row, → reaches its Pay
+   * and ← goes back to its number, as in a grid.
+   */
+  private onRowKeydown(event: KeyboardEvent): void {
+    const forward = this.matches(':dir(rtl)') ? 'ArrowLeft' : 'ArrowRight';
+    const backward = forward === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
+    const control = event.target as HTMLElement;
+    const cell = control.closest('.number');
+    const target =
+      event.key === forward && control.dataset.invoiceId
+        ? cell?.querySelector<HTMLElement>('.pay')
+        : event.key === backward && control.dataset.payInvoiceId
+          ? cell?.querySelector<HTMLElement>('.open')
+          : null;
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
   }
 
   private rowsToPaint(): readonly InvoiceSummary[] {
@@ -309,47 +337,6 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
     </div>`;
   }
 
-  /** Column headers; in card layout they are hidden visually but still name every cell. */
-  private renderHead(): TemplateResult {
-    const c = this.t.invoices.columns;
-    return html`<div role="rowgroup" class="head">
-      <div role="row" class="row">
-        <span role="columnheader" class="cell number">${c.number}</span>
-        <span role="columnheader" class="cell kind">${c.kind}</span>
-        <span role="columnheader" class="cell issued">${c.issueDate}</span>
-        <span role="columnheader" class="cell due">${c.dueDate}</span>
-        <span role="columnheader" class="cell money total">${c.total}</span>
-        <span role="columnheader" class="cell money amount-due">${c.amountDue}</span>
-        <span role="columnheader" class="cell status">${c.status}</span>
-      </div>
-    </div>`;
-  }
-
-  private renderRow(row: InvoiceSummary): TemplateResult {
-    const t = this.t;
-    const c = t.invoices.columns;
-    const view = this.viewOf(row);
-    return html`<div role="row" class="row" part="row">
-      <span role="rowheader" class="cell number">
-        <button type="button" class="button link open" data-invoice-id=${row.id} aria-label=${view.openLabel}>
-          ${userText(row.number)}
-        </button>
-      </span>
-      <span role="cell" class="cell kind" data-label=${c.kind}>${view.kind}</span>
-      <span role="cell" class="cell issued" data-label=${c.issueDate}>${view.issued}</span>
-      <span role="cell" class="cell due" data-label=${c.dueDate}>
-        ${
-          view.due ??
-          html`<span aria-hidden="true">—</span
-            ><span class="visually-hidden">${t.invoiceRef.noDueDate}</span>`
-        }
-      </span>
-      <span role="cell" class="cell money total" data-label=${c.total}>${view.total}</span>
-      <span role="cell" class="cell money amount-due" data-label=${c.amountDue}>${view.amountDue}</span>
-      <span role="cell" class="cell status">${renderInvoiceStatus(t, row.status)}</span>
-    </div>`;
-  }
-
   /**
    * An ARIA table rather than <table>: a <table> is laid out as one piece, so appending a page
    * re-laid out every row (about 170 ms at 6,000 rows, measured). Here each row is its own grid on a
@@ -358,43 +345,22 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
    * every loaded row.
    */
   private renderTable(): TemplateResult {
+    const canPay = this.settingsQuery.value?.invoices.payInvoices === true;
     return html`<div role="table" class="table" part="table" aria-label=${this.t.invoices.caption}>
-      ${this.renderHead()}
-      <div class="body" @click=${this.onRowClick}>
+      ${renderHead(this.t)}
+      <div class="body" @click=${this.onRowClick} @keydown=${this.onRowKeydown}>
         ${this.blocksOf(this.rowsToPaint()).map(
           (block) =>
             html`<div role="rowgroup" class="block">
-              ${guard([block, this.viewsLocale], () =>
+              ${guard([block, this.viewsLocale, canPay], () =>
                 repeat(
                   block,
                   (row) => row.id,
-                  (row) => this.renderRow(row),
+                  (row) => renderRow(this.t, row, this.viewOf(row), canPay),
                 ),
               )}
             </div>`,
         )}
-      </div>
-    </div>`;
-  }
-
-  /** Placeholder rows with the real rows' cells and height: the table does not jump when data arrives. */
-  private renderSkeleton(): TemplateResult {
-    const rows = Math.min(this.currentPageSize, SKELETON_ROWS);
-    const cell = (name: string) => html`<span class="cell ${name}"><span class="skeleton"></span></span>`;
-    return html`<div class="loading" part="loading" role="status">
-      <span class="visually-hidden">${this.t.common.loading}</span>
-      <div class="table" aria-hidden="true">
-        ${this.renderHead()}
-        <div class="block">
-          ${Array.from(
-            { length: rows },
-            () =>
-              html`<div class="row skeleton-row">
-                ${cell('number')} ${cell('kind')} ${cell('issued')} ${cell('due')} ${cell('money total')}
-                ${cell('money amount-due')} ${cell('status')}
-              </div>`,
-          )}
-        </div>
       </div>
     </div>`;
   }
@@ -427,7 +393,7 @@ export class PortalInvoices extends PortalElement<typeof invoicesMessages> {
   private renderList(): TemplateResult {
     const list = this.list;
     if (list.phase === 'error' && list.error) return renderError(this.t, list.error, () => list.retry());
-    if (list.phase !== 'ready') return this.renderSkeleton();
+    if (list.phase !== 'ready') return renderSkeleton(this.t, Math.min(this.currentPageSize, SKELETON_ROWS));
     return html`${
       list.rows.length > 0 ? this.renderTable() : renderEmpty(this.t.invoices.empty[this.currentFilter])
     }

@@ -16,6 +16,7 @@ export const en = {
     paymentMethods: 'Payment methods',
     subscriptions: 'Subscriptions',
     profile: 'Profile',
+    policies: 'Policies',
   },
   customerCode: 'Customer code',
   backToInvoices: 'Back to invoices',

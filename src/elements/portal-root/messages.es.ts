@@ -12,6 +12,7 @@ export const es: RootMessages = {
     paymentMethods: 'Métodos de pago',
     subscriptions: 'Suscripciones',
     profile: 'Perfil',
+    policies: 'Políticas',
   },
   customerCode: 'Código de cliente',
   backToInvoices: 'Volver a las facturas',

@@ -12,6 +12,7 @@ export const fr: RootMessages = {
     paymentMethods: 'Moyens de paiement',
     subscriptions: 'Abonnements',
     profile: 'Profil',
+    policies: 'Conditions',
   },
   customerCode: 'Code client',
   backToInvoices: 'Retour aux factures',

@@ -57,6 +57,8 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   @state() private invoiceFilter: InvoiceFilter = 'all';
   /** The method a navigation asked to pay with ("Pay now" with a card just added), for the invoice opened. */
   @state() private payWith = '';
+  /** A navigation asked to open the invoice straight on its pay flow (Pay on a row, "Pay now"). */
+  @state() private payNow = false;
   @state() private signingOut = false;
   @state() private signOutError: PortalError | null = null;
   /** The sign-in form's code could not be fetched (offline). */
@@ -220,6 +222,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
     const reopening = id === this.section && this.openInvoiceId === null;
     this.openInvoiceId = null;
     this.payWith = '';
+    this.payNow = false;
     if (id !== this.section) this.invoiceFilter = 'all';
     if (reopening) return;
     this.section = id;
@@ -234,6 +237,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
     if (this.section !== 'invoices') emit(this, 'portal-section', { section: 'invoices' });
     this.section = 'invoices';
     this.openInvoiceId = event.detail.invoiceId;
+    this.payNow = false;
     await this.updateComplete;
     this.sectionHeading?.focus();
   }
@@ -245,6 +249,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
     event.preventDefault();
     if (event.detail.filter) this.invoiceFilter = event.detail.filter;
     this.payWith = event.detail.paymentMethodId ?? '';
+    this.payNow = event.detail.pay === true;
     if (event.detail.invoiceId) {
       this.section = 'invoices';
       this.openInvoiceId = event.detail.invoiceId;
@@ -284,6 +289,12 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
       <header part="header">
         ${this.renderBrand(merchantName)}
         <div class="account">
+          ${
+            // Quick order, once its element is registered and the merchant named a checkout.
+            this.settingsQuery.value?.quickOrderUrl && isRegistered('portal-quick-order')
+              ? html`<portal-quick-order></portal-quick-order>`
+              : nothing
+          }
           <span class="who"
             >${session ? sentence((name) => t.root.signedInAs(name), session.customerName) : nothing}</span
           >
@@ -338,6 +349,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
               <portal-invoice
                 invoice-id=${this.openInvoiceId}
                 payment-method-id=${this.payWith}
+                ?pay=${this.payNow}
               ></portal-invoice>`
           : html`${heading}<portal-invoices filter=${this.invoiceFilter}></portal-invoices>`;
       case 'paymentMethods':
@@ -346,6 +358,8 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
         return html`${heading}<portal-subscriptions></portal-subscriptions>`;
       case 'profile':
         return html`${heading}<portal-profile></portal-profile>`;
+      case 'policies':
+        return html`${heading}<portal-content></portal-content>`;
     }
   }
 

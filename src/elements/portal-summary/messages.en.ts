@@ -34,6 +34,7 @@ export const en = {
   notShown: (count: number, formatted: string) =>
     count === 1 ? '1 more is not shown here.' : `${formatted} more are not shown here.`,
   seeAllOutstanding: 'See all outstanding invoices',
+  payNow: 'Pay now',
   manageSubscriptions: 'Manage subscriptions',
   managePaymentMethods: 'Manage payment methods',
   updated: (balance: string) => `Billing summary updated. Outstanding balance: ${balance}.`,

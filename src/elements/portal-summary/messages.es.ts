@@ -29,6 +29,7 @@ export const es: SummaryMessages = {
   due: (date: string) => `Vence el ${date}`,
   notShown: (count: number, formatted: string) =>
     count === 1 ? '1 más no se muestra aquí.' : `${formatted} más no se muestran aquí.`,
+  payNow: 'Pagar ahora',
   seeAllOutstanding: 'Ver todas las facturas pendientes',
   manageSubscriptions: 'Gestionar suscripciones',
   managePaymentMethods: 'Gestionar métodos de pago',

@@ -29,6 +29,7 @@ export const fr: SummaryMessages = {
   due: (date: string) => `Échéance le ${date}`,
   notShown: (count: number, formatted: string) =>
     count <= 1 ? '1 autre n’est pas affichée ici.' : `${formatted} autres ne sont pas affichées ici.`,
+  payNow: 'Payer maintenant',
   seeAllOutstanding: 'Voir toutes les factures à régler',
   manageSubscriptions: 'Gérer les abonnements',
   managePaymentMethods: 'Gérer les moyens de paiement',

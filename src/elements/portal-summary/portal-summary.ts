@@ -55,6 +55,8 @@ function fingerprint(summary: BillingSummary): string {
  * alone when the page opts in with `navigable` and listens for `portal-navigate`.
  *
  * @fires portal-invoice-select - An invoice in a breakdown was chosen; `detail.invoiceId`. Cancelable.
+ * @fires portal-navigate - "Pay now" on the overdue warning: `{ section: 'invoices', invoiceId, pay: true }`
+ *   for one overdue invoice, else `{ section: 'invoices', filter: 'outstanding' }`. Cancelable.
  * @fires portal-navigate - The customer asked for another section: `{ section: 'invoices', filter:
  *   'outstanding' }`, `{ section: 'subscriptions' }` or `{ section: 'paymentMethods' }`. Cancelable: the
  *   handler cancels it to say it took care of it.
@@ -82,6 +84,8 @@ export class PortalSummary extends PortalElement<typeof summaryMessages> {
   static override messages = summaryMessages;
 
   private readonly summaryQuery = new QueryController(this, queries.summary);
+  /** Whether the merchant lets customers pay here: the overdue warning then offers "Pay now". */
+  private readonly settingsQuery = new QueryController(this, queries.settings);
 
   /** Read only once a disclosure opens: most visits never ask what makes up the balance. */
   private readonly breakdownQuery = new QueryController(
@@ -90,6 +94,8 @@ export class PortalSummary extends PortalElement<typeof summaryMessages> {
   );
 
   @state() private expanded: ReadonlySet<Breakdown> = new Set();
+  /** "Pay now" is finding the one overdue invoice. */
+  @state() private findingOverdue = false;
   /** Updates for screen readers, in a polite live region that stays on the page in every state. */
   @state() private announcement = '';
 
@@ -142,6 +148,45 @@ export class PortalSummary extends PortalElement<typeof summaryMessages> {
 
   private navigate(detail: PortalEventDetails['portal-navigate']): void {
     emit(this, 'portal-navigate', detail, { cancelable: true });
+  }
+
+  /**
+   * "Pay now": one overdue invoice opens straight on its pay flow; several open the outstanding list,
+   * where each due row has its own Pay. The one invoice's id comes from the breakdown's list (cached
+   * when the disclosure was opened); if it cannot be read, the list opens instead.
+   */
+  private async payOverdue(summary: BillingSummary): Promise<void> {
+    const store = this.store;
+    if (!store || this.findingOverdue) return;
+    let invoiceId: string | undefined;
+    if (summary.overdueCount === 1) {
+      this.findingOverdue = true;
+      try {
+        const page = await store.read('listInvoices', BREAKDOWN_QUERY);
+        invoiceId = page.items.find((each) => each.status === 'overdue')?.id;
+      } catch {
+        invoiceId = undefined;
+      } finally {
+        this.findingOverdue = false;
+      }
+    }
+    this.navigate(
+      invoiceId
+        ? { section: 'invoices', invoiceId, pay: true }
+        : { section: 'invoices', filter: 'outstanding' },
+    );
+  }
+
+  private renderPayNow(summary: BillingSummary): TemplateResult | typeof nothing {
+    if (!this.canNavigate('invoices') || !this.settingsQuery.value?.invoices.payInvoices) return nothing;
+    return html`<button
+      type="button"
+      class="button primary pay-now"
+      aria-disabled=${this.findingOverdue ? 'true' : 'false'}
+      @click=${() => this.payOverdue(summary)}
+    >
+      ${this.t.summary.payNow}
+    </button>`;
   }
 
   private select(invoiceId: string): void {
@@ -277,7 +322,8 @@ export class PortalSummary extends PortalElement<typeof summaryMessages> {
     // A static box, not role=alert: the customer reads it with the rest; changes go to the live region.
     return html`<div class="alert warning overdue" part="warning">
       <p>${t.summary.overdue(this.format.money(summary.overdue), count, this.format.number(count))}</p>
-      ${this.renderToggle('overdue', t.summary.overdueBreakdown)} ${this.renderBreakdown('overdue', summary)}
+      ${this.renderPayNow(summary)} ${this.renderToggle('overdue', t.summary.overdueBreakdown)}
+      ${this.renderBreakdown('overdue', summary)}
     </div>`;
   }
 

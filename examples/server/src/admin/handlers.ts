@@ -17,6 +17,7 @@ import { queueEmail } from '../mail/outbox.js';
 import { activationMail, unlockMail } from '../../../../src/rules/mail.js';
 import { loadSettings, saveSettings } from '../store/catalog.js';
 import { type StoredCustomer, findCustomer, listCustomers, setPassword } from '../store/customers.js';
+import { exchangeQuickOrderToken } from '../store/quick-order.js';
 import { isoInstant } from '../store/rows.js';
 import { emailLink } from '../routes/guards.js';
 
@@ -191,5 +192,10 @@ export const adminHandlers: AdminHandlers = {
       );
       return { token: created.token, expiresAt: isoInstant(created.expiresAt) };
     });
+  },
+
+  /** The merchant's checkout page exchanges the token it was opened with, once. */
+  adminExchangeQuickOrderToken({ app }, { token }) {
+    return exchangeQuickOrderToken(app.db, token, app.now());
   },
 };

@@ -11,6 +11,7 @@ export async function pruneExpired(q: Queryable, now: Date): Promise<void> {
   const ago = (hours: number) => new Date(now.getTime() - hours * HOUR_MS);
   await q.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
   await q.query('DELETE FROM auth_tokens WHERE expires_at <= $1', [ago(24)]);
+  await q.query('DELETE FROM quick_order_tokens WHERE expires_at <= $1', [ago(24)]);
   await q.query('DELETE FROM rate_limits WHERE window_start < $1', [ago(2)]);
   await q.query(
     'DELETE FROM sign_in_failures WHERE window_started_at < $1 AND (locked_until IS NULL OR locked_until < $2)',

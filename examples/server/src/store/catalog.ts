@@ -1,6 +1,7 @@
 import type { SubscriptionRecord } from '../../../../src/rules/records.js';
 import {
   type ContentPage,
+  type ContentPageSummary,
   type Plan,
   PortalSettings,
   type SubscriptionStatus,
@@ -172,9 +173,18 @@ export async function saveSubscription(
   );
 }
 
-export async function loadPages(q: Queryable): Promise<ContentPage[]> {
-  const { rows } = await q.query<ContentPage>(
-    'SELECT id, slug, kind, title, html FROM pages ORDER BY position',
+/** The list carries no bodies: a page's HTML comes with `loadPage`, for the page a customer opens. */
+export async function loadPages(q: Queryable): Promise<ContentPageSummary[]> {
+  const { rows } = await q.query<ContentPageSummary>(
+    'SELECT id, slug, kind, title FROM pages ORDER BY position',
   );
   return rows;
+}
+
+export async function loadPage(q: Queryable, slug: string): Promise<ContentPage | null> {
+  const { rows } = await q.query<ContentPage>(
+    'SELECT id, slug, kind, title, html FROM pages WHERE slug = $1',
+    [slug],
+  );
+  return rows[0] ?? null;
 }

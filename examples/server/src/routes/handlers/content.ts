@@ -1,8 +1,15 @@
-import { loadPages, loadSettings } from '../../store/catalog.js';
+import { loadPage, loadPages, loadSettings } from '../../store/catalog.js';
+import { issueQuickOrderToken } from '../../store/quick-order.js';
+import { notFound } from '../../../../../src/rules/errors.js';
+import { handOffUrl, requireQuickOrderUrl } from '../../../../../src/rules/quick-order.js';
+import { isoInstant } from '../../store/rows.js';
 import type { Handlers } from '../types.js';
 
 /** Readable before sign-in: the sign-in page shows the merchant's branding, policies and contact page. */
-export const contentHandlers: Pick<Handlers, 'getSettings' | 'listPages'> = {
+export const contentHandlers: Pick<
+  Handlers,
+  'getSettings' | 'listPages' | 'getPage' | 'createQuickOrderToken'
+> = {
   /** The card fields' address is the server's to state (it serves them), never the stored settings'. */
   async getSettings(ctx) {
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -13,5 +20,18 @@ export const contentHandlers: Pick<Handlers, 'getSettings' | 'listPages'> = {
 
   listPages(ctx) {
     return loadPages(ctx.app.db);
+  },
+
+  async getPage(ctx, { slug }) {
+    const page = await loadPage(ctx.app.db, slug);
+    if (!page) throw notFound('page');
+    return page;
+  },
+
+  /** Refused (`forbidden`) while the merchant has set no checkout URL. */
+  async createQuickOrderToken(ctx) {
+    const checkoutUrl = requireQuickOrderUrl(await loadSettings(ctx.app.db));
+    const { token, expiresAt } = await issueQuickOrderToken(ctx.app.db, ctx.customerId, ctx.now());
+    return { url: handOffUrl(checkoutUrl, token), token, expiresAt: isoInstant(expiresAt) };
   },
 };
