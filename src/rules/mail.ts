@@ -1,4 +1,4 @@
-import type { CancelSubscription, Card } from '../model/index.js';
+import { type CancelSubscription, type Card, type Money, formatMoney } from '../model/index.js';
 import { methodLabel } from './mappers.js';
 import type { CustomerRecord, PaymentMethodRecord } from './records.js';
 
@@ -183,4 +183,36 @@ export function cardExpiryReminderMail(input: {
 
 function expiry(card: Pick<Card, 'expMonth' | 'expYear'>): string {
   return `${String(card.expMonth).padStart(2, '0')}/${card.expYear}`;
+}
+
+/**
+ * Dunning: a renewal was charged to the customer's method and declined, so the subscription is past due.
+ * Names the plan, the invoice and the amount, and where to pay it with another method.
+ */
+export function renewalDeclinedMail(input: {
+  merchant: string;
+  planName: string;
+  invoiceNumber: string;
+  amount: Money;
+  method: PaymentMethodRecord;
+  portalUrl: string;
+}): MailText {
+  const { merchant } = input;
+  return {
+    kind: 'renewal_declined',
+    subject: `Your ${merchant} payment was declined`,
+    text: [
+      `Hello,`,
+      ``,
+      `We could not renew your ${input.planName} subscription: the payment of ${formatMoney(input.amount, 'en')}`,
+      `for invoice ${input.invoiceNumber} to ${methodLabel(input.method)} was declined.`,
+      ``,
+      `Your subscription is past due. To keep it going, pay the invoice in your customer portal, with`,
+      `this method or another one:`,
+      ``,
+      input.portalUrl,
+      ``,
+      `If you have already paid, you can ignore this email.`,
+    ].join('\n'),
+  };
 }

@@ -1,0 +1,236 @@
+import type { Plan } from '../model/index.js';
+import { addDays, addInterval } from './dates.js';
+import { invoiceAmounts } from './mappers.js';
+import type { CustomerRecord, InvoiceRecord, PaymentMethodRecord, SubscriptionRecord } from './records.js';
+import { changed } from './subscriptions.js';
+
+/**
+ * The billing cycle, written once for both backends: what happens to a subscription as its dates pass.
+ * Subscriptions bill in advance, so a renewal on `currentPeriodEnd` invoices the period that starts there.
+ * On one date, in this order: a cancellation at the period end takes effect (nothing more is billed); a
+ * paused subscription resumes on `pausedUntil`; a trial ends (the first invoice); a scheduled change
+ * applies; the period renews (a retention discount counts down one period).
+ *
+ * A backend asks `nextStep` again and again until it answers undefined, applying each step, so a job that
+ * did not run for several periods issues each missed period once, in order, each dated its own start.
+ * That a period is issued once even when two jobs run at the same time is the backend's to ensure (the
+ * server: a row lock and a unique (subscription, period start); MemoryAdapter: one thread).
+ */
+
+/** One period's invoice: for `periodStart` up to `periodEnd`, `amount` minor units in `currency`. */
+export interface Renewal {
+  subscriptionId: string;
+  periodStart: string;
+  periodEnd: string;
+  planId: string;
+  quantity: number;
+  description: string;
+  amount: number;
+  currency: string;
+}
+
+export type StepKind = 'canceled' | 'resumed' | 'trial_ended' | 'renewed';
+
+export interface CycleStep {
+  kind: StepKind;
+  /** The date it happens on (not the day the job ran). */
+  on: string;
+  /** The subscription after the step. */
+  record: SubscriptionRecord;
+  /** Whether a scheduled change was applied on the way. */
+  changeApplied: boolean;
+  /** The period to invoice (and charge), when the step starts one. */
+  renewal?: Renewal;
+}
+
+/** The rate after a percentage discount, the discount rounded half up to the minor unit. */
+export function discounted(amount: number, percentOff: number): number {
+  return amount - Math.floor((amount * percentOff + 50) / 100);
+}
+
+/**
+ * What the renewal starting on `periodStart` invoices: the plan's price for the quantity, less a
+ * retention discount while it has periods left.
+ */
+export function renewalFor(record: SubscriptionRecord, plan: Plan, periodStart: string): Renewal {
+  const full = plan.price.amount * record.quantity;
+  const amount = record.discount ? discounted(full, record.discount.percentOff) : full;
+  const periodEnd = addInterval(periodStart, plan.interval, plan.intervalCount);
+  return {
+    subscriptionId: record.id,
+    periodStart,
+    periodEnd,
+    planId: plan.id,
+    quantity: record.quantity,
+    description: `${plan.name} × ${record.quantity}, ${periodStart} to ${periodEnd}`,
+    amount,
+    currency: plan.price.currency,
+  };
+}
+
+function planOf(plans: readonly Plan[], id: string): Plan {
+  const plan = plans.find((each) => each.id === id);
+  if (!plan) throw new Error(`billing cycle: plan ${id} is unknown`);
+  return plan;
+}
+
+/** The subscription with its scheduled change applied, when the change is due by `on`. */
+function withDueChange(record: SubscriptionRecord, plans: readonly Plan[], on: string) {
+  const change = record.scheduledChange;
+  if (!change || change.effectiveDate > on) return { record, changeApplied: false };
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { scheduledChange, ...rest } = record;
+  return { record: changed(rest, planOf(plans, change.planId), change.quantity), changeApplied: true };
+}
+
+/** A new period from `start`: invoiced now, the discount counted down, billed again at its end. */
+function renew(
+  record: SubscriptionRecord,
+  plans: readonly Plan[],
+  start: string,
+): Pick<CycleStep, 'record' | 'renewal' | 'changeApplied'> {
+  const applied = withDueChange(record, plans, start);
+  const renewal = renewalFor(applied.record, planOf(plans, applied.record.planId), start);
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { discount, pausedUntil, ...rest } = applied.record;
+  const left = discount ? discount.periodsRemaining - 1 : 0;
+  return {
+    record: {
+      ...rest,
+      ...(discount && left > 0 ? { discount: { ...discount, periodsRemaining: left } } : {}),
+      currentPeriodEnd: renewal.periodEnd,
+      nextBillingDate: renewal.periodEnd,
+    },
+    renewal,
+    changeApplied: applied.changeApplied,
+  };
+}
+
+/** The next thing due on or before `today`, or undefined when the subscription is up to date. */
+export function nextStep(
+  record: SubscriptionRecord,
+  plans: readonly Plan[],
+  today: string,
+): CycleStep | undefined {
+  if (record.status === 'canceled') return undefined;
+  const periodEnd = record.currentPeriodEnd;
+  const paused = record.status === 'paused';
+  if (record.cancelAtPeriodEnd && periodEnd <= today && !(paused && pausedPast(record, periodEnd))) {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { nextBillingDate, scheduledChange, discount, pausedUntil, ...rest } = record;
+    const after: SubscriptionRecord = {
+      ...rest,
+      status: 'canceled',
+      canceledAt: periodEnd,
+      cancelAtPeriodEnd: false,
+    };
+    return { kind: 'canceled', on: periodEnd, record: after, changeApplied: false };
+  }
+  if (paused) {
+    const resumeOn = record.pausedUntil;
+    if (resumeOn === undefined || resumeOn > today) return undefined;
+    if (resumeOn < periodEnd) {
+      // Back within the period already paid for: nothing to invoice until it ends.
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      const { pausedUntil, ...rest } = record;
+      const after: SubscriptionRecord = {
+        ...rest,
+        status: 'active',
+        ...(record.cancelAtPeriodEnd ? {} : { nextBillingDate: periodEnd }),
+      };
+      return { kind: 'resumed', on: resumeOn, record: after, changeApplied: false };
+    }
+    const step = renew({ ...record, status: 'active' }, plans, resumeOn);
+    return { kind: 'resumed', on: resumeOn, ...step };
+  }
+  if (periodEnd > today) return undefined;
+  if (record.status === 'trialing') {
+    const step = renew({ ...record, status: 'active' }, plans, periodEnd);
+    return { kind: 'trial_ended', on: periodEnd, ...step };
+  }
+  // Active and past due alike renew: a past-due customer keeps receiving (and owing) each period.
+  return { kind: 'renewed', on: periodEnd, ...renew(record, plans, periodEnd) };
+}
+
+/** A paused subscription whose pause runs on past `date` (so it resumes, not cancels, first). */
+function pausedPast(record: SubscriptionRecord, date: string): boolean {
+  return record.pausedUntil !== undefined && record.pausedUntil < date;
+}
+
+/** Every step due by `today`, in order: what a run of the daily job does to one subscription. */
+export function stepsUntil(record: SubscriptionRecord, plans: readonly Plan[], today: string): CycleStep[] {
+  const steps: CycleStep[] = [];
+  let current = record;
+  for (let step = nextStep(current, plans, today); step; step = nextStep(current, plans, today)) {
+    steps.push(step);
+    current = step.record;
+  }
+  return steps;
+}
+
+// Charging a renewal -----------------------------------------------------------------------------------
+
+/**
+ * The method a renewal is charged to: with the customer's auto-pay on, the subscription's own method when
+ * it is still on file, else the customer's default; undefined (the invoice stays open for the customer
+ * to pay) with auto-pay off or nothing on file.
+ */
+export function renewalMethod(
+  record: SubscriptionRecord,
+  customer: CustomerRecord,
+  methods: readonly PaymentMethodRecord[],
+): PaymentMethodRecord | undefined {
+  if (!customer.autoPay) return undefined;
+  const own = methods.find((method) => method.id === record.paymentMethodId);
+  return own ?? methods.find((method) => method.id === customer.defaultPaymentMethodId);
+}
+
+/** The gateway's idempotency key for a renewal's charge: one per (subscription, period). */
+export function renewalChargeKey(renewal: Pick<Renewal, 'subscriptionId' | 'periodStart'>): string {
+  return `renewal:${renewal.subscriptionId}:${renewal.periodStart}`;
+}
+
+/** The invoice for a renewal, issued on the period's first day and due 30 days later. */
+export function renewalInvoice(input: {
+  id: string;
+  lineId: string;
+  number: string;
+  customer: CustomerRecord;
+  renewal: Renewal;
+}): InvoiceRecord {
+  const { renewal } = input;
+  return {
+    id: input.id,
+    customerId: input.customer.id,
+    number: input.number,
+    kind: 'invoice',
+    issueDate: renewal.periodStart,
+    dueDate: addDays(renewal.periodStart, 30),
+    currency: renewal.currency,
+    lines: [{ id: input.lineId, description: renewal.description, quantity: 1, unitPrice: renewal.amount }],
+    taxName: 'Sales tax',
+    taxRateBasisPoints: 0,
+    voided: false,
+    refunded: false,
+    payments: [],
+    notes: [],
+  };
+}
+
+/** A renewal charged to the customer's method and declined: the subscription is past due. */
+export function renewalDeclined(record: SubscriptionRecord): SubscriptionRecord {
+  return record.status === 'active' ? { ...record, status: 'past_due' } : record;
+}
+
+/**
+ * After a payment on one of its renewal invoices: a past-due subscription is active again once none of
+ * its renewal invoices has anything left to pay. The one rule both backends call from `payInvoice`.
+ */
+export function afterRenewalPaid(
+  record: SubscriptionRecord,
+  renewalInvoices: readonly InvoiceRecord[],
+): SubscriptionRecord {
+  if (record.status !== 'past_due') return record;
+  const settled = renewalInvoices.every((invoice) => invoiceAmounts(invoice).amountDue === 0);
+  return settled ? { ...record, status: 'active' } : record;
+}
