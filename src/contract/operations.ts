@@ -140,7 +140,13 @@ export const operations = {
   payInvoice: {
     http: { verb: 'POST', path: '/invoices/{invoiceId}/payments' },
     intent: (input: PayInvoice) => `invoice:${input.invoiceId}`,
-    invalidates: (input: PayInvoice) => [keys.invoice(input.invoiceId), keys.invoiceLists, keys.summary],
+    // Subscriptions too: paying off a renewal invoice makes a past-due subscription active again.
+    invalidates: (input: PayInvoice) => [
+      keys.invoice(input.invoiceId),
+      keys.invoiceLists,
+      keys.summary,
+      keys.subscriptions,
+    ],
     invalidatesOnError: (input: PayInvoice, code: PortalErrorCode) =>
       code === 'forbidden'
         ? [keys.settings]
