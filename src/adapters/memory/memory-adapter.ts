@@ -52,11 +52,13 @@ import { parseInput } from '../../contract/validated.js';
 import { generateInvoices } from './generate-invoices.js';
 import * as auth from './memory-auth.js';
 import * as billing from './memory-billing.js';
+import { type BillingCycleRun, runBillingCycle } from './memory-billing-cycle.js';
 import { getIntentOutcome } from './memory-intents.js';
 import { MemoryState, type OutboxMessage } from './memory-state.js';
 import * as subscriptions from './memory-subscriptions.js';
 
 export type { OutboxMessage } from './memory-state.js';
+export type { BillingCycleRun } from './memory-billing-cycle.js';
 
 export interface MemoryAdapterOptions {
   /** The demo's "today", `YYYY-MM-DD`; demo dates are relative to it. Default: today in UTC. */
@@ -187,6 +189,18 @@ export class MemoryAdapter implements PortalAdapter {
     customer.locked = false;
     this.state.failures.delete(normalizeEmail(customer.email));
     auth.sendUnlockEmail(this.state, customer);
+  }
+
+  /**
+   * The billing cycle, as the reference server's daily renewal job runs it: moves the demo's "today"
+   * forward to `today` (never back; default: where it is) and brings every subscription up to it — trials
+   * end, periods renew with one invoice each (charged with auto-pay on; a decline makes it past due and
+   * emails the customer), scheduled changes, pauses and period-end cancellations apply. Running it again
+   * for the same day does nothing more. Not part of PortalAdapter: stories and tests move time with it.
+   */
+  runBillingCycle(today: string = this.state.today): BillingCycleRun {
+    if (today > this.state.today) this.state.today = today;
+    return runBillingCycle(this.state, this.state.today);
   }
 
   // Auth
