@@ -2,14 +2,15 @@ import type { Plan } from '../model/index.js';
 import { addDays, addInterval } from './dates.js';
 import { invoiceAmounts } from './mappers.js';
 import type { CustomerRecord, InvoiceRecord, PaymentMethodRecord, SubscriptionRecord } from './records.js';
-import { changed } from './subscriptions.js';
+import { SUBSCRIPTION_TAX, type RenewalPrice, nextRenewal, scaled } from './subscription-prices.js';
 
 /**
  * The billing cycle, written once for both backends: what happens to a subscription as its dates pass.
  * Subscriptions bill in advance, so a renewal on `currentPeriodEnd` invoices the period that starts there.
  * On one date, in this order: a cancellation at the period end takes effect (nothing more is billed); a
  * paused subscription resumes on `pausedUntil`; a trial ends (the first invoice); a scheduled change
- * applies; the period renews (a retention discount counts down one period).
+ * applies; the period renews, priced by `nextRenewal` (rules/subscription-prices.ts: the price the
+ * customer was shown as `nextBillingAmount`), and a retention discount and carried credit are used up.
  *
  * A backend asks `nextStep` again and again until it answers undefined, applying each step, so a job that
  * did not run for several periods issues each missed period once, in order, each dated its own start.
@@ -17,16 +18,18 @@ import { changed } from './subscriptions.js';
  * server: a row lock and a unique (subscription, period start); MemoryAdapter: one thread).
  */
 
-/** One period's invoice: for `periodStart` up to `periodEnd`, `amount` minor units in `currency`. */
+/** One period's invoice: for `periodStart` up to `periodEnd`, charged `amount` minor units (tax included). */
 export interface Renewal {
   subscriptionId: string;
   periodStart: string;
   periodEnd: string;
   planId: string;
   quantity: number;
-  description: string;
-  amount: number;
   currency: string;
+  /** The invoice lines before tax: the list price, less a discount and carried credit (negative lines). */
+  lines: { description: string; amount: number }[];
+  /** What is charged: the lines plus tax. */
+  amount: number;
 }
 
 export type StepKind = 'canceled' | 'resumed' | 'trial_ended' | 'renewed';
@@ -43,66 +46,71 @@ export interface CycleStep {
   renewal?: Renewal;
 }
 
-/** The rate after a percentage discount, the discount rounded half up to the minor unit. */
-export function discounted(amount: number, percentOff: number): number {
-  return amount - Math.floor((amount * percentOff + 50) / 100);
-}
-
-/**
- * What the renewal starting on `periodStart` invoices: the plan's price for the quantity, less a
- * retention discount while it has periods left.
- */
-export function renewalFor(record: SubscriptionRecord, plan: Plan, periodStart: string): Renewal {
-  const full = plan.price.amount * record.quantity;
-  const amount = record.discount ? discounted(full, record.discount.percentOff) : full;
-  const periodEnd = addInterval(periodStart, plan.interval, plan.intervalCount);
+function renewalOf(record: SubscriptionRecord, price: RenewalPrice, periodEnd: string): Renewal {
+  const { plan, quantity } = price;
+  const lines = [
+    { description: `${plan.name} × ${quantity}, ${price.date} to ${periodEnd}`, amount: price.listPrice },
+  ];
+  if (price.discount > 0) {
+    lines.push({
+      description: `Discount, ${record.discount?.percentOff ?? 0} % off`,
+      amount: -price.discount,
+    });
+  }
+  if (price.credit > 0) lines.push({ description: 'Credit from an earlier change', amount: -price.credit });
   return {
     subscriptionId: record.id,
-    periodStart,
+    periodStart: price.date,
     periodEnd,
     planId: plan.id,
-    quantity: record.quantity,
-    description: `${plan.name} × ${record.quantity}, ${periodStart} to ${periodEnd}`,
-    amount,
-    currency: plan.price.currency,
+    quantity,
+    currency: price.currency,
+    lines,
+    amount: price.total,
   };
 }
 
-function planOf(plans: readonly Plan[], id: string): Plan {
-  const plan = plans.find((each) => each.id === id);
-  if (!plan) throw new Error(`billing cycle: plan ${id} is unknown`);
-  return plan;
-}
-
-/** The subscription with its scheduled change applied, when the change is due by `on`. */
-function withDueChange(record: SubscriptionRecord, plans: readonly Plan[], on: string) {
-  const change = record.scheduledChange;
-  if (!change || change.effectiveDate > on) return { record, changeApplied: false };
+/** On `plan` with `quantity` (a scheduled change applied): a quantity change alone scales the products. */
+function onPlan(record: SubscriptionRecord, plan: Plan, quantity: number): SubscriptionRecord {
+  if (plan.id === record.planId) return { ...record, quantity, products: scaled(record, quantity) };
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { scheduledChange, ...rest } = record;
-  return { record: changed(rest, planOf(plans, change.planId), change.quantity), changeApplied: true };
+  const { terms, ...rest } = record;
+  return {
+    ...rest,
+    planId: plan.id,
+    quantity,
+    products: [{ name: plan.name, quantity }],
+    ...(plan.terms ? { terms: plan.terms } : {}),
+  };
 }
 
-/** A new period from `start`: invoiced now, the discount counted down, billed again at its end. */
+/**
+ * A new period from `start`: priced and invoiced now, the scheduled change applied, the discount counted
+ * down and the carried credit used, billed again at its end.
+ */
 function renew(
   record: SubscriptionRecord,
   plans: readonly Plan[],
   start: string,
 ): Pick<CycleStep, 'record' | 'renewal' | 'changeApplied'> {
-  const applied = withDueChange(record, plans, start);
-  const renewal = renewalFor(applied.record, planOf(plans, applied.record.planId), start);
+  const price = nextRenewal({ ...record, nextBillingDate: start }, plans) as RenewalPrice;
+  const periodEnd = addInterval(start, price.plan.interval, price.plan.intervalCount);
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { discount, pausedUntil, ...rest } = applied.record;
-  const left = discount ? discount.periodsRemaining - 1 : 0;
+  const { scheduledChange, discount, carriedCredit, pausedUntil, ...rest } = record;
+  const changeApplied = scheduledChange !== undefined && scheduledChange.effectiveDate <= start;
+  const periodsLeft = discount ? discount.periodsRemaining - 1 : 0;
+  const creditLeft = (carriedCredit ?? 0) - price.credit;
   return {
     record: {
-      ...rest,
-      ...(discount && left > 0 ? { discount: { ...discount, periodsRemaining: left } } : {}),
-      currentPeriodEnd: renewal.periodEnd,
-      nextBillingDate: renewal.periodEnd,
+      ...(changeApplied ? onPlan(rest, price.plan, price.quantity) : rest),
+      ...(scheduledChange && !changeApplied ? { scheduledChange } : {}),
+      ...(discount && periodsLeft > 0 ? { discount: { ...discount, periodsRemaining: periodsLeft } } : {}),
+      ...(creditLeft > 0 ? { carriedCredit: creditLeft } : {}),
+      currentPeriodEnd: periodEnd,
+      nextBillingDate: periodEnd,
     },
-    renewal,
-    changeApplied: applied.changeApplied,
+    renewal: renewalOf(record, price, periodEnd),
+    changeApplied,
   };
 }
 
@@ -207,9 +215,14 @@ export function renewalInvoice(input: {
     issueDate: renewal.periodStart,
     dueDate: addDays(renewal.periodStart, 30),
     currency: renewal.currency,
-    lines: [{ id: input.lineId, description: renewal.description, quantity: 1, unitPrice: renewal.amount }],
-    taxName: 'Sales tax',
-    taxRateBasisPoints: 0,
+    lines: renewal.lines.map((line, index) => ({
+      id: index === 0 ? input.lineId : `${input.lineId}_${index + 1}`,
+      description: line.description,
+      quantity: 1,
+      unitPrice: line.amount,
+    })),
+    taxName: SUBSCRIPTION_TAX.name,
+    taxRateBasisPoints: SUBSCRIPTION_TAX.rateBasisPoints,
     voided: false,
     refunded: false,
     payments: [],

@@ -2,7 +2,6 @@ import { expect } from '@open-wc/testing';
 import type { Plan } from '../../src/model/index.js';
 import {
   afterRenewalPaid,
-  discounted,
   nextStep,
   renewalChargeKey,
   renewalDeclined,
@@ -138,7 +137,15 @@ describe('rules/billing-cycle', () => {
     expect(steps.map((step) => step.renewal?.amount)).to.deep.equal([4500, 4500, 6000]);
     expect(steps[0].record.discount).to.deep.equal({ percentOff: 25, periodsRemaining: 1 });
     expect(steps[1].record.discount).to.equal(undefined);
-    expect(discounted(999, 50), 'half up').to.equal(499);
+    expect(steps[0].renewal?.lines.map((line) => line.amount)).to.deep.equal([6000, -1500]);
+  });
+
+  it('takes carried credit off the renewals until it is used up', () => {
+    const credited: SubscriptionRecord = { ...active, carriedCredit: 8000 };
+    const steps = stepsUntil(credited, plans, '2026-05-30');
+    expect(steps.map((step) => step.renewal?.amount)).to.deep.equal([0, 4000, 6000]);
+    expect(steps[0].record.carriedCredit).to.equal(2000);
+    expect(steps[1].record.carriedCredit).to.equal(undefined);
   });
 
   it('cancels at the period end instead of renewing', () => {

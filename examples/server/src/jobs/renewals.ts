@@ -137,7 +137,7 @@ async function issue(
   const plan = plans.find((each) => each.id === renewal.planId);
   const mail = renewalDeclinedMail({
     merchant: settings.branding.merchantName,
-    planName: plan?.name ?? renewal.description,
+    planName: plan?.name ?? renewal.planId,
     invoiceNumber: invoice.number,
     amount: { amount: renewal.amount, currency: renewal.currency },
     method,
