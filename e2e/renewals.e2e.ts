@@ -81,6 +81,7 @@ describe('the billing cycle on the storefront', { timeout: 180_000 }, () => {
     const trialEnd = addDays(seeded, 10);
     const renewal = addDays(seeded, 12);
     assert.equal(await nextBillingDate(page), medium(trialEnd));
+    assert.deepEqual(errors, []);
 
     await testRoute('/clock', { now: `${addDays(seeded, 13)}T09:00:00Z` });
     const first = await testRoute<DailyJobs>('/daily-jobs');
@@ -95,7 +96,11 @@ describe('the billing cycle on the storefront', { timeout: 180_000 }, () => {
       'running the jobs again, twice at once, issues nothing more',
     );
 
-    // Thirteen days on, the morning's session has long expired: Ada signs in again.
+    // Thirteen days on, the morning's session has long expired: Ada comes back and signs in again.
+    // The reload's requests with the expired cookie answer 401 (and the portal shows the sign-in form).
+    await page.reload();
+    await page.getByLabel('Email').waitFor();
+    errors.length = 0;
     await signIn(page, e2e.stack, ...ADA);
     assert.equal(
       await nextBillingDate(page),
