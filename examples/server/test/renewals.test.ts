@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { BillingSummary, PaymentReceipt } from '../../../src/model/index.js';
+import type { BillingSummary, ChangePreview, PaymentReceipt } from '../../../src/model/index.js';
 import { addDays } from '../../../src/rules/dates.js';
 import type { RenewalRun } from '../src/jobs/renewals.js';
 import { ADA, type Client, useTestServer } from './helpers.js';
@@ -174,5 +174,83 @@ describe('the renewal job', () => {
     assert.equal(paid.body.status, 'succeeded');
     assert.equal((await subscription('sub_ada_roasters')).status, 'active');
     assert.equal((await subscription('sub_ada_espresso')).status, 'past_due', 'the other one still owes');
+  });
+
+  it('applies a scheduled downgrade on its date and invoices the new quantity', async () => {
+    await server.reset(SEEDED);
+    const client = await signedIn();
+    const preview = await client.post<ChangePreview>(
+      '/portal-api/subscriptions/sub_ada_roasters/change-preview',
+      {
+        planId: 'plan_roasters_choice',
+        quantity: 1,
+      },
+    );
+    assert.equal(preview.status, 200, preview.text);
+    assert.equal(preview.body.effective, 'period_end');
+    assert.equal(preview.body.effectiveDate, RENEWAL);
+    const changed = await client.post('/portal-api/subscriptions/sub_ada_roasters/change', {
+      quoteId: preview.body.quoteId,
+      idempotencyKey: 'downgrade-at-period-end-1',
+    });
+    assert.equal(changed.status, 200, changed.text);
+
+    await server.setClock(at(addDays(RENEWAL, -1)));
+    await runDailyJobs();
+    const before = await server.query<{ quantity: number }>(
+      "SELECT quantity FROM subscriptions WHERE id = 'sub_ada_roasters'",
+    );
+    assert.equal(before[0].quantity, 2, 'not before its date');
+    await server.setClock(at(RENEWAL));
+    await runDailyJobs();
+    const [after] = await server.query<{ quantity: number; scheduled_change: unknown }>(
+      "SELECT quantity, scheduled_change FROM subscriptions WHERE id = 'sub_ada_roasters'",
+    );
+    assert.deepEqual(after, { quantity: 1, scheduled_change: null });
+    const roasters = (await renewals()).find((row) => row.subscription_id === 'sub_ada_roasters');
+    assert.equal(roasters?.total, 2400, 'one bag from this period on');
+    assert.equal(roasters?.total, preview.body.nextRenewal.amount.amount, 'what the quote announced');
+  });
+
+  it('ends a subscription cancelled at the period end on that date, with no invoice', async () => {
+    await server.reset(SEEDED);
+    const client = await signedIn();
+    const cancelled = await client.post('/portal-api/subscriptions/sub_ada_espresso/cancel', {
+      when: 'period_end',
+      reason: 'unused',
+    });
+    assert.equal(cancelled.status, 200, cancelled.text);
+    await server.setClock(at(RENEWAL));
+    assert.deepEqual(await runDailyJobs(), { invoices: 1, declined: 0, canceled: 1 }, 'only the renewal');
+    const espresso = await subscription('sub_ada_espresso');
+    assert.equal(espresso.status, 'canceled');
+    assert.equal(espresso.next_billing_date, null);
+    assert.deepEqual(
+      (await renewals()).map((row) => row.subscription_id),
+      ['sub_ada_roasters'],
+    );
+  });
+
+  it('bills nothing while paused and resumes on the chosen date with a new period', async () => {
+    await server.reset(SEEDED);
+    const client = await signedIn();
+    const resumeOn = addDays(RENEWAL, 20);
+    const paused = await client.post('/portal-api/subscriptions/sub_ada_roasters/pause', { resumeOn });
+    assert.equal(paused.status, 200, paused.text);
+    await server.setClock(at(addDays(resumeOn, -1)));
+    await runDailyJobs();
+    assert.equal((await subscription('sub_ada_roasters')).status, 'paused');
+    assert.equal(
+      (await renewals()).filter((row) => row.subscription_id === 'sub_ada_roasters').length,
+      0,
+      'no renewal while paused',
+    );
+    await server.setClock(at(resumeOn));
+    await runDailyJobs();
+    const roasters = await subscription('sub_ada_roasters');
+    assert.equal(roasters.status, 'active');
+    assert.equal(roasters.current_period_end, addDays(resumeOn, 28), 'a month from the resume date');
+    const [row] = (await renewals()).filter((each) => each.subscription_id === 'sub_ada_roasters');
+    assert.deepEqual([row.period_start, row.total, row.paid], [resumeOn, 4800, 4800]);
   });
 });

@@ -44,7 +44,7 @@ export async function runRenewals(app: AppContext): Promise<RenewalRun> {
   // A cheap first cut outside any lock; each candidate is read again, locked, before anything happens.
   const { rows } = await app.db.query<{ id: string; customer_id: string }>(
     `SELECT id, customer_id FROM subscriptions
-      WHERE status <> 'canceled' AND (current_period_end <= $1 OR status = 'paused') ORDER BY seq`,
+      WHERE status <> 'canceled' AND (current_period_end <= $1 OR paused_until <= $1) ORDER BY seq`,
     [today],
   );
   for (const row of rows) {
@@ -81,7 +81,7 @@ async function renewOne(
       }
     }
   }
-  await saveSubscription(tx, current, {}, app.now());
+  await saveSubscription(tx, current, app.now());
 }
 
 /**

@@ -60,5 +60,5 @@ export async function settleRenewal(q: Queryable, customerId: string, invoiceId:
   const ids = new Set(await renewalInvoiceIds(q, subscriptionId));
   const invoices = (await loadInvoices(q, customerId)).filter((invoice) => ids.has(invoice.id));
   const after = afterRenewalPaid(record, invoices);
-  if (after.status !== record.status) await saveSubscription(q, after, {}, now);
+  if (after.status !== record.status) await saveSubscription(q, after, now);
 }
