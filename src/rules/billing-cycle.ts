@@ -2,7 +2,13 @@ import type { Plan } from '../model/index.js';
 import { addDays, addInterval } from './dates.js';
 import { invoiceAmounts } from './mappers.js';
 import type { CustomerRecord, InvoiceRecord, PaymentMethodRecord, SubscriptionRecord } from './records.js';
-import { SUBSCRIPTION_TAX, type RenewalPrice, nextRenewal, scaled } from './subscription-prices.js';
+import {
+  type RenewalPrice,
+  SUBSCRIPTION_TAX,
+  nextRenewal,
+  renewalSpent,
+  scheduledChangeApplied,
+} from './subscription-prices.js';
 
 /**
  * The billing cycle, written once for both backends: what happens to a subscription as its dates pass.
@@ -70,20 +76,6 @@ function renewalOf(record: SubscriptionRecord, price: RenewalPrice, periodEnd: s
   };
 }
 
-/** On `plan` with `quantity` (a scheduled change applied): a quantity change alone scales the products. */
-function onPlan(record: SubscriptionRecord, plan: Plan, quantity: number): SubscriptionRecord {
-  if (plan.id === record.planId) return { ...record, quantity, products: scaled(record, quantity) };
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { terms, ...rest } = record;
-  return {
-    ...rest,
-    planId: plan.id,
-    quantity,
-    products: [{ name: plan.name, quantity }],
-    ...(plan.terms ? { terms: plan.terms } : {}),
-  };
-}
-
 /**
  * A new period from `start`: priced and invoiced now, the scheduled change applied, the discount counted
  * down and the carried credit used, billed again at its end.
@@ -95,20 +87,13 @@ function renew(
 ): Pick<CycleStep, 'record' | 'renewal' | 'changeApplied'> {
   const price = nextRenewal({ ...record, nextBillingDate: start }, plans) as RenewalPrice;
   const periodEnd = addInterval(start, price.plan.interval, price.plan.intervalCount);
+  const change = record.scheduledChange;
+  const changeApplied = change !== undefined && change.effectiveDate <= start;
+  const onPlan = changeApplied ? scheduledChangeApplied(record, plans) : record;
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { scheduledChange, discount, carriedCredit, pausedUntil, ...rest } = record;
-  const changeApplied = scheduledChange !== undefined && scheduledChange.effectiveDate <= start;
-  const periodsLeft = discount ? discount.periodsRemaining - 1 : 0;
-  const creditLeft = (carriedCredit ?? 0) - price.credit;
+  const { pausedUntil, ...spent } = renewalSpent(onPlan, price);
   return {
-    record: {
-      ...(changeApplied ? onPlan(rest, price.plan, price.quantity) : rest),
-      ...(scheduledChange && !changeApplied ? { scheduledChange } : {}),
-      ...(discount && periodsLeft > 0 ? { discount: { ...discount, periodsRemaining: periodsLeft } } : {}),
-      ...(creditLeft > 0 ? { carriedCredit: creditLeft } : {}),
-      currentPeriodEnd: periodEnd,
-      nextBillingDate: periodEnd,
-    },
+    record: { ...spent, currentPeriodEnd: periodEnd, nextBillingDate: periodEnd },
     renewal: renewalOf(record, price, periodEnd),
     changeApplied,
   };

@@ -308,7 +308,7 @@ export function applyQuote(
 }
 
 /** A quantity change alone scales each product line. */
-export function scaled(subscription: SubscriptionRecord, quantity: number): SubscriptionRecord['products'] {
+function scaled(subscription: SubscriptionRecord, quantity: number): SubscriptionRecord['products'] {
   const ratio = quantity / subscription.quantity;
   return subscription.products.map((product) => ({
     ...product,
