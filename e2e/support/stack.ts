@@ -19,9 +19,13 @@ export interface Stack {
   remove(): void;
 }
 
-async function launch(port: number, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+async function launch(
+  port: number,
+  dataDir: string,
+  extraEnv: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn('node', ['scripts/start.mjs'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'development' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'development', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -55,10 +59,11 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startStack(): Promise<Stack> {
+/** `env`: more environment for the server, e.g. `{ PORTAL_TEST_MODE: '1' }` for the clock and daily jobs. */
+export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  let running = await launch(port, dataDir);
+  let running = await launch(port, dataDir, env);
   return {
     get url() {
       return running.url;
@@ -72,7 +77,7 @@ export async function startStack(): Promise<Stack> {
     },
     async restart() {
       await stopChild(running.child);
-      running = await launch(port, dataDir);
+      running = await launch(port, dataDir, env);
     },
   };
 }
@@ -85,11 +90,14 @@ export async function launchBrowser(): Promise<Browser> {
  * The stack and a browser for one file of journeys: started before its first test, stopped (and the
  * database folder removed) after its last. Call it at the top of the file; read the fields inside tests.
  */
-export function useStack(): { readonly stack: Stack; readonly browser: Browser } {
+export function useStack(env: Record<string, string> = {}): {
+  readonly stack: Stack;
+  readonly browser: Browser;
+} {
   let stack: Stack | undefined;
   let browser: Browser | undefined;
   before(async () => {
-    stack = await startStack();
+    stack = await startStack(env);
     browser = await launchBrowser();
   });
   after(async () => {

@@ -38,9 +38,11 @@ import type {
   Session,
   SignInResult,
   SignUp,
+  PauseSubscription,
   Subscribe,
   Subscription,
   SubscriptionChange,
+  SubscriptionRef,
   TaxIdsUpdate,
 } from '../model/index.js';
 
@@ -126,8 +128,14 @@ export interface PortalAdapter {
   previewSubscriptionChange(input: SubscriptionChange, options?: RequestOptions): Promise<ChangePreview>;
   changeSubscription(input: ChangeSubscription, options?: RequestOptions): Promise<Subscription>;
   cancelSubscription(input: CancelSubscription, options?: RequestOptions): Promise<Subscription>;
-  pauseSubscription(input: ById, options?: RequestOptions): Promise<Subscription>;
-  resumeSubscription(input: ById, options?: RequestOptions): Promise<Subscription>;
+  /** Keep a subscription whose cancellation at the period end is scheduled. */
+  undoCancelSubscription(input: SubscriptionRef, options?: RequestOptions): Promise<Subscription>;
+  /** Take the merchant's retention discount instead of cancelling. */
+  acceptRetentionOffer(input: SubscriptionRef, options?: RequestOptions): Promise<Subscription>;
+  /** Withdraw a change scheduled for the period end. */
+  withdrawSubscriptionChange(input: SubscriptionRef, options?: RequestOptions): Promise<Subscription>;
+  pauseSubscription(input: PauseSubscription, options?: RequestOptions): Promise<Subscription>;
+  resumeSubscription(input: SubscriptionRef, options?: RequestOptions): Promise<Subscription>;
 
   // Intents
   /**

@@ -11,6 +11,7 @@ import {
   PortalSettings,
   QuickOrderCustomer,
   QuickOrderExchange,
+  SubscriptionCancellation,
 } from '../model/index.js';
 import type { Operation } from './operation-schemas.js';
 
@@ -94,6 +95,12 @@ export const adminOperations = {
     http: { verb: 'POST', path: '/admin/quick-order-tokens/exchange' },
     summary:
       'Exchange a quick order hand-off token (the portal_handoff query parameter) for its customer, once; a used, expired or unknown token answers 404',
+  },
+  adminListCancellations: {
+    input: null,
+    output: z.array(SubscriptionCancellation),
+    http: { verb: 'GET', path: '/admin/subscription-cancellations' },
+    summary: 'Subscriptions customers cancelled, newest first, with their reason and comment',
   },
 } as const satisfies Record<string, Operation>;
 

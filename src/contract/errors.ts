@@ -36,6 +36,8 @@ export const FIELD_ERROR_CODES = [
   'too_long',
   'too_large',
   'taken',
+  /** A quote or token that ran out: ask for a fresh one. */
+  'expired',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

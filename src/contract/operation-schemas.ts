@@ -39,9 +39,11 @@ import {
   Session,
   SignInResult,
   SignUp,
+  PauseSubscription,
   Subscribe,
   Subscription,
   SubscriptionChange,
+  SubscriptionRef,
   TaxIdsUpdate,
 } from '../model/index.js';
 import { type OperationName, type OperationRules, operations } from './operations.js';
@@ -200,12 +202,24 @@ export const operationSchemas = {
     input: CancelSubscription,
     output: Subscription,
   },
+  undoCancelSubscription: {
+    input: SubscriptionRef,
+    output: Subscription,
+  },
+  acceptRetentionOffer: {
+    input: SubscriptionRef,
+    output: Subscription,
+  },
+  withdrawSubscriptionChange: {
+    input: SubscriptionRef,
+    output: Subscription,
+  },
   pauseSubscription: {
-    input: ById,
+    input: PauseSubscription,
     output: Subscription,
   },
   resumeSubscription: {
-    input: ById,
+    input: SubscriptionRef,
     output: Subscription,
   },
   getIntentOutcome: {

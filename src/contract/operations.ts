@@ -156,7 +156,13 @@ export const operations = {
   payInvoice: {
     http: { verb: 'POST', path: '/invoices/{invoiceId}/payments' },
     intent: (input: PayInvoice) => `invoice:${input.invoiceId}`,
-    invalidates: (input: PayInvoice) => [keys.invoice(input.invoiceId), keys.invoiceLists, keys.summary],
+    // Subscriptions too: paying off a renewal invoice makes a past-due subscription active again.
+    invalidates: (input: PayInvoice) => [
+      keys.invoice(input.invoiceId),
+      keys.invoiceLists,
+      keys.summary,
+      keys.subscriptions,
+    ],
     invalidatesOnError: (input: PayInvoice, code: PortalErrorCode) =>
       code === 'forbidden'
         ? [keys.settings]
@@ -210,21 +216,33 @@ export const operations = {
   },
   changeSubscription: {
     http: { verb: 'POST', path: '/subscriptions/{subscriptionId}/change' },
-    intent: (input: ChangeSubscription) => `subscription:${input.subscriptionId}`,
+    intent: (input: ChangeSubscription) => `subscription-change:${input.quoteId}`,
     invalidates: billingChanged,
     money: true,
   },
   cancelSubscription: {
     http: { verb: 'POST', path: '/subscriptions/{subscriptionId}/cancel' },
+    invalidates: billingChanged,
+  },
+  undoCancelSubscription: {
+    http: { verb: 'POST', path: '/subscriptions/{subscriptionId}/undo-cancel' },
+    invalidates: subscriptionsChanged,
+  },
+  acceptRetentionOffer: {
+    http: { verb: 'POST', path: '/subscriptions/{subscriptionId}/retention-offer' },
+    invalidates: subscriptionsChanged,
+  },
+  withdrawSubscriptionChange: {
+    http: { verb: 'POST', path: '/subscriptions/{subscriptionId}/scheduled-change/withdraw' },
     invalidates: subscriptionsChanged,
   },
   pauseSubscription: {
-    http: { verb: 'POST', path: '/subscriptions/{id}/pause' },
+    http: { verb: 'POST', path: '/subscriptions/{subscriptionId}/pause' },
     invalidates: subscriptionsChanged,
   },
   resumeSubscription: {
-    http: { verb: 'POST', path: '/subscriptions/{id}/resume' },
-    invalidates: subscriptionsChanged,
+    http: { verb: 'POST', path: '/subscriptions/{subscriptionId}/resume' },
+    invalidates: billingChanged,
   },
   getIntentOutcome: {
     http: { verb: 'GET', path: '/intents/{idempotencyKey}' },

@@ -18,6 +18,24 @@ export const PlanRule = z.object({
 });
 export type PlanRule = z.infer<typeof PlanRule>;
 
+/** One cancellation reason the merchant lists (`id` is what the event and the admin API report). */
+export const CancellationReasonOption = z.object({ id: Id, label: ShortText });
+export type CancellationReasonOption = z.infer<typeof CancellationReasonOption>;
+
+/**
+ * What the merchant offers a customer about to cancel: a discount on the next renewals, or pausing
+ * instead (up to `maxPauseDays`, even where pausing is otherwise off).
+ */
+export const RetentionOffer = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('discount'),
+    percentOff: z.int().check(z.minimum(1), z.maximum(100)),
+    periods: z.int().check(z.minimum(1), z.maximum(24)),
+  }),
+  z.object({ kind: z.literal('pause') }),
+]);
+export type RetentionOffer = z.infer<typeof RetentionOffer>;
+
 export const Branding = z.object({
   merchantName: ShortText,
   /** Any CSS colour; validated again by core/theme before use. */
@@ -84,8 +102,16 @@ export const PortalSettings = z.object({
     enabled: z.boolean(),
     plans: z.array(PlanRule),
     allowPlanChange: z.boolean(),
+    /** When a change that lowers the price applies; one that raises it always applies now. */
+    downgrades: z.enum(['now', 'period_end']),
     allowPause: z.boolean(),
+    /** The longest pause a customer may choose, in days. */
+    maxPauseDays: z.int().check(z.minimum(1), z.maximum(365)),
     cancellation: z.enum(['period_end', 'immediately', 'either']),
+    /** The reasons a cancelling customer chooses from, in the merchant's words; "Other" is always added. */
+    cancellationReasons: z.array(CancellationReasonOption).check(z.maxLength(20)),
+    /** Offered once before a cancellation goes through; absent: none. */
+    retentionOffer: z.optional(RetentionOffer),
   }),
   /**
    * Where the card fields frame is served, so a page learns it from the settings and needs no attribute

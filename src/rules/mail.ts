@@ -1,4 +1,4 @@
-import type { CancelSubscription, Card } from '../model/index.js';
+import { type CancelSubscription, type Card, type Money, formatMoney } from '../model/index.js';
 import { methodLabel } from './mappers.js';
 import type { CustomerRecord, PaymentMethodRecord } from './records.js';
 
@@ -215,6 +215,38 @@ export function emailChangedMail(merchant: string, newEmail: string, support: st
       `Emails about your account now go there, and you sign in with it.`,
       ``,
       `If this was not you, contact ${support ?? merchant} at once.`,
+    ].join('\n'),
+  };
+}
+
+/**
+ * Dunning: a renewal was charged to the customer's method and declined, so the subscription is past due.
+ * Names the plan, the invoice and the amount, and where to pay it with another method.
+ */
+export function renewalDeclinedMail(input: {
+  merchant: string;
+  planName: string;
+  invoiceNumber: string;
+  amount: Money;
+  method: PaymentMethodRecord;
+  portalUrl: string;
+}): MailText {
+  const { merchant } = input;
+  return {
+    kind: 'renewal_declined',
+    subject: `Your ${merchant} payment was declined`,
+    text: [
+      `Hello,`,
+      ``,
+      `We could not renew your ${input.planName} subscription: the payment of ${formatMoney(input.amount, 'en')}`,
+      `for invoice ${input.invoiceNumber} to ${methodLabel(input.method)} was declined.`,
+      ``,
+      `Your subscription is past due. To keep it going, pay the invoice in your customer portal, with`,
+      `this method or another one:`,
+      ``,
+      input.portalUrl,
+      ``,
+      `If you have already paid, you can ignore this email.`,
     ].join('\n'),
   };
 }

@@ -46,9 +46,50 @@ export interface InvoiceRecord {
   notes: InvoiceNote[];
 }
 
-export interface SubscriptionRecord extends Omit<
-  Subscription,
-  'planName' | 'price' | 'interval' | 'intervalCount'
-> {
+/** What the contract derives for a subscription from its plan, the settings and the methods on file. */
+type DerivedOfSubscription =
+  | 'planName'
+  | 'price'
+  | 'interval'
+  | 'intervalCount'
+  | 'nextBillingAmount'
+  | 'scheduledChange'
+  | 'chargedTo'
+  | 'actions';
+
+export interface SubscriptionRecord extends Omit<Subscription, DerivedOfSubscription> {
   customerId: string;
+  /** The method its invoices are charged to; absent: the customer's default at the time. */
+  paymentMethodId?: string;
+  /** The customer's own words when the reason is `other` (the merchant reads them, the customer's list does not). */
+  cancellationComment?: string;
+  /** A change applied on `effectiveDate` by the billing cycle (price and name come from the plan). */
+  scheduledChange?: { planId: string; quantity: number; effectiveDate: string };
+  /** Minor units credited by a change (more unused time than the new plan cost), taken off the next renewals. */
+  carriedCredit?: number;
+}
+
+/**
+ * A change's price, pinned: `changeSubscription` with this id charges exactly `dueToday` and applies
+ * exactly this plan and quantity, or refuses once `expiresAt` has passed or the subscription moved on.
+ */
+export interface QuoteRecord {
+  id: string;
+  customerId: string;
+  subscriptionId: string;
+  planId: string;
+  quantity: number;
+  effective: 'now' | 'period_end';
+  effectiveDate: string;
+  /** Minor units, in the subscription's currency. */
+  credit: number;
+  charge: number;
+  tax: number;
+  dueToday: number;
+  carriedCredit: number;
+  nextRenewalAmount: number;
+  nextRenewalDate: string;
+  /** The subscription's `currentPeriodEnd`, plan and quantity when quoted: a moved subscription voids the quote. */
+  basis: { planId: string; quantity: number; currentPeriodEnd: string };
+  expiresAt: string;
 }

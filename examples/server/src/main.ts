@@ -28,6 +28,10 @@ export async function main(
       .split(separator)
       .map((each) => each.trim())
       .filter(Boolean);
+  // Test mode (reset, clock, daily jobs on demand: dev/test-routes.ts) lets anyone wipe the database, so
+  // it is for development stacks that tests drive from outside (e2e/renewals.e2e.ts), never production.
+  const testMode = env.PORTAL_TEST_MODE === '1';
+  if (testMode && production) throw new Error('PORTAL_TEST_MODE=1 is refused when NODE_ENV=production');
   const port = Number(env.PORT ?? 8080);
   const hostname = env.HOST || '127.0.0.1';
   const allowedOrigins = list(env.ALLOWED_ORIGINS, ',');
@@ -47,6 +51,7 @@ export async function main(
     trustProxy: env.TRUST_PROXY === '1',
     ...(env.COOKIE_SECURE ? { cookieSecure: env.COOKIE_SECURE === '1' } : {}),
     production,
+    testMode,
     logEmails: !production,
     log: stdoutSink,
   });
@@ -74,6 +79,7 @@ export async function main(
   if (!production) {
     console.log(`  demo sign-in ada@example.com / ${DEMO_PASSWORD}`);
     console.log(`  outbox       ${server.url}/dev/outbox`);
+    if (testMode) console.log(`  test mode    ${server.url}/portal-api/__test__ (PORTAL_TEST_MODE=1)`);
     if (!env.MERCHANT_SECRET_KEY) console.log(`  admin key    ${DEV_MERCHANT_SECRET} (development default)`);
   }
   const stop = async () => {

@@ -52,6 +52,10 @@ describeAdapterConformance({
         if (reply.status === 200) return reply.body;
         throw new PortalError(reply.status === 404 ? 'not_found' : 'unavailable', reply.text);
       },
+      advanceClock: async (seconds) => {
+        const reply = await server.admin('POST', '/__test__/clock', { advanceSeconds: seconds });
+        if (reply.status !== 200) throw new Error(`clock refused: ${reply.status} ${reply.text}`);
+      },
     };
   },
 });

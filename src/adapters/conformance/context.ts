@@ -27,6 +27,8 @@ export interface ConformanceHarness {
    * are made and refused, not what they are exchanged for.
    */
   exchangeQuickOrderToken?(token: string): Promise<QuickOrderCustomer>;
+  /** Moves the backend's clock this many seconds forward (quotes and tokens expire by it). */
+  advanceClock(seconds: number): Promise<void>;
   /** Called after each test, also when it failed. */
   dispose?(): Promise<void>;
 }

@@ -195,6 +195,12 @@ export class HttpAdapter implements PortalAdapter {
     this.#call('changeSubscription', input, options);
   readonly cancelSubscription: PortalAdapter['cancelSubscription'] = (input, options) =>
     this.#call('cancelSubscription', input, options);
+  readonly undoCancelSubscription: PortalAdapter['undoCancelSubscription'] = (input, options) =>
+    this.#call('undoCancelSubscription', input, options);
+  readonly acceptRetentionOffer: PortalAdapter['acceptRetentionOffer'] = (input, options) =>
+    this.#call('acceptRetentionOffer', input, options);
+  readonly withdrawSubscriptionChange: PortalAdapter['withdrawSubscriptionChange'] = (input, options) =>
+    this.#call('withdrawSubscriptionChange', input, options);
   readonly pauseSubscription: PortalAdapter['pauseSubscription'] = (input, options) =>
     this.#call('pauseSubscription', input, options);
   readonly resumeSubscription: PortalAdapter['resumeSubscription'] = (input, options) =>

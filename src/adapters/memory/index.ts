@@ -1,1 +1,6 @@
-export { MemoryAdapter, type MemoryAdapterOptions, type OutboxMessage } from './memory-adapter.js';
+export {
+  type BillingCycleRun,
+  MemoryAdapter,
+  type MemoryAdapterOptions,
+  type OutboxMessage,
+} from './memory-adapter.js';

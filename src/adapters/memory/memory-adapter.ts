@@ -29,6 +29,7 @@ import {
   type PasswordResetRequest,
   type PasswordSignIn,
   type PageBySlug,
+  type PauseSubscription,
   type PayInvoice,
   type PaymentMethod,
   type PaymentReceipt,
@@ -44,6 +45,7 @@ import {
   type Subscribe,
   type Subscription,
   type SubscriptionChange,
+  type SubscriptionRef,
   type TaxIdsUpdate,
 } from '../../model/index.js';
 import type { ById, PortalAdapter, RequestOptions } from '../../contract/adapter.js';
@@ -57,12 +59,14 @@ import { generateInvoices } from './generate-invoices.js';
 import * as auth from './memory-auth.js';
 import * as billing from './memory-billing.js';
 import * as content from './memory-content.js';
+import { type BillingCycleRun, runBillingCycle } from './memory-billing-cycle.js';
 import { getIntentOutcome } from './memory-intents.js';
 import { MemoryState, type OutboxMessage } from './memory-state.js';
 import * as profile from './memory-profile.js';
 import * as subscriptions from './memory-subscriptions.js';
 
 export type { OutboxMessage } from './memory-state.js';
+export type { BillingCycleRun } from './memory-billing-cycle.js';
 
 export interface MemoryAdapterOptions {
   /** The demo's "today", `YYYY-MM-DD`; demo dates are relative to it. Default: today in UTC. */
@@ -193,6 +197,18 @@ export class MemoryAdapter implements PortalAdapter {
    */
   exchangeQuickOrderToken(token: string): QuickOrderCustomer {
     return structuredClone(content.exchangeQuickOrderToken(this.state, token));
+  }
+
+  /**
+   * The billing cycle, as the reference server's daily renewal job runs it: moves the demo's "today"
+   * forward to `today` (never back; default: where it is) and brings every subscription up to it — trials
+   * end, periods renew with one invoice each (charged with auto-pay on; a decline makes it past due and
+   * emails the customer), scheduled changes, pauses and period-end cancellations apply. Running it again
+   * for the same day does nothing more. Not part of PortalAdapter: stories and tests move time with it.
+   */
+  runBillingCycle(today: string = this.state.today): BillingCycleRun {
+    if (today > this.state.today) this.state.today = today;
+    return runBillingCycle(this.state, this.state.today);
   }
 
   // Auth
@@ -395,13 +411,31 @@ export class MemoryAdapter implements PortalAdapter {
     );
   }
 
-  pauseSubscription(input: ById, options?: RequestOptions): Promise<Subscription> {
+  undoCancelSubscription(input: SubscriptionRef, options?: RequestOptions): Promise<Subscription> {
+    return this.call('undoCancelSubscription', input, options, (valid) =>
+      subscriptions.undoCancelSubscription(this.state, valid),
+    );
+  }
+
+  acceptRetentionOffer(input: SubscriptionRef, options?: RequestOptions): Promise<Subscription> {
+    return this.call('acceptRetentionOffer', input, options, (valid) =>
+      subscriptions.acceptRetentionOffer(this.state, valid),
+    );
+  }
+
+  withdrawSubscriptionChange(input: SubscriptionRef, options?: RequestOptions): Promise<Subscription> {
+    return this.call('withdrawSubscriptionChange', input, options, (valid) =>
+      subscriptions.withdrawSubscriptionChange(this.state, valid),
+    );
+  }
+
+  pauseSubscription(input: PauseSubscription, options?: RequestOptions): Promise<Subscription> {
     return this.call('pauseSubscription', input, options, (valid) =>
       subscriptions.pauseSubscription(this.state, valid),
     );
   }
 
-  resumeSubscription(input: ById, options?: RequestOptions): Promise<Subscription> {
+  resumeSubscription(input: SubscriptionRef, options?: RequestOptions): Promise<Subscription> {
     return this.call('resumeSubscription', input, options, (valid) =>
       subscriptions.resumeSubscription(this.state, valid),
     );

@@ -35,6 +35,7 @@ import { checkPayment, paymentReceipt } from '../../rules/payments.js';
 import type { CustomerRecord, PaymentMethodRecord } from '../../rules/records.js';
 import { resolveTestCardToken, testChargeOutcome } from '../../rules/test-gateway.js';
 import type { MemoryState } from './memory-state.js';
+import { settleRenewal } from './memory-billing-cycle.js';
 import { invoicePdf } from './pdf.js';
 
 export function listInvoices(state: MemoryState, query: InvoiceListQuery): InvoicePage {
@@ -115,6 +116,8 @@ export function payInvoice(state: MemoryState, request: PayInvoice): PaymentRece
       }
       return result;
     });
+    // A paid-up renewal brings its past-due subscription back to active (rules/billing-cycle.ts).
+    settleRenewal(state, invoice);
     // The invoice record was updated in place above, so it is also the invoice "after".
     return paymentReceipt({
       id: state.nextId('rcpt'),

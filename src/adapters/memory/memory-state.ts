@@ -8,6 +8,7 @@ import type {
   CustomerRecord,
   InvoiceRecord,
   PaymentMethodRecord,
+  QuoteRecord,
   SubscriptionRecord,
 } from '../../rules/records.js';
 import type { DemoData } from '../demo/demo-data.js';
@@ -64,13 +65,18 @@ export class MemoryState {
   readonly idempotency = new Map<string, { operation: string; fingerprint: string; result: unknown }>();
   /** Removed payment methods stay known so that past payments keep their "Visa •••• 4242" label. */
   readonly removedMethods: PaymentMethodRecord[] = [];
+  /** Change quotes by id; one is deleted once a change used it. */
+  readonly quotes = new Map<string, QuoteRecord>();
+  /** Renewal invoices by id: the subscription period each bills (memory-billing-cycle.ts). */
+  readonly renewals = new Map<string, { subscriptionId: string; periodStart: string }>();
   private sequence = 0;
   private invoiceSequence: number;
   private readonly sortedInvoices = new Map<string, InvoiceRecord[]>();
 
   constructor(
     readonly data: DemoData,
-    readonly today: string,
+    /** The demo's "today"; `MemoryAdapter.runBillingCycle` moves it forward. */
+    public today: string,
     readonly now: () => Date,
     readonly linkBase: string,
   ) {

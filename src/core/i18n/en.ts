@@ -48,6 +48,7 @@ export const en = {
     too_long: 'This is too long.',
     too_large: 'This amount is too large.',
     taken: 'This is already in use.',
+    expired: 'This has expired. Ask for a fresh one.',
   } satisfies Record<FieldErrorCode, string>,
   fields: {
     email: 'Email',

@@ -41,6 +41,7 @@ export const es: Messages = {
     too_long: 'Es demasiado largo.',
     too_large: 'Este importe es demasiado alto.',
     taken: 'Este valor ya está en uso.',
+    expired: 'Esto ha caducado. Pide uno nuevo.',
   },
   fields: {
     email: 'Correo electrónico',

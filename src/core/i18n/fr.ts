@@ -40,6 +40,7 @@ export const fr: Messages = {
     too_long: 'C’est trop long.',
     too_large: 'Ce montant est trop élevé.',
     taken: 'Cette valeur est déjà utilisée.',
+    expired: 'Ceci a expiré. Demandez-en un nouveau.',
   },
   fields: {
     email: 'Adresse e-mail',

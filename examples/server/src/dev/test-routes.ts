@@ -6,6 +6,7 @@ import { localOnly } from '../http/hosts.js';
 import { resetDatabase } from '../db/seed.js';
 import { readJsonBody } from '../http/request.js';
 import { sendExpiryReminders } from '../jobs/expiry-reminders.js';
+import { runRenewals } from '../jobs/renewals.js';
 import { TestGateway } from '../payments/gateway.js';
 
 const ClockChange = z.object({
@@ -50,10 +51,14 @@ export function testRouter(app: AppContext): Hono {
     }
     return c.json({ now: app.now().toISOString() });
   });
-  /** Runs now, by the (test) clock, what the daily schedule runs; answers how many emails each job queued. */
+  /**
+   * Runs now, by the (test) clock, what the daily schedule runs; answers how many emails the reminder job
+   * queued and what the renewal job did (invoices issued, declined, cancellations applied).
+   */
   router.post('/daily-jobs', async (c) => {
     const expiryReminders = await sendExpiryReminders(app);
-    return c.json({ expiryReminders });
+    const renewals = await runRenewals(app);
+    return c.json({ expiryReminders, renewals });
   });
   return router;
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { queueEmail } from '../mail/outbox.js';
 import { loadSettings } from '../store/catalog.js';
 import { listUnremindedCards, recordReminder } from '../store/payment-methods.js';
+import { runRenewals } from './renewals.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -38,8 +39,9 @@ export async function sendExpiryReminders(app: AppContext): Promise<number> {
 }
 
 /**
- * Runs the daily jobs once per day of the server's clock: at once, then whenever an hourly check finds
- * the day has changed (a clock moved in test mode counts). The process that runs the server (main.ts)
+ * Runs the daily jobs (these expiry reminders, and renewals: jobs/renewals.ts) once per day of the
+ * server's clock: at once, then whenever an hourly check finds the day has changed (a clock moved in
+ * test mode counts). The process that runs the server (main.ts)
  * starts it; `stop` ends it before shutdown.
  */
 export function scheduleDailyJobs(app: AppContext, checkEveryMs = HOUR_MS): { stop(): void } {
@@ -49,6 +51,7 @@ export function scheduleDailyJobs(app: AppContext, checkEveryMs = HOUR_MS): { st
     if (today === lastDay) return;
     lastDay = today;
     app.runInBackground(sendExpiryReminders(app));
+    app.runInBackground(runRenewals(app));
   };
   check();
   const timer = setInterval(check, checkEveryMs);

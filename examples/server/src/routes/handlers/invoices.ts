@@ -11,6 +11,7 @@ import { renderInvoicePdf } from '../../pdf/invoice-pdf.js';
 import { loadSettings } from '../../store/catalog.js';
 import { loadInvoices } from '../../store/invoices.js';
 import { listMethods } from '../../store/payment-methods.js';
+import { settleRenewal } from '../../store/renewals.js';
 import { isoInstant } from '../../store/rows.js';
 import { requireCapability } from '../guards.js';
 import type { Handlers, RequestContext } from '../types.js';
@@ -74,6 +75,7 @@ export const invoiceHandlers: Pick<
    * Each allocation is charged in order and recorded with its outcome, independently: an approved one
    * stays paid when a later one is declined (the documented split-payment policy). The invoice row is
    * locked for the whole request, so two payments of one invoice can never both pass the amount-due check.
+   * Paying off a renewal invoice makes a past-due subscription active again.
    */
   async payInvoice(ctx, input) {
     const customerId = ctx.customerId;
@@ -129,6 +131,8 @@ export const invoiceHandlers: Pick<
             ...(charge.outcome === 'succeeded' ? { paymentId } : {}),
           });
         }
+        // A paid-up renewal brings its past-due subscription back to active (rules/billing-cycle.ts).
+        await settleRenewal(tx, customerId, invoice.id, now);
         const [after] = await loadInvoices(tx, customerId, { invoiceId: invoice.id });
         return paymentReceipt({ id: receiptId, invoice, after, allocations, createdAt: isoInstant(now) });
       },
