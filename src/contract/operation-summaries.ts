@@ -20,7 +20,8 @@ export const operationSummaries = {
   getCustomer: 'The signed-in billing account',
   updateProfile: 'Change name, phone, company, addresses and contacts',
   updateTaxIds: 'Change PO, VAT and registration numbers (VAT format checked per country, then verified)',
-  requestEmailChange: 'Email a confirmation link to a new address; the address changes only once it is opened',
+  requestEmailChange:
+    'Email a confirmation link to a new address; the address changes only once it is opened',
   confirmEmailChange: 'Consume an email-change link (an explicit POST); the old address is told',
   getBillingSummary: 'Outstanding balance, next billing date, frequency, auto-pay',
   listInvoices: 'Invoices and orders, newest first, by cursor',
