@@ -162,8 +162,10 @@ export class PortalElement<NS extends MessageNamespace | undefined = undefined> 
   protected reportMissingStore(): void {
     if (this.warnedMissingStore) return;
     this.warnedMissingStore = true;
+    // <portal-root> is where a backend is given, so it is never told to go inside one.
+    const inside = this.localName === 'portal-root' ? '' : 'place it inside <portal-root>, or ';
     console.error(
-      `<${this.localName}> has no backend: place it inside <portal-root>, or give it an \`api\` attribute ` +
+      `<${this.localName}> has no backend: ${inside}give it an \`api\` attribute ` +
         '(the portal API URL) or an `adapter` property.',
     );
   }

@@ -1,3 +1,4 @@
+import { copy } from './copy.js';
 import * as z from 'zod/mini';
 import { validationError } from '../../contract/errors.js';
 import {
@@ -106,7 +107,7 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
 function apply(target: CustomerRecord, changes: Changes<Partial<CustomerRecord>>): void {
   for (const [key, value] of Object.entries(changes)) {
     if (value === null) delete (target as unknown as Record<string, unknown>)[key];
-    else (target as unknown as Record<string, unknown>)[key] = structuredClone(value);
+    else (target as unknown as Record<string, unknown>)[key] = copy(value);
   }
 }
 
@@ -123,7 +124,7 @@ export class MemoryAdapter implements PortalAdapter {
   constructor(options: MemoryAdapterOptions = {}) {
     const now = options.now ?? (() => new Date());
     const today = options.today ?? isoToday(now());
-    const data = options.data ? structuredClone(options.data) : createDemoData(today);
+    const data = options.data ? copy(options.data) : createDemoData(today);
     const extra = options.extraInvoices ?? 0;
     if (extra > 0 && data.customers.length > 0) {
       const owner = data.customers[0];
@@ -162,7 +163,7 @@ export class MemoryAdapter implements PortalAdapter {
     if (signal?.aborted) throw abortReason(signal);
     const spec: OperationRules = operations[name];
     if (!spec.public) this.state.requireCustomer();
-    return structuredClone(body(parseInput(name, input)));
+    return copy(body(parseInput(name, input)));
   }
 
   // Merchant side: not part of PortalAdapter; tests and stories play the merchant with these.
@@ -171,7 +172,7 @@ export class MemoryAdapter implements PortalAdapter {
   updateSettings(settings: PortalSettings): void {
     const result = z.safeParse(PortalSettings, settings);
     if (!result.success) throw validationError(result.error, 'updateSettings');
-    this.state.data.settings = structuredClone(result.data);
+    this.state.data.settings = copy(result.data);
   }
 
   /** Locks a customer out and ends their session, as the admin contract's lock does. */
