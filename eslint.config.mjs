@@ -49,7 +49,13 @@ export default defineConfig(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['examples/server/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    files: [
+      'examples/server/**/*.ts',
+      'examples/test/**/*.ts',
+      'e2e/**/*.ts',
+      'scripts/**/*.ts',
+      'bench/**/*.ts',
+    ],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },
@@ -57,6 +63,7 @@ export default defineConfig(
     files: [
       'test/**/*.ts',
       'examples/server/test/**/*.ts',
+      'examples/test/**/*.ts',
       'e2e/**/*.ts',
       'src/adapters/conformance/**/*.ts',
     ],
