@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { ROOT, launchBrowser, openPage, run, serve } from './support.js';
+import { launchBrowser, openPage, run, serve } from './support.js';
 
 /**
  * The package as a user gets it: `npm pack` of the built library, installed from that tarball into a
