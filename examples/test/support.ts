@@ -57,6 +57,11 @@ const TYPES: Record<string, string> = {
 export async function serve(folder: string): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    // A page without an icon link makes Chromium ask for /favicon.ico: no content, not an error.
+    if (path === '/favicon.ico' && !existsSync(join(folder, path))) {
+      response.writeHead(204).end();
+      return;
+    }
     const file = join(folder, path === '/' ? 'index.html' : path);
     if (!file.startsWith(folder) || !existsSync(file)) {
       response.writeHead(404).end();
