@@ -1,11 +1,22 @@
-import type { Preview } from '@storybook/web-components-vite';
+/// <reference types="vite/client" />
+import { ArgTypes, Description, Primary, Title } from '@storybook/addon-docs/blocks';
+import { type Preview, setCustomElementsManifest } from '@storybook/web-components-vite';
+import { Fragment, createElement } from 'react';
 import { storyFrame } from '../stories/support/frame.js';
+
+/**
+ * The manifest `npm run build` writes (scripts/manifest/build.mjs): docs pages and controls are derived
+ * from it. Read through a glob so that a Storybook started before any build still opens, without them.
+ */
+const manifests = import.meta.glob<{ default: unknown }>('../dist/custom-elements.json', { eager: true });
+for (const manifest of Object.values(manifests)) setCustomElementsManifest(manifest.default);
 
 /**
  * Toolbar switches for the designer: the merchant's theme colour and the customer's locale apply to
  * every story (see stories/support/frame.ts).
  */
 const preview: Preview = {
+  tags: ['autodocs'],
   globalTypes: {
     themeColor: {
       description: 'Merchant theme colour',
@@ -58,7 +69,24 @@ const preview: Preview = {
         colorScheme: context.globals.colorScheme as string,
       }),
   ],
-  parameters: { layout: 'padded', controls: { expanded: true } },
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true },
+    // An element's docs page: its description, one live example with controls, and its whole API from
+    // the manifest. The other states are the element's stories; here they would put several copies of
+    // the same landmarks and forms on one page.
+    docs: {
+      page: () =>
+        createElement(
+          Fragment,
+          null,
+          createElement(Title),
+          createElement(Description),
+          createElement(Primary),
+          createElement(ArgTypes),
+        ),
+    },
+  },
 };
 
 export default preview;

@@ -35,6 +35,11 @@ const steps = [
     'Library, CDN bundle and OpenAPI drift check',
     'npm run -s build && npx tsx scripts/openapi.mjs --check',
   ],
+  [
+    'examples',
+    'React and Vue examples (type-checked, built, in Chromium) and the packed package installed in a fresh app',
+    'npx tsx --test examples/test/*.test.ts',
+  ],
   ['storybook', 'Storybook static build', 'npx storybook build -o storybook-static --quiet'],
   ['e2e', 'End-to-end journeys in headless Chromium', 'npx tsx --test e2e/*.e2e.ts'],
 ];

@@ -10,6 +10,8 @@ import { loadHttpAdapter } from './core/connect.js';
 import { isAvailable, loadElement, registerLoaders } from './core/lazy-elements.js';
 
 export { PortalError, isPortalError } from './contract/errors.js';
+/** Types only: brings every tag's HTMLElementTagNameMap entry to TypeScript users of `portal.js`. */
+export type {} from './define.js';
 export { loadElement, isAvailable };
 
 const LOADERS = {

@@ -5,6 +5,7 @@ import type { PortalAdapter } from './adapter.js';
 import { OPERATION_NAMES, type OperationName, operations } from './operations.js';
 import { operationSchemas } from './operation-schemas.js';
 import { isValidated, markValidated } from './validation-mark.js';
+import { reportAdapterFault } from './adapter-faults.js';
 
 export { markValidated };
 
@@ -48,6 +49,7 @@ export function validatedAdapter(adapter: PortalAdapter): PortalAdapter {
       } catch (error) {
         // An abort is the caller's own doing, not a backend failure: it passes through untouched.
         if (isAbortError(error)) throw error;
+        reportAdapterFault(name, error);
         throw toPortalError(error);
       }
       return parseOutput(name, output);

@@ -68,7 +68,10 @@ export class PortalElement<NS extends MessageNamespace | undefined = undefined> 
   private appliedColor: string | undefined;
   private warnedMissingStore = false;
 
-  /** The store this element reads through, or null when nothing tells it where the backend is. */
+  /**
+   * The store this element reads through, or null when nothing tells it where the backend is.
+   * @internal
+   */
   get store(): PortalStore | null {
     if (this.portal) return this.portal.store;
     if (this.adapter) return storeForAdapter(this.adapter);
@@ -76,15 +79,20 @@ export class PortalElement<NS extends MessageNamespace | undefined = undefined> 
     return null;
   }
 
+  /** @internal */
   get resolvedLocale(): string {
     return resolveLocale(this.locale, this.portal?.locale, this.isConnected ? inheritedLang(this) : null);
   }
 
+  /** @internal */
   get format(): Formatter {
     return formatterFor(this.resolvedLocale);
   }
 
-  /** The element's messages in its locale: the common catalog plus its own namespace. */
+  /**
+   * The element's messages in its locale: the common catalog plus its own namespace.
+   * @internal
+   */
   get t(): ElementMessages<NS> {
     return messagesFor(this.resolvedLocale, this.messageNamespace) as ElementMessages<NS>;
   }
@@ -162,8 +170,10 @@ export class PortalElement<NS extends MessageNamespace | undefined = undefined> 
   protected reportMissingStore(): void {
     if (this.warnedMissingStore) return;
     this.warnedMissingStore = true;
+    // <portal-root> is where a backend is given, so it is never told to go inside one.
+    const inside = this.localName === 'portal-root' ? '' : 'place it inside <portal-root>, or ';
     console.error(
-      `<${this.localName}> has no backend: place it inside <portal-root>, or give it an \`api\` attribute ` +
+      `<${this.localName}> has no backend: ${inside}give it an \`api\` attribute ` +
         '(the portal API URL) or an `adapter` property.',
     );
   }

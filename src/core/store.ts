@@ -1,4 +1,5 @@
 import type { PortalAdapter, RequestOptions } from '../contract/adapter.js';
+import { reportAdapterFault } from '../contract/adapter-faults.js';
 import {
   OUTCOME_UNKNOWN_CODES,
   PortalError,
@@ -279,6 +280,7 @@ export class PortalStore extends EventTarget {
         : method.call(this.adapter, input, options));
     } catch (error) {
       if (isAbortError(error)) throw error;
+      reportAdapterFault(name, error);
       const failure = toPortalError(error);
       if (failure.code === 'unauthorized' && !operation.public && name !== 'getSession') this.sessionEnded();
       const stale = isOutcomeUnknown(failure)

@@ -29,12 +29,19 @@ export function renderLoading(t: Messages, lines = 3): TemplateResult {
   </div>`;
 }
 
-/** Error: the localized message, announced, with a retry when trying again can help. */
+/** Codes for which the same request can only fail again: nothing to retry until something else changes. */
+const NOT_RETRIED: readonly PortalError['code'][] = ['forbidden', 'not_found', 'unauthorized'];
+
+/**
+ * Error: the localized message, announced, with a retry when trying again can help. Signed out
+ * (`unauthorized`) offers no retry: only a sign-in helps, and an element placed alone on a page has no
+ * sign-in of its own; it reads again by itself once the store has a session.
+ */
 export function renderError(t: Messages, error: PortalError, onRetry?: () => void): TemplateResult {
   return html`<div class="alert error" role="alert" part="error">
     <p>${errorMessage(t, error)}</p>
     ${
-      onRetry && error.code !== 'forbidden' && error.code !== 'not_found'
+      onRetry && !NOT_RETRIED.includes(error.code)
         ? html`<button type="button" class="button" @click=${onRetry}>${t.common.retry}</button>`
         : nothing
     }

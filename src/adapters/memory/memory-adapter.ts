@@ -1,3 +1,4 @@
+import { copy } from './copy.js';
 import * as z from 'zod/mini';
 import { validationError } from '../../contract/errors.js';
 import {
@@ -125,7 +126,7 @@ export class MemoryAdapter implements PortalAdapter {
   constructor(options: MemoryAdapterOptions = {}) {
     const now = options.now ?? (() => new Date());
     const today = options.today ?? isoToday(now());
-    const data = options.data ? structuredClone(options.data) : createDemoData(today);
+    const data = options.data ? copy(options.data) : createDemoData(today);
     const extra = options.extraInvoices ?? 0;
     if (extra > 0 && data.customers.length > 0) {
       const owner = data.customers[0];
@@ -164,7 +165,7 @@ export class MemoryAdapter implements PortalAdapter {
     if (signal?.aborted) throw abortReason(signal);
     const spec: OperationRules = operations[name];
     if (!spec.public) this.state.requireCustomer();
-    return structuredClone(body(parseInput(name, input)));
+    return copy(body(parseInput(name, input)));
   }
 
   // Merchant side: not part of PortalAdapter; tests and stories play the merchant with these.
@@ -173,7 +174,7 @@ export class MemoryAdapter implements PortalAdapter {
   updateSettings(settings: PortalSettings): void {
     const result = z.safeParse(PortalSettings, settings);
     if (!result.success) throw validationError(result.error, 'updateSettings');
-    this.state.data.settings = structuredClone(result.data);
+    this.state.data.settings = copy(result.data);
   }
 
   /** Locks a customer out and ends their session, as the admin contract's lock does. */
@@ -196,7 +197,7 @@ export class MemoryAdapter implements PortalAdapter {
    * the customer once; a used, expired or unknown token throws `not_found`.
    */
   exchangeQuickOrderToken(token: string): QuickOrderCustomer {
-    return structuredClone(content.exchangeQuickOrderToken(this.state, token));
+    return copy(content.exchangeQuickOrderToken(this.state, token));
   }
 
   /**
@@ -294,7 +295,7 @@ export class MemoryAdapter implements PortalAdapter {
   async updateTaxIds(input: TaxIdsUpdate, options?: RequestOptions): Promise<Customer> {
     // The registry is asked asynchronously, like a server's would be; the answer is a copy all the same.
     const valid = await this.call('updateTaxIds', input, options, (checked) => checked);
-    return structuredClone(await profile.updateTaxIds(this.state, valid));
+    return copy(await profile.updateTaxIds(this.state, valid));
   }
 
   requestEmailChange(input: EmailChangeRequest, options?: RequestOptions): Promise<Customer> {

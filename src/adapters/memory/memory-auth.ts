@@ -1,3 +1,4 @@
+import { copy } from './copy.js';
 import type {
   ChangePassword,
   CompletePasswordChange,
@@ -183,8 +184,8 @@ export function signUp(state: MemoryState, input: SignUp): Session {
     currency: SIGN_UP_CURRENCY,
     ...(input.phone ? { phone: input.phone } : {}),
     ...(input.company ? { company: input.company } : {}),
-    ...(input.billingAddress ? { billingAddress: structuredClone(input.billingAddress) } : {}),
-    ...(input.shippingAddress ? { shippingAddress: structuredClone(input.shippingAddress) } : {}),
+    ...(input.billingAddress ? { billingAddress: copy(input.billingAddress) } : {}),
+    ...(input.shippingAddress ? { shippingAddress: copy(input.shippingAddress) } : {}),
     password: input.password,
     passwordIsTemporary: false,
     locked: false,

@@ -1,3 +1,4 @@
+import { copy } from './copy.js';
 import type { IntentOutcome, IntentOutcomeQuery } from '../../model/index.js';
 import type { MemoryState } from './memory-state.js';
 
@@ -14,6 +15,6 @@ export function getIntentOutcome(state: MemoryState, input: IntentOutcomeQuery):
   return {
     status: 'completed',
     operation: record.operation,
-    result: structuredClone(record.result),
+    result: copy(record.result),
   } as IntentOutcome;
 }

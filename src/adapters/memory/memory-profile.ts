@@ -22,6 +22,7 @@ import {
 } from '../../rules/profile.js';
 import type { CustomerRecord } from '../../rules/records.js';
 import { type MemoryState, randomToken } from './memory-state.js';
+import { copy } from './copy.js';
 
 /**
  * The memory backend's account area: profile, tax numbers (checked and verified by the shared rules and
@@ -32,7 +33,7 @@ import { type MemoryState, randomToken } from './memory-state.js';
 function apply(target: CustomerRecord, changes: Changes<Partial<CustomerRecord>>): void {
   for (const [key, value] of Object.entries(changes)) {
     if (value === null) delete (target as unknown as Record<string, unknown>)[key];
-    else (target as unknown as Record<string, unknown>)[key] = structuredClone(value);
+    else (target as unknown as Record<string, unknown>)[key] = copy(value);
   }
 }
 

@@ -1,3 +1,4 @@
+import { copy } from './copy.js';
 import type { Plan, Session, SignInMethod } from '../../model/index.js';
 import { SESSION_IDLE_HOURS, foreignReturnUrl, normalizeEmail } from '../../rules/access.js';
 import { notFound, unauthorized } from '../../rules/errors.js';
@@ -205,10 +206,10 @@ export class MemoryState {
     const prior = this.idempotency.get(scoped);
     if (prior) {
       if (prior.fingerprint !== print) throw keyReusedForAnotherRequest();
-      return structuredClone(prior.result) as T;
+      return copy(prior.result) as T;
     }
     const result = run();
-    this.idempotency.set(scoped, { operation, fingerprint: print, result: structuredClone(result) });
+    this.idempotency.set(scoped, { operation, fingerprint: print, result: copy(result) });
     return result;
   }
 

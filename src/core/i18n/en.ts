@@ -28,7 +28,7 @@ export const en = {
   errors: {
     network: 'We could not reach the billing service. Check your connection and try again.',
     timeout: 'The billing service took too long to answer. Please try again.',
-    unauthorized: 'Your session has ended. Please sign in again.',
+    unauthorized: 'Please sign in to continue.',
     forbidden: 'This action is not available for your account.',
     account_locked: 'This account is locked. Please contact the merchant to unlock it.',
     not_found: 'We could not find what you were looking for.',

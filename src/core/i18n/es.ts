@@ -20,7 +20,7 @@ export const es: Messages = {
   errors: {
     network: 'No pudimos conectar con el servicio de facturación. Revise su conexión e inténtelo de nuevo.',
     timeout: 'El servicio de facturación tardó demasiado en responder. Inténtelo de nuevo.',
-    unauthorized: 'Su sesión ha finalizado. Vuelva a iniciar sesión.',
+    unauthorized: 'Inicie sesión para continuar.',
     forbidden: 'Esta acción no está disponible para su cuenta.',
     account_locked: 'Esta cuenta está bloqueada. Póngase en contacto con el comercio para desbloquearla.',
     not_found: 'No encontramos lo que buscaba.',

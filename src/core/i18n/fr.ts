@@ -20,7 +20,7 @@ export const fr: Messages = {
   errors: {
     network: 'Impossible de joindre le service de facturation. Vérifiez votre connexion et réessayez.',
     timeout: 'Le service de facturation a mis trop de temps à répondre. Veuillez réessayer.',
-    unauthorized: 'Votre session a expiré. Veuillez vous reconnecter.',
+    unauthorized: 'Veuillez vous connecter pour continuer.',
     forbidden: 'Cette action n’est pas disponible pour votre compte.',
     account_locked: 'Ce compte est verrouillé. Contactez le marchand pour le déverrouiller.',
     not_found: 'Nous n’avons pas trouvé ce que vous cherchiez.',

@@ -71,9 +71,9 @@ let instances = 0;
  * Parts are on light-DOM nodes: select them as `portal-login [part~='form']` (inside another element's
  * shadow root they are that root's parts).
  *
- * @event portal-sign-in - The customer signed in (password, link, new password or sign-up);
+ * @fires portal-sign-in - The customer signed in (password, link, new password or sign-up);
  *   `detail.session` is the session the store now holds.
- * @event portal-error - A request failed and the form says why; `detail.error`, `detail.operation`
+ * @fires portal-error - A request failed and the form says why; `detail.error`, `detail.operation`
  *   (`signIn`, `requestMagicLink`, `verifyMagicLink`, `requestPasswordReset`, `resetPassword`,
  *   `completePasswordChange`, `signUp`).
  *
