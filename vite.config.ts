@@ -22,6 +22,7 @@ export default defineConfig({
         'portal-invoice': 'src/elements/portal-invoice/define.ts',
         'portal-pay-invoice': 'src/elements/portal-pay-invoice/define.ts',
         'portal-payment-methods': 'src/elements/portal-payment-methods/define.ts',
+        'portal-subscriptions': 'src/elements/portal-subscriptions/define.ts',
       },
       formats: ['es'],
     },

@@ -20,6 +20,7 @@ const LOADERS = {
   'portal-invoice': () => import('./elements/portal-invoice/define.js'),
   'portal-pay-invoice': () => import('./elements/portal-pay-invoice/define.js'),
   'portal-payment-methods': () => import('./elements/portal-payment-methods/define.js'),
+  'portal-subscriptions': () => import('./elements/portal-subscriptions/define.js'),
 };
 registerLoaders(LOADERS);
 const SELECTOR = Object.keys(LOADERS).join(',');

@@ -5,4 +5,5 @@ import './elements/portal-invoices/define.js';
 import './elements/portal-invoice/define.js';
 import './elements/portal-pay-invoice/define.js';
 import './elements/portal-payment-methods/define.js';
+import './elements/portal-subscriptions/define.js';
 import './elements/portal-root/define.js';

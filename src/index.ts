@@ -32,6 +32,7 @@ export { PortalInvoices } from './elements/portal-invoices/portal-invoices.js';
 export { PortalInvoice } from './elements/portal-invoice/portal-invoice.js';
 export { PortalPayInvoice } from './elements/portal-pay-invoice/portal-pay-invoice.js';
 export { PortalPaymentMethods } from './elements/portal-payment-methods/portal-payment-methods.js';
+export { PortalSubscriptions } from './elements/portal-subscriptions/portal-subscriptions.js';
 export {
   CARD_FIELD_ERRORS,
   CardFieldsError,
