@@ -1,5 +1,6 @@
 import {
   type BillingSummary,
+  type ChargedTo,
   type Customer,
   type Invoice,
   type InvoiceSummary,
@@ -7,6 +8,7 @@ import {
   type PaymentMethod,
   type PaymentMethodBrief,
   type Plan,
+  type PortalSettings,
   type Subscription,
   type SubscriptionStatus,
   deriveInvoiceStatus,
@@ -14,6 +16,8 @@ import {
   taxOn,
 } from '../model/index.js';
 import type { CustomerRecord, InvoiceRecord, PaymentMethodRecord, SubscriptionRecord } from './records.js';
+import { findPlan, nextRenewal } from './subscription-prices.js';
+import { actionsFor } from './subscriptions.js';
 
 /**
  * From what a backend stores to what the contract answers: both backends map their records through these,
@@ -122,15 +126,77 @@ export function toInvoice(
   };
 }
 
-export function toSubscription(record: SubscriptionRecord, plan: Plan): Subscription {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { customerId, ...rest } = record;
+/** What a subscription's answer is derived from besides its record. */
+export interface SubscriptionContext {
+  plans: readonly Plan[];
+  settings: PortalSettings;
+  /** The customer's methods on file and their default: what the subscription is charged to. */
+  methods: readonly PaymentMethodRecord[];
+  defaultMethodId: string | undefined;
+  today: string;
+}
+
+/** The method a subscription's invoices are charged to: its own, else the customer's default. */
+export function chargedMethod(
+  record: Pick<SubscriptionRecord, 'paymentMethodId'>,
+  methods: readonly PaymentMethodRecord[],
+  defaultMethodId: string | undefined,
+): PaymentMethodRecord | undefined {
+  const id = record.paymentMethodId ?? defaultMethodId;
+  return methods.find((method) => method.id === id);
+}
+
+function toChargedTo(method: PaymentMethodRecord): ChargedTo {
+  return {
+    id: method.id,
+    kind: method.type,
+    label: method.type === 'card' ? method.brand : (method.bankName ?? 'Bank account'),
+    last4: method.last4,
+  };
+}
+
+/**
+ * A subscription as the customer sees it: priced from its plan, its next renewal (rules `nextRenewal`),
+ * its scheduled change named and priced, what it is charged to and what the customer may do now. The
+ * merchant's notes (the cancellation comment, the carried credit, the method id) stay behind.
+ */
+export function toSubscription(record: SubscriptionRecord, context: SubscriptionContext): Subscription {
+  const {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    customerId,
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    paymentMethodId,
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    cancellationComment,
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    carriedCredit,
+    scheduledChange,
+    ...rest
+  } = record;
+  const plan = findPlan(context.plans, record.planId);
+  const renewal = nextRenewal(record, context.plans);
+  const method = chargedMethod(record, context.methods, context.defaultMethodId);
+  const target = scheduledChange ? findPlan(context.plans, scheduledChange.planId) : undefined;
   return {
     ...rest,
     planName: plan.name,
     price: money(plan.price.amount * record.quantity, plan.price.currency),
     interval: plan.interval,
     intervalCount: plan.intervalCount,
+    ...(renewal ? { nextBillingAmount: money(renewal.total, renewal.currency) } : {}),
+    ...(scheduledChange && target
+      ? {
+          scheduledChange: {
+            planId: target.id,
+            planName: target.name,
+            quantity: scheduledChange.quantity,
+            price: money(target.price.amount * scheduledChange.quantity, target.price.currency),
+            effectiveDate: scheduledChange.effectiveDate,
+          },
+        }
+      : {}),
+    ...(method ? { chargedTo: toChargedTo(method) } : {}),
+    actions: actionsFor(context.settings, record, context.today),
   };
 }
 

@@ -65,6 +65,8 @@ export interface SubscriptionRecord extends Omit<Subscription, DerivedOfSubscrip
   cancellationComment?: string;
   /** A change applied on `effectiveDate` by the billing cycle (price and name come from the plan). */
   scheduledChange?: { planId: string; quantity: number; effectiveDate: string };
+  /** Minor units credited by a change (more unused time than the new plan cost), taken off the next renewals. */
+  carriedCredit?: number;
 }
 
 /**

@@ -1,16 +1,30 @@
+import { PortalError } from '../contract/errors.js';
 import {
   type CancelSubscription,
-  type ChangePreview,
+  OTHER_REASON,
   type Plan,
   type PortalSettings,
+  type SubscriptionActions,
   type SubscriptionStatus,
-  money,
   planRule,
+  taxOn,
 } from '../model/index.js';
-import { requireCapability } from './capabilities.js';
+import { allows, requireCapability } from './capabilities.js';
 import { addDays, addInterval } from './dates.js';
 import { conflict, forbidden, invalidField, paymentDeclined } from './errors.js';
-import type { CustomerRecord, InvoiceRecord, SubscriptionRecord } from './records.js';
+import type { CustomerRecord, InvoiceRecord, QuoteRecord, SubscriptionRecord } from './records.js';
+import { SUBSCRIPTION_TAX, checkQuantity, staleQuote } from './subscription-prices.js';
+
+export {
+  type RenewalPrice,
+  SUBSCRIPTION_TAX,
+  applyQuote,
+  buildQuote,
+  findPlan,
+  nextRenewal,
+  quoteLines,
+  toChangePreview,
+} from './subscription-prices.js';
 
 /**
  * Subscriptions and plans: which plans a customer is offered, what starting, changing, cancelling, pausing
@@ -68,12 +82,24 @@ export function requireStatus(subscription: SubscriptionRecord, action: Subscrip
 /** What a customer's own action makes due at once: invoiced, and charged when there is a method. */
 export interface DueNow {
   description: string;
-  /** Minor units in the customer's currency. */
+  /** Minor units in the customer's currency, tax included: what is charged. */
   amount: number;
+  /** The invoice lines, before tax. */
+  lines: { description: string; amount: number }[];
+}
+
+/** `subtotal` plus the subscription tax on it: what a due-now invoice totals. */
+export function withTax(subtotal: number): number {
+  return subtotal + taxOn(subtotal, SUBSCRIPTION_TAX.rateBasisPoints);
 }
 
 /** The checks before subscribing to `plan`, once the plan is found. */
-export function checkSubscribe(settings: PortalSettings, plan: Plan, customer: CustomerRecord): void {
+export function checkSubscribe(
+  settings: PortalSettings,
+  plan: Plan,
+  customer: CustomerRecord,
+  quantity?: number,
+): void {
   requireCapability(settings, 'subscriptions');
   if (!planRule(settings, plan.id).allowSubscribing) {
     throw forbidden('this plan is not open for self-subscription');
@@ -81,6 +107,7 @@ export function checkSubscribe(settings: PortalSettings, plan: Plan, customer: C
   if (plan.price.currency !== customer.currency) {
     throw invalidField('planId', 'the plan is billed in another currency');
   }
+  if (quantity !== undefined) checkQuantity(plan, quantity);
 }
 
 /**
@@ -106,9 +133,11 @@ export function startSubscription(input: {
     if (input.paymentMethodId === undefined) {
       throw invalidField('paymentMethodId', 'choose a payment method', 'required');
     }
+    const description = `${plan.name} × ${quantity}`;
     dueNow = {
-      description: `${plan.name} × ${quantity}`,
-      amount: plan.price.amount * quantity,
+      description,
+      amount: withTax(plan.price.amount * quantity),
+      lines: [{ description, amount: plan.price.amount * quantity }],
       paymentMethodId: input.paymentMethodId,
     };
   }
@@ -153,9 +182,14 @@ export function dueNowInvoice(input: {
     issueDate: today,
     dueDate: addDays(today, 30),
     currency: customer.currency,
-    lines: [{ id: input.lineId, description: due.description, quantity: 1, unitPrice: due.amount }],
-    taxName: 'Sales tax',
-    taxRateBasisPoints: 0,
+    lines: due.lines.map((line, index) => ({
+      id: index === 0 ? input.lineId : `${input.lineId}_${index + 1}`,
+      description: line.description,
+      quantity: 1,
+      unitPrice: line.amount,
+    })),
+    taxName: SUBSCRIPTION_TAX.name,
+    taxRateBasisPoints: SUBSCRIPTION_TAX.rateBasisPoints,
     voided: false,
     refunded: false,
     payments: input.payments,
@@ -163,79 +197,153 @@ export function dueNowInvoice(input: {
   };
 }
 
-// Changing plan or quantity ----------------------------------------------------------------------------
+// What the customer may do now -------------------------------------------------------------------------
 
-/** A subscription moving to `newPlan` (or staying on its plan) with `quantity`, as of `today`. */
-export interface ChangeRequest {
+export type CustomerAction = keyof SubscriptionActions;
+
+/** The facts an action's permission depends on. */
+export interface ActionContext {
+  settings: PortalSettings;
   subscription: SubscriptionRecord;
-  currentPlan: Plan;
-  newPlan: Plan;
-  quantity: number;
   today: string;
 }
 
 /**
- * The checks before changing a subscription (the `changePlans` capability is checked before anything is
- * looked up) and what the change costs now. Staying on the current plan is always allowed; moving to
- * another needs a plan this customer is offered.
+ * Why the customer may not take `action` now (`forbidden` when the merchant does not allow it, `conflict`
+ * when the subscription's state does not), or undefined when they may. `actionsFor` and every backend
+ * check read this one table, so what an element offers is exactly what the backend accepts.
  */
-export function checkChange(
-  input: ChangeRequest & { settings: PortalSettings; customer: CustomerRecord },
-): ChangePreview {
-  const { settings, customer, subscription, newPlan } = input;
+export function refusalOf(action: CustomerAction, context: ActionContext): PortalError | undefined {
+  const { settings, subscription, today } = context;
+  const { status } = subscription;
+  if (!allows(settings, 'subscriptions'))
+    return forbidden('subscription self-service is turned off by the merchant');
+  const ending = subscription.cancelAtPeriodEnd && status !== 'canceled';
+  switch (action) {
+    case 'change':
+      if (!allows(settings, 'changePlans')) return forbidden('changing plans is turned off by the merchant');
+      if (!can('change', status)) return conflict(`a ${status} subscription cannot be changed`);
+      if (ending) return conflict('a subscription ending at the period end cannot be changed; keep it first');
+      return undefined;
+    case 'cancel':
+      if (!planRule(settings, subscription.planId).allowCancelling) {
+        return forbidden('this plan cannot be cancelled by the customer');
+      }
+      if (!can('cancel', status)) return conflict(`a ${status} subscription cannot be cancelled`);
+      if (ending) return conflict('this subscription already ends at the period end');
+      return undefined;
+    case 'undoCancel':
+      if (!ending) return conflict('no cancellation is scheduled');
+      if (today >= subscription.currentPeriodEnd) return conflict('the period has ended');
+      return undefined;
+    case 'pause':
+      if (!settings.subscriptions.allowPause && settings.subscriptions.retentionOffer?.kind !== 'pause') {
+        return forbidden('pausing subscriptions is turned off by the merchant');
+      }
+      if (!can('pause', status)) return conflict(`a ${status} subscription cannot be paused`);
+      if (ending) return conflict('a subscription ending at the period end cannot be paused');
+      return undefined;
+    case 'resume':
+      return can('resume', status) ? undefined : conflict(`a ${status} subscription cannot be resumed`);
+    case 'withdrawChange':
+      if (subscription.scheduledChange === undefined) return conflict('no change is scheduled');
+      if (status === 'canceled') return conflict('a canceled subscription cannot be changed');
+      return undefined;
+  }
+}
+
+export function requireAction(action: CustomerAction, context: ActionContext): void {
+  const refusal = refusalOf(action, context);
+  if (refusal) throw refusal;
+}
+
+/** What the customer may do with `subscription` now, as the contract's `actions`. */
+export function actionsFor(
+  settings: PortalSettings,
+  subscription: SubscriptionRecord,
+  today: string,
+): SubscriptionActions {
+  const may = (action: CustomerAction) => refusalOf(action, { settings, subscription, today }) === undefined;
+  return {
+    change: may('change'),
+    cancel: may('cancel'),
+    undoCancel: may('undoCancel'),
+    pause: may('pause'),
+    resume: may('resume'),
+    withdrawChange: may('withdrawChange'),
+  };
+}
+
+// Changing plan or quantity ----------------------------------------------------------------------------
+
+/**
+ * The checks before quoting a change: the subscription may change, the target is the current plan or one
+ * this customer is offered, the quantity is within the plan's bounds, and something actually changes.
+ */
+export function checkChange(input: {
+  settings: PortalSettings;
+  customer: CustomerRecord;
+  subscription: SubscriptionRecord;
+  newPlan: Plan;
+  quantity: number;
+  today: string;
+}): void {
+  const { settings, customer, subscription, newPlan, quantity } = input;
+  requireAction('change', { settings, subscription, today: input.today });
   if (newPlan.id !== subscription.planId && !offered(settings, newPlan, customer)) {
     throw forbidden('this plan is not open for self-subscription');
   }
-  requireStatus(subscription, 'change');
-  return previewChange(input);
-}
-
-/** A prorated charge is due now; a credit goes against the next renewal, which a billing clock issues. */
-export function prorationDue(preview: ChangePreview, newPlan: Plan): DueNow | undefined {
-  if (preview.prorationAmount.amount <= 0) return undefined;
-  return {
-    description: `Change to ${newPlan.name} × ${preview.quantity}, prorated`,
-    amount: preview.prorationAmount.amount,
-  };
-}
-
-/** The subscription on `newPlan` with `quantity`; a quantity change alone scales each product line. */
-export function changed(
-  subscription: SubscriptionRecord,
-  newPlan: Plan,
-  quantity: number,
-): SubscriptionRecord {
-  if (newPlan.id !== subscription.planId) {
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { terms, ...rest } = subscription;
-    return {
-      ...rest,
-      planId: newPlan.id,
-      quantity,
-      products: [{ name: newPlan.name, quantity }],
-      ...(newPlan.terms ? { terms: newPlan.terms } : {}),
-    };
+  checkQuantity(newPlan, quantity);
+  if (newPlan.id === subscription.planId && quantity === subscription.quantity) {
+    throw invalidField('quantity', 'this is the current plan and quantity');
   }
-  if (quantity === subscription.quantity) return { ...subscription };
-  const ratio = quantity / subscription.quantity;
-  return {
-    ...subscription,
-    quantity,
-    products: subscription.products.map((product) => ({
-      ...product,
-      quantity: Math.max(1, Math.round(product.quantity * ratio)),
-    })),
-  };
 }
 
-// Cancelling, pausing, resuming ------------------------------------------------------------------------
+/** The refusal of a quote that is unknown, for another subscription, expired or voided. */
+export function expiredQuote(message: string): PortalError {
+  return new PortalError('conflict', message, { fieldErrors: [{ path: 'quoteId', code: 'expired' }] });
+}
+
+/** The quote `changeSubscription` may use, or the `conflict` that asks for a fresh one. */
+export function checkQuote(
+  quote: QuoteRecord | undefined,
+  subscription: SubscriptionRecord,
+  now: Date,
+): QuoteRecord {
+  if (!quote || quote.subscriptionId !== subscription.id) throw expiredQuote('unknown quote');
+  const stale = staleQuote(quote, subscription, now);
+  if (stale) throw expiredQuote(stale);
+  return quote;
+}
+
+/** A change with something due today and no method to charge it to. */
+export function noMethodToCharge() {
+  return paymentDeclined('There is no payment method to charge.');
+}
+
+/** A change whose charge is declined is not made. */
+export function changePaymentDeclined() {
+  return paymentDeclined('The payment for the change was declined.');
+}
+
+/** A scheduled change withdrawn: the subscription renews as it is. */
+export function changeWithdrawn(context: ActionContext): SubscriptionRecord {
+  requireAction('withdrawChange', context);
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { scheduledChange, ...rest } = context.subscription;
+  return rest;
+}
+
+// Cancelling, retention, pausing, resuming --------------------------------------------------------------
 
 /** The checks before cancelling: the plan must allow it, at the moment the merchant allows. */
 export function checkCancel(
   settings: PortalSettings,
   subscription: SubscriptionRecord,
   when: CancelSubscription['when'],
+  today: string,
 ): void {
+  requireCapability(settings, 'subscriptions');
   if (!planRule(settings, subscription.planId).allowCancelling) {
     throw forbidden('this plan cannot be cancelled by the customer');
   }
@@ -247,87 +355,93 @@ export function checkCancel(
         : 'subscriptions can only be cancelled immediately',
     );
   }
-  requireStatus(subscription, 'cancel');
+  requireAction('cancel', { settings, subscription, today });
+}
+
+/** The reason must be one the merchant lists or `other`, which needs the customer's own words. */
+export function checkCancelReason(
+  settings: PortalSettings,
+  input: Pick<CancelSubscription, 'reason' | 'comment'>,
+): void {
+  const known = settings.subscriptions.cancellationReasons.some((reason) => reason.id === input.reason);
+  if (!known && input.reason !== OTHER_REASON)
+    throw invalidField('reason', 'choose one of the listed reasons');
+  if (input.reason === OTHER_REASON && !input.comment?.trim()) {
+    throw invalidField('comment', 'say why in a few words', 'required');
+  }
 }
 
 /** Cancelled now (status `canceled`) or at the period end; either way nothing more is billed. */
 export function cancelled(
   subscription: SubscriptionRecord,
-  input: Pick<CancelSubscription, 'when' | 'reason'>,
+  input: Pick<CancelSubscription, 'when' | 'reason' | 'comment'>,
   today: string,
 ): SubscriptionRecord {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { nextBillingDate, ...rest } = subscription;
-  return input.when === 'immediately'
-    ? {
-        ...rest,
-        cancellationReason: input.reason,
-        status: 'canceled',
-        canceledAt: today,
-        cancelAtPeriodEnd: false,
-      }
-    : { ...rest, cancellationReason: input.reason, cancelAtPeriodEnd: true };
+  const { nextBillingDate, cancellationComment, ...rest } = subscription;
+  const comment = input.comment?.trim();
+  const reason = { cancellationReason: input.reason, ...(comment ? { cancellationComment: comment } : {}) };
+  if (input.when === 'period_end') return { ...rest, ...reason, cancelAtPeriodEnd: true };
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { scheduledChange, pausedUntil, ...ended } = rest;
+  return { ...ended, ...reason, status: 'canceled', canceledAt: today, cancelAtPeriodEnd: false };
 }
 
-/** Paused: nothing is billed until it is resumed. */
-export function paused(subscription: SubscriptionRecord): SubscriptionRecord {
-  requireStatus(subscription, 'pause');
+/** A cancellation at the period end undone before it: the subscription renews again. */
+export function cancellationUndone(context: ActionContext): SubscriptionRecord {
+  requireAction('undoCancel', context);
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { nextBillingDate, ...rest } = subscription;
-  return { ...rest, status: 'paused' };
+  const { cancellationReason, cancellationComment, ...rest } = context.subscription;
+  return {
+    ...rest,
+    cancelAtPeriodEnd: false,
+    ...(rest.status === 'paused' ? {} : { nextBillingDate: rest.currentPeriodEnd }),
+  };
+}
+
+/**
+ * The merchant's retention discount taken instead of cancelling: percent off the next renewals. Offered
+ * to a customer who may cancel, once while a discount runs; a `pause` offer goes through pausing.
+ */
+export function retentionAccepted(context: ActionContext): SubscriptionRecord {
+  const offer = context.settings.subscriptions.retentionOffer;
+  requireCapability(context.settings, 'subscriptions');
+  if (!offer) throw forbidden('the merchant makes no retention offer');
+  if (offer.kind !== 'discount') throw forbidden('the retention offer is a pause: pause the subscription');
+  requireAction('cancel', context);
+  if (context.subscription.discount) throw conflict('a retention discount already applies');
+  return {
+    ...context.subscription,
+    discount: { percentOff: offer.percentOff, periodsRemaining: offer.periods },
+  };
+}
+
+/** Paused until `resumeOn` (after today, within the merchant's longest pause): nothing is billed meanwhile. */
+export function paused(context: ActionContext, resumeOn: string): SubscriptionRecord {
+  requireAction('pause', context);
+  const { settings, today } = context;
+  if (resumeOn <= today) throw invalidField('resumeOn', 'choose a date after today');
+  if (resumeOn > addDays(today, settings.subscriptions.maxPauseDays)) {
+    throw invalidField('resumeOn', `at most ${settings.subscriptions.maxPauseDays} days away`, 'too_large');
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { nextBillingDate, ...rest } = context.subscription;
+  return { ...rest, status: 'paused', pausedUntil: resumeOn };
 }
 
 /** Active again; a pause that outlasted the period starts a new one today. */
 export function resumed(subscription: SubscriptionRecord, plan: Plan, today: string): SubscriptionRecord {
   requireStatus(subscription, 'resume');
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { pausedUntil, ...rest } = subscription;
   const currentPeriodEnd =
     subscription.currentPeriodEnd < today
       ? addInterval(today, plan.interval, plan.intervalCount)
       : subscription.currentPeriodEnd;
   return {
-    ...subscription,
+    ...rest,
     status: 'active',
     currentPeriodEnd,
     ...(subscription.cancelAtPeriodEnd ? {} : { nextBillingDate: currentPeriodEnd }),
   };
-}
-
-// Prices -----------------------------------------------------------------------------------------------
-
-/**
- * What changing a subscription's plan or quantity costs now: the price difference for the unused part of
- * the current period, rounded half up to the minor unit. Nothing is charged during a trial.
- */
-export function previewChange(input: ChangeRequest): ChangePreview {
-  const { subscription, currentPlan, newPlan, quantity, today } = input;
-  if (newPlan.price.currency !== currentPlan.price.currency) {
-    throw invalidField('planId', 'the plan is billed in another currency');
-  }
-  const oldPrice = currentPlan.price.amount * subscription.quantity;
-  const nextPrice = newPlan.price.amount * quantity;
-  const periodEnd = Date.parse(`${subscription.currentPeriodEnd}T00:00:00Z`);
-  const day = 86_400_000;
-  const periodDays = Math.max(1, Math.round(periodLengthDays(currentPlan)));
-  const remainingDays = Math.min(
-    periodDays,
-    Math.max(0, Math.round((periodEnd - Date.parse(`${today}T00:00:00Z`)) / day)),
-  );
-  const difference = nextPrice - oldPrice;
-  const proration =
-    subscription.status === 'trialing'
-      ? 0
-      : Math.floor((difference * remainingDays * 2 + periodDays) / (2 * periodDays));
-  return {
-    subscriptionId: subscription.id,
-    planId: newPlan.id,
-    quantity,
-    prorationAmount: money(proration, newPlan.price.currency),
-    nextPrice: money(nextPrice, newPlan.price.currency),
-    nextBillingDate: subscription.nextBillingDate ?? subscription.currentPeriodEnd,
-  };
-}
-
-function periodLengthDays(plan: Plan): number {
-  const perUnit = { day: 1, week: 7, month: 30, year: 365 }[plan.interval];
-  return perUnit * plan.intervalCount;
 }

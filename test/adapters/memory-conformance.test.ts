@@ -6,12 +6,17 @@ describeAdapterConformance({
   describe,
   it,
   createHarness: () => {
-    const adapter = new MemoryAdapter();
+    let offsetMs = 0;
+    const adapter = new MemoryAdapter({ now: () => new Date(Date.now() + offsetMs) });
     return Promise.resolve({
       adapter,
       outbox: (to: string) =>
         Promise.resolve(adapter.outbox.filter((message) => message.to === to.toLowerCase())),
       updateSettings: (settings) => Promise.resolve(adapter.updateSettings(settings)),
+      advanceClock: (seconds) => {
+        offsetMs += seconds * 1000;
+        return Promise.resolve();
+      },
     });
   },
 });

@@ -450,12 +450,12 @@ describe('MemoryAdapter', () => {
         planId: 'plan_roasters_choice',
         quantity: 4,
       });
-      // 12 of 30 days left, two more bags at 24.00: 48.00 × 12 / 30 = 19.20.
-      expect(preview.prorationAmount).to.deep.equal({ amount: 1920, currency: 'USD' });
+      // 12 of 30 days left, two more bags at 24.00: 48.00 × 12 / 30 = 19.20 (96.00 charged, 48.00 credited).
+      expect(preview.dueToday).to.deep.equal({ amount: 1920, currency: 'USD' });
+      expect(preview.charge.amount - preview.credit.amount).to.equal(1920);
       await adapter.changeSubscription({
         subscriptionId: 'sub_ada_roasters',
-        planId: 'plan_roasters_choice',
-        quantity: 4,
+        quoteId: preview.quoteId,
         idempotencyKey: 'upgrade-roasters-01',
       });
       const [latest] = (await adapter.listInvoices({ limit: 1 })).items;
@@ -466,7 +466,7 @@ describe('MemoryAdapter', () => {
         planId: 'plan_espresso_club',
         quantity: 3,
       });
-      expect(trial.prorationAmount.amount).to.equal(0);
+      expect(trial.dueToday.amount).to.equal(0);
     });
 
     it('offers no plans while subscription self-service is off', async () => {

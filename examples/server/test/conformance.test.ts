@@ -43,6 +43,10 @@ describeAdapterConformance({
         const reply = await server.admin('PUT', '/admin/settings', settings);
         if (reply.status !== 200) throw new Error(`settings refused: ${reply.status} ${reply.text}`);
       },
+      advanceClock: async (seconds) => {
+        const reply = await server.admin('POST', '/__test__/clock', { advanceSeconds: seconds });
+        if (reply.status !== 200) throw new Error(`clock refused: ${reply.status} ${reply.text}`);
+      },
     };
   },
 });

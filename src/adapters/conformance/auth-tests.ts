@@ -62,14 +62,17 @@ function signedOutCalls(): Record<string, (adapter: PortalAdapter) => Promise<un
     changeSubscription: (a) =>
       a.changeSubscription({
         subscriptionId: 'sub_ada_roasters',
-        planId: 'plan_roasters_choice',
-        quantity: 3,
+        quoteId: 'quote_unknown',
         idempotencyKey: idempotencyKey(),
       }),
     cancelSubscription: (a) =>
-      a.cancelSubscription({ subscriptionId: 'sub_ada_roasters', when: 'immediately', reason: 'other' }),
-    pauseSubscription: (a) => a.pauseSubscription({ id: 'sub_ada_roasters' }),
-    resumeSubscription: (a) => a.resumeSubscription({ id: 'sub_ada_roasters' }),
+      a.cancelSubscription({ subscriptionId: 'sub_ada_roasters', when: 'immediately', reason: 'unused' }),
+    undoCancelSubscription: (a) => a.undoCancelSubscription({ subscriptionId: 'sub_ada_roasters' }),
+    acceptRetentionOffer: (a) => a.acceptRetentionOffer({ subscriptionId: 'sub_ada_roasters' }),
+    withdrawSubscriptionChange: (a) => a.withdrawSubscriptionChange({ subscriptionId: 'sub_ada_roasters' }),
+    pauseSubscription: (a) =>
+      a.pauseSubscription({ subscriptionId: 'sub_ada_roasters', resumeOn: '2099-01-01' }),
+    resumeSubscription: (a) => a.resumeSubscription({ subscriptionId: 'sub_ada_roasters' }),
     getIntentOutcome: (a) => a.getIntentOutcome({ idempotencyKey: idempotencyKey() }),
   };
 }

@@ -20,6 +20,8 @@ export interface ConformanceHarness {
   outbox(to: string): Promise<{ subject: string; text: string }[]>;
   /** The merchant replaces the portal settings. */
   updateSettings(settings: PortalSettings): Promise<void>;
+  /** Moves the backend's clock this many seconds forward (quotes and tokens expire by it). */
+  advanceClock(seconds: number): Promise<void>;
   /** Called after each test, also when it failed. */
   dispose?(): Promise<void>;
 }

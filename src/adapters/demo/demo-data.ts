@@ -79,8 +79,17 @@ export const DEMO_SETTINGS: PortalSettings = {
       { planId: 'plan_wholesale', allowSubscribing: false, allowCancelling: false },
     ],
     allowPlanChange: true,
+    downgrades: 'period_end',
     allowPause: true,
+    maxPauseDays: 90,
     cancellation: 'either',
+    cancellationReasons: [
+      { id: 'too_expensive', label: 'It costs too much' },
+      { id: 'too_much_coffee', label: 'I have more coffee than I can drink' },
+      { id: 'unused', label: 'I don’t use it enough' },
+      { id: 'switched_service', label: 'I found another roaster' },
+    ],
+    retentionOffer: { kind: 'discount', percentOff: 20, periods: 3 },
   },
 };
 
@@ -95,6 +104,8 @@ const PLANS: Plan[] = [
     trialDays: 0,
     features: ['One 340 g bag a month', 'Free shipping', 'Tasting notes card'],
     terms: 'Billed monthly. Cancel any time; the current month is not refunded.',
+    minQuantity: 1,
+    maxQuantity: 10,
   },
   {
     id: 'plan_espresso_club',
@@ -106,6 +117,8 @@ const PLANS: Plan[] = [
     trialDays: 14,
     features: ['Two 340 g espresso bags a month', '10 % off brewing gear', '14-day free trial'],
     terms: '14-day free trial, then billed monthly.',
+    minQuantity: 1,
+    maxQuantity: 5,
   },
   {
     id: 'plan_office_weekly',
@@ -117,6 +130,8 @@ const PLANS: Plan[] = [
     trialDays: 0,
     features: ['1 kg whole beans a week', 'Invoice billing'],
     terms: '12-week minimum term; cancellation through our support team.',
+    minQuantity: 1,
+    maxQuantity: 20,
   },
   {
     id: 'plan_wholesale',

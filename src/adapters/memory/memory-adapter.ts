@@ -24,6 +24,7 @@ import {
   type PasswordReset,
   type PasswordResetRequest,
   type PasswordSignIn,
+  type PauseSubscription,
   type PayInvoice,
   type PaymentMethod,
   type PaymentReceipt,
@@ -37,6 +38,7 @@ import {
   type Subscribe,
   type Subscription,
   type SubscriptionChange,
+  type SubscriptionRef,
   type TaxIdsUpdate,
 } from '../../model/index.js';
 import type { ById, PortalAdapter, RequestOptions } from '../../contract/adapter.js';
@@ -371,13 +373,31 @@ export class MemoryAdapter implements PortalAdapter {
     );
   }
 
-  pauseSubscription(input: ById, options?: RequestOptions): Promise<Subscription> {
+  undoCancelSubscription(input: SubscriptionRef, options?: RequestOptions): Promise<Subscription> {
+    return this.call('undoCancelSubscription', input, options, (valid) =>
+      subscriptions.undoCancelSubscription(this.state, valid),
+    );
+  }
+
+  acceptRetentionOffer(input: SubscriptionRef, options?: RequestOptions): Promise<Subscription> {
+    return this.call('acceptRetentionOffer', input, options, (valid) =>
+      subscriptions.acceptRetentionOffer(this.state, valid),
+    );
+  }
+
+  withdrawSubscriptionChange(input: SubscriptionRef, options?: RequestOptions): Promise<Subscription> {
+    return this.call('withdrawSubscriptionChange', input, options, (valid) =>
+      subscriptions.withdrawSubscriptionChange(this.state, valid),
+    );
+  }
+
+  pauseSubscription(input: PauseSubscription, options?: RequestOptions): Promise<Subscription> {
     return this.call('pauseSubscription', input, options, (valid) =>
       subscriptions.pauseSubscription(this.state, valid),
     );
   }
 
-  resumeSubscription(input: ById, options?: RequestOptions): Promise<Subscription> {
+  resumeSubscription(input: SubscriptionRef, options?: RequestOptions): Promise<Subscription> {
     return this.call('resumeSubscription', input, options, (valid) =>
       subscriptions.resumeSubscription(this.state, valid),
     );

@@ -8,6 +8,7 @@ import type {
   CustomerRecord,
   InvoiceRecord,
   PaymentMethodRecord,
+  QuoteRecord,
   SubscriptionRecord,
 } from '../../rules/records.js';
 import type { DemoData } from '../demo/demo-data.js';
@@ -60,6 +61,8 @@ export class MemoryState {
   readonly idempotency = new Map<string, { operation: string; fingerprint: string; result: unknown }>();
   /** Removed payment methods stay known so that past payments keep their "Visa •••• 4242" label. */
   readonly removedMethods: PaymentMethodRecord[] = [];
+  /** Change quotes by id; one is deleted once a change used it. */
+  readonly quotes = new Map<string, QuoteRecord>();
   private sequence = 0;
   private invoiceSequence: number;
   private readonly sortedInvoices = new Map<string, InvoiceRecord[]>();

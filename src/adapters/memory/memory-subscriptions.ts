@@ -2,36 +2,55 @@ import type {
   CancelSubscription,
   ChangePreview,
   ChangeSubscription,
+  PauseSubscription,
   Plan,
   Subscribe,
   Subscription,
   SubscriptionChange,
+  SubscriptionRef,
 } from '../../model/index.js';
-import type { ById } from '../../contract/adapter.js';
 import { requireCapability } from '../../rules/capabilities.js';
 import { cancellationNoticeMail } from '../../rules/mail.js';
-import { toSubscription } from '../../rules/mappers.js';
+import { chargedMethod, toSubscription } from '../../rules/mappers.js';
 import type { CustomerRecord, SubscriptionRecord } from '../../rules/records.js';
 import {
+  type ActionContext,
   type DueNow,
+  applyQuote,
+  buildQuote,
+  cancellationUndone,
   cancelled,
-  changed,
+  changePaymentDeclined,
+  changeWithdrawn,
   checkCancel,
+  checkCancelReason,
   checkChange,
+  checkQuote,
   checkSubscribe,
   dueNowInvoice,
   firstPaymentDeclined,
+  noMethodToCharge,
   offeredPlans,
   paused,
-  prorationDue,
+  quoteLines,
+  requireAction,
   resumed,
+  retentionAccepted,
   startSubscription,
+  toChangePreview,
 } from '../../rules/subscriptions.js';
 import { charge } from './memory-billing.js';
 import type { MemoryState } from './memory-state.js';
 
 function view(state: MemoryState, record: SubscriptionRecord): Subscription {
-  return toSubscription(record, state.plan(record.planId));
+  const customer = state.customerById(record.customerId);
+  return toSubscription(record, {
+    plans: state.data.plans,
+    settings: state.data.settings,
+    methods: state.methodsOf(customer.id),
+    defaultMethodId: customer.defaultPaymentMethodId,
+    today: state.today,
+  });
 }
 
 export function listSubscriptions(state: MemoryState): Subscription[] {
@@ -45,7 +64,7 @@ export function listPlans(state: MemoryState): Plan[] {
 
 /**
  * Invoices what a customer's own action makes due now, charged at once to `methodId` when there is one.
- * Memory has no billing clock: renewals are never invoiced later.
+ * The billing cycle, not this, invoices renewals.
  */
 function invoiceNow(
   state: MemoryState,
@@ -55,7 +74,7 @@ function invoiceNow(
 ): { paid: boolean; commit: () => void } {
   const method = methodId === undefined ? undefined : state.methodOf(customer.id, methodId);
   const paid = method !== undefined && charge(state, method) === 'succeeded';
-  // Built only on commit, so a declined first payment leaves no trace and uses up no invoice number.
+  // Built only on commit, so a declined payment leaves no trace and uses up no invoice number.
   const commit = () => {
     const payments =
       method && paid
@@ -88,7 +107,7 @@ export function subscribe(state: MemoryState, input: Subscribe): Subscription {
   return state.idempotent(customer.id, 'subscribe', input, () => {
     requireCapability(state.data.settings, 'subscriptions');
     const plan = state.plan(input.planId);
-    checkSubscribe(state.data.settings, plan, customer);
+    checkSubscribe(state.data.settings, plan, customer, input.quantity);
     if (input.paymentMethodId !== undefined) state.methodOf(customer.id, input.paymentMethodId);
     const { record, dueNow } = startSubscription({
       id: state.nextId('sub'),
@@ -108,76 +127,115 @@ export function subscribe(state: MemoryState, input: Subscribe): Subscription {
   });
 }
 
-function changeTarget(state: MemoryState, customer: CustomerRecord, input: SubscriptionChange) {
-  requireCapability(state.data.settings, 'changePlans');
-  const record = state.subscriptionOf(customer.id, input.subscriptionId);
-  const newPlan = state.plan(input.planId);
-  const preview = checkChange({
-    settings: state.data.settings,
+/** The signed-in customer's subscription and what its actions depend on. */
+function own(state: MemoryState, subscriptionId: string): ActionContext & { customer: CustomerRecord } {
+  const customer = state.requireCustomer();
+  return {
     customer,
-    subscription: record,
-    currentPlan: state.plan(record.planId),
-    newPlan,
-    quantity: input.quantity,
+    settings: state.data.settings,
+    subscription: state.subscriptionOf(customer.id, subscriptionId),
     today: state.today,
-  });
-  return { record, newPlan, preview };
+  };
 }
 
+/** Quotes a change: the price is pinned under the quote's id until it expires or the subscription moves. */
 export function previewSubscriptionChange(state: MemoryState, input: SubscriptionChange): ChangePreview {
-  return changeTarget(state, state.requireCustomer(), input).preview;
+  requireCapability(state.data.settings, 'changePlans');
+  const { customer, settings, subscription, today } = own(state, input.subscriptionId);
+  const newPlan = state.plan(input.planId);
+  checkChange({ settings, customer, subscription, newPlan, quantity: input.quantity, today });
+  const quote = buildQuote({
+    id: state.nextId('quote'),
+    subscription,
+    plans: state.data.plans,
+    newPlan,
+    quantity: input.quantity,
+    settings,
+    today,
+    now: state.now(),
+  });
+  state.quotes.set(quote.id, quote);
+  return toChangePreview(quote, state.data.plans);
 }
 
 /**
- * A prorated charge is invoiced and charged to the default payment method at once; when that fails the
- * invoice stays open for the customer to pay. A prorated credit goes against the next renewal, which only
- * a backend with a billing clock issues, so memory records no credit note.
+ * Makes the quoted change, charging exactly the quote's `dueToday` to the subscription's method; a declined
+ * charge changes nothing. Each quote is used once.
  */
 export function changeSubscription(state: MemoryState, input: ChangeSubscription): Subscription {
   const customer = state.requireCustomer();
   return state.idempotent(customer.id, 'changeSubscription', input, () => {
-    const { record, newPlan, preview } = changeTarget(state, customer, input);
-    const due = prorationDue(preview, newPlan);
-    if (due) invoiceNow(state, customer, due, customer.defaultPaymentMethodId).commit();
-    const updated = changed(record, newPlan, input.quantity);
+    requireCapability(state.data.settings, 'changePlans');
+    const context = own(state, input.subscriptionId);
+    const { subscription } = context;
+    const quote = checkQuote(state.quotes.get(input.quoteId), subscription, state.now());
+    checkChange({
+      ...context,
+      newPlan: state.plan(quote.planId),
+      quantity: quote.quantity,
+    });
+    if (quote.dueToday > 0) {
+      const method = chargedMethod(
+        subscription,
+        state.methodsOf(customer.id),
+        customer.defaultPaymentMethodId,
+      );
+      if (!method) throw noMethodToCharge();
+      const lines = quoteLines(quote, state.data.plans, state.plan(subscription.planId).name);
+      const due: DueNow = { description: lines[0].description, amount: quote.dueToday, lines };
+      const payment = invoiceNow(state, customer, due, method.id);
+      if (!payment.paid) throw changePaymentDeclined();
+      payment.commit();
+    }
+    state.quotes.delete(quote.id);
+    const updated = applyQuote(subscription, quote, state.data.plans);
     state.saveSubscription(updated);
     return view(state, updated);
   });
 }
 
+export function withdrawSubscriptionChange(state: MemoryState, input: SubscriptionRef): Subscription {
+  return save(state, changeWithdrawn(own(state, input.subscriptionId)));
+}
+
+/** Cancels with the customer's reason, which reaches the merchant by email (and the admin API). */
 export function cancelSubscription(state: MemoryState, input: CancelSubscription): Subscription {
-  const { settings } = state.data;
-  requireCapability(settings, 'subscriptions');
-  const customer = state.requireCustomer();
-  const record = state.subscriptionOf(customer.id, input.subscriptionId);
-  checkCancel(settings, record, input.when);
-  const updated = cancelled(record, input, state.today);
+  const { customer, settings, subscription, today } = own(state, input.subscriptionId);
+  checkCancel(settings, subscription, input.when, today);
+  checkCancelReason(settings, input);
+  const updated = cancelled(subscription, input, today);
   state.saveSubscription(updated);
   const support = settings.branding.supportEmail;
   if (support) {
-    const planName = state.plan(record.planId).name;
+    const planName = state.plan(subscription.planId).name;
     state.send(
       support,
-      cancellationNoticeMail({ customer, planName, subscriptionId: record.id, cancel: input }),
+      cancellationNoticeMail({ customer, planName, subscriptionId: subscription.id, cancel: input }),
     );
   }
   return view(state, updated);
 }
 
-function pausable(state: MemoryState, id: string): SubscriptionRecord {
-  requireCapability(state.data.settings, 'pauseSubscriptions');
-  return state.subscriptionOf(state.requireCustomer().id, id);
+export function undoCancelSubscription(state: MemoryState, input: SubscriptionRef): Subscription {
+  return save(state, cancellationUndone(own(state, input.subscriptionId)));
 }
 
-export function pauseSubscription(state: MemoryState, input: ById): Subscription {
-  const updated = paused(pausable(state, input.id));
-  state.saveSubscription(updated);
-  return view(state, updated);
+export function acceptRetentionOffer(state: MemoryState, input: SubscriptionRef): Subscription {
+  return save(state, retentionAccepted(own(state, input.subscriptionId)));
 }
 
-export function resumeSubscription(state: MemoryState, input: ById): Subscription {
-  const record = pausable(state, input.id);
-  const updated = resumed(record, state.plan(record.planId), state.today);
-  state.saveSubscription(updated);
-  return view(state, updated);
+export function pauseSubscription(state: MemoryState, input: PauseSubscription): Subscription {
+  return save(state, paused(own(state, input.subscriptionId), input.resumeOn));
+}
+
+export function resumeSubscription(state: MemoryState, input: SubscriptionRef): Subscription {
+  const context = own(state, input.subscriptionId);
+  requireAction('resume', context);
+  const { subscription, today } = context;
+  return save(state, resumed(subscription, state.plan(subscription.planId), today));
+}
+
+function save(state: MemoryState, record: SubscriptionRecord): Subscription {
+  state.saveSubscription(record);
+  return view(state, record);
 }
