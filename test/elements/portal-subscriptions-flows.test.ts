@@ -44,7 +44,7 @@ describe('<portal-subscriptions> changing', () => {
     await fill(el, 'Quantity', '3');
     await press(el, 'See the price');
     await settle(el, () => panelHeading(el) === 'The price of this change', 'the quote');
-    const quote = (inputs.previewSubscriptionChange).length;
+    const quote = inputs.previewSubscriptionChange.length;
     expect(quote).to.equal(1);
     const expected = await ada.previewSubscriptionChange({
       subscriptionId: 'sub_ada_roasters',
@@ -163,7 +163,11 @@ describe('<portal-subscriptions> cancelling', () => {
     button(el, `Keep subscription ${ROASTERS}`).click();
     expect((await undone).detail.subscription.cancelAtPeriodEnd).to.equal(false);
     await settle(el, () => notice(el) === `${ROASTERS} continues.`, 'the undo notice');
-    expect(text(card(el, ROASTERS)?.querySelector('[part="badge"]'))).to.equal('Active');
+    await settle(
+      el,
+      () => text(card(el, ROASTERS)?.querySelector('[part="badge"]')) === 'Active',
+      'active again',
+    );
   });
 
   it('offers the retention discount first, and accepting it keeps the subscription', async () => {
@@ -224,14 +228,14 @@ describe('<portal-subscriptions> pausing', () => {
     await sendKeys({ press: 'Enter' });
     expect((await event).detail.resumeOn).to.equal(isoIn(14));
     await settle(el, () => notice(el).startsWith(`${ROASTERS} is paused until`), 'the notice');
-    await settle(el, () => hasButton(el, `Resume ${ROASTERS} now`), 'Resume on the card');
+    await settle(el, () => hasButton(el, `Resume now: ${ROASTERS}`), 'Resume on the card');
     const resumed = oneEvent(el, 'portal-subscription-resumed');
-    button(el, `Resume ${ROASTERS} now`).click();
+    button(el, `Resume now: ${ROASTERS}`).click();
     expect((await resumed).detail.subscription.status).to.not.equal('paused');
   });
 
   it('shows a paused subscription with Resume now', async () => {
     const el = await mountSubscriptions(await adaSubscriptions(paused));
-    expect(hasButton(el, `Resume ${ROASTERS} now`)).to.be.true;
+    expect(hasButton(el, `Resume now: ${ROASTERS}`)).to.be.true;
   });
 });

@@ -49,15 +49,20 @@ export async function press(el: PortalSubscriptions, name: string): Promise<void
 
 /** The input labelled `label` in the shadow root. */
 export function field(el: PortalSubscriptions, label: string): HTMLInputElement | HTMLTextAreaElement {
-  const found = [...root(el).querySelectorAll('label')].find((each) => text(each).startsWith(label));
-  const id = found?.htmlFor;
-  const control = id ? root(el).getElementById(id) : found?.querySelector('input');
+  const control = findField(el, label);
   if (!control) throw new Error(`no field "${label}"`);
-  return control as HTMLInputElement;
+  return control;
 }
 
-/** Sets a field's value as typing would (an input event). */
+function findField(el: PortalSubscriptions, label: string): HTMLInputElement | null {
+  const found = [...root(el).querySelectorAll('label')].find((each) => text(each).startsWith(label));
+  const id = found?.htmlFor;
+  return (id ? root(el).getElementById(id) : found?.querySelector('input')) as HTMLInputElement | null;
+}
+
+/** Sets a field's value as typing would (an input event), once the step showing it has loaded. */
 export async function fill(el: PortalSubscriptions, label: string, value: string): Promise<void> {
+  await settle(el, () => findField(el, label), `a field "${label}"`);
   const input = field(el, label);
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
