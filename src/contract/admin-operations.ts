@@ -9,6 +9,7 @@ import {
   MintedSessionToken,
   NewAccessRule,
   PortalSettings,
+  SubscriptionCancellation,
 } from '../model/index.js';
 import type { Operation } from './operation-schemas.js';
 
@@ -85,6 +86,12 @@ export const adminOperations = {
     output: MintedSessionToken,
     http: { verb: 'POST', path: '/admin/session-tokens' },
     summary: 'Mint a short-lived portal session token for a customer already signed in to the store',
+  },
+  adminListCancellations: {
+    input: null,
+    output: z.array(SubscriptionCancellation),
+    http: { verb: 'GET', path: '/admin/subscription-cancellations' },
+    summary: 'Subscriptions customers cancelled, newest first, with their reason and comment',
   },
 } as const satisfies Record<string, Operation>;
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Email, Id, IsoDateTime, ShortText } from './common.js';
+import { Email, Id, IsoDate, IsoDateTime, ShortText } from './common.js';
 
 /** One sign-in attempt, as the merchant sees it in the access log. */
 export const AccessLogEntry = z.object({
@@ -54,3 +54,21 @@ export const CustomerAccessState = z.object({
   activated: z.boolean(),
 });
 export type CustomerAccessState = z.infer<typeof CustomerAccessState>;
+
+/** A subscription a customer cancelled, with why: what the cancellation reason question is for. */
+export const SubscriptionCancellation = z.object({
+  subscriptionId: Id,
+  customerId: Id,
+  customerCode: ShortText,
+  planId: Id,
+  /** `ending`: runs until `endsOn` and the customer can still undo it; `ended`: ended on `endsOn`. */
+  state: z.enum(['ending', 'ended']),
+  endsOn: IsoDate,
+  /** One of the settings' `cancellationReasons` ids, or `other`. */
+  reason: ShortText,
+  /** The reason's label in the merchant's words, when it is one of theirs. */
+  reasonLabel: z.optional(ShortText),
+  /** The customer's own words. */
+  comment: z.optional(z.string().check(z.maxLength(2000))),
+});
+export type SubscriptionCancellation = z.infer<typeof SubscriptionCancellation>;

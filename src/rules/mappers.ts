@@ -10,6 +10,7 @@ import {
   type Plan,
   type PortalSettings,
   type Subscription,
+  type SubscriptionCancellation,
   type SubscriptionStatus,
   deriveInvoiceStatus,
   money,
@@ -197,6 +198,30 @@ export function toSubscription(record: SubscriptionRecord, context: Subscription
       : {}),
     ...(method ? { chargedTo: toChargedTo(method) } : {}),
     actions: actionsFor(context.settings, record, context.today),
+  };
+}
+
+/** A cancelled subscription as the merchant's admin API lists it, with the reason in their words. */
+export function toCancellation(
+  record: SubscriptionRecord,
+  customerCode: string,
+  settings: PortalSettings,
+): SubscriptionCancellation | undefined {
+  if (record.cancellationReason === undefined) return undefined;
+  const label = settings.subscriptions.cancellationReasons.find(
+    (reason) => reason.id === record.cancellationReason,
+  )?.label;
+  const ended = record.status === 'canceled';
+  return {
+    subscriptionId: record.id,
+    customerId: record.customerId,
+    customerCode,
+    planId: record.planId,
+    state: ended ? 'ended' : 'ending',
+    endsOn: ended ? (record.canceledAt ?? record.currentPeriodEnd) : record.currentPeriodEnd,
+    reason: record.cancellationReason,
+    ...(label ? { reasonLabel: label } : {}),
+    ...(record.cancellationComment ? { comment: record.cancellationComment } : {}),
   };
 }
 

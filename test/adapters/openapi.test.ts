@@ -151,7 +151,12 @@ describe('OpenAPI document', () => {
       .schema as Json;
     expect(Object.keys(schema.properties as Json)).to.deep.equal(['allocations', 'idempotencyKey']);
     expect(schema.required).to.deep.equal(['allocations', 'idempotencyKey']);
-    expect(operationOf(built, operations.pauseSubscription).requestBody).to.equal(undefined);
+    // Only its path parameter: no body. Pausing keeps the resume date in the body, without the id.
+    expect(operationOf(built, operations.resumeSubscription).requestBody).to.equal(undefined);
+    const pause = operationOf(built, operations.pauseSubscription);
+    const pauseSchema = ((pause.requestBody as Json).content as Record<string, Json>)['application/json']
+      .schema as Json;
+    expect(Object.keys(pauseSchema.properties as Json)).to.deep.equal(['resumeOn']);
     const signIn = operationOf(built, operations.signIn);
     expect(
       ((signIn.requestBody as Json).content as Record<string, Json>)['application/json'].schema,

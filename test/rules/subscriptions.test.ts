@@ -1,17 +1,26 @@
 import { expect } from '@open-wc/testing';
 import type { Plan, SubscriptionStatus } from '../../src/model/index.js';
 import type { CustomerRecord, SubscriptionRecord } from '../../src/rules/records.js';
+import { staleQuote } from '../../src/rules/subscription-prices.js';
 import {
   ALLOWED_FROM,
   type SubscriptionAction,
+  actionsFor,
+  applyQuote,
+  buildQuote,
   can,
+  cancellationUndone,
   cancelled,
   checkCancel,
+  checkCancelReason,
+  checkChange,
   checkSubscribe,
+  nextRenewal,
   offeredPlans,
   paused,
   requireStatus,
   resumed,
+  retentionAccepted,
   startSubscription,
 } from '../../src/rules/subscriptions.js';
 import { refusal, settingsWith } from './helpers.js';
@@ -36,6 +45,15 @@ const bigger: Plan = {
 const trial: Plan = { ...monthly, id: 'plan_trial', name: 'Trial', trialDays: 14 };
 const euro: Plan = { ...monthly, id: 'plan_euro', name: 'Euro', price: { amount: 3000, currency: 'EUR' } };
 const closed: Plan = { ...monthly, id: 'plan_closed', name: 'Closed' };
+const weekly: Plan = {
+  ...monthly,
+  id: 'plan_weekly',
+  name: 'Weekly',
+  price: { amount: 1000, currency: 'USD' },
+  interval: 'week',
+  maxQuantity: 4,
+};
+const PLANS = [monthly, bigger, trial, euro, closed, weekly];
 
 const customer: CustomerRecord = {
   id: 'cus_1',
@@ -58,7 +76,11 @@ const settings = settingsWith((s) => {
     { planId: trial.id, allowSubscribing: true, allowCancelling: true },
     { planId: euro.id, allowSubscribing: true, allowCancelling: true },
     { planId: closed.id, allowSubscribing: false, allowCancelling: false },
+    { planId: weekly.id, allowSubscribing: true, allowCancelling: true },
   ];
+  s.subscriptions.downgrades = 'period_end';
+  s.subscriptions.maxPauseDays = 90;
+  s.subscriptions.retentionOffer = { kind: 'discount', percentOff: 20, periods: 3 };
 });
 
 function subscription(
@@ -260,6 +282,226 @@ describe('rules/subscriptions', () => {
       expect(
         refusal(() => checkCancel(settings, subscription('canceled'), 'immediately', TODAY)).code,
       ).to.equal('conflict');
+    });
+  });
+
+  describe('what the customer may do', () => {
+    const actions = (record: SubscriptionRecord, today = TODAY, using = settings) =>
+      actionsFor(using, record, today);
+    const none = { change: false, cancel: false, undoCancel: false, pause: false, resume: false };
+
+    it('offers change, cancel and pause on an active subscription', () => {
+      expect(actions(subscription('active'))).to.deep.equal({
+        ...none,
+        change: true,
+        cancel: true,
+        pause: true,
+        withdrawChange: false,
+      });
+    });
+
+    it('offers only undo while a cancellation is scheduled, until the period ends', () => {
+      const ending = cancelled(subscription('active'), { when: 'period_end', reason: 'unused' }, TODAY);
+      expect(actions(ending)).to.deep.equal({ ...none, undoCancel: true, withdrawChange: false });
+      expect(actions(ending, '2026-03-10').undoCancel, 'on the period end').to.equal(false);
+    });
+
+    it('offers resume (and cancel) on a paused one, withdraw with a scheduled change', () => {
+      expect(actions(subscription('paused'))).to.deep.equal({
+        ...none,
+        cancel: true,
+        resume: true,
+        withdrawChange: false,
+      });
+      const scheduled = subscription('active', {
+        scheduledChange: { planId: monthly.id, quantity: 1, effectiveDate: '2026-03-10' },
+      });
+      expect(actions(scheduled).withdrawChange).to.equal(true);
+    });
+
+    it('follows the merchant: pause allowed by a pause retention offer, nothing with self-service off', () => {
+      const noPause = settingsWith((s) => {
+        Object.assign(s.subscriptions, settings.subscriptions, { allowPause: false });
+      });
+      expect(actions(subscription('active'), TODAY, noPause).pause).to.equal(false);
+      noPause.subscriptions.retentionOffer = { kind: 'pause' };
+      expect(actions(subscription('active'), TODAY, noPause).pause).to.equal(true);
+      const off = structuredClone(settings);
+      off.subscriptions.enabled = false;
+      expect(Object.values(actions(subscription('active'), TODAY, off))).to.deep.equal(
+        Object.values({ ...none, withdrawChange: false }),
+      );
+    });
+  });
+
+  describe('quotes', () => {
+    // The period runs 2026-02-10 to 2026-03-10 (28 days); on 2026-02-24, 14 days are left.
+    const request = {
+      id: 'quote_1',
+      subscription: subscription('active'),
+      plans: PLANS,
+      newPlan: bigger,
+      quantity: 2,
+      settings,
+      today: '2026-02-24',
+      now: new Date('2026-02-24T12:00:00Z'),
+    };
+
+    it('credits the unused time and charges the new plan for the rest of the period', () => {
+      const quote = buildQuote(request);
+      expect(quote).to.include({
+        effective: 'now',
+        effectiveDate: '2026-02-24',
+        credit: 3000,
+        charge: 6000,
+        tax: 0,
+        dueToday: 3000,
+        carriedCredit: 0,
+        nextRenewalAmount: 12000,
+        nextRenewalDate: '2026-03-10',
+        expiresAt: '2026-02-24T12:15:00.000Z',
+      });
+      expect(quote.basis).to.deep.equal({ planId: monthly.id, quantity: 2, currentPeriodEnd: '2026-03-10' });
+      const after = applyQuote(request.subscription, quote, PLANS);
+      expect(after).to.include({ planId: bigger.id, quantity: 2, currentPeriodEnd: '2026-03-10' });
+      expect(after.products).to.deep.equal([{ name: 'Bigger', quantity: 2 }]);
+    });
+
+    it('schedules a cut for the period end with nothing due, or carries the credit when it applies now', () => {
+      const cut = buildQuote({ ...request, newPlan: monthly, quantity: 1 });
+      expect(cut).to.include({
+        effective: 'period_end',
+        effectiveDate: '2026-03-10',
+        dueToday: 0,
+        credit: 0,
+        charge: 0,
+        nextRenewalAmount: 3000,
+      });
+      expect(applyQuote(request.subscription, cut, PLANS).scheduledChange).to.deep.equal({
+        planId: monthly.id,
+        quantity: 1,
+        effectiveDate: '2026-03-10',
+      });
+      const now = structuredClone(settings);
+      now.subscriptions.downgrades = 'now';
+      const applied = buildQuote({ ...request, settings: now, newPlan: monthly, quantity: 1 });
+      expect(applied).to.include({ credit: 3000, charge: 1500, dueToday: 0, carriedCredit: 1500 });
+      expect(applied.nextRenewalAmount, 'the carried credit comes off the renewal').to.equal(1500);
+      const after = applyQuote(request.subscription, applied, PLANS);
+      expect(after.carriedCredit).to.equal(1500);
+      expect(after.products).to.deep.equal([{ name: 'Monthly', quantity: 1 }]);
+    });
+
+    it('restarts the period today when the interval changes, charging a whole new period', () => {
+      const quote = buildQuote({ ...request, newPlan: weekly, quantity: 2 });
+      expect(quote).to.include({ effective: 'now', credit: 3000, charge: 2000, carriedCredit: 1000 });
+      expect(applyQuote(request.subscription, quote, PLANS)).to.include({
+        currentPeriodEnd: '2026-03-03',
+        nextBillingDate: '2026-03-03',
+      });
+    });
+
+    it('charges and credits nothing during a trial', () => {
+      const quote = buildQuote({ ...request, subscription: subscription('trialing') });
+      expect(quote).to.include({ credit: 0, charge: 0, dueToday: 0, effective: 'now' });
+    });
+
+    it('holds 15 minutes and while the subscription stays as quoted', () => {
+      const quote = buildQuote(request);
+      const record = request.subscription;
+      expect(staleQuote(quote, record, new Date('2026-02-24T12:14:59Z'))).to.equal(undefined);
+      expect(staleQuote(quote, record, new Date('2026-02-24T12:15:00Z'))).to.equal('the quote has expired');
+      expect(staleQuote(quote, { ...record, quantity: 3 }, request.now)).to.equal(
+        'the subscription changed since the quote',
+      );
+    });
+
+    it('refuses quantities out of the plan’s bounds, nothing to change, and other customers’ plans', () => {
+      const input = { settings, customer, subscription: subscription('active'), today: TODAY };
+      const tooMany = refusal(() => checkChange({ ...input, newPlan: weekly, quantity: 5 }));
+      expect(tooMany.fieldErrors).to.deep.equal([{ path: 'quantity', code: 'too_large' }]);
+      expect(refusal(() => checkChange({ ...input, newPlan: monthly, quantity: 2 })).code).to.equal(
+        'validation',
+      );
+      expect(refusal(() => checkChange({ ...input, newPlan: closed, quantity: 1 })).code).to.equal(
+        'forbidden',
+      );
+      expect(
+        refusal(() =>
+          checkChange({ ...input, subscription: subscription('canceled'), newPlan: monthly, quantity: 1 }),
+        ).code,
+      ).to.equal('conflict');
+    });
+  });
+
+  describe('the next renewal', () => {
+    it('applies the discount, the scheduled change and the carried credit', () => {
+      const record = subscription('active', {
+        discount: { percentOff: 20, periodsRemaining: 3 },
+        scheduledChange: { planId: monthly.id, quantity: 1, effectiveDate: '2026-03-10' },
+        carriedCredit: 1000,
+      });
+      const renewal = nextRenewal(record, PLANS);
+      expect(renewal).to.include({
+        date: '2026-03-10',
+        quantity: 1,
+        listPrice: 3000,
+        discount: 600,
+        credit: 1000,
+        subtotal: 1400,
+        total: 1400,
+      });
+      expect(nextRenewal(subscription('active'), PLANS)?.total).to.equal(6000);
+      const ending = cancelled(record, { when: 'period_end', reason: 'unused' }, TODAY);
+      expect(nextRenewal(ending, PLANS), 'none once it ends at the period end').to.equal(undefined);
+    });
+  });
+
+  describe('cancelling, retention, pausing', () => {
+    const context = (record: SubscriptionRecord) => ({ settings, subscription: record, today: TODAY });
+
+    it('needs a listed reason, or words under Other, and keeps them', () => {
+      expect(() => checkCancelReason(settings, { reason: 'unused' })).not.to.throw();
+      expect(
+        refusal(() => checkCancelReason(settings, { reason: 'other', comment: '  ' })).fieldErrors,
+      ).to.deep.equal([{ path: 'comment', code: 'required' }]);
+      expect(refusal(() => checkCancelReason(settings, { reason: 'bored' })).fieldErrors).to.deep.equal([
+        { path: 'reason', code: 'invalid' },
+      ]);
+      const later = cancelled(
+        subscription('active'),
+        { when: 'period_end', reason: 'other', comment: ' Moving. ' },
+        TODAY,
+      );
+      expect(later).to.include({ cancellationReason: 'other', cancellationComment: 'Moving.' });
+    });
+
+    it('undoes a scheduled cancellation, forgetting the reason and billing again', () => {
+      const later = cancelled(subscription('active'), { when: 'period_end', reason: 'unused' }, TODAY);
+      const kept = cancellationUndone(context(later));
+      expect(kept).to.include({ cancelAtPeriodEnd: false, nextBillingDate: '2026-03-10' });
+      expect(kept).not.to.have.property('cancellationReason');
+      expect(refusal(() => cancellationUndone(context(kept))).code).to.equal('conflict');
+    });
+
+    it('takes the retention discount once; a pause offer or none is refused', () => {
+      const kept = retentionAccepted(context(subscription('active')));
+      expect(kept.discount).to.deep.equal({ percentOff: 20, periodsRemaining: 3 });
+      expect(refusal(() => retentionAccepted(context(kept))).code).to.equal('conflict');
+      const pauseOffer = structuredClone(settings);
+      pauseOffer.subscriptions.retentionOffer = { kind: 'pause' };
+      expect(
+        refusal(() => retentionAccepted({ ...context(subscription('active')), settings: pauseOffer })).code,
+      ).to.equal('forbidden');
+    });
+
+    it('pauses until a date after today and within the longest pause', () => {
+      const pause = (resumeOn: string) => paused(context(subscription('active')), resumeOn);
+      expect(pause('2026-05-21').pausedUntil, '90 days away').to.equal('2026-05-21');
+      expect(refusal(() => pause('2026-05-22')).fieldErrors).to.deep.equal([
+        { path: 'resumeOn', code: 'too_large' },
+      ]);
+      expect(refusal(() => pause(TODAY)).fieldErrors).to.deep.equal([{ path: 'resumeOn', code: 'invalid' }]);
     });
   });
 });

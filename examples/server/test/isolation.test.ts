@@ -4,6 +4,8 @@ import { OPERATION_NAMES, type OperationName, operations } from '../../../src/co
 import { type Client, type Reply, newKey, useTestServer } from './helpers.js';
 
 const CARD_YEAR = new Date().getUTCFullYear() + 3;
+/** A pause's resume date the merchant allows. */
+const IN_A_WEEK = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 /** Ids of Analytical Engines Ltd (the other customer) from the demo data. */
 const THEIRS = {
   invoice: 'inv_analytical_301',
@@ -124,8 +126,7 @@ const probes: Probe[] = [
     expect: 404,
     send: (c) =>
       c.post(`/portal-api/subscriptions/${THEIRS.subscription}/change`, {
-        planId: 'plan_atelier_eur',
-        quantity: 2,
+        quoteId: 'quote_theirs',
         idempotencyKey: newKey(),
       }),
   },
@@ -136,12 +137,28 @@ const probes: Probe[] = [
       c.post(`/portal-api/subscriptions/${THEIRS.subscription}/cancel`, {
         when: 'immediately',
         reason: 'other',
+        comment: 'Probing.',
       }),
+  },
+  {
+    op: 'undoCancelSubscription',
+    expect: 404,
+    send: (c) => c.post(`/portal-api/subscriptions/${THEIRS.subscription}/undo-cancel`),
+  },
+  {
+    op: 'acceptRetentionOffer',
+    expect: 404,
+    send: (c) => c.post(`/portal-api/subscriptions/${THEIRS.subscription}/retention-offer`),
+  },
+  {
+    op: 'withdrawSubscriptionChange',
+    expect: 404,
+    send: (c) => c.post(`/portal-api/subscriptions/${THEIRS.subscription}/scheduled-change/withdraw`),
   },
   {
     op: 'pauseSubscription',
     expect: 404,
-    send: (c) => c.post(`/portal-api/subscriptions/${THEIRS.subscription}/pause`),
+    send: (c) => c.post(`/portal-api/subscriptions/${THEIRS.subscription}/pause`, { resumeOn: IN_A_WEEK }),
   },
   {
     op: 'resumeSubscription',
@@ -255,7 +272,7 @@ describe('isolation between customers', () => {
       assert.equal(a.status, b.status);
       assert.equal(a.text, b.text);
     }
-    const pause = (id: string) => ada.post(`/portal-api/subscriptions/${id}/pause`);
+    const pause = (id: string) => ada.post(`/portal-api/subscriptions/${id}/pause`, { resumeOn: IN_A_WEEK });
     assert.equal((await pause(THEIRS.subscription)).text, (await pause('sub_unknown')).text);
     const remove = (id: string) => ada.request('DELETE', `/portal-api/payment-methods/${id}`);
     assert.equal((await remove(THEIRS.method)).text, (await remove('pm_unknown')).text);

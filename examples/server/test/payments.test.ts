@@ -299,8 +299,7 @@ describe('merchant settings are enforced on the server', () => {
       change: (s) => (s.subscriptions.allowPlanChange = false),
       call: () =>
         ada.post('/portal-api/subscriptions/sub_ada_roasters/change', {
-          planId: 'plan_roasters_choice',
-          quantity: 3,
+          quoteId: 'quote_any',
           idempotencyKey: newKey(),
         }),
     },
@@ -316,7 +315,10 @@ describe('merchant settings are enforced on the server', () => {
     {
       name: 'pausing',
       change: (s) => (s.subscriptions.allowPause = false),
-      call: () => ada.post('/portal-api/subscriptions/sub_ada_roasters/pause'),
+      call: () =>
+        ada.post('/portal-api/subscriptions/sub_ada_roasters/pause', {
+          resumeOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+        }),
     },
     {
       name: 'cancelling a plan that forbids it',

@@ -154,6 +154,9 @@ export function previewSubscriptionChange(state: MemoryState, input: Subscriptio
     today,
     now: state.now(),
   });
+  for (const [id, old] of state.quotes) {
+    if (Date.parse(old.expiresAt) <= state.nowMs()) state.quotes.delete(id);
+  }
   state.quotes.set(quote.id, quote);
   return toChangePreview(quote, state.data.plans);
 }

@@ -15,7 +15,8 @@ import type { Queryable } from '../db/database.js';
 import { notFound } from '../../../../src/rules/errors.js';
 import { queueEmail } from '../mail/outbox.js';
 import { activationMail, unlockMail } from '../../../../src/rules/mail.js';
-import { loadSettings, saveSettings } from '../store/catalog.js';
+import { toCancellation } from '../../../../src/rules/mappers.js';
+import { loadCancellations, loadSettings, saveSettings } from '../store/catalog.js';
 import { type StoredCustomer, findCustomer, listCustomers, setPassword } from '../store/customers.js';
 import { isoInstant } from '../store/rows.js';
 import { emailLink } from '../routes/guards.js';
@@ -135,6 +136,13 @@ export const adminHandlers: AdminHandlers = {
 
   adminListAccessLogs({ app }, { limit }) {
     return listAccessLogs(app.db, limit ?? 100);
+  },
+
+  async adminListCancellations({ app }) {
+    const settings = await loadSettings(app.db);
+    return (await loadCancellations(app.db)).flatMap(
+      ({ subscription, customerCode }) => toCancellation(subscription, customerCode, settings) ?? [],
+    );
   },
 
   adminListAccessRules({ app }) {

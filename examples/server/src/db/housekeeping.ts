@@ -4,7 +4,7 @@ const HOUR_MS = 3_600_000;
 
 /**
  * Deletes what can no longer matter: expired sessions and tokens, rate-limit windows and failure counts
- * long past, idempotency keys beyond their 24-hour window. Without it, addresses and IPs an attacker
+ * long past, idempotency keys beyond their 24-hour window, change quotes never used. Without it, addresses and IPs an attacker
  * cycles through would pile up rows forever.
  */
 export async function pruneExpired(q: Queryable, now: Date): Promise<void> {
@@ -17,4 +17,6 @@ export async function pruneExpired(q: Queryable, now: Date): Promise<void> {
     [ago(24), now],
   );
   await q.query("DELETE FROM idempotency_keys WHERE state = 'completed' AND created_at < $1", [ago(24)]);
+  // Used quotes stay: they record what a change charged.
+  await q.query('DELETE FROM subscription_quotes WHERE used_at IS NULL AND expires_at < $1', [ago(24)]);
 }

@@ -84,7 +84,7 @@ export async function seedDemoData(tx: Queryable, now: Date, data: DemoData = cr
     if (number) highestInvoiceNumber = Math.max(highestInvoiceNumber, Number(number[1]));
   }
   await tx.query("SELECT setval('invoice_number_seq', $1)", [highestInvoiceNumber]);
-  for (const subscription of data.subscriptions) await saveSubscription(tx, subscription, {}, now);
+  for (const subscription of data.subscriptions) await saveSubscription(tx, subscription, now);
   for (const [position, page] of data.pages.entries()) {
     await tx.query(
       'INSERT INTO pages (id, slug, kind, title, html, position) VALUES ($1, $2, $3, $4, $5, $6)',

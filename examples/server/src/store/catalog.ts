@@ -35,11 +35,14 @@ interface PlanRow {
   trial_days: number;
   features: string[];
   terms: string | null;
+  min_quantity: number | null;
+  max_quantity: number | null;
 }
 
 export async function loadPlans(q: Queryable): Promise<Plan[]> {
   const { rows } = await q.query<PlanRow>(
-    `SELECT id, name, description, price, currency, billing_interval, interval_count, trial_days, features, terms
+    `SELECT id, name, description, price, currency, billing_interval, interval_count, trial_days, features, terms,
+            min_quantity, max_quantity
        FROM plans ORDER BY position`,
   );
   return rows.map((row) =>
@@ -53,6 +56,8 @@ export async function loadPlans(q: Queryable): Promise<Plan[]> {
       trialDays: row.trial_days,
       features: row.features,
       terms: present(row.terms),
+      minQuantity: present(row.min_quantity),
+      maxQuantity: present(row.max_quantity),
     }),
   );
 }
@@ -60,8 +65,8 @@ export async function loadPlans(q: Queryable): Promise<Plan[]> {
 export async function insertPlan(q: Queryable, plan: Plan, position: number): Promise<void> {
   await q.query(
     `INSERT INTO plans (id, name, description, price, currency, billing_interval, interval_count, trial_days,
-                        features, terms, position)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)`,
+                        features, terms, position, min_quantity, max_quantity)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13)`,
     [
       plan.id,
       plan.name,
@@ -74,6 +79,8 @@ export async function insertPlan(q: Queryable, plan: Plan, position: number): Pr
       json(plan.features),
       plan.terms ?? null,
       position,
+      plan.minQuantity ?? null,
+      plan.maxQuantity ?? null,
     ],
   );
 }
@@ -93,6 +100,41 @@ interface SubscriptionRow {
   cancel_at_period_end: boolean;
   canceled_at: string | null;
   cancellation_reason: string | null;
+  cancellation_comment: string | null;
+  payment_method_id: string | null;
+  paused_until: string | null;
+  scheduled_change: SubscriptionRecord['scheduledChange'] | null;
+  discount: SubscriptionRecord['discount'] | null;
+  carried_credit: number;
+}
+
+const SUBSCRIPTION_COLUMNS = `id, customer_id, plan_id, status, quantity, products, terms, start_date, current_period_end,
+  next_billing_date, trial_end, cancel_at_period_end, canceled_at, cancellation_reason, cancellation_comment,
+  payment_method_id, paused_until, scheduled_change, discount, carried_credit`;
+
+export function subscriptionFromRow(row: SubscriptionRow): SubscriptionRecord {
+  return compact({
+    id: row.id,
+    customerId: row.customer_id,
+    planId: row.plan_id,
+    status: row.status,
+    quantity: row.quantity,
+    products: row.products,
+    terms: present(row.terms),
+    startDate: row.start_date,
+    currentPeriodEnd: row.current_period_end,
+    nextBillingDate: present(row.next_billing_date),
+    trialEnd: present(row.trial_end),
+    cancelAtPeriodEnd: row.cancel_at_period_end,
+    canceledAt: present(row.canceled_at),
+    cancellationReason: present(row.cancellation_reason),
+    cancellationComment: present(row.cancellation_comment),
+    paymentMethodId: present(row.payment_method_id),
+    pausedUntil: present(row.paused_until),
+    scheduledChange: present(row.scheduled_change),
+    discount: present(row.discount),
+    carriedCredit: Number(row.carried_credit) > 0 ? Number(row.carried_credit) : undefined,
+  });
 }
 
 export async function loadSubscriptions(
@@ -107,50 +149,49 @@ export async function loadSubscriptions(
     where += ' AND id = $2';
   }
   const { rows } = await q.query<SubscriptionRow>(
-    `SELECT id, customer_id, plan_id, status, quantity, products, terms, start_date,
-            current_period_end, next_billing_date, trial_end, cancel_at_period_end, canceled_at, cancellation_reason
+    `SELECT ${SUBSCRIPTION_COLUMNS}
        FROM subscriptions WHERE ${where} ORDER BY seq${options.forUpdate ? ' FOR UPDATE' : ''}`,
     params,
   );
-  return rows.map((row) =>
-    compact({
-      id: row.id,
-      customerId: row.customer_id,
-      planId: row.plan_id,
-      status: row.status,
-      quantity: row.quantity,
-      products: row.products,
-      terms: present(row.terms),
-      startDate: row.start_date,
-      currentPeriodEnd: row.current_period_end,
-      nextBillingDate: present(row.next_billing_date),
-      trialEnd: present(row.trial_end),
-      cancelAtPeriodEnd: row.cancel_at_period_end,
-      canceledAt: present(row.canceled_at),
-      cancellationReason: present(row.cancellation_reason),
-    }),
+  return rows.map(subscriptionFromRow);
+}
+
+/** Every subscription a customer cancelled (now or at the period end), newest first: for the merchant. */
+export async function loadCancellations(
+  q: Queryable,
+): Promise<{ subscription: SubscriptionRecord; customerCode: string }[]> {
+  const { rows } = await q.query<SubscriptionRow & { customer_code: string }>(
+    `SELECT ${SUBSCRIPTION_COLUMNS.split(',')
+      .map((column) => `s.${column.trim()}`)
+      .join(', ')}, c.code AS customer_code
+       FROM subscriptions s JOIN customers c ON c.id = s.customer_id
+      WHERE s.cancellation_reason IS NOT NULL ORDER BY s.seq DESC`,
   );
+  return rows.map((row) => ({ subscription: subscriptionFromRow(row), customerCode: row.customer_code }));
 }
 
 /** Writes a subscription whole: inserts a new one or replaces every mutable column of an existing one. */
 export async function saveSubscription(
   q: Queryable,
   subscription: SubscriptionRecord,
-  extra: { cancellationComment?: string },
   now: Date,
 ): Promise<void> {
   await q.query(
     `INSERT INTO subscriptions (id, customer_id, plan_id, status, quantity, products, terms, start_date,
                                 current_period_end, next_billing_date, trial_end, cancel_at_period_end, canceled_at,
-                                cancellation_reason, cancellation_comment, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                                cancellation_reason, cancellation_comment, payment_method_id, paused_until,
+                                scheduled_change, discount, carried_credit, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::jsonb,
+             $19::jsonb, $20, $21)
      ON CONFLICT (id) DO UPDATE SET
        plan_id = EXCLUDED.plan_id, status = EXCLUDED.status,
        quantity = EXCLUDED.quantity, products = EXCLUDED.products, terms = EXCLUDED.terms,
        current_period_end = EXCLUDED.current_period_end, next_billing_date = EXCLUDED.next_billing_date,
        trial_end = EXCLUDED.trial_end, cancel_at_period_end = EXCLUDED.cancel_at_period_end,
        canceled_at = EXCLUDED.canceled_at, cancellation_reason = EXCLUDED.cancellation_reason,
-       cancellation_comment = COALESCE(EXCLUDED.cancellation_comment, subscriptions.cancellation_comment)`,
+       cancellation_comment = EXCLUDED.cancellation_comment, payment_method_id = EXCLUDED.payment_method_id,
+       paused_until = EXCLUDED.paused_until, scheduled_change = EXCLUDED.scheduled_change,
+       discount = EXCLUDED.discount, carried_credit = EXCLUDED.carried_credit`,
     [
       subscription.id,
       subscription.customerId,
@@ -166,7 +207,12 @@ export async function saveSubscription(
       subscription.cancelAtPeriodEnd,
       subscription.canceledAt ?? null,
       subscription.cancellationReason ?? null,
-      extra.cancellationComment ?? null,
+      subscription.cancellationComment ?? null,
+      subscription.paymentMethodId ?? null,
+      subscription.pausedUntil ?? null,
+      json(subscription.scheduledChange),
+      json(subscription.discount),
+      subscription.carriedCredit ?? 0,
       now,
     ],
   );

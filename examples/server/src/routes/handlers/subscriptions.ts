@@ -1,23 +1,36 @@
-import type { Plan, Subscription, SubscriptionChange } from '../../../../../src/model/index.js';
+import type { PortalError } from '../../../../../src/contract/errors.js';
+import type { Subscription } from '../../../../../src/model/index.js';
 import { requireCapability } from '../../../../../src/rules/capabilities.js';
 import { notFound } from '../../../../../src/rules/errors.js';
 import { cancellationNoticeMail } from '../../../../../src/rules/mail.js';
-import { toSubscription } from '../../../../../src/rules/mappers.js';
+import { chargedMethod, toSubscription } from '../../../../../src/rules/mappers.js';
 import type { CustomerRecord, SubscriptionRecord } from '../../../../../src/rules/records.js';
 import {
+  type ActionContext,
   type DueNow,
+  applyQuote,
+  buildQuote,
+  cancellationUndone,
   cancelled,
-  changed,
+  changePaymentDeclined,
+  changeWithdrawn,
   checkCancel,
+  checkCancelReason,
   checkChange,
+  checkQuote,
   checkSubscribe,
   dueNowInvoice,
+  findPlan,
   firstPaymentDeclined,
+  noMethodToCharge,
   offeredPlans,
   paused,
-  prorationDue,
+  quoteLines,
+  requireAction,
   resumed,
+  retentionAccepted,
   startSubscription,
+  toChangePreview,
 } from '../../../../../src/rules/subscriptions.js';
 import { newId } from '../../auth/secrets.js';
 import type { Queryable } from '../../db/database.js';
@@ -28,35 +41,54 @@ import { loadPlans, loadSettings, loadSubscriptions, saveSubscription } from '..
 import { findCustomer } from '../../store/customers.js';
 import { insertInvoice } from '../../store/invoices.js';
 import { listMethods } from '../../store/payment-methods.js';
+import { findUnusedQuote, insertQuote, markQuoteUsed } from '../../store/quotes.js';
 import type { Handlers, RequestContext } from '../types.js';
 
-function findPlan(plans: readonly Plan[], id: string): Plan {
-  const plan = plans.find((each) => each.id === id);
-  if (!plan) throw notFound('plan');
-  return plan;
+/** The customer as stored now (their default method may have changed since the session began). */
+async function currentCustomer(q: Queryable, customerId: string): Promise<CustomerRecord> {
+  const customer = (await findCustomer(q, customerId))?.record;
+  if (!customer) throw notFound('customer');
+  return customer;
 }
 
-async function ownSubscription(
-  q: Queryable,
-  customerId: string,
-  id: string,
-  forUpdate = false,
-): Promise<SubscriptionRecord> {
-  const [subscription] = await loadSubscriptions(q, customerId, { subscriptionId: id, forUpdate });
+/** The signed-in customer's subscription (locked for update) and what its actions depend on. */
+async function own(
+  tx: Queryable,
+  ctx: RequestContext,
+  subscriptionId: string,
+): Promise<ActionContext & { customer: CustomerRecord }> {
+  const customer = await currentCustomer(tx, ctx.customerId);
+  const [subscription] = await loadSubscriptions(tx, customer.id, { subscriptionId, forUpdate: true });
   if (!subscription) throw notFound('subscription');
-  return subscription;
+  return { customer, settings: await loadSettings(tx), subscription, today: ctx.today() };
 }
 
-/** The customer's own subscription, locked for update, when the merchant allows pausing. */
-async function pausable(tx: Queryable, customerId: string, id: string): Promise<SubscriptionRecord> {
-  requireCapability(await loadSettings(tx), 'pauseSubscriptions');
-  return ownSubscription(tx, customerId, id, true);
+/** Every subscription answer is mapped here, through the shared mapper. */
+async function view(
+  q: Queryable,
+  ctx: RequestContext,
+  records: SubscriptionRecord[],
+): Promise<Subscription[]> {
+  const customer = await currentCustomer(q, ctx.customerId);
+  const context = {
+    plans: await loadPlans(q),
+    settings: await loadSettings(q),
+    methods: await listMethods(q, customer.id),
+    defaultMethodId: customer.defaultPaymentMethodId,
+    today: ctx.today(),
+  };
+  return records.map((record) => toSubscription(record, context));
+}
+
+async function saved(tx: Queryable, ctx: RequestContext, record: SubscriptionRecord): Promise<Subscription> {
+  await saveSubscription(tx, record, ctx.now());
+  return (await view(tx, ctx, [record]))[0];
 }
 
 /**
- * An invoice for what the customer's own action makes due now, charged at once to `methodId` when there
- * is one, under a gateway key derived from the request's idempotency key. With `requirePayment`, a decline
- * throws (payment_declined) and nothing is written; otherwise a declined charge leaves the invoice open.
+ * An invoice for what the customer's own action makes due now, charged at once to `methodId` under a
+ * gateway key derived from the request's idempotency key. A decline throws `declined()` and writes nothing
+ * (the transaction rolls back and the idempotency key is freed). Answers the invoice's id.
  */
 async function invoiceNow(
   tx: Queryable,
@@ -64,26 +96,24 @@ async function invoiceNow(
     gateway: PaymentGateway;
     customer: CustomerRecord;
     due: DueNow;
-    methodId: string | undefined;
+    methodId: string;
     key: string;
-    requirePayment: boolean;
+    declined: () => PortalError;
     now: Date;
     today: string;
   },
-): Promise<void> {
+): Promise<string> {
   const { customer, due, now, today } = input;
-  const methods = await listMethods(tx, customer.id);
-  const method = methods.find((each) => each.id === input.methodId);
-  const charge = method
-    ? await input.gateway.charge({
-        amount: due.amount,
-        currency: customer.currency,
-        method,
-        idempotencyKey: gatewayKey(customer.id, input.key, `invoice:${method.id}:${due.amount}`),
-        today,
-      })
-    : undefined;
-  if (input.requirePayment && charge?.outcome !== 'succeeded') throw firstPaymentDeclined();
+  const method = (await listMethods(tx, customer.id)).find((each) => each.id === input.methodId);
+  if (!method) throw notFound('payment method');
+  const charge = await input.gateway.charge({
+    amount: due.amount,
+    currency: customer.currency,
+    method,
+    idempotencyKey: gatewayKey(customer.id, input.key, `invoice:${method.id}:${due.amount}`),
+    today,
+  });
+  if (charge.outcome !== 'succeeded') throw input.declined();
   const { rows } = await tx.query<{ n: number }>("SELECT nextval('invoice_number_seq')::int AS n");
   const invoice = dueNowInvoice({
     id: newId('inv'),
@@ -92,73 +122,45 @@ async function invoiceNow(
     customer,
     due,
     today,
-    // The payment row below records the charge with its outcome.
+    // The payment row below records the charge.
     payments: [],
   });
   await insertInvoice(tx, invoice, now);
-  if (method && charge) {
-    await tx.query(
-      `INSERT INTO payments (id, invoice_id, customer_id, payment_method_id, amount, currency, outcome,
-                             gateway_reference, paid_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        newId('pay'),
-        invoice.id,
-        customer.id,
-        method.id,
-        due.amount,
-        customer.currency,
-        charge.outcome,
-        charge.reference,
-        now,
-      ],
-    );
-  }
+  await tx.query(
+    `INSERT INTO payments (id, invoice_id, customer_id, payment_method_id, amount, currency, outcome,
+                           gateway_reference, paid_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      newId('pay'),
+      invoice.id,
+      customer.id,
+      method.id,
+      due.amount,
+      customer.currency,
+      charge.outcome,
+      charge.reference,
+      now,
+    ],
+  );
+  return invoice.id;
 }
 
-async function changeTarget(
-  tx: Queryable,
-  ctx: RequestContext,
-  input: SubscriptionChange,
-  forUpdate = false,
-) {
-  const settings = await loadSettings(tx);
-  requireCapability(settings, 'changePlans');
-  const customer = ctx.requireSession().customer.record;
-  const record = await ownSubscription(tx, customer.id, input.subscriptionId, forUpdate);
-  const plans = await loadPlans(tx);
-  const newPlan = findPlan(plans, input.planId);
-  const preview = checkChange({
-    settings,
-    customer,
-    subscription: record,
-    currentPlan: findPlan(plans, record.planId),
-    newPlan,
-    quantity: input.quantity,
-    today: ctx.today(),
-  });
-  return { customer, record, newPlan, preview };
-}
-
-async function view(q: Queryable, record: SubscriptionRecord): Promise<Subscription> {
-  return toSubscription(record, findPlan(await loadPlans(q), record.planId));
-}
-
-export const subscriptionHandlers: Pick<
-  Handlers,
+type SubscriptionOperations =
   | 'listSubscriptions'
   | 'listPlans'
   | 'subscribe'
   | 'previewSubscriptionChange'
   | 'changeSubscription'
   | 'cancelSubscription'
+  | 'undoCancelSubscription'
+  | 'acceptRetentionOffer'
+  | 'withdrawSubscriptionChange'
   | 'pauseSubscription'
-  | 'resumeSubscription'
-> = {
+  | 'resumeSubscription';
+
+export const subscriptionHandlers: Pick<Handlers, SubscriptionOperations> = {
   async listSubscriptions(ctx) {
-    const plans = await loadPlans(ctx.app.db);
-    const subscriptions = await loadSubscriptions(ctx.app.db, ctx.customerId);
-    return subscriptions.map((record) => toSubscription(record, findPlan(plans, record.planId)));
+    return view(ctx.app.db, ctx, await loadSubscriptions(ctx.app.db, ctx.customerId));
   },
 
   async listPlans(ctx) {
@@ -169,18 +171,16 @@ export const subscriptionHandlers: Pick<
 
   /** A decline of the first payment creates nothing (rules/subscriptions.ts says what is due when). */
   async subscribe(ctx, input) {
-    const session = ctx.requireSession();
-    const customerId = session.customer.record.id;
+    const customerId = ctx.customerId;
     return runIdempotently(
       ctx.app,
       { customerId, key: input.idempotencyKey, operation: 'subscribe', input },
       async (tx): Promise<Subscription> => {
         const settings = await loadSettings(tx);
         requireCapability(settings, 'subscriptions');
-        const customer = (await findCustomer(tx, customerId))?.record;
-        if (!customer) throw notFound('customer');
+        const customer = await currentCustomer(tx, customerId);
         const plan = findPlan(await loadPlans(tx), input.planId);
-        checkSubscribe(settings, plan, customer);
+        checkSubscribe(settings, plan, customer, input.quantity);
         if (input.paymentMethodId !== undefined) {
           const methods = await listMethods(tx, customerId);
           if (!methods.some((each) => each.id === input.paymentMethodId)) throw notFound('payment method');
@@ -200,25 +200,42 @@ export const subscriptionHandlers: Pick<
             due: dueNow,
             methodId: dueNow.paymentMethodId,
             key: input.idempotencyKey,
-            requirePayment: true,
+            declined: firstPaymentDeclined,
             now: ctx.now(),
             today: ctx.today(),
           });
         }
-        await saveSubscription(tx, record, {}, ctx.now());
-        return toSubscription(record, plan);
+        return saved(tx, ctx, record);
       },
     );
   },
 
+  /** Quotes a change and stores the quote, which pins its price until it expires or is used. */
   async previewSubscriptionChange(ctx, input) {
-    return (await ctx.app.db.transaction((tx) => changeTarget(tx, ctx, input))).preview;
+    return ctx.app.db.transaction(async (tx) => {
+      requireCapability(await loadSettings(tx), 'changePlans');
+      const { customer, settings, subscription, today } = await own(tx, ctx, input.subscriptionId);
+      const plans = await loadPlans(tx);
+      const newPlan = findPlan(plans, input.planId);
+      checkChange({ settings, customer, subscription, newPlan, quantity: input.quantity, today });
+      const quote = buildQuote({
+        id: newId('quote'),
+        subscription,
+        plans,
+        newPlan,
+        quantity: input.quantity,
+        settings,
+        today,
+        now: ctx.now(),
+      });
+      await insertQuote(tx, quote, ctx.now());
+      return toChangePreview(quote, plans);
+    });
   },
 
   /**
-   * A prorated charge is invoiced and charged to the default payment method at once; when that fails the
-   * invoice stays open for the customer to pay. A prorated credit would go against the next renewal,
-   * which a billing run outside this server issues; nothing is invoiced for it here.
+   * Makes the quoted change, charging exactly the quote's `dueToday` to the subscription's method and
+   * recording it as a payment on an invoice; a declined charge changes nothing. Each quote is used once.
    */
   async changeSubscription(ctx, input) {
     const customerId = ctx.customerId;
@@ -226,72 +243,90 @@ export const subscriptionHandlers: Pick<
       ctx.app,
       { customerId, key: input.idempotencyKey, operation: 'changeSubscription', input },
       async (tx): Promise<Subscription> => {
-        const { customer, record, newPlan, preview } = await changeTarget(tx, ctx, input, true);
-        const due = prorationDue(preview, newPlan);
-        if (due) {
-          await invoiceNow(tx, {
+        requireCapability(await loadSettings(tx), 'changePlans');
+        const context = await own(tx, ctx, input.subscriptionId);
+        const { customer, subscription } = context;
+        const now = ctx.now();
+        const quote = checkQuote(await findUnusedQuote(tx, customerId, input.quoteId), subscription, now);
+        const plans = await loadPlans(tx);
+        checkChange({ ...context, newPlan: findPlan(plans, quote.planId), quantity: quote.quantity });
+        let invoiceId: string | undefined;
+        if (quote.dueToday > 0) {
+          const methods = await listMethods(tx, customerId);
+          const method = chargedMethod(subscription, methods, customer.defaultPaymentMethodId);
+          if (!method) throw noMethodToCharge();
+          const lines = quoteLines(quote, plans, findPlan(plans, subscription.planId).name);
+          invoiceId = await invoiceNow(tx, {
             gateway: ctx.app.deps.gateway,
             customer,
-            due,
-            methodId: customer.defaultPaymentMethodId,
+            due: { description: lines[0].description, amount: quote.dueToday, lines },
+            methodId: method.id,
             key: input.idempotencyKey,
-            requirePayment: false,
-            now: ctx.now(),
+            declined: changePaymentDeclined,
+            now,
             today: ctx.today(),
           });
         }
-        const updated = changed(record, newPlan, input.quantity);
-        await saveSubscription(tx, updated, {}, ctx.now());
-        return toSubscription(updated, newPlan);
+        await markQuoteUsed(tx, quote.id, invoiceId, now);
+        return saved(tx, ctx, applyQuote(subscription, quote, plans));
       },
     );
   },
 
-  /** The merchant hears why, comment included: that is what the reason question is for. */
+  async withdrawSubscriptionChange(ctx, input) {
+    return ctx.app.db.transaction(async (tx) =>
+      saved(tx, ctx, changeWithdrawn(await own(tx, ctx, input.subscriptionId))),
+    );
+  },
+
+  /** The merchant hears why, comment included (by email now, and from the admin API's cancellations). */
   async cancelSubscription(ctx, input) {
-    const customer = ctx.requireSession().customer.record;
     const now = ctx.now();
     const result = await ctx.app.db.transaction(async (tx) => {
-      const settings = await loadSettings(tx);
-      requireCapability(settings, 'subscriptions');
-      const record = await ownSubscription(tx, customer.id, input.subscriptionId, true);
-      checkCancel(settings, record, input.when);
-      const updated = cancelled(record, input, ctx.today());
-      await saveSubscription(tx, updated, { cancellationComment: input.comment }, now);
-      const plan = findPlan(await loadPlans(tx), record.planId);
+      const { customer, settings, subscription, today } = await own(tx, ctx, input.subscriptionId);
+      checkCancel(settings, subscription, input.when, today);
+      checkCancelReason(settings, input);
+      const answer = await saved(tx, ctx, cancelled(subscription, input, today));
       const support = settings.branding.supportEmail;
       if (support) {
         const mail = cancellationNoticeMail({
           customer,
-          planName: plan.name,
-          subscriptionId: record.id,
+          planName: answer.planName,
+          subscriptionId: subscription.id,
           cancel: input,
         });
         await queueEmail(tx, { to: support, ...mail }, now);
       }
-      return toSubscription(updated, plan);
+      return answer;
     });
     ctx.mailQueued = true;
     return result;
   },
 
+  async undoCancelSubscription(ctx, input) {
+    return ctx.app.db.transaction(async (tx) =>
+      saved(tx, ctx, cancellationUndone(await own(tx, ctx, input.subscriptionId))),
+    );
+  },
+
+  async acceptRetentionOffer(ctx, input) {
+    return ctx.app.db.transaction(async (tx) =>
+      saved(tx, ctx, retentionAccepted(await own(tx, ctx, input.subscriptionId))),
+    );
+  },
+
   async pauseSubscription(ctx, input) {
-    const customerId = ctx.customerId;
-    return ctx.app.db.transaction(async (tx) => {
-      const updated = paused(await pausable(tx, customerId, input.id));
-      await saveSubscription(tx, updated, {}, ctx.now());
-      return view(tx, updated);
-    });
+    return ctx.app.db.transaction(async (tx) =>
+      saved(tx, ctx, paused(await own(tx, ctx, input.subscriptionId), input.resumeOn)),
+    );
   },
 
   async resumeSubscription(ctx, input) {
-    const customerId = ctx.customerId;
     return ctx.app.db.transaction(async (tx) => {
-      const record = await pausable(tx, customerId, input.id);
-      const plan = findPlan(await loadPlans(tx), record.planId);
-      const updated = resumed(record, plan, ctx.today());
-      await saveSubscription(tx, updated, {}, ctx.now());
-      return toSubscription(updated, plan);
+      const context = await own(tx, ctx, input.subscriptionId);
+      requireAction('resume', context);
+      const plan = findPlan(await loadPlans(tx), context.subscription.planId);
+      return saved(tx, ctx, resumed(context.subscription, plan, context.today));
     });
   },
 };
