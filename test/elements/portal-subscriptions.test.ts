@@ -14,7 +14,7 @@ import {
   scheduledDowngrade,
 } from '../../stories/support/subscription-states.js';
 import { countingAdapter } from '../helpers/counting-adapter.js';
-import { signedInAda } from '../helpers/customers.js';
+import { signedInAda, signedInMary } from '../helpers/customers.js';
 import { button, hasButton, root, text } from '../helpers/dom.js';
 import {
   ROASTERS,
@@ -190,6 +190,22 @@ describe('<portal-subscriptions> subscribing', () => {
     expect(sent[1]).to.deep.equal(sent[0]);
     const office = (await ada.listSubscriptions()).filter((each) => each.planId === 'plan_office_weekly');
     expect(office, 'subscribed once').to.have.length(1);
+  });
+
+  it('without a payment method on file, sends the customer to add one first', async () => {
+    const el = await mountSubscriptions(await signedInMary());
+    await press(el, 'Subscribe to a plan');
+    await press(el, 'Choose Office Weekly');
+    await settle(
+      el,
+      () => text(root(el).querySelector('.panel')).includes('Add a payment method first'),
+      'why',
+    );
+    const navigate = oneEvent(el, 'portal-navigate');
+    button(el, 'Add a payment method').click();
+    expect((await navigate).detail.section).to.equal('paymentMethods');
+    await press(el, 'Review');
+    expect(panelHeading(el)).to.equal('Subscribe to Office Weekly');
   });
 
   it('can be done from the keyboard alone', async () => {
