@@ -117,5 +117,6 @@ export function renderUnknown(
       >
         ${flow.busy ? busyLabel(m.checking) : m.checkAgain}
       </button>
+      ${secondaryButton(host, m.close, () => host.closePanel())}
     </div>`;
 }
