@@ -103,6 +103,42 @@ export function nextRenewal(record: SubscriptionRecord, plans: readonly Plan[]):
   };
 }
 
+/**
+ * The subscription once `renewal` (its `nextRenewal`) is invoiced: one period of the retention discount is
+ * used (gone after the last) and the carried credit it used is spent. The billing cycle advances the
+ * period and applies a due scheduled change itself (`scheduledChangeApplied`).
+ */
+export function renewalSpent(record: SubscriptionRecord, renewal: RenewalPrice): SubscriptionRecord {
+  const { discount, carriedCredit, ...rest } = record;
+  const periodsLeft = (discount?.periodsRemaining ?? 0) - 1;
+  const creditLeft = (carriedCredit ?? 0) - renewal.credit;
+  return {
+    ...rest,
+    ...(discount && periodsLeft > 0 ? { discount: { ...discount, periodsRemaining: periodsLeft } } : {}),
+    ...(creditLeft > 0 ? { carriedCredit: creditLeft } : {}),
+  };
+}
+
+/** The subscription on its scheduled plan and quantity (the change removed), as on its effective date. */
+export function scheduledChangeApplied(
+  record: SubscriptionRecord,
+  plans: readonly Plan[],
+): SubscriptionRecord {
+  const change = record.scheduledChange;
+  if (!change) return record;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { scheduledChange, terms, ...rest } = record;
+  const plan = findPlan(plans, change.planId);
+  const samePlan = plan.id === record.planId;
+  return {
+    ...rest,
+    planId: plan.id,
+    quantity: change.quantity,
+    products: samePlan ? scaled(record, change.quantity) : [{ name: plan.name, quantity: change.quantity }],
+    ...(samePlan ? (terms ? { terms } : {}) : plan.terms ? { terms: plan.terms } : {}),
+  };
+}
+
 // Quotes -----------------------------------------------------------------------------------------------
 
 const DAY_MS = 86_400_000;
@@ -248,23 +284,23 @@ export function applyQuote(
       scheduledChange: { planId: newPlan.id, quantity: quote.quantity, effectiveDate: quote.effectiveDate },
     };
   }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { scheduledChange, terms, carriedCredit, ...rest } = subscription;
   const currentPlan = findPlan(plans, subscription.planId);
   const restart = subscription.status !== 'trialing' && !sameCycle(currentPlan, newPlan);
   const periodEnd = restart
     ? addInterval(quote.effectiveDate, newPlan.interval, newPlan.intervalCount)
     : subscription.currentPeriodEnd;
-  const credit = (carriedCredit ?? 0) + quote.carriedCredit;
-  const samePlan = newPlan.id === subscription.planId;
+  const credit = (subscription.carriedCredit ?? 0) + quote.carriedCredit;
+  // Made now, the change is applied as a scheduled one would be on its date.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { carriedCredit, ...rest } = scheduledChangeApplied(
+    {
+      ...subscription,
+      scheduledChange: { planId: newPlan.id, quantity: quote.quantity, effectiveDate: quote.effectiveDate },
+    },
+    plans,
+  );
   return {
     ...rest,
-    planId: newPlan.id,
-    quantity: quote.quantity,
-    products: samePlan
-      ? scaled(subscription, quote.quantity)
-      : [{ name: newPlan.name, quantity: quote.quantity }],
-    ...(samePlan ? (terms ? { terms } : {}) : newPlan.terms ? { terms: newPlan.terms } : {}),
     currentPeriodEnd: periodEnd,
     ...(subscription.nextBillingDate !== undefined ? { nextBillingDate: periodEnd } : {}),
     ...(credit > 0 ? { carriedCredit: credit } : {}),

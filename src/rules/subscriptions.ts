@@ -23,6 +23,8 @@ export {
   findPlan,
   nextRenewal,
   quoteLines,
+  renewalSpent,
+  scheduledChangeApplied,
   toChangePreview,
 } from './subscription-prices.js';
 

@@ -251,10 +251,13 @@ const SAMPLE_INPUTS: Partial<Record<OperationName, Record<string, unknown>>> = {
   setDefaultPaymentMethod: { id: 'pm_1' },
   subscribe: { planId: 'plan_1', quantity: 1, idempotencyKey: KEY },
   previewSubscriptionChange: { subscriptionId: 'sub_1', planId: 'plan_2', quantity: 2 },
-  changeSubscription: { subscriptionId: 'sub_1', planId: 'plan_2', quantity: 2, idempotencyKey: KEY },
+  changeSubscription: { subscriptionId: 'sub_1', quoteId: 'quote_1', idempotencyKey: KEY },
   cancelSubscription: { subscriptionId: 'sub_1', when: 'period_end', reason: 'unused' },
-  pauseSubscription: { id: 'sub_1' },
-  resumeSubscription: { id: 'sub_1' },
+  undoCancelSubscription: { subscriptionId: 'sub_1' },
+  acceptRetentionOffer: { subscriptionId: 'sub_1' },
+  withdrawSubscriptionChange: { subscriptionId: 'sub_1' },
+  pauseSubscription: { subscriptionId: 'sub_1', resumeOn: '2026-12-01' },
+  resumeSubscription: { subscriptionId: 'sub_1' },
   getIntentOutcome: { idempotencyKey: KEY },
 };
 

@@ -34,7 +34,8 @@ describe('HTTP routes from the operations table', () => {
 
   it('sends a body unless the input is only route parameters, or the verb carries a query', () => {
     expect(sendsBody(operations.payInvoice)).to.equal(true);
-    expect(sendsBody(operations.pauseSubscription)).to.equal(false);
+    expect(sendsBody(operations.pauseSubscription)).to.equal(true);
+    expect(sendsBody(operations.resumeSubscription)).to.equal(false);
     expect(sendsBody(operations.signOut)).to.equal(false);
     expect(sendsBody(operations.removePaymentMethod)).to.equal(false);
     // A union input has no field list to compare with the path: it always travels as a body.

@@ -17,6 +17,8 @@ import {
   checkSubscribe,
   nextRenewal,
   offeredPlans,
+  renewalSpent,
+  scheduledChangeApplied,
   paused,
   requireStatus,
   resumed,
@@ -454,6 +456,28 @@ describe('rules/subscriptions', () => {
       expect(nextRenewal(subscription('active'), PLANS)?.total).to.equal(6000);
       const ending = cancelled(record, { when: 'period_end', reason: 'unused' }, TODAY);
       expect(nextRenewal(ending, PLANS), 'none once it ends at the period end').to.equal(undefined);
+    });
+
+    it('spends one discounted period and the credit used; applies a scheduled change', () => {
+      const record = subscription('active', {
+        discount: { percentOff: 20, periodsRemaining: 2 },
+        carriedCredit: 10_000,
+      });
+      const first = renewalSpent(record, nextRenewal(record, PLANS)!);
+      expect(first.discount).to.deep.equal({ percentOff: 20, periodsRemaining: 1 });
+      expect(first.carriedCredit, '10000 less the discounted 4800').to.equal(5200);
+      const second = renewalSpent(first, nextRenewal(first, PLANS)!);
+      expect(second).not.to.have.property('discount');
+      expect(second).to.include({ carriedCredit: 400 });
+      const moved = scheduledChangeApplied(
+        subscription('active', {
+          scheduledChange: { planId: bigger.id, quantity: 1, effectiveDate: '2026-03-10' },
+        }),
+        PLANS,
+      );
+      expect(moved).to.include({ planId: bigger.id, quantity: 1 });
+      expect(moved).not.to.have.property('scheduledChange');
+      expect(moved.products).to.deep.equal([{ name: 'Bigger', quantity: 1 }]);
     });
   });
 

@@ -58,6 +58,17 @@ describe('changing a subscription on the reference server', () => {
     assert.equal(stored.quantity, 4);
   });
 
+  it('charges once when one quote is sent under several keys at the same time', async () => {
+    const preview = (await quote(3)).body;
+    const replies = await Promise.all(Array.from({ length: 5 }, () => change(preview.quoteId)));
+    assert.deepEqual(replies.map((reply) => reply.status).sort(), [200, 409, 409, 409, 409]);
+    assert.equal(server.gateway.charges.length, 1);
+    const [paid] = await server.query<{ total: number }>(
+      "SELECT coalesce(sum(amount), 0)::int AS total FROM payments WHERE outcome = 'succeeded' AND invoice_id IN (SELECT invoice_id FROM subscription_quotes)",
+    );
+    assert.equal(paid.total, preview.dueToday.amount);
+  });
+
   it('changes nothing and records nothing when the card is declined', async () => {
     // An expired card is declined by the test gateway.
     await server.query("UPDATE payment_methods SET exp_year = 2020 WHERE id = 'pm_ada_visa'");
