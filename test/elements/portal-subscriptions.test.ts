@@ -1,6 +1,8 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { PortalError } from '../../src/contract/errors.js';
+import '../../src/elements/portal-root/define.js';
+import type { PortalRoot } from '../../src/elements/portal-root/portal-root.js';
 import type { Subscribe } from '../../src/model/index.js';
 import {
   adaSubscriptions,
@@ -93,6 +95,21 @@ describe('<portal-subscriptions> list', () => {
 
     const discount = await mountSubscriptions(await adaSubscriptions(discounted));
     expect(fact(card(discount, ROASTERS)!, 'Discount')).to.equal('20% off the next 2 renewals');
+  });
+
+  it('is <portal-root>’s Subscriptions section once registered', async () => {
+    const portal = await fixture<PortalRoot>(
+      html`<portal-root .adapter=${await signedInAda()}></portal-root>`,
+    );
+    const nav = () =>
+      [...root(portal).querySelectorAll<HTMLButtonElement>('nav button')].find(
+        (each) => text(each) === 'Subscriptions',
+      );
+    await settle(portal, () => nav(), 'the Subscriptions section');
+    nav()!.click();
+    await settle(portal, () => root(portal).querySelector('portal-subscriptions'), 'the element');
+    const el = root(portal).querySelector('portal-subscriptions')!;
+    await settle(el, () => card(el, ROASTERS), 'Ada’s subscriptions');
   });
 
   it('shows loading, then an error with a retry that works, and an empty state', async () => {

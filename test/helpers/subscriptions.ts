@@ -23,7 +23,11 @@ export async function mountSubscriptions(adapter: PortalAdapter): Promise<Portal
   return el;
 }
 
-export async function settle(el: PortalSubscriptions, until: () => unknown, what: string): Promise<void> {
+export async function settle(
+  el: { updateComplete: Promise<unknown> },
+  until: () => unknown,
+  what: string,
+): Promise<void> {
   await waitUntil(until, what, { timeout: 3000 });
   await el.updateComplete;
 }
