@@ -167,7 +167,10 @@ export async function measureStorefront(browser: Browser, baseUrl: string): Prom
     await page.locator('portal-subscriptions [part~="subscription"]').first().waitFor();
   });
   await step('a subscription flow opened (its chunk)', async () => {
-    await page.getByRole('button', { name: /^Change plan or quantity of / }).first().click();
+    await page
+      .getByRole('button', { name: /^Change plan or quantity of / })
+      .first()
+      .click();
     await page.locator('portal-subscriptions [part~="panel"] input').first().waitFor();
   });
   await signedIn.close();
