@@ -140,6 +140,8 @@ export function cancellationNoticeMail(input: {
   planName: string;
   subscriptionId: string;
   cancel: Pick<CancelSubscription, 'when' | 'reason' | 'comment'>;
+  /** The reason in the merchant's own words, when it is one of their listed reasons. */
+  reasonLabel?: string;
 }): MailText {
   const { customer, cancel } = input;
   const when = cancel.when === 'immediately' ? 'effective immediately' : 'at the end of the period';
@@ -148,7 +150,7 @@ export function cancellationNoticeMail(input: {
     subject: `Subscription cancelled by ${customer.name} (${customer.code})`,
     text: [
       `${customer.name} cancelled ${input.planName} (${input.subscriptionId}), ${when}.`,
-      `Reason: ${cancel.reason}`,
+      `Reason: ${input.reasonLabel ? `${input.reasonLabel} (${cancel.reason})` : cancel.reason}`,
       ...(cancel.comment ? [`Comment: ${cancel.comment}`] : []),
     ].join('\n'),
   };

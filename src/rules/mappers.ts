@@ -18,7 +18,7 @@ import {
 } from '../model/index.js';
 import type { CustomerRecord, InvoiceRecord, PaymentMethodRecord, SubscriptionRecord } from './records.js';
 import { findPlan, nextRenewal } from './subscription-prices.js';
-import { actionsFor } from './subscriptions.js';
+import { actionsFor, reasonLabel } from './subscriptions.js';
 
 /**
  * From what a backend stores to what the contract answers: both backends map their records through these,
@@ -208,9 +208,7 @@ export function toCancellation(
   settings: PortalSettings,
 ): SubscriptionCancellation | undefined {
   if (record.cancellationReason === undefined) return undefined;
-  const label = settings.subscriptions.cancellationReasons.find(
-    (reason) => reason.id === record.cancellationReason,
-  )?.label;
+  const label = reasonLabel(settings, record.cancellationReason);
   const ended = record.status === 'canceled';
   return {
     subscriptionId: record.id,

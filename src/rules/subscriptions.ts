@@ -373,6 +373,11 @@ export function checkCancelReason(
   }
 }
 
+/** A listed reason in the merchant's words; undefined for `other` and unknown ids. */
+export function reasonLabel(settings: PortalSettings, reason: string): string | undefined {
+  return settings.subscriptions.cancellationReasons.find((each) => each.id === reason)?.label;
+}
+
 /** Cancelled now (status `canceled`) or at the period end; either way nothing more is billed. */
 export function cancelled(
   subscription: SubscriptionRecord,

@@ -42,4 +42,17 @@ describe('rules/mail', () => {
       'Ada cancelled Espresso Club (sub_1), at the end of the period.\nReason: too_expensive\nComment: Back in spring.',
     );
   });
+
+  it('names a listed cancellation reason in the merchant’s words', () => {
+    const mail = cancellationNoticeMail({
+      customer: { name: 'Ada', code: 'CUST-0001' },
+      planName: 'Espresso Club',
+      subscriptionId: 'sub_1',
+      cancel: { when: 'immediately', reason: 'too_expensive' },
+      reasonLabel: 'It costs too much',
+    });
+    expect(mail.text).to.equal(
+      'Ada cancelled Espresso Club (sub_1), effective immediately.\nReason: It costs too much (too_expensive)',
+    );
+  });
 });

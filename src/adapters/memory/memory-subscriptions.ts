@@ -33,6 +33,7 @@ import {
   offeredPlans,
   paused,
   quoteLines,
+  reasonLabel,
   requireAction,
   resumed,
   retentionAccepted,
@@ -213,7 +214,13 @@ export function cancelSubscription(state: MemoryState, input: CancelSubscription
     const planName = state.plan(subscription.planId).name;
     state.send(
       support,
-      cancellationNoticeMail({ customer, planName, subscriptionId: subscription.id, cancel: input }),
+      cancellationNoticeMail({
+        customer,
+        planName,
+        subscriptionId: subscription.id,
+        cancel: input,
+        reasonLabel: reasonLabel(settings, input.reason),
+      }),
     );
   }
   return view(state, updated);

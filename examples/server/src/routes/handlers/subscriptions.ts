@@ -26,6 +26,7 @@ import {
   offeredPlans,
   paused,
   quoteLines,
+  reasonLabel,
   requireAction,
   resumed,
   retentionAccepted,
@@ -294,6 +295,7 @@ export const subscriptionHandlers: Pick<Handlers, SubscriptionOperations> = {
           planName: answer.planName,
           subscriptionId: subscription.id,
           cancel: input,
+          reasonLabel: reasonLabel(settings, input.reason),
         });
         await queueEmail(tx, { to: support, ...mail }, now);
       }
