@@ -25,6 +25,7 @@ export default defineConfig({
         'portal-profile': 'src/elements/portal-profile/define.ts',
         'portal-content': 'src/elements/portal-content/define.ts',
         'portal-quick-order': 'src/elements/portal-quick-order/define.ts',
+        'portal-subscriptions': 'src/elements/portal-subscriptions/define.ts',
       },
       formats: ['es'],
     },

@@ -171,6 +171,17 @@ export async function measureStorefront(browser: Browser, baseUrl: string): Prom
     await page.getByRole('button', { name: 'Refund policy' }).click();
     await page.locator('portal-content [part~="body"]').first().waitFor();
   });
+  await step('Subscriptions section', async () => {
+    await page.getByRole('button', { name: 'Subscriptions', exact: true }).click();
+    await page.locator('portal-subscriptions [part~="subscription"]').first().waitFor();
+  });
+  await step('a subscription flow opened (its chunk)', async () => {
+    await page
+      .getByRole('button', { name: /^Change plan or quantity of / })
+      .first()
+      .click();
+    await page.locator('portal-subscriptions [part~="panel"] input').first().waitFor();
+  });
   await signedIn.close();
 
   return {

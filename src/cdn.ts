@@ -25,6 +25,7 @@ const LOADERS = {
   'portal-profile': () => import('./elements/portal-profile/define.js'),
   'portal-content': () => import('./elements/portal-content/define.js'),
   'portal-quick-order': () => import('./elements/portal-quick-order/define.js'),
+  'portal-subscriptions': () => import('./elements/portal-subscriptions/define.js'),
 };
 registerLoaders(LOADERS);
 const SELECTOR = Object.keys(LOADERS).join(',');

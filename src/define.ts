@@ -8,4 +8,5 @@ import './elements/portal-payment-methods/define.js';
 import './elements/portal-profile/define.js';
 import './elements/portal-content/define.js';
 import './elements/portal-quick-order/define.js';
+import './elements/portal-subscriptions/define.js';
 import './elements/portal-root/define.js';

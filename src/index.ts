@@ -35,6 +35,7 @@ export { PortalPaymentMethods } from './elements/portal-payment-methods/portal-p
 export { PortalProfile } from './elements/portal-profile/portal-profile.js';
 export { PortalContent } from './elements/portal-content/portal-content.js';
 export { PortalQuickOrder } from './elements/portal-quick-order/portal-quick-order.js';
+export { PortalSubscriptions } from './elements/portal-subscriptions/portal-subscriptions.js';
 export {
   CARD_FIELD_ERRORS,
   CardFieldsError,

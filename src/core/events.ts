@@ -1,5 +1,6 @@
 import type { PortalError } from '../contract/errors.js';
 import type {
+  ChangePreview,
   Customer,
   InvoiceFilter,
   PaymentMethod,
@@ -42,10 +43,22 @@ export interface PortalEventDetails {
   'portal-payment-method-removed': { paymentMethodId: string };
   /** Another method became the default (chosen, or named when the default was removed). */
   'portal-payment-method-default': { paymentMethod: PaymentMethod };
-  'portal-subscription-changed': {
-    subscription: Subscription;
-    change: 'subscribed' | 'changed' | 'canceled' | 'paused' | 'resumed';
-  };
+  /** The customer subscribed to a plan (`<portal-subscriptions>`). */
+  'portal-subscribed': { subscription: Subscription };
+  /** Plan or quantity changed at the quoted price: now, or scheduled for `quote.effectiveDate`. */
+  'portal-subscription-changed': { subscription: Subscription; quote: ChangePreview };
+  /** Cancelled now or at the period end, with the merchant's reason id (`other`: see `comment`). */
+  'portal-subscription-cancelled': { subscription: Subscription; reason: string; comment?: string };
+  /** A cancellation scheduled for the period end was undone: the subscription continues. */
+  'portal-subscription-cancel-undone': { subscription: Subscription };
+  /** A change scheduled for the period end was withdrawn. */
+  'portal-subscription-change-withdrawn': { subscription: Subscription };
+  /** The customer took the merchant's retention discount instead of cancelling. */
+  'portal-subscription-offer-accepted': { subscription: Subscription };
+  /** Paused until `resumeOn`, when it resumes by itself. */
+  'portal-subscription-paused': { subscription: Subscription; resumeOn: string };
+  /** A paused subscription was resumed now. */
+  'portal-subscription-resumed': { subscription: Subscription };
   /** Name, company, phone, addresses or contacts were saved (`<portal-profile>`). */
   'portal-profile-changed': { customer: Customer };
   /** PO, VAT or registration numbers were saved; `customer.vatVerification` says what the registry said. */
@@ -80,7 +93,14 @@ declare global {
     'portal-payment-method-added': PortalEvent<'portal-payment-method-added'>;
     'portal-payment-method-removed': PortalEvent<'portal-payment-method-removed'>;
     'portal-payment-method-default': PortalEvent<'portal-payment-method-default'>;
+    'portal-subscribed': PortalEvent<'portal-subscribed'>;
     'portal-subscription-changed': PortalEvent<'portal-subscription-changed'>;
+    'portal-subscription-cancelled': PortalEvent<'portal-subscription-cancelled'>;
+    'portal-subscription-cancel-undone': PortalEvent<'portal-subscription-cancel-undone'>;
+    'portal-subscription-change-withdrawn': PortalEvent<'portal-subscription-change-withdrawn'>;
+    'portal-subscription-offer-accepted': PortalEvent<'portal-subscription-offer-accepted'>;
+    'portal-subscription-paused': PortalEvent<'portal-subscription-paused'>;
+    'portal-subscription-resumed': PortalEvent<'portal-subscription-resumed'>;
     'portal-profile-changed': PortalEvent<'portal-profile-changed'>;
     'portal-tax-details-updated': PortalEvent<'portal-tax-details-updated'>;
     'portal-email-change-requested': PortalEvent<'portal-email-change-requested'>;

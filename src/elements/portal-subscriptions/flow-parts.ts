@@ -1,0 +1,122 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import type { IntentFlowController } from '../../controllers/intent-flow.js';
+import { type SubsHost, fieldId, headingId } from './host.js';
+
+/** What every flow step shares: its heading, a refusal, a busy button, a field, the unknown outcome. */
+
+/** The step's heading; focus lands on it when the customer arrives at a step. */
+export function renderHeading(host: SubsHost, text: string): TemplateResult {
+  return html`<h3 id=${headingId(host)} tabindex="-1"><bdi>${text}</bdi></h3>`;
+}
+
+/** A refusal that belongs to no field. Always in the page, so an alert that appears is announced. */
+export function renderProblem(host: SubsHost): TemplateResult {
+  return html`<div role="alert">
+    ${host.problem ? html`<div class="alert error" part="error"><p>${host.problem}</p></div>` : nothing}
+  </div>`;
+}
+
+export function busyLabel(label: string): TemplateResult {
+  return html`<span class="spinner" aria-hidden="true"></span> ${label}`;
+}
+
+/** The main button of a step: says what runs while it runs, and does nothing then. */
+export function primaryButton(
+  host: SubsHost,
+  text: string,
+  busyText: string,
+  running: boolean,
+): TemplateResult {
+  return html`<button type="submit" class="button primary" aria-disabled=${host.busy ? 'true' : 'false'}>
+    ${running ? busyLabel(busyText) : text}
+  </button>`;
+}
+
+/** "Back" or "Keep it": the step before, or the list. */
+export function secondaryButton(host: SubsHost, text: string, onClick: () => void): TemplateResult {
+  return html`<button
+    type="button"
+    class="button"
+    aria-disabled=${host.busy ? 'true' : 'false'}
+    @click=${onClick}
+  >
+    ${text}
+  </button>`;
+}
+
+export interface InputFieldOptions {
+  name: string;
+  label: string;
+  value: string;
+  type: 'number' | 'date';
+  hint?: string;
+  min?: string;
+  max?: string;
+  onInput: (value: string) => void;
+}
+
+/** A labelled number or date field, its hint and its problem tied to it (aria-describedby, aria-invalid). */
+export function renderInputField(host: SubsHost, options: InputFieldOptions): TemplateResult {
+  const id = fieldId(host, options.name);
+  const error = host.fieldErrors[options.name];
+  const hintId = options.hint ? `${id}-hint` : undefined;
+  const describedBy = [hintId ?? '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return html`<div class="field">
+    <label for=${id}>${options.label}</label>
+    ${hintId ? html`<span class="hint" id=${hintId}>${options.hint}</span>` : nothing}
+    <input
+      id=${id}
+      name=${options.name}
+      type=${options.type}
+      inputmode=${ifDefined(options.type === 'number' ? 'numeric' : undefined)}
+      min=${ifDefined(options.min)}
+      max=${ifDefined(options.max)}
+      required
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${ifDefined(describedBy)}
+      .value=${live(options.value)}
+      @input=${(event: Event) => options.onInput((event.target as HTMLInputElement).value)}
+    />
+    ${error ? html`<span class="error" id=${`${id}-error`}>${error}</span>` : nothing}
+  </div>`;
+}
+
+/** Shows the problems and focuses the first field that has one. */
+export function showFieldErrors(host: SubsHost, errors: Record<string, string>): boolean {
+  host.fieldErrors = errors;
+  const first = Object.keys(errors)[0];
+  if (!first) return false;
+  host.announce(errors[first]);
+  host.focusing.focusAfterUpdate(fieldId(host, first));
+  return true;
+}
+
+/**
+ * The answer was lost: it may or may not have gone through; Check again sends the same request with
+ * the same key, so it cannot happen twice.
+ */
+export function renderUnknown(
+  host: SubsHost,
+  flow: IntentFlowController<'subscribe'> | IntentFlowController<'changeSubscription'>,
+): TemplateResult {
+  const m = host.t.subscriptions;
+  return html`${renderHeading(host, m.unknownHeading)}
+    <div class="alert warning" part="notice"><p>${m.unknownBody}</p></div>
+    <div class="actions">
+      <button
+        type="button"
+        class="button primary"
+        aria-disabled=${flow.busy ? 'true' : 'false'}
+        @click=${() => {
+          if (flow.busy) return;
+          host.announce(m.checking);
+          void flow.checkAgain();
+        }}
+      >
+        ${flow.busy ? busyLabel(m.checking) : m.checkAgain}
+      </button>
+      ${secondaryButton(host, m.close, () => host.closePanel())}
+    </div>`;
+}

@@ -1,0 +1,400 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { OUTCOME_UNKNOWN_CODES, PortalError, toPortalError } from '../../contract/errors.js';
+import { keys } from '../../contract/keys.js';
+import { FocusController } from '../../controllers/focus.js';
+import { FormStateController } from '../../controllers/form-state.js';
+import { IntentFlowController } from '../../controllers/intent-flow.js';
+import { LiveRegionController } from '../../controllers/live-region.js';
+import { emit } from '../../core/events.js';
+import { PortalElement } from '../../core/portal-element.js';
+import { queries, when } from '../../core/queries.js';
+import { QueryController, loadedValue } from '../../core/query.js';
+import type { PortalStore } from '../../core/store.js';
+import type { PaymentMethod, Plan, PortalSettings, Subscription } from '../../model/index.js';
+import { formStyles } from '../../ui/form/styles.js';
+import { errorMessage, renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
+import { elementStyles } from '../../ui/styles.js';
+import type { Notice, Operation, Panel, SubsHost } from './host.js';
+import { type ListHost, actionId, renderList } from './list-view.js';
+import { subscriptionsMessages } from './messages.js';
+import { subscriptionsStyles } from './portal-subscriptions.styles.js';
+
+type Flows = typeof import('./flows.js');
+
+let instances = 0;
+
+/** A request whose answer never came: it may or may not have been done. */
+const UNKNOWN_OUTCOME = new Set<string>(OUTCOME_UNKNOWN_CODES);
+
+/**
+ * @summary The customer's subscriptions: what each costs and when it renews, and — exactly as the
+ * backend allows for each — subscribing, changing plan or quantity at a quoted price, cancelling with a
+ * reason (and undoing it), pausing until a date and resuming.
+ *
+ * Each subscription shows its plan, products and quantity, its price per period in its currency, its
+ * status (free trial until, active, past due, paused until, cancelling on, cancelled), the next billing
+ * date and amount, what it is charged to, a change scheduled for the period end (with Withdraw) and a
+ * discount. The buttons are those of the subscription's `actions`: the backend says what is allowed.
+ *
+ * Subscribing and changing move money, each as one customer intent with one idempotency key: a lost
+ * answer shows "we could not confirm" with Check again (same request, same key), never success or
+ * failure. A change is priced by the backend first (a quote, shown in full with its expiry) and made
+ * with that quote; an expired quote is priced again and shown again, never charged silently. The flows'
+ * code is fetched the first time one opens.
+ *
+ * @fires portal-subscribed - A subscription was created; `detail.subscription`.
+ * @fires portal-subscription-changed - Plan or quantity changed (now or scheduled); `detail.subscription`, `detail.quote`.
+ * @fires portal-subscription-cancelled - Cancelled now or at the period end; `detail.subscription`, `detail.reason`, `detail.comment`.
+ * @fires portal-subscription-cancel-undone - A scheduled cancellation was undone; `detail.subscription`.
+ * @fires portal-subscription-change-withdrawn - A scheduled change was withdrawn; `detail.subscription`.
+ * @fires portal-subscription-offer-accepted - The retention discount was taken; `detail.subscription`.
+ * @fires portal-subscription-paused - Paused; `detail.subscription`, `detail.resumeOn`.
+ * @fires portal-subscription-resumed - Resumed now; `detail.subscription`.
+ * @fires portal-navigate - "Add a payment method" while subscribing without one: `{ section: 'paymentMethods' }`. Cancelable.
+ * @fires portal-error - A request failed and the element says why; `detail.error`, `detail.operation`.
+ *
+ * @csspart base - The whole element.
+ * @csspart subscription - Each subscription.
+ * @csspart badge - The status badge.
+ * @csspart actions - A subscription's buttons.
+ * @csspart scheduled-change - The change scheduled for the period end.
+ * @csspart panel - The open flow (subscribe, change, cancel, pause).
+ * @csspart plan - A plan to choose from.
+ * @csspart quote - A change's price, from the backend.
+ * @csspart notice - What the last action did.
+ * @csspart loading - The skeleton shown while loading.
+ * @csspart empty - No subscriptions.
+ * @csspart error - A failure, with a retry.
+ *
+ * @cssproperty --portal-color-primary - Brand colour of the main buttons.
+ * @cssproperty --portal-radius - Corner radius of the cards, fields and buttons.
+ */
+export class PortalSubscriptions
+  extends PortalElement<typeof subscriptionsMessages>
+  implements SubsHost, ListHost
+{
+  static override styles = [...elementStyles, formStyles, subscriptionsStyles];
+  static override messages = subscriptionsMessages;
+
+  /** @internal */ @state() panel: Panel = { kind: 'list' };
+  /** @internal */ @state() notice: Notice | null = null;
+  /** @internal */ @state() problem: string | null = null;
+  /** @internal */ @state() fieldErrors: Record<string, string> = {};
+  /** @internal The flows' code, once fetched. */
+  @state() views: Flows | null = null;
+  @state() private viewsFailed = false;
+  /** The button that opened the panel: focus returns there when it closes. */
+  private opener: string | null = null;
+
+  /** @internal */ readonly uid = `portal-subscriptions-${++instances}`;
+  /** @internal */ readonly form = new FormStateController<Operation>(this);
+  /** @internal */ readonly focusing = new FocusController(this);
+  private readonly liveRegion = new LiveRegionController(this);
+
+  private readonly settingsQuery = new QueryController(this, queries.settings);
+  private readonly subscriptionsQuery = new QueryController(this, queries.subscriptions);
+  private readonly plansQuery = new QueryController(
+    this,
+    when(() => this.panel.kind === 'subscribe' || this.panel.kind === 'change', queries.plans),
+  );
+  private readonly methodsQuery = new QueryController(
+    this,
+    when(() => this.panel.kind === 'subscribe', queries.paymentMethods),
+  );
+
+  /** @internal Subscribing to one plan is one intent; a lost answer is checked with the same key. */
+  readonly subscribeFlow = new IntentFlowController(this, {
+    operation: 'subscribe',
+    intent: () =>
+      this.panel.kind === 'subscribe' && this.panel.planId ? `subscribe:${this.panel.planId}` : null,
+    done: (subscription) => {
+      this.finish({ tone: 'success', text: this.t.subscriptions.subscribed(subscription.planName) });
+      emit(this, 'portal-subscribed', { subscription });
+    },
+    unknown: (again) => this.outcomeUnknown(again),
+    refused: (error, _request, final) => this.views?.subscribeRefused(this, error, final),
+    failed: (error) => emit(this, 'portal-error', { error, operation: 'subscribe' }),
+  });
+
+  /** @internal Making one quoted change is one intent (keyed by the quote). */
+  readonly changeFlow = new IntentFlowController(this, {
+    operation: 'changeSubscription',
+    intent: () =>
+      this.panel.kind === 'change' && this.panel.quote
+        ? `subscription-change:${this.panel.quote.quoteId}`
+        : null,
+    done: (subscription) => this.views?.changed(this, subscription),
+    unknown: (again) => this.outcomeUnknown(again),
+    refused: (error, _request, final) => void this.views?.changeRefused(this, error, final),
+    failed: (error) => emit(this, 'portal-error', { error, operation: 'changeSubscription' }),
+  });
+
+  /** @internal */
+  get settings(): PortalSettings | undefined {
+    return loadedValue(this.settingsQuery.state);
+  }
+
+  /** @internal */
+  get subscriptions(): Subscription[] {
+    return loadedValue(this.subscriptionsQuery.state) ?? [];
+  }
+
+  /** @internal */
+  get plans(): Plan[] | undefined {
+    return loadedValue(this.plansQuery.state);
+  }
+
+  /** @internal */
+  get methods(): PaymentMethod[] | undefined {
+    return loadedValue(this.methodsQuery.state);
+  }
+
+  /** @internal */
+  get busy(): boolean {
+    return this.form.busy !== null || this.subscribeFlow.busy || this.changeFlow.busy;
+  }
+
+  // Panels
+
+  /** @internal Shows a flow instead of the list (fetching its code the first time); focus on its heading. */
+  show(panel: Panel, opener: string): void {
+    if (this.busy) return;
+    this.notice = null;
+    this.problem = null;
+    this.fieldErrors = {};
+    this.opener = opener;
+    this.subscribeFlow.startOver();
+    this.changeFlow.startOver();
+    this.panel = panel;
+    if (!this.views) void this.loadViews();
+    this.focusing.focusWhenRendered(`${this.uid}-panel-heading`);
+  }
+
+  private async loadViews(): Promise<void> {
+    this.viewsFailed = false;
+    try {
+      this.views = await import('./flows.js');
+    } catch {
+      this.viewsFailed = true;
+    }
+  }
+
+  /** @internal */
+  setPanel(panel: Panel, focusHeading = false): void {
+    this.panel = panel;
+    if (focusHeading) this.focusing.focusWhenRendered(`${this.uid}-panel-heading`);
+  }
+
+  /** @internal Back to the list; focus returns to the button that opened the flow. */
+  closePanel(): void {
+    if (this.busy) return;
+    this.panel = { kind: 'list' };
+    this.problem = null;
+    this.fieldErrors = {};
+    this.subscribeFlow.startOver();
+    this.changeFlow.startOver();
+    if (this.opener) this.focusing.focusAfterUpdate(this.opener);
+  }
+
+  /** @internal Back on the list with what happened, focus on the notice. */
+  finish(notice: Notice): void {
+    this.subscribeFlow.startOver();
+    this.changeFlow.startOver();
+    this.panel = { kind: 'list' };
+    this.problem = null;
+    this.fieldErrors = {};
+    this.notice = notice;
+    if (notice.tone === 'success') this.liveRegion.announce(notice.text);
+    this.focusing.focusAfterUpdate(`${this.uid}-notice`);
+  }
+
+  /** @internal */
+  announce(text: string): void {
+    this.liveRegion.announce(text);
+  }
+
+  openSubscribe(): void {
+    this.show(
+      { kind: 'subscribe', step: 'plans', planId: '', quantity: '1', methodId: null },
+      `${this.uid}-open-subscribe`,
+    );
+  }
+
+  openChange(subscription: Subscription): void {
+    this.show(
+      {
+        kind: 'change',
+        subscriptionId: subscription.id,
+        step: 'form',
+        planId: subscription.planId,
+        quantity: String(subscription.quantity),
+        quote: null,
+        refreshed: false,
+      },
+      actionId(this, 'change', subscription.id),
+    );
+  }
+
+  openCancel(subscription: Subscription): void {
+    const settings = this.settings?.subscriptions;
+    this.show(
+      {
+        kind: 'cancel',
+        subscriptionId: subscription.id,
+        step: settings?.retentionOffer ? 'offer' : 'form',
+        reason: '',
+        comment: '',
+        when: settings?.cancellation === 'immediately' ? 'immediately' : 'period_end',
+      },
+      actionId(this, 'cancel', subscription.id),
+    );
+  }
+
+  openPause(subscription: Subscription): void {
+    const opener = this.panel.kind === 'cancel' ? this.opener : actionId(this, 'pause', subscription.id);
+    this.show({ kind: 'pause', subscriptionId: subscription.id, resumeOn: '' }, opener ?? '');
+  }
+
+  // Requests
+
+  /**
+   * @internal Runs one request (a second click or Enter while it runs sends nothing). Failures come back
+   * as PortalError, reported as `portal-error`; after a lost answer the list is read again, so it shows
+   * what is really the case.
+   */
+  request<T>(
+    operation: Operation,
+    progress: string,
+    action: (store: PortalStore) => Promise<T>,
+  ): Promise<T | PortalError> | null {
+    const store = this.store;
+    if (!store || this.subscribeFlow.busy || this.changeFlow.busy) return null;
+    return this.form.submit(operation, async () => {
+      this.problem = null;
+      this.liveRegion.announce(progress);
+      try {
+        return await action(store);
+      } catch (error) {
+        const failure = toPortalError(error);
+        emit(this, 'portal-error', { error: failure, operation });
+        if (UNKNOWN_OUTCOME.has(failure.code)) store.invalidate(keys.subscriptions);
+        return failure;
+      }
+    });
+  }
+
+  /** @internal Whether a failure leaves the outcome unknown. */
+  isUnknown(error: PortalError): boolean {
+    return UNKNOWN_OUTCOME.has(error.code);
+  }
+
+  /** @internal An action made from the list: its outcome becomes the list's notice. */
+  private async listAction(
+    operation: 'undoCancelSubscription' | 'withdrawSubscriptionChange' | 'resumeSubscription',
+    subscription: Subscription,
+    success: (updated: Subscription) => string,
+  ): Promise<Subscription | null> {
+    this.notice = null;
+    const pending = this.request(operation, this.t.subscriptions.working, (store) =>
+      store.mutate(operation, { subscriptionId: subscription.id }),
+    );
+    if (!pending) return null;
+    const result = await pending;
+    if (result instanceof PortalError) {
+      this.finish(
+        this.isUnknown(result)
+          ? { tone: 'warning', text: this.t.subscriptions.unknownOutcome }
+          : { tone: 'error', text: errorMessage(this.t, result) },
+      );
+      return null;
+    }
+    this.finish({ tone: 'success', text: success(result) });
+    return result;
+  }
+
+  async undoCancel(subscription: Subscription): Promise<void> {
+    const m = this.t.subscriptions;
+    const done = await this.listAction('undoCancelSubscription', subscription, (s) => m.undone(s.planName));
+    if (done) emit(this, 'portal-subscription-cancel-undone', { subscription: done });
+  }
+
+  async withdrawChange(subscription: Subscription): Promise<void> {
+    const m = this.t.subscriptions;
+    const done = await this.listAction('withdrawSubscriptionChange', subscription, (s) =>
+      m.withdrawn(s.planName),
+    );
+    if (done) emit(this, 'portal-subscription-change-withdrawn', { subscription: done });
+  }
+
+  async resume(subscription: Subscription): Promise<void> {
+    const m = this.t.subscriptions;
+    const done = await this.listAction('resumeSubscription', subscription, (s) => m.resumed(s.planName));
+    if (done) emit(this, 'portal-subscription-resumed', { subscription: done });
+  }
+
+  private outcomeUnknown(again: boolean): void {
+    const m = this.t.subscriptions;
+    this.liveRegion.announce(again ? m.stillUnknown : m.unknownHeading);
+    if (!again) this.focusing.focusWhenRendered(`${this.uid}-panel-heading`);
+  }
+
+  /** @internal "Add a payment method": hands over to the payment methods section. */
+  navigateToMethods(): void {
+    emit(this, 'portal-navigate', { section: 'paymentMethods' }, { cancelable: true });
+  }
+
+  // Rendering
+
+  private renderNotice(): TemplateResult {
+    const notice = this.notice;
+    return html`<div class="notices" role=${notice && notice.tone !== 'success' ? 'alert' : nothing}>
+      ${
+        notice
+          ? html`<p class="alert ${notice.tone}" id=${`${this.uid}-notice`} tabindex="-1" part="notice">
+              ${notice.text}
+            </p>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderPanel(): TemplateResult {
+    if (this.viewsFailed) {
+      return renderError(this.t, new PortalError('network', 'flows'), () => void this.loadViews());
+    }
+    if (!this.views) return renderLoading(this.t, 4);
+    return html`<div class="panel" part="panel">${this.views.renderPanel(this)}</div>`;
+  }
+
+  private renderBody(settings: PortalSettings): TemplateResult {
+    const subscriptions = this.subscriptionsQuery.state;
+    const loaded = loadedValue(subscriptions);
+    if (!loaded && subscriptions.status === 'error') {
+      return renderError(this.t, subscriptions.error, () => this.subscriptionsQuery.refresh());
+    }
+    if (!loaded) return renderLoading(this.t, 6);
+    if (this.panel.kind !== 'list') return this.renderPanel();
+    return renderList(this, loaded, settings);
+  }
+
+  override render(): TemplateResult {
+    const t = this.t;
+    let body: TemplateResult;
+    if (!this.store) {
+      this.reportMissingStore();
+      body = renderMisconfigured(t);
+    } else {
+      const settings = this.settingsQuery.state;
+      const loaded = this.settings;
+      if (loaded) body = this.renderBody(loaded);
+      else if (settings.status === 'error') {
+        body = renderError(t, settings.error, () => this.settingsQuery.refresh());
+      } else body = renderLoading(t, 6);
+    }
+    return html`<section class="subscriptions" part="base" aria-labelledby=${`${this.uid}-heading`}>
+      <h2 id=${`${this.uid}-heading`} tabindex="-1">${t.subscriptions.heading}</h2>
+      ${this.renderNotice()} ${body} ${this.liveRegion.render()}
+    </section>`;
+  }
+}
