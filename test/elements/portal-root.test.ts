@@ -215,29 +215,6 @@ describe('<portal-root>', () => {
     }
   });
 
-  // <portal-subscriptions> is not built yet; before <portal-profile> existed, it was this example.
-  it('shows only the sections whose elements exist, and adds one when it is registered', async () => {
-    const el = await fixture<PortalRoot>(
-      html`<portal-root .adapter=${await signedInAdapter()}></portal-root>`,
-    );
-    await loaded(el);
-    const labels = () =>
-      [...shadow(el).querySelectorAll('nav button')].map((button) => button.textContent?.trim());
-    expect(labels()).not.to.include('Subscriptions');
-    if (!customElements.get('portal-subscriptions')) {
-      customElements.define('portal-subscriptions', class extends HTMLElement {});
-    }
-    await waitUntil(() => labels().includes('Subscriptions'), 'the subscriptions section appears');
-    const sectionEvent = oneEvent(el, 'portal-section');
-    [...shadow(el).querySelectorAll<HTMLButtonElement>('nav button')]
-      .find((b) => b.textContent?.includes('Subscriptions'))!
-      .click();
-    expect((await sectionEvent).detail.section).to.equal('subscriptions');
-    await el.updateComplete;
-    expect(shadow(el).querySelector('portal-subscriptions')).to.exist;
-    expect(shadow(el).activeElement?.textContent).to.equal('Subscriptions');
-  });
-
   it('shares one store between widgets that point at the same backend', () => {
     const adapter = new MemoryAdapter();
     expect(storeForAdapter(adapter)).to.equal(storeForAdapter(adapter));
