@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { sentence, userText } from '../../ui/user-text.js';
 import { live } from 'lit/directives/live.js';
 import { PortalError } from '../../contract/errors.js';
 import { emit } from '../../core/events.js';
@@ -39,7 +40,7 @@ function renderPlanChoice(host: SubsHost, panel: ChangePanel, subscription: Subs
   const plans = targets(host, subscription);
   const current = plans.some((each) => each.id === subscription.planId)
     ? []
-    : [html`<p>${m.currentPlan}: <bdi>${subscription.planName}</bdi></p>`];
+    : [html`<p>${m.currentPlan}: ${userText(subscription.planName)}</p>`];
   return html`${current}
     <fieldset class="choices" id=${fieldId(host, 'plan')} tabindex="-1">
       <legend>${m.newPlan}</legend>
@@ -54,7 +55,7 @@ function renderPlanChoice(host: SubsHost, panel: ChangePanel, subscription: Subs
               @change=${() => host.setPanel({ ...panel, planId: plan.id })}
             />
             <span class="choice-body">
-              <span class="choice-label"><bdi>${plan.name}</bdi></span>
+              <span class="choice-label">${userText(plan.name)}</span>
               <span class="choice-detail">
                 ${pricePer(t, format, plan.price, plan.interval, plan.intervalCount)}
                 ${plan.id === subscription.planId ? ` · ${m.currentPlan}` : ''}
@@ -141,7 +142,7 @@ function renderQuote(host: SubsHost, panel: ChangePanel, quote: ChangePreview): 
   return html`${renderHeading(host, m.quoteHeading)}
     ${panel.refreshed ? html`<div class="alert warning" part="notice"><p>${m.quoteRefreshed}</p></div>` : ''}
     <div class="quote" part="quote">
-      <p class="quote-for"><bdi>${m.quoteFor(quote.planName, quote.quantity)}</bdi></p>
+      <p class="quote-for">${sentence((name) => m.quoteFor(name, quote.quantity), quote.planName)}</p>
       ${later ? html`<p>${m.changesOn(format.date(quote.effectiveDate))}</p>` : ''}
       ${renderFacts([
         !later && { label: m.credit, value: format.money(quote.credit) },

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { userText } from '../../ui/user-text.js';
 import type { PortalSettings, Subscription } from '../../model/index.js';
 import { renderFacts } from '../../ui/facts.js';
 import { renderEmpty } from '../../ui/states.js';
@@ -124,7 +125,7 @@ function renderSubscription(host: ListHost, subscription: Subscription): Templat
   const price = pricePer(t, format, subscription.price, subscription.interval, subscription.intervalCount);
   return html`<li class="subscription" part="subscription" aria-labelledby=${headingId}>
     <div class="top">
-      <h3 id=${headingId}><bdi>${subscription.planName}</bdi></h3>
+      <h3 id=${headingId}>${userText(subscription.planName)}</h3>
       <span class="badge ${badge.tone}" part="badge">${badge.text}</span>
     </div>
     ${line ? html`<p class="status-line">${line}</p>` : nothing}

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { userText } from '../../ui/user-text.js';
 import { live } from 'lit/directives/live.js';
 import type { PortalError } from '../../contract/errors.js';
 import { type PaymentMethod, type Plan, isoToday, money } from '../../model/index.js';
@@ -57,7 +58,7 @@ function renderPlan(host: SubsHost, plan: Plan): TemplateResult {
   const m = t.subscriptions;
   const nameId = `${host.uid}-plan-${plan.id}`;
   return html`<li class="plan" part="plan" aria-labelledby=${nameId}>
-    <h4 id=${nameId}><bdi>${plan.name}</bdi></h4>
+    <h4 id=${nameId}>${userText(plan.name)}</h4>
     <p class="price">${pricePer(t, format, plan.price, plan.interval, plan.intervalCount)}</p>
     ${plan.description ? html`<p>${plan.description}</p>` : nothing}
     ${plan.trialDays > 0 ? html`<p><span class="badge info">${m.trialDays(plan.trialDays)}</span></p>` : nothing}
