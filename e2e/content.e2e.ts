@@ -30,7 +30,7 @@ describe('content, pay from the list and quick order on the storefront', { timeo
     await page.getByRole('button', { name: 'Policies', exact: true }).click();
     await page.getByRole('button', { name: 'Roasting notes' }).click();
     await page.getByRole('heading', { name: 'Roasting notes' }).waitFor();
-    await page.getByText('Ethiopia Guji').waitFor();
+    await page.locator('portal-content').getByText('Ethiopia Guji', { exact: true }).waitFor();
     await page.getByText('Brew it at 94 °C for the brightest cup.').click();
     await page.getByText('Best within a month of roasting.').waitFor();
     const body = page.locator('portal-content [part="body"]');
