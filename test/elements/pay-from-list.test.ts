@@ -77,7 +77,7 @@ describe('Pay from the list', () => {
     await sendKeys({ press: 'ArrowLeft' });
     expect(root(el).activeElement).to.equal(number);
     await sendKeys({ press: 'ArrowRight' });
-    const asked = oneEvent(el, 'portal-navigate') as Promise<PortalEvent<'portal-navigate'>>;
+    const asked = oneEvent<PortalEvent<'portal-navigate'>>(el, 'portal-navigate');
     await sendKeys({ press: 'Enter' });
     const event = await asked;
     expect(event.detail).to.deep.equal({
@@ -131,7 +131,7 @@ describe('"Pay now" on the overdue warning', () => {
       html`<portal-summary navigable .adapter=${adapter}></portal-summary>`,
     );
     await waitUntil(() => root(el).querySelector('.pay-now'), '"Pay now"', { timeout: 5000 });
-    const asked = oneEvent(el, 'portal-navigate') as Promise<PortalEvent<'portal-navigate'>>;
+    const asked = oneEvent<PortalEvent<'portal-navigate'>>(el, 'portal-navigate');
     (root(el).querySelector('.pay-now') as HTMLButtonElement).click();
     expect((await asked).detail).to.deep.equal({ section: 'invoices', invoiceId: overdue[0].id, pay: true });
     await expect(el).to.be.accessible();
@@ -148,7 +148,7 @@ describe('"Pay now" on the overdue warning', () => {
       html`<portal-summary navigable .adapter=${adapter}></portal-summary>`,
     );
     await waitUntil(() => root(el).querySelector('.pay-now'), '"Pay now"', { timeout: 5000 });
-    const asked = oneEvent(el, 'portal-navigate') as Promise<PortalEvent<'portal-navigate'>>;
+    const asked = oneEvent<PortalEvent<'portal-navigate'>>(el, 'portal-navigate');
     (root(el).querySelector('.pay-now') as HTMLButtonElement).click();
     expect((await asked).detail).to.deep.equal({ section: 'invoices', filter: 'outstanding' });
   });
