@@ -9,10 +9,12 @@ interface QuickOrderArgs {
   locale: string;
 }
 
-/** In the stories the hand-off is shown, not followed: the story routes it itself, as a single-page store would. */
+/**
+ * In the stories the hand-off is not followed: the story cancels it, as a single-page store routing
+ * itself would, and Storybook's actions panel shows the event.
+ */
 function stayHere(event: PortalEvent<'portal-quick-order'>): void {
   event.preventDefault();
-  console.info(`portal-quick-order: ${event.detail.url}`);
 }
 
 const meta: Meta<QuickOrderArgs> = {

@@ -49,14 +49,15 @@ function findDeep(el: Element, selector: string): Element | null {
 }
 
 describe('Pay from the list', () => {
-  it('offers Pay on every due row, named by its invoice, and nowhere else', async () => {
+  it('offers Pay on every due row, in the row of its invoice, and nowhere else', async () => {
     const adapter = await signedInAda();
     const due = (await adapter.listInvoices({ filter: 'outstanding', limit: 100 })).items;
     const el = await fixture<PortalInvoices>(html`<portal-invoices .adapter=${adapter}></portal-invoices>`);
     await listed(el);
     await waitUntil(() => payButtons(el).length > 0, 'Pay buttons once the settings are known');
-    expect(payButtons(el).map((each) => each.getAttribute('aria-label'))).to.deep.equal(
-      due.map((invoice) => `Pay ${invoice.number}`),
+    expect(payButtons(el).map((each) => each.getAttribute('aria-label'))).to.deep.equal(due.map(() => 'Pay'));
+    expect(payButtons(el).map((each) => text(each.closest('[role="rowheader"]')))).to.deep.equal(
+      due.map((invoice) => invoice.number),
     );
     expect(getComputedStyle(payButtons(el)[0], '::before').content).to.equal('"Pay"');
     await expect(el).to.be.accessible();
@@ -67,7 +68,7 @@ describe('Pay from the list', () => {
     const el = await fixture<PortalInvoices>(html`<portal-invoices .adapter=${adapter}></portal-invoices>`);
     await listed(el);
     await waitUntil(() => payButtons(el).length > 0, 'Pay buttons');
-    const pay = payButtons(el).find((each) => each.getAttribute('aria-label') === 'Pay INV-1008')!;
+    const pay = payButtons(el).find((each) => text(each.closest('[role="rowheader"]')) === 'INV-1008')!;
     // Tab goes row to row; → from the number reaches the row's Pay, ← goes back.
     const number = pay.parentElement!.querySelector<HTMLButtonElement>('.open')!;
     number.focus();
@@ -76,7 +77,7 @@ describe('Pay from the list', () => {
     await sendKeys({ press: 'ArrowLeft' });
     expect(root(el).activeElement).to.equal(number);
     await sendKeys({ press: 'ArrowRight' });
-    const asked = oneEvent(el, 'portal-navigate') as Promise<PortalEvent<'portal-navigate'>>;
+    const asked = oneEvent<PortalEvent<'portal-navigate'>>(el, 'portal-navigate');
     await sendKeys({ press: 'Enter' });
     const event = await asked;
     expect(event.detail).to.deep.equal({
@@ -101,12 +102,14 @@ describe('Pay from the list', () => {
     const adapter = await signedInAda();
     const el = await fixture<PortalRoot>(html`<portal-root .adapter=${adapter}></portal-root>`);
     await shown(el, 'nav');
-    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')].find((each) => text(each) === 'Invoices')!.click();
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')]
+      .find((each) => text(each) === 'Invoices')!
+      .click();
     const list = (await shown(el, 'portal-invoices')) as PortalInvoices;
     await listed(list);
     await waitUntil(() => payButtons(list).length > 0, 'Pay buttons');
     payButtons(list)
-      .find((each) => each.getAttribute('aria-label') === 'Pay INV-1008')!
+      .find((each) => text(each.closest('[role="rowheader"]')) === 'INV-1008')!
       .click();
     const pay = await shown(el, 'portal-pay-invoice');
     await waitUntil(
@@ -128,7 +131,7 @@ describe('"Pay now" on the overdue warning', () => {
       html`<portal-summary navigable .adapter=${adapter}></portal-summary>`,
     );
     await waitUntil(() => root(el).querySelector('.pay-now'), '"Pay now"', { timeout: 5000 });
-    const asked = oneEvent(el, 'portal-navigate') as Promise<PortalEvent<'portal-navigate'>>;
+    const asked = oneEvent<PortalEvent<'portal-navigate'>>(el, 'portal-navigate');
     (root(el).querySelector('.pay-now') as HTMLButtonElement).click();
     expect((await asked).detail).to.deep.equal({ section: 'invoices', invoiceId: overdue[0].id, pay: true });
     await expect(el).to.be.accessible();
@@ -145,7 +148,7 @@ describe('"Pay now" on the overdue warning', () => {
       html`<portal-summary navigable .adapter=${adapter}></portal-summary>`,
     );
     await waitUntil(() => root(el).querySelector('.pay-now'), '"Pay now"', { timeout: 5000 });
-    const asked = oneEvent(el, 'portal-navigate') as Promise<PortalEvent<'portal-navigate'>>;
+    const asked = oneEvent<PortalEvent<'portal-navigate'>>(el, 'portal-navigate');
     (root(el).querySelector('.pay-now') as HTMLButtonElement).click();
     expect((await asked).detail).to.deep.equal({ section: 'invoices', filter: 'outstanding' });
   });

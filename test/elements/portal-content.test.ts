@@ -15,7 +15,11 @@ import { button, root, text } from '../helpers/dom.js';
 // This page enforces Trusted Types as the demo storefront does: only Lit's policy and the content policy.
 const csp = document.createElement('meta');
 csp.httpEquiv = 'Content-Security-Policy';
-csp.content = `require-trusted-types-for 'script'; trusted-types lit-html ${CONTENT_POLICY_NAME}`;
+// Inline handlers and style attributes are refused, as on the storefront (which refuses them through
+// script-src and style-src): parsing the hostile pages must not make the page report them.
+csp.content =
+  `require-trusted-types-for 'script'; trusted-types lit-html ${CONTENT_POLICY_NAME}; ` +
+  "script-src-attr 'none'; style-src-attr 'none'";
 document.head.append(csp);
 
 /** Every CSP or Trusted Types violation the page reports, from here on. */

@@ -35,7 +35,7 @@ describe('<portal-quick-order>', () => {
     expect(text(quickOrderButton(el))).to.equal('Quick order');
     await expect(el).to.be.accessible();
     quickOrderButton(el)!.focus();
-    const handedOff = oneEvent(el, 'portal-quick-order') as Promise<PortalEvent<'portal-quick-order'>>;
+    const handedOff = oneEvent<PortalEvent<'portal-quick-order'>>(el, 'portal-quick-order');
     await sendKeys({ press: 'Enter' });
     const { detail, cancelable } = await handedOff;
     expect(cancelable).to.equal(true);
@@ -93,7 +93,7 @@ describe('<portal-quick-order>', () => {
       html`<portal-quick-order .adapter=${adapter}></portal-quick-order>`,
     );
     await waitUntil(() => quickOrderButton(el), 'the Quick order button');
-    const reported = oneEvent(el, 'portal-error') as Promise<PortalEvent<'portal-error'>>;
+    const reported = oneEvent<PortalEvent<'portal-error'>>(el, 'portal-error');
     quickOrderButton(el)!.click();
     expect((await reported).detail.operation).to.equal('createQuickOrderToken');
     await waitUntil(() => root(el).querySelector('[role="alert"]'), 'the failure');

@@ -105,7 +105,6 @@ export const en = {
   invoiceRef: {
     openInvoice: (number: string) => `View ${number}`,
     pay: 'Pay',
-    payInvoice: (number: string) => `Pay ${number}`,
     noDueDate: 'No due date',
     notFoundHeading: 'Invoice not found',
     notFound:

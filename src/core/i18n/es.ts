@@ -97,7 +97,6 @@ export const es: Messages = {
   invoiceRef: {
     openInvoice: (number: string) => `Ver ${number}`,
     pay: 'Pagar',
-    payInvoice: (number: string) => `Pagar ${number}`,
     noDueDate: 'Sin vencimiento',
     notFoundHeading: 'Factura no encontrada',
     notFound:

@@ -96,7 +96,6 @@ export const fr: Messages = {
   invoiceRef: {
     openInvoice: (number: string) => `Voir ${number}`,
     pay: 'Payer',
-    payInvoice: (number: string) => `Payer ${number}`,
     noDueDate: 'Sans échéance',
     notFoundHeading: 'Facture introuvable',
     notFound:

@@ -79,6 +79,22 @@ function purifier(): ReturnType<typeof DOMPurify> {
   return purify;
 }
 
+/** A start tag, its quoted attribute values included (a `>` inside quotes does not end it). */
+const START_TAG = /<[a-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+/** An inline handler or style attribute name inside a start tag (`style=`, ` onclick =`, `/onload=`). */
+const INLINE_ATTRIBUTE = /([\s/])(on[a-z]+|style)(?=\s*=)/gi;
+
+/**
+ * Renames inline handler and style attributes before the browser parses the HTML. Not for safety
+ * (DOMPurify removes them, renamed or not, and nothing parsed in DOMPurify's inert document runs): the
+ * browser checks them against the page's CSP while parsing, even in an inert document, and reports each
+ * one as a violation. Renamed to a `data-` attribute, they reach DOMPurify, which drops them, and the
+ * page's CSP report stays clean. Anything this misses is still removed; it would only be reported.
+ */
+function withoutInlineAttributes(html: string): string {
+  return html.replace(START_TAG, (tag) => tag.replace(INLINE_ATTRIBUTE, '$1data-portal-removed-$2'));
+}
+
 /** A TrustedHTML where the browser has Trusted Types, else the sanitized string. */
 export type SafeHtml = string | { readonly __brand?: 'TrustedHTML' };
 
@@ -111,7 +127,10 @@ export function contentSanitizer(): ContentSanitizer | null {
 function createSanitizer(): ContentSanitizer | null {
   const factory = (window as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
   if (!factory) {
-    return { sanitize: (html) => purifier().sanitize(html, { ...CONFIG, TRUSTED_TYPES_POLICY: null }) };
+    return {
+      sanitize: (html) =>
+        purifier().sanitize(withoutInlineAttributes(html), { ...CONFIG, TRUSTED_TYPES_POLICY: null }),
+    };
   }
   let policy: unknown;
   try {
@@ -134,5 +153,5 @@ function createSanitizer(): ContentSanitizer | null {
     TRUSTED_TYPES_POLICY: policy as Config['TRUSTED_TYPES_POLICY'],
     RETURN_TRUSTED_TYPE: true,
   } as Config & { RETURN_TRUSTED_TYPE: true };
-  return { sanitize: (html) => purifier().sanitize(html, config) as SafeHtml };
+  return { sanitize: (html) => purifier().sanitize(withoutInlineAttributes(html), config) as SafeHtml };
 }

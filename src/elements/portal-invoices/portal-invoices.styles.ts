@@ -116,7 +116,7 @@ export const invoicesStyles = css`
   /*
    * Pay sits beside the number it pays, at the row's height, so a due row is no taller than a paid one
    * or its skeleton. Its word comes from CSS (the cell's text stays the number a screen reader pairs with
-   * the column); its accessible name is "Pay INV-1008".
+   * the column); its accessible name is "Pay", in the row header of its invoice.
    */
   .body .number {
     display: flex;

@@ -76,7 +76,7 @@ export function renderRow(t: T, row: InvoiceSummary, view: RowView, canPay: bool
               data-pay-invoice-id=${row.id}
               data-text=${t.invoiceRef.pay}
               tabindex="-1"
-              aria-label=${t.invoiceRef.payInvoice(row.number)}
+              aria-label=${t.invoiceRef.pay}
             ></button>`
           : nothing
       }

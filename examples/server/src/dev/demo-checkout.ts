@@ -8,7 +8,7 @@ function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · Northwind Coffee Roasters</title><link rel="stylesheet" href="/store.css"></head>
+<title>${escapeHtml(title)} · Northwind Coffee Roasters</title><link rel="icon" href="/northwind-logo.png"><link rel="stylesheet" href="/store.css"></head>
 <body><main><h1>${escapeHtml(title)}</h1>${body}<p><a href="/">Back to the store</a></p></main></body>
 </html>`;
 }
