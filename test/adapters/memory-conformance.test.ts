@@ -13,7 +13,8 @@ describeAdapterConformance({
       outbox: (to: string) =>
         Promise.resolve(adapter.outbox.filter((message) => message.to === to.toLowerCase())),
       updateSettings: (settings) => Promise.resolve(adapter.updateSettings(settings)),
-      exchangeQuickOrderToken: async (token) => adapter.exchangeQuickOrderToken(token),
+      exchangeQuickOrderToken: (token) =>
+        Promise.resolve().then(() => adapter.exchangeQuickOrderToken(token)),
       advanceClock: (seconds) => {
         offsetMs += seconds * 1000;
         return Promise.resolve();
