@@ -38,7 +38,7 @@ interface Def {
   shape?: Record<string, Schema>;
   innerType?: Schema;
   element?: Schema;
-  options?: Schema[];
+  options?: readonly Schema[];
   values?: unknown[];
   entries?: Record<string, unknown>;
 }
