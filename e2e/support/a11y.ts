@@ -18,7 +18,7 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag2
 
 /** Walks the document and every open shadow root; defines the helpers the other snippets use. */
 const DEEP = `
-  window.__deep ??= {
+  window.__deep = {
     all(root = document) {
       const found = [];
       const walk = (node) => {
@@ -28,6 +28,7 @@ const DEEP = `
         }
       };
       walk(root);
+      if (root.shadowRoot) walk(root.shadowRoot);
       return found;
     },
     active() {
@@ -109,7 +110,8 @@ function isFocused(target: Locator): Promise<boolean> {
   // the compiler adds no helper the page lacks.
   return target.evaluate((el) => {
     let active = document.activeElement;
-    while (active && active !== el && active.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    while (active && active !== el && active.shadowRoot?.activeElement)
+      active = active.shadowRoot.activeElement;
     return active === el;
   });
 }
@@ -131,7 +133,12 @@ export async function tabTo(page: Page, target: Locator, { back = false, max = 4
 }
 
 /** Presses Tab until the focus is on `selector` inside the cross-origin `frame`, checking each stop. */
-export async function tabIntoFrame(page: Page, frame: FrameLocator, selector: string, max = 40): Promise<void> {
+export async function tabIntoFrame(
+  page: Page,
+  frame: FrameLocator,
+  selector: string,
+  max = 40,
+): Promise<void> {
   const field = frame.locator(selector);
   await field.waitFor();
   for (let presses = 0; presses < max; presses += 1) {
@@ -180,7 +187,7 @@ export async function assertAxeClean(page: Page, step: string): Promise<void> {
   if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) {
     // Not addScriptTag: the store page enforces Trusted Types, which refuses a script element's text.
     // Evaluated by the browser's automation, axe runs in the page without weakening its policy.
-    await page.evaluate(axeSource ??= readFileSync(AXE_PATH, 'utf8'));
+    await page.evaluate((axeSource ??= readFileSync(AXE_PATH, 'utf8')));
   }
   const violations = await page.evaluate<AxeViolation[]>(
     `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } })
@@ -188,7 +195,8 @@ export async function assertAxeClean(page: Page, step: string): Promise<void> {
         ({ id, help, nodes: nodes.map(({ target }) => ({ target })) })))`,
   );
   const report = violations.map(
-    (each) => `${each.id}: ${each.help} — ${each.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+    (each) =>
+      `${each.id}: ${each.help} — ${each.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
   );
   assert.deepEqual(report, [], `axe at "${step}"`);
 }
@@ -215,6 +223,7 @@ export async function assertTargetSizes(page: Page, step: string): Promise<void>
       }
       return true;
     }).map((el) => ({ el, box: el.getBoundingClientRect() }));
+    if (targets.length === 0) return ['no interactive control found in the portal'];
     const small = (t) => t.box.width < 24 || t.box.height < 24;
     const centre = (t) => ({ x: t.box.left + t.box.width / 2, y: t.box.top + t.box.height / 2 });
     const distanceToBox = (p, box) => Math.hypot(
@@ -246,4 +255,63 @@ export async function checkStep(page: Page, step: string): Promise<void> {
   await assertNoPointer(page);
   await assertAxeClean(page, step);
   await assertTargetSizes(page, step);
+}
+
+/**
+ * Reflow (WCAG 1.4.10) at the current viewport: no horizontal scroll on the document or inside the
+ * portal, every visible control of the portal within the viewport's width, and no text container whose
+ * text is wider than its box. Returns what is cut off, one line each.
+ */
+export async function cutOff(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => { ${DEEP}
+    const problems = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width) {
+      problems.push('the document scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + width);
+    }
+    const root = document.querySelector('portal-root');
+    const describe = (el) => {
+      const host = el.getRootNode().host;
+      return (host ? host.localName + ' ' : '') + '<' + el.localName + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '') +
+        (el.getAttribute('part') ? ' part=' + el.getAttribute('part') : '') + '> "' + (el.textContent ?? '').trim().slice(0, 30) + '"';
+    };
+    for (const el of __deep.all(root)) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || el.closest('.visually-hidden')) continue;
+      if (el.matches('a[href], button, input, select, textarea, iframe') && (box.left < -0.5 || box.right > width + 0.5)) {
+        problems.push(describe(el) + ' spans ' + Math.round(box.left) + '–' + Math.round(box.right) + ' px');
+      }
+      // A closed select shows its chosen option on one line and cuts the rest off without overflowing;
+      // the text is measured against the room left of the arrow (about 1.25rem in Chromium).
+      if (el.localName === 'select' && el.selectedOptions[0]) {
+        const context = (window.__measure ??= document.createElement('canvas').getContext('2d'));
+        context.font = style.font;
+        const text = context.measureText(el.selectedOptions[0].text.trim()).width;
+        const room = el.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd) - 20;
+        if (text > room) problems.push(describe(el) + ' cuts its option off: ' + Math.round(text) + ' > ' + Math.round(room));
+      }
+      // A control's word wider than the control's content box is broken across lines ("Pa" / "y") or
+      // cut off; measured with the control's font, generated text (::before) included.
+      if (el.matches('a[href], button') && style.display !== 'inline') {
+        const context = (window.__measure ??= document.createElement('canvas').getContext('2d'));
+        context.font = style.font;
+        const generated = getComputedStyle(el, '::before').content;
+        const text = (el.textContent ?? '') + ' ' + (/^".*"$/.test(generated) ? generated.slice(1, -1) : '');
+        const room = el.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+        for (const word of text.split(/[\\s-]+/).filter(Boolean)) {
+          const wide = context.measureText(word).width;
+          if (wide > room + 0.5) problems.push(describe(el) + ' has no room for "' + word + '": ' + Math.round(wide) + ' > ' + Math.round(room));
+        }
+      }
+      if (style.display === 'inline' || el.localName === 'iframe') continue;
+      const scrolls = style.overflowX === 'auto' || style.overflowX === 'scroll';
+      const hasText = [...el.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
+      if ((scrolls || hasText) && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
+        problems.push(describe(el) + (scrolls ? ' scrolls sideways: ' : ' clips its text: ') + el.scrollWidth + ' > ' + el.clientWidth);
+      }
+    }
+    return problems;
+  })()`);
 }
