@@ -7,6 +7,7 @@ import {
   assertFocusVisible,
   assertNoPointer,
   checkStep,
+  chooseRadio,
   cutOff,
   tabIntoFrame,
   tabTo,
@@ -15,7 +16,8 @@ import {
 import { openPage, useStack } from './support/stack.js';
 
 /**
- * Accessibility journeys on one `npm start` stack. Keyboard-only twins of the sign-in, pay and add-card journeys on the `npm start` stack: driven only
+ * Accessibility journeys on one `npm start` stack. Keyboard-only twins of the sign-in, pay, add-card and
+ * cancel-a-subscription journeys on the `npm start` stack: driven only
  * with `page.keyboard`; a real pointer event in any frame fails the journey; at every Tab stop the focus
  * is visible; at every step axe finds no WCAG 2.2 A/AA violation and every control is a 24 px target;
  * outcomes and errors are read from live regions. Then the 320 CSS px run (200 % zoom of a 640 px
@@ -132,6 +134,37 @@ describe('keyboard only, no pointer at all', { timeout: 120_000 }, () => {
     await announced(page, 'American Express ending in 0005 was added.');
     await checkStep(page, 'card added');
     await page.getByRole('button', { name: 'Make default: American Express ending in 0005' }).waitFor();
+    await assertNoPointer(page);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
+describe('keyboard only: subscriptions', { timeout: 120_000 }, () => {
+  it("cancels Roaster's Choice at the period end with a reason, past the retention offer, and keeps it again", async () => {
+    const plan = "Roaster's Choice Monthly";
+    const { page, errors } = await signedIn();
+    await openSection(page, 'Subscriptions');
+    const cancel = page.getByRole('button', { name: `Cancel subscription ${plan}` });
+    await cancel.waitFor();
+    await checkStep(page, 'subscriptions');
+
+    await activate(page, cancel);
+    await page.getByText('Stay with us and get 20% off your next 3 renewals.').waitFor();
+    await checkStep(page, 'retention offer');
+    await activate(page, page.getByRole('button', { name: 'Continue cancelling' }));
+    await chooseRadio(page, page.getByRole('radio', { name: 'It costs too much' }));
+    await chooseRadio(page, page.getByRole('radio', { name: /^At the end of the period, on / }));
+    await checkStep(page, 'reason and when');
+    await activate(page, page.getByRole('button', { name: 'Continue', exact: true }));
+    await page.getByRole('heading', { name: 'Confirm the cancellation' }).waitFor();
+    await checkStep(page, 'confirm');
+
+    await activate(page, page.getByRole('button', { name: 'Cancel subscription', exact: true }));
+    await announced(page, `${plan} ends on`);
+    await checkStep(page, 'cancelling');
+    await activate(page, page.getByRole('button', { name: `Keep subscription ${plan}` }));
+    await announced(page, `${plan} continues.`);
     await assertNoPointer(page);
     assert.deepEqual(errors, []);
     await page.close();

@@ -150,6 +150,30 @@ export async function tabIntoFrame(
   throw new Error(`${max} presses of Tab never reached ${selector} in the frame`);
 }
 
+/**
+ * Checks `radio` the keyboard way: Tab into its group (one stop per group), arrow keys to it, Space.
+ */
+export async function chooseRadio(page: Page, radio: Locator, max = 40): Promise<void> {
+  const name = await radio.getAttribute('name');
+  const inGroup = () =>
+    page.evaluate<boolean>(`(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.localName === 'input' && el.type === 'radio' && el.name === ${JSON.stringify(name)};
+    })()`);
+  for (let presses = 0; !(await inGroup()); presses += 1) {
+    if (presses === max) throw new Error(`${max} presses of Tab never reached the radio group ${name}`);
+    await page.keyboard.press('Tab');
+  }
+  await assertFocusVisible(page);
+  for (let presses = 0; !(await isFocused(radio)); presses += 1) {
+    if (presses === 20) throw new Error(`the arrow keys never reached ${String(radio)}`);
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press(' ');
+  assert.ok(await radio.isChecked(), `${String(radio)} is checked`);
+}
+
 /** Tabs to `target` and presses `key` on it (Enter by default). */
 export async function activate(page: Page, target: Locator, key = 'Enter'): Promise<void> {
   await tabTo(page, target);
