@@ -17,11 +17,11 @@ import { openPage, useStack } from './support/stack.js';
 
 /**
  * Accessibility journeys on one `npm start` stack. Keyboard-only twins of the sign-in, pay, add-card and
- * cancel-a-subscription journeys on the `npm start` stack: driven only
- * with `page.keyboard`; a real pointer event in any frame fails the journey; at every Tab stop the focus
- * is visible; at every step axe finds no WCAG 2.2 A/AA violation and every control is a 24 px target;
- * outcomes and errors are read from live regions. Then the 320 CSS px run (200 % zoom of a 640 px
- * window): nothing of the overview, the invoices, an invoice or paying it is cut off.
+ * cancel-a-subscription journeys, driven only with `page.keyboard`: a real pointer event in any frame
+ * fails the journey; at every Tab stop the focus is visible; at every step axe finds no WCAG 2.2 A/AA
+ * violation and every control is a 24 px target; outcomes and errors are read from live regions. Then
+ * the 320 CSS px run (200 % zoom of a 640 px window): nothing of the overview, the invoices, an invoice
+ * or paying it is cut off.
  */
 const e2e = useStack();
 
