@@ -64,7 +64,8 @@ export async function trapPointer(page: Page): Promise<void> {
 /** Fails when a real pointer event happened in any frame of the page since it loaded. */
 export async function assertNoPointer(page: Page): Promise<void> {
   for (const frame of page.frames()) {
-    const seen = await frame.evaluate<string[]>('window.__pointerEvents ?? []');
+    const seen = await frame.evaluate<string[] | null>('window.__pointerEvents ?? null');
+    assert.ok(seen, `the pointer trap is installed in ${frame.url()}`);
     assert.deepEqual(seen, [], `a pointer was used in ${frame.url()}`);
   }
 }
