@@ -124,6 +124,8 @@ export const invoicesStyles = css`
     gap: 0.5rem;
   }
   .pay {
+    flex: none;
+    white-space: nowrap;
     min-block-size: 1.75rem;
     padding-block: 0;
     padding-inline: 0.75rem;
@@ -199,6 +201,16 @@ export const invoicesStyles = css`
     }
     .skeleton-row .money .skeleton {
       margin-inline-start: 0;
+    }
+  }
+  /*
+   * Too narrow for the number and Pay in half a card (320 CSS px, 200 % zoom): the number cell takes the
+   * card's first line, in skeleton rows too, so a card keeps its height (seven cells make four lines).
+   */
+  @container (width < 22rem) {
+    .body .row > .number,
+    .skeleton-row > .number {
+      grid-column: 1 / -1;
     }
   }
 `;

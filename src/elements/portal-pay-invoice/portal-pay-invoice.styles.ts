@@ -113,6 +113,22 @@ export const payStyles = css`
       grid-template-columns: minmax(0, 1fr);
     }
   }
+  /*
+   * At 320 CSS px (200 % zoom) the nested boxes give their room to the fields, so a method's whole name
+   * ("Mastercard ending in 4444") fits its select: the fieldset keeps its legend and loses its frame.
+   */
+  @container (max-width: 18rem) {
+    fieldset {
+      padding: 0.5rem 0;
+      border: none;
+    }
+    .row {
+      padding: 0.375rem;
+    }
+    .row select {
+      padding-inline: 0.5rem;
+    }
+  }
   .remainder {
     font-weight: 600;
   }

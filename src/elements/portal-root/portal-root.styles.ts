@@ -126,4 +126,10 @@ export const rootStyles = css`
       display: none;
     }
   }
+  /* At 320 CSS px (or 640 px at 200 % zoom) every pixel of width goes to the section's content. */
+  @container (max-width: 20rem) {
+    .main {
+      padding-inline: 0.75rem;
+    }
+  }
 `;
