@@ -50,6 +50,14 @@ export const rootStyles = css`
     color: var(--_text-muted);
     font-size: 0.9375rem;
   }
+  /*
+   * The header's buttons keep their words whole: user text may break anywhere (overflow-wrap), which
+   * lets a flex item shrink below its button's width; the brand and the name give way instead.
+   */
+  .account > portal-quick-order,
+  .account > .button {
+    flex: none;
+  }
   nav ul {
     display: flex;
     flex-wrap: wrap;
