@@ -237,6 +237,7 @@ const SAMPLE_INPUTS: Partial<Record<OperationName, Record<string, unknown>>> = {
   updateTaxIds: { poNumber: 'PO-77' },
   requestEmailChange: { newEmail: 'ada.king@example.com' },
   confirmEmailChange: { token: 'email-token-0123456789' },
+  getPage: { slug: 'refund-policy' },
   listInvoices: { filter: 'paid' },
   getInvoice: { id: 'inv_1' },
   addInvoiceNote: { id: 'inv_1', body: 'Thanks!' },

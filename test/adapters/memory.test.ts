@@ -398,7 +398,7 @@ describe('MemoryAdapter', () => {
       });
       const message = adapter.outbox.at(-1);
       expect(message?.to).to.equal('support@northwind.example');
-      expect(message?.text).to.include('Reason: switched_service');
+      expect(message?.text).to.include('Reason: I found another roaster (switched_service)');
       expect(message?.text).to.include('Comment: Moved to a local roaster.');
     });
   });

@@ -106,7 +106,10 @@ describe('PortalStore', () => {
       allocations: [{ paymentMethodId: 'pm_ada_visa', amount: invoice.amountDue }],
       idempotencyKey: 'test-key-0000000000000001',
     });
-    expect(changes).to.deep.equal([[keys.invoice('inv_ada_1009'), 'invoices:', keys.summary]]);
+    // A payment can also bring a past-due subscription back to active (issue 9's billing cycle).
+    expect(changes).to.deep.equal([
+      [keys.invoice('inv_ada_1009'), 'invoices:', keys.summary, keys.subscriptions],
+    ]);
     expect(store.isFresh(keys.summary)).to.equal(false);
     const [after, list, summary] = await Promise.all([
       Promise.all([
