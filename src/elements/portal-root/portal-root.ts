@@ -28,7 +28,9 @@ const loadLogin = () => import('../portal-login/define.js');
 /**
  * @summary The whole portal: branding, sign-in, and the account's sections, in one element.
  *
- * Provides the adapter, session, settings, theme and locale to every portal element inside it.
+ * Provides the adapter, session, settings, theme and locale to every portal element inside it. A page
+ * opened from an email-change link (`?portal-email-token=`) shows the Profile section, where the link is
+ * confirmed; signed out, the confirmation comes above the sign-in form (it needs no session).
  *
  * @slot login - The sign-in element. One is created when none is given, so password managers see its
  *   inputs in the page's light DOM.
