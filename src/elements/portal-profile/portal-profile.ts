@@ -309,10 +309,13 @@ export class PortalProfile extends PortalElement<typeof profileMessages> {
     }
     const customerState = this.customerQuery.state;
     const customer = this.customer;
+    // Signed out with a link to confirm: the link needs no session, and it (then what confirming it did)
+    // is all there is to show.
+    const landing = !!this.emailToken || !!this.notices.confirm;
+    if (landing && this.store?.session.status === 'signed_out') return html``;
     if (!customer) {
       if (customerState.status !== 'error') return renderLoading(t, 8);
-      // Signed out with a link to confirm: the link needs no session, and it is all there is to show.
-      if (customerState.error.code === 'unauthorized' && this.emailToken) return html``;
+      if (customerState.error.code === 'unauthorized' && landing) return html``;
       return renderError(t, customerState.error, () => this.customerQuery.refresh());
     }
     return this.canEdit ? this.renderEditable() : renderReadOnly(this, customer, this.settings);

@@ -98,7 +98,11 @@ export const rootStyles = css`
     justify-items: center;
     padding: calc(var(--_space) * 1.5) var(--_space);
   }
-  .gate ::slotted(*) {
+  .gate {
+    gap: var(--_space);
+  }
+  .gate ::slotted(*),
+  .gate > portal-profile {
     width: min(100%, 28rem);
   }
   .banner {

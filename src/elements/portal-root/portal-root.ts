@@ -16,6 +16,7 @@ import { elementStyles } from '../../ui/styles.js';
 import { renderFacts } from '../../ui/facts.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from '../../core/sections.js';
+import { EmailLink } from './email-link.js';
 import { OverviewBootstrap, rememberSignedIn } from './overview.js';
 import { rootStyles } from './portal-root.styles.js';
 import { rootMessages } from './messages.js';
@@ -27,7 +28,9 @@ const loadLogin = () => import('../portal-login/define.js');
 /**
  * @summary The whole portal: branding, sign-in, and the account's sections, in one element.
  *
- * Provides the adapter, session, settings, theme and locale to every portal element inside it.
+ * Provides the adapter, session, settings, theme and locale to every portal element inside it. A page
+ * opened from an email-change link (`?portal-email-token=`) shows the Profile section, where the link is
+ * confirmed; signed out, the confirmation comes above the sign-in form (it needs no session).
  *
  * @slot login - The sign-in element. One is created when none is given, so password managers see its
  *   inputs in the page's light DOM.
@@ -74,6 +77,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   private focusHeadingAfterUpdate = false;
   private watchedStore: PortalStore | null = null;
   private readonly overview = new OverviewBootstrap(this);
+  private readonly emailLink = new EmailLink();
 
   private readonly settingsQuery = new QueryController(this, queries.settings);
 
@@ -97,6 +101,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.emailLink.read();
     if (!this.waitingForSections) {
       this.waitingForSections = true;
       for (const section of SECTIONS) {
@@ -145,6 +150,11 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
       ) {
         this.provider.setValue(value);
       }
+    }
+    if (store?.session.status === 'signed_in' && this.emailLink.take() && this.section !== 'profile') {
+      this.section = 'profile';
+      this.openInvoiceId = null;
+      emit(this, 'portal-section', { section: 'profile' });
     }
     this.syncLoginElement();
   }
@@ -396,7 +406,11 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
             </div>`
           : nothing
       }
-      <div class="gate"><slot name="login"></slot></div>
+      <div class="gate">
+        ${this.emailLink.showsInGate ? html`<portal-profile></portal-profile>` : nothing}<slot
+          name="login"
+        ></slot>
+      </div>
     </div>`;
   }
 
