@@ -23,23 +23,22 @@ export interface OperationOutcomes {
 export const operationOutcomes: { readonly [N in OperationName | AdminOperationName]?: OperationOutcomes } = {
   signIn: { errors: ['unauthorized', 'account_locked'], session: 'opens' },
   verifyMagicLink: { errors: ['unauthorized', 'account_locked'], session: 'opens' },
-  signUp: { errors: ['conflict'], session: 'opens' },
+  signUp: { session: 'opens' },
   resetPassword: { errors: ['unauthorized'] },
   completePasswordChange: { errors: ['unauthorized', 'account_locked'], session: 'opens' },
-  changePassword: { errors: ['forbidden'] },
   signOut: { session: 'ends' },
-  confirmEmailChange: { errors: ['unauthorized', 'conflict'] },
-  listInvoices: { errors: ['forbidden'] },
-  addCard: { errors: ['payment_declined', 'conflict'] },
-  addBankAccount: { errors: ['conflict'] },
-  removePaymentMethod: { errors: ['conflict'] },
+  getInvoicePdf: { errors: ['forbidden'] },
   payInvoice: {
-    errors: ['forbidden'],
     note:
-      'A declined payment is not an error: the answer is a 200 whose `status` is `failed` (or ' +
-      '`partially_succeeded` when a split payment was declined on one method), so that it can be replayed.',
+      'A declined payment is not an error: the answer is a 200 whose `status` is `failed` (every ' +
+      'allocation declined) or `partially_succeeded` (some), with each allocation’s outcome, so that it ' +
+      'can be replayed like any other outcome. No 402 is sent.',
   },
+  addCard: { errors: ['payment_declined'] },
+  removePaymentMethod: { errors: ['conflict'] },
+  setDefaultPaymentMethod: { errors: ['conflict'] },
   subscribe: { errors: ['payment_declined', 'not_found'] },
+  previewSubscriptionChange: { errors: ['conflict'] },
   changeSubscription: { errors: ['payment_declined'] },
   cancelSubscription: { errors: ['conflict'] },
   undoCancelSubscription: { errors: ['conflict'] },
@@ -47,7 +46,6 @@ export const operationOutcomes: { readonly [N in OperationName | AdminOperationN
   withdrawSubscriptionChange: { errors: ['conflict'] },
   pauseSubscription: { errors: ['conflict'] },
   resumeSubscription: { errors: ['conflict'] },
-  previewSubscriptionChange: { errors: ['conflict'] },
   adminAddAccessRule: { errors: ['conflict'] },
   adminExchangeQuickOrderToken: { errors: ['not_found'] },
   adminMintSessionToken: { errors: ['not_found', 'account_locked'] },
