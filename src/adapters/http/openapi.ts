@@ -180,9 +180,8 @@ const RESPONSES: Record<string, { name: string; description: string; retryAfter?
   '423': {
     name: 'AccountLocked',
     description:
-      'The credentials were right but the account is locked (`account_locked`); told only after a correct ' +
-      'password or link, so it reveals nothing about other addresses.',
-    retryAfter: true,
+      'The credentials were right but the merchant locked the account (`account_locked`) until they unlock ' +
+      'it; told only after a correct password or link, so it reveals nothing about other addresses.',
   },
   '429': {
     name: 'RateLimited',
