@@ -1,6 +1,9 @@
 // `npm test`: every check, in the order that fails fastest, each step timed.
 // Set PORTAL_TEST_STEPS=lint,browser to run some steps only (names below).
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { ensureChrome } from './browser.mjs';
 
 const isCi = Boolean(process.env.CI);
@@ -11,8 +14,8 @@ const withPostgres =
 const steps = [
   [
     'lint',
-    'ESLint (with the layer rule and its tests) and Prettier',
-    'npx eslint . && npx prettier --check . && node --test scripts/eslint/',
+    'ESLint (with the layer rule and its tests), Prettier and Spectral on openapi.json',
+    'npx eslint . && npx prettier --check . && node --test scripts/eslint/ && npm run -s openapi:lint',
   ],
   ['types', 'TypeScript: browser code, server, e2e and bench', 'npm run -s typecheck'],
   [
@@ -20,7 +23,11 @@ const steps = [
     'Browser tests in headless Chromium, with coverage',
     'npx web-test-runner --coverage --static-logging',
   ],
-  ['server', 'Reference server suite on PGlite', 'npx tsx --test examples/server/test/*.test.ts'],
+  [
+    'server',
+    'Reference server suite on PGlite, then its answers checked against openapi.json',
+    'npx tsx --test examples/server/test/*.test.ts && npx tsx --test examples/server/test/openapi-responses.ts',
+  ],
   ...(withPostgres
     ? [
         [
@@ -49,6 +56,10 @@ const selected = only ? steps.filter(([name]) => only.includes(name)) : steps;
 
 const chrome = ensureChrome();
 const env = { ...process.env, CHROME_PATH: chrome, STORYBOOK_DISABLE_TELEMETRY: '1', FORCE_COLOR: '1' };
+// The server suite appends every answer it receives here (examples/server/test/helpers.ts); the step's
+// last command holds them against openapi.json. A fresh file per run, so only this run's answers count.
+const responseLog = join(mkdtempSync(join(tmpdir(), 'portal-answers-')), 'answers.jsonl');
+env.PORTAL_RESPONSE_LOG = responseLog;
 const results = [];
 for (const [name, title, command] of selected) {
   console.log(`\n▶ ${title}\n  $ ${command}`);
@@ -58,6 +69,8 @@ for (const [name, title, command] of selected) {
   results.push([name, title, status === 0 ? 'ok' : 'FAILED', seconds]);
   if (status !== 0) break;
 }
+
+rmSync(dirname(responseLog), { recursive: true, force: true });
 
 console.log('\nstep       result   seconds  what');
 for (const [name, title, result, seconds] of results) {

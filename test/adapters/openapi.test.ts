@@ -204,10 +204,11 @@ describe('OpenAPI document', () => {
       expect(schema, name).to.deep.equal({ $ref: '#/components/schemas/ErrorBody' });
     }
     const pay = operationOf(built, operations.payInvoice).responses as Record<string, Json>;
+    // A declined payment is a 200 `failed` outcome (replayable), never a 402: the server does not send one.
+    expect(Object.keys(pay)).not.to.include('402');
     expect(Object.keys(pay)).to.include.members([
       '400',
       '401',
-      '402',
       '403',
       '404',
       '409',
@@ -218,6 +219,50 @@ describe('OpenAPI document', () => {
     ]);
     expect(resolvePointer(built, pay['429'].$ref as string)).to.have.nested.property('headers.Retry-After');
     expect(resolvePointer(built, pay['503'].$ref as string)).to.have.nested.property('headers.Retry-After');
+  });
+
+  it('derives the failures of every operation from its rules', () => {
+    for (const [name, operation, audience] of TABLE) {
+      const statuses = Object.keys(operationOf(built, operation).responses as Json);
+      const has = (status: string, expected: boolean) =>
+        expect(statuses.includes(status), `${name} documents ${status}`).to.equal(expected);
+      for (const status of ['421', '429', '500', '503']) has(status, true);
+      if (operation.input !== null) has('400', true);
+      if (audience === 'admin' || !operation.public) has('401', true);
+      if (audience === 'customer' && operation.http.verb !== 'GET') has('403', true);
+      if (operation.http.verb !== 'GET') has('413', true);
+      if (pathParams(operation.http.path).length > 0) has('404', true);
+      if (operation.money) has('409', true);
+    }
+    const signIn = operationOf(built, operations.signIn).responses as Record<string, Json>;
+    expect(Object.keys(signIn)).to.include.members(['401', '403', '423']);
+    expect(signIn['200'].headers).to.have.property('Set-Cookie');
+    expect(Object.keys(operationOf(built, operations.addCard).responses as Json)).to.include('402');
+  });
+
+  it('lists Cache-Control on every answer and Idempotent-Replayed on the outcome of money operations', () => {
+    for (const [name, operation] of TABLE) {
+      const responses = operationOf(built, operation).responses as Record<string, Json>;
+      for (const [status, response] of Object.entries(responses)) {
+        const resolved = (response.$ref ? resolvePointer(built, response.$ref as string) : response) as Json;
+        expect(resolved.headers, `${name} ${status}`).to.have.property('Cache-Control');
+      }
+      const success = responses['200'] ?? responses['204'];
+      expect(Boolean((success.headers as Json)['Idempotent-Replayed']), name).to.equal(
+        operation.money === true,
+      );
+    }
+  });
+
+  it('describes and tags every operation, and defines every tag', () => {
+    const tags = (built.tags as Json[]).map((each) => each.name);
+    for (const [name, operation] of TABLE) {
+      const documented = operationOf(built, operation);
+      expect(documented.description, name).to.be.a('string').and.not.equal('');
+      expect(tags, name).to.include.members(documented.tags as string[]);
+    }
+    expect(built.info).to.have.property('contact');
+    expect(built.info).to.have.nested.property('license.identifier', 'MIT');
   });
 
   it('describes money as integer minor units plus a currency code', () => {

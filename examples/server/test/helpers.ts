@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { after, before, beforeEach } from 'node:test';
 import { DEMO_PASSWORD } from '../../../src/adapters/demo/demo-data.js';
 import type { PortalSettings } from '../../../src/model/index.js';
@@ -10,6 +11,29 @@ import { type RunningServer, startServer } from '../src/server.js';
 export const MERCHANT_SECRET = 'sk_test_suite_secret';
 export const ADA = 'ada@example.com';
 export { DEMO_PASSWORD };
+
+/**
+ * With PORTAL_RESPONSE_LOG set to a file path, every answer a test receives from a test server's API is
+ * appended to it as one JSON line (`method`, `path`, `status`, header names), whichever way the test asked
+ * (Client or a bare fetch). `npm test` sets it for the server suite and then checks the lines against
+ * openapi.json (openapi-responses.ts): an answer the document does not list fails there.
+ */
+const responseLog = process.env.PORTAL_RESPONSE_LOG;
+const testServerUrls = new Set<string>();
+if (responseLog) {
+  const send = globalThis.fetch;
+  globalThis.fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : input);
+    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+    const response = await send(input, init);
+    if (testServerUrls.has(url.origin) && url.pathname.startsWith('/portal-api/')) {
+      const headers = [...new Set([...response.headers.keys()].map((name) => name.toLowerCase()))].sort();
+      const line = { method, path: url.pathname, status: response.status, headers };
+      appendFileSync(responseLog, `${JSON.stringify(line)}\n`);
+    }
+    return response;
+  };
+}
 
 export interface Reply<T = unknown> {
   status: number;
@@ -153,6 +177,7 @@ export async function startTestServer(
     limits: options.limits,
   });
   const url = running.url;
+  testServerUrls.add(new URL(url).origin);
   // From this machine: the test and development routes (reset, clock, outbox) answer nobody else.
   const adminClient = new Client(url, '127.0.0.1');
   adminClient.bearer = MERCHANT_SECRET;

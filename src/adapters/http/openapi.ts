@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { ERROR_CODES } from '../../contract/errors.js';
 import * as model from '../../model/index.js';
-import { type HttpVerb, pathParams } from '../../contract/operations.js';
+import { HTTP_STATUS_BY_CODE, type HttpVerb, pathParams } from '../../contract/operations.js';
+import { type OperationOutcomes, operationOutcomes } from '../../contract/operation-outcomes.js';
 import { ErrorBody, type Operation } from '../../contract/operation-schemas.js';
 import { documentedOperations as operations } from '../../contract/operation-summaries.js';
 import { adminOperations } from '../../contract/admin-operations.js';
@@ -102,6 +103,23 @@ function generateSchemas(allOperations: Record<string, Operation>) {
   return { components, use, resolve };
 }
 
+/**
+ * The schema components something in `from` refers to, directly or through other components: a model
+ * schema no operation uses is left out rather than published as part of the contract.
+ */
+function reachable(components: Record<string, Json>, from: Json): Record<string, Json> {
+  const found = new Set<string>();
+  const visit = (value: unknown) => {
+    for (const [, name] of JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      if (found.has(name) || !components[name]) continue;
+      found.add(name);
+      visit(components[name]);
+    }
+  };
+  visit(from);
+  return Object.fromEntries(Object.entries(components).filter(([name]) => found.has(name)));
+}
+
 interface ObjectSchema {
   properties: Record<string, Json>;
   required: string[];
@@ -117,65 +135,176 @@ function objectSchema(schema: Json, operation: string): ObjectSchema {
   };
 }
 
-const ERROR_RESPONSES: Record<string, { status: string; description: string; retryAfter?: boolean }> = {
-  ValidationFailed: {
-    status: '400',
-    description: 'The input was refused (`validation`); `error.fieldErrors` names the fields and why.',
+/** The API's answers as response components, by status; each says which error codes travel with it. */
+const RESPONSES: Record<string, { name: string; description: string; retryAfter?: boolean }> = {
+  '400': {
+    name: 'ValidationFailed',
+    description:
+      'The input was refused (`validation`): `error.fieldErrors` names the fields and why. Also a ' +
+      'malformed body, or an Idempotency-Key header that differs from `idempotencyKey`.',
   },
-  Unauthorized: { status: '401', description: 'No valid session (`unauthorized`).' },
-  PaymentDeclined: {
-    status: '402',
+  '401': {
+    name: 'Unauthorized',
+    description:
+      'No valid session or merchant key (`unauthorized`); on sign-in routes, credentials or a token refused.',
+  },
+  '402': {
+    name: 'PaymentDeclined',
     description: 'The payment method was declined (`payment_declined`); nothing was charged.',
   },
-  Forbidden: {
-    status: '403',
-    description: "The merchant's settings turn this capability off, or the session may not use it.",
-  },
-  NotFound: {
-    status: '404',
-    description: "No such resource for this customer; another customer's ids answer the same.",
-  },
-  Conflict: {
-    status: '409',
+  '403': {
+    name: 'Forbidden',
     description:
-      'The request conflicts with the current state, or its idempotency key is in flight or was used ' +
-      'with other parameters.',
+      "Refused (`forbidden`): the merchant's settings turn this capability off, the session may not use " +
+      'it, or (cross-site request forgery defence) a change relying on the session cookie came from an ' +
+      'origin that is not allowed or with a Content-Type other than application/json.',
   },
-  RateLimited: {
-    status: '429',
+  '404': {
+    name: 'NotFound',
+    description: "No such resource for this customer (`not_found`); another customer's ids answer the same.",
+  },
+  '409': {
+    name: 'Conflict',
+    description:
+      'The request conflicts with the current state (`conflict`), or its idempotency key is in flight or ' +
+      'was used with other parameters.',
+  },
+  '413': {
+    name: 'PayloadTooLarge',
+    description: 'The request body is larger than the server reads (`validation`, field error `too_large`).',
+  },
+  '421': {
+    name: 'MisdirectedRequest',
+    description: 'The Host header names a host this server does not answer to (`forbidden`; DNS rebinding).',
+  },
+  '423': {
+    name: 'AccountLocked',
+    description:
+      'The credentials were right but the merchant locked the account (`account_locked`) until they unlock ' +
+      'it; told only after a correct password or link, so it reveals nothing about other addresses.',
+  },
+  '429': {
+    name: 'RateLimited',
     description: 'Too many requests (`rate_limited`); wait for Retry-After.',
     retryAfter: true,
   },
-  Unavailable: {
-    status: '503',
-    description: 'The backend cannot answer now (`unavailable`); try again after Retry-After.',
+  '500': {
+    name: 'ServerError',
+    description: 'An unexpected failure on the backend (`unavailable`); no detail is given.',
+  },
+  '503': {
+    name: 'Unavailable',
+    description: 'The backend cannot answer now (`unavailable`); try again after Retry-After when given.',
     retryAfter: true,
   },
-  ClientError: { status: '4XX', description: 'Any other refusal; `error.code` says which.' },
-  ServerError: { status: '5XX', description: 'A failure on the backend; `error.code` says which.' },
+  // Not answered by the reference server (the recorded-answers test holds it to the exact statuses above):
+  // what a client does with any other status another backend may send.
+  '4XX': { name: 'ClientError', description: 'Any other refusal; `error.code` says which.' },
+  '5XX': {
+    name: 'OtherServerError',
+    description: 'Any other failure on the backend; `error.code` says which.',
+  },
 };
 
-function errorResponseComponents(): Json {
+/**
+ * Headers on every answer of the API, documented once in `info.description` rather than on each
+ * response, and not required per response by the recorded-answers test.
+ */
+export const HEADERS_ON_EVERY_ANSWER: Record<string, string> = {
+  'x-request-id': 'the id the server logged the request under',
+  'x-content-type-options': '`nosniff`',
+  'referrer-policy': '`no-referrer`',
+};
+
+const cacheControl = { 'Cache-Control': ref('headers', 'CacheControl') };
+
+function responseComponents(): Json {
   return Object.fromEntries(
-    Object.entries(ERROR_RESPONSES).map(([name, { description, retryAfter }]) => [
+    Object.values(RESPONSES).map(({ name, description, retryAfter }) => [
       name,
       {
         description,
-        ...(retryAfter ? { headers: { 'Retry-After': ref('headers', 'RetryAfter') } } : {}),
+        headers: { ...cacheControl, ...(retryAfter ? { 'Retry-After': ref('headers', 'RetryAfter') } : {}) },
         content: { 'application/json': { schema: { $ref: `${SCHEMAS}ErrorBody` } } },
       },
     ]),
   );
 }
 
-/** Which failures an operation documents follows from the table, not from a hand-kept list per route. */
-function errorResponses(operation: Operation): Json {
-  const names = ['RateLimited', 'ClientError', 'Unavailable', 'ServerError'];
-  if (operation.input !== null) names.push('ValidationFailed');
-  if (!operation.public) names.push('Unauthorized', 'Forbidden');
-  if (pathParams(operation.http.path).length > 0) names.push('NotFound');
-  if (operation.money) names.push('PaymentDeclined', 'Conflict');
-  return Object.fromEntries(names.map((name) => [ERROR_RESPONSES[name].status, ref('responses', name)]));
+/**
+ * The statuses an operation can fail with, derived from its rules (see operation-outcomes.ts for the
+ * list) plus the refusals its outcomes entry declares: the same rules for every operation, so one added
+ * to the tables is documented right without a word here.
+ */
+export function failureStatuses(operation: Operation, isAdmin: boolean, outcomes: OperationOutcomes = {}) {
+  const statuses = new Set(['421', '429', '500', '503', '4XX', '5XX']);
+  const changes = operation.http.verb !== 'GET';
+  if (operation.input !== null) statuses.add('400');
+  if (changes) statuses.add('413');
+  if (isAdmin || !operation.public) statuses.add('401');
+  if (changes && !isAdmin) statuses.add('403');
+  if (pathParams(operation.http.path).length > 0) statuses.add('404');
+  if (operation.money) statuses.add('409');
+  for (const code of outcomes.errors ?? []) statuses.add(String(HTTP_STATUS_BY_CODE[code]));
+  return [...statuses].sort();
+}
+
+/** Where each area of the API is tagged, by the first segment of its path. */
+const AREAS: Record<string, { tag: string; description: string }> = {
+  session: { tag: 'Sign-in', description: 'Sessions, sign-in, sign-up, links and passwords' },
+  auth: { tag: 'Sign-in', description: '' },
+  settings: {
+    tag: 'Settings',
+    description: "The merchant's portal settings and branding, read by the portal",
+  },
+  customer: {
+    tag: 'Profile',
+    description: 'The billing account: contact details, addresses, tax ids, email',
+  },
+  'billing-summary': { tag: 'Invoices', description: 'The billing summary, invoices, their notes and PDFs' },
+  invoices: { tag: 'Invoices', description: '' },
+  intents: { tag: 'Payments', description: 'Paying invoices and the outcome of money-moving requests' },
+  'payment-methods': { tag: 'Payment methods', description: 'Cards and bank accounts on file' },
+  subscriptions: { tag: 'Subscriptions', description: 'Plans, subscriptions and their changes' },
+  plans: { tag: 'Subscriptions', description: '' },
+  pages: { tag: 'Content', description: "The merchant's policies and custom pages" },
+  'quick-order-tokens': {
+    tag: 'Quick order',
+    description: "Handing the customer over to the merchant's checkout",
+  },
+  admin: { tag: 'Merchant', description: "The merchant's own backend, authenticated with its secret key" },
+};
+
+function tagOf(name: string, operation: Operation): string {
+  if (operation.money && name === 'payInvoice') return 'Payments';
+  const segment = operation.http.path.split('/')[1];
+  return AREAS[segment]?.tag ?? segment;
+}
+
+/** What the operation object's description says: its summary, then what follows from its rules. */
+function describe(operation: Operation, isAdmin: boolean, outcomes: OperationOutcomes): string {
+  const parts = [`${operation.summary}.`];
+  if (isAdmin) parts.push("For the merchant's backend only: `Authorization: Bearer <merchant secret key>`.");
+  else if (operation.public) parts.push('Needs no session.');
+  else parts.push('Needs a session: the session cookie, or a bearer session token the merchant minted.');
+  if ('key' in operation) {
+    parts.push(
+      operation.key === null
+        ? 'A read the portal asks afresh every time.'
+        : 'A read the portal caches and refreshes after the changes that affect it.',
+    );
+  } else if (!isAdmin && operation.http.verb === 'GET') parts.push('A read.');
+  else if (!isAdmin) parts.push('A change; a cookie-authenticated call must come from an allowed origin.');
+  if (operation.money) {
+    parts.push(
+      'Moves money. The idempotency key is generated once per customer intent and sent on every attempt; ' +
+        'a repeated key answers the first outcome (with `Idempotent-Replayed: true`) instead of charging again.',
+    );
+  }
+  if (outcomes.session === 'opens') parts.push('On success it sets the session cookie (`Set-Cookie`).');
+  if (outcomes.session === 'ends') parts.push('It clears the session cookie (`Set-Cookie`).');
+  if (outcomes.note) parts.push(outcomes.note);
+  return parts.join(' ');
 }
 
 export interface OpenApiOptions {
@@ -222,21 +351,36 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
       requestBody = { required: true, content: { 'application/json': { schema } } };
     }
 
+    const outcomes: OperationOutcomes = (operationOutcomes as Record<string, OperationOutcomes>)[name] ?? {};
+    const successHeaders: Json = {
+      ...cacheControl,
+      ...(outcomes.session ? { 'Set-Cookie': ref('headers', 'SetCookie') } : {}),
+      ...(operation.money ? { 'Idempotent-Replayed': ref('headers', 'IdempotentReplayed') } : {}),
+    };
     let success: Json;
-    if (operation.output === null) success = { '204': { description: 'Done; no content.' } };
-    else if (operation.output === 'pdf') {
+    if (operation.output === null) {
+      success = { '204': { description: 'Done; no content.', headers: successHeaders } };
+    } else if (operation.output === 'pdf') {
       success = {
         '200': {
           description: 'The document, downloaded with the session.',
-          headers: { 'Content-Disposition': ref('headers', 'ContentDisposition') },
+          headers: { ...successHeaders, 'Content-Disposition': ref('headers', 'ContentDisposition') },
           content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } },
         },
       };
     } else {
       success = {
-        '200': { description: 'OK', content: { 'application/json': { schema: use(operation.output) } } },
+        '200': {
+          description: operation.money ? 'The outcome (also when replayed for a repeated key).' : 'OK',
+          headers: successHeaders,
+          content: { 'application/json': { schema: use(operation.output) } },
+        },
       };
     }
+    const failures = failureStatuses(operation, isAdmin, outcomes).map((status): [string, Json] => [
+      status,
+      ref('responses', RESPONSES[status].name),
+    ]);
 
     const security = isAdmin
       ? [{ merchantSecret: [] }]
@@ -244,18 +388,12 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
     return {
       operationId: name,
       summary: operation.summary,
-      ...(operation.money
-        ? {
-            description:
-              'Moves money. The idempotency key is generated once per customer intent and sent on every ' +
-              'attempt; a repeated key answers the first outcome instead of charging again.',
-          }
-        : {}),
-      tags: [operation.http.path.split('/')[1]],
+      description: describe(operation, isAdmin, outcomes),
+      tags: [tagOf(name, operation)],
       security,
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(requestBody ? { requestBody } : {}),
-      responses: byName(Object.entries({ ...success, ...errorResponses(operation) })),
+      responses: byName(Object.entries({ ...success, ...Object.fromEntries(failures) })),
     };
   };
 
@@ -281,6 +419,19 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
     ]),
   );
 
+  const usedTags = new Set(
+    Object.values(sortedPaths).flatMap((item) =>
+      Object.values(item as Record<string, Json>).map((each) => (each.tags as string[])[0]),
+    ),
+  );
+  const tags = [...usedTags].map((name) => ({
+    name,
+    description:
+      Object.values(AREAS).find((area) => area.tag === name && area.description)?.description ??
+      `The /${name} routes`,
+  }));
+  const responses = responseComponents();
+
   return {
     openapi: '3.1.0',
     info: {
@@ -289,7 +440,12 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
       description:
         'JSON over HTTP between the Portal Elements web components (HttpAdapter) and a billing backend. ' +
         'Money is an integer amount of minor units plus an ISO 4217 currency. Customer routes act for ' +
-        "the signed-in customer; /admin routes are for the merchant's own backend only.",
+        "the signed-in customer; /admin routes are for the merchant's own backend only. Every answer " +
+        `carries ${Object.entries(HEADERS_ON_EVERY_ANSWER)
+          .map(([header, what]) => `\`${header}\` (${what})`)
+          .join(', ')}; answers to allowed browser origins carry the CORS headers.`,
+      // The package names no repository or homepage yet; the README is where issues are raised.
+      contact: { name: 'Portal Elements maintainers (see the package README)' },
       license: { name: 'MIT', identifier: 'MIT' },
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
@@ -299,10 +455,11 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
         description: 'Where the reference server mounts the contract; HttpAdapter takes any base URL.',
       },
     ],
+    tags,
     paths: sortedPaths,
     components: {
-      schemas: components,
-      responses: errorResponseComponents(),
+      schemas: reachable(components, { paths: sortedPaths, responses }),
+      responses,
       parameters: {
         IdempotencyKey: {
           name: 'Idempotency-Key',
@@ -313,6 +470,21 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
         },
       },
       headers: {
+        CacheControl: {
+          description: '`no-store`: no answer of the API is kept by a browser or a shared cache.',
+          schema: { type: 'string' },
+        },
+        SetCookie: {
+          description:
+            `\`${SESSION_COOKIE}\` (httpOnly, SameSite=Lax, scoped to the API path), set when a session ` +
+            'opens and cleared when it ends, and `portal_device`, which marks the browser as a trusted device.',
+          schema: { type: 'string' },
+        },
+        IdempotentReplayed: {
+          description:
+            '`true` when the answer is the stored outcome of an earlier request with the same key.',
+          schema: { type: 'string', enum: ['true'] },
+        },
         RetryAfter: {
           description: 'Seconds to wait (or an HTTP date) before trying again.',
           schema: { type: 'string' },
