@@ -17,8 +17,11 @@ export {
   LANGUAGES,
   type MessageNamespace,
   type MessagesOf,
+  type PluralForms,
+  type ArabicPluralForms,
   type Translation,
   defineMessages,
+  plurals,
 } from './catalog.js';
 export type { Messages } from './en.js';
 
@@ -29,6 +32,8 @@ export type { Messages } from './en.js';
 export const commonMessages: MessageNamespace<'common', Messages> = defineMessages('common', en, {
   fr: () => import('./fr.js').then((module) => module.fr),
   es: () => import('./es.js').then((module) => module.es),
+  de: () => import('./de.js').then((module) => module.de),
+  ar: () => import('./ar.js').then((module) => module.ar),
 });
 
 export const SUPPORTED_LANGUAGES: string[] = [...LANGUAGES];
