@@ -60,7 +60,7 @@ describe('German and Arabic', () => {
         // Brand names (Visa, Mastercard…) and a few words shared with English are the same in German.
         expect(
           untranslated.length,
-          `${namespace.name} (${language}) left in English: ${untranslated}`,
+          `${namespace.name} (${language}) left in English: ${untranslated.join(', ')}`,
         ).to.be.below(language === 'ar' ? 5 : 8);
       }
     });
