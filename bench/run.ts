@@ -40,7 +40,7 @@ async function bundle(name: string, entry: string): Promise<string[]> {
     for (const chunk of output.output ?? []) {
       if (chunk.type !== 'chunk') continue;
       chunks.set(chunk.fileName, chunk.imports ?? []);
-      if (/^(fr|es)\.js$/.test(chunk.fileName)) {
+      if (/^(fr|es|de|ar)\.js$/.test(chunk.fileName)) {
         languageChunks.set(chunk.fileName.slice(0, 2), sizes(join(out, name, chunk.fileName)).brotli);
       }
     }

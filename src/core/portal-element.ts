@@ -9,6 +9,7 @@ import {
   type Formatter,
   type MessageNamespace,
   type ElementMessages,
+  directionOf,
   formatterFor,
   inheritedLang,
   loadMessages,
@@ -65,6 +66,7 @@ export class PortalElement<NS extends MessageNamespace | undefined = undefined> 
   protected portal?: PortalContextValue;
 
   private appliedTheme: ThemeTokens | null = null;
+  private appliedDir: string | null = null;
   private appliedColor: string | undefined;
   private warnedMissingStore = false;
 
@@ -131,6 +133,19 @@ export class PortalElement<NS extends MessageNamespace | undefined = undefined> 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.applyTheme(this.themeColorToApply());
+    this.applyDirection();
+  }
+
+  /**
+   * Lays the element out in its locale's direction (`dir="rtl"` for Arabic), whatever the page around it
+   * says: a merchant's English page can hold an Arabic portal. A `dir` the page author set stays theirs.
+   */
+  private applyDirection(): void {
+    const current = this.getAttribute('dir');
+    if (current !== null && current !== this.appliedDir) return;
+    const dir = directionOf(this.resolvedLocale);
+    if (current !== dir) this.setAttribute('dir', dir);
+    this.appliedDir = dir;
   }
 
   /**

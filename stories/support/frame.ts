@@ -1,6 +1,8 @@
 import { html, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { themeFromColor } from '../../src/core/theme.js';
+import { directionOf } from '../../src/core/i18n/index.js';
+import { installPseudoLocale } from '../../src/core/i18n/pseudo.js';
 
 export interface FrameOptions {
   themeColor: string;
@@ -8,7 +10,8 @@ export interface FrameOptions {
   colorScheme: string;
 }
 
-const RTL_LANGUAGES = ['ar', 'he', 'fa', 'ur'];
+// The toolbar's pseudo-locale (en-XA: every string 40 % longer and bracketed) exists in stories only.
+installPseudoLocale();
 
 /**
  * The page around a story: `lang` and `dir` as a merchant's page would set them, the theme tokens as
@@ -16,11 +19,10 @@ const RTL_LANGUAGES = ['ar', 'he', 'fa', 'ur'];
  */
 export function storyFrame(story: unknown, options: FrameOptions): TemplateResult {
   const theme = themeFromColor(options.themeColor);
-  const language = options.locale.split('-')[0];
   const background = options.colorScheme === 'dark' ? '#030712' : 'transparent';
   return html`<div
     lang=${options.locale}
-    dir=${RTL_LANGUAGES.includes(language) ? 'rtl' : 'ltr'}
+    dir=${directionOf(options.locale)}
     style=${styleMap({ ...(theme.ok ? theme.tokens : {}), colorScheme: options.colorScheme, background, padding: '1rem' })}
   >
     ${story}

@@ -1,7 +1,7 @@
 import type { Messages } from './en.js';
 
 /** The languages the portal is written in. English is the reference every other catalog is typed against. */
-export const LANGUAGES = ['en', 'fr', 'es'] as const;
+export const LANGUAGES = ['en', 'fr', 'es', 'de', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
 /** Every language but English: these catalogs are separate chunks, downloaded on first use. */
 export type Translation = Exclude<Language, 'en'>;
@@ -44,3 +44,22 @@ export function defineMessages<Name extends string, M>(
 ): MessageNamespace<Name, M> {
   return { name, en, load };
 }
+
+/**
+ * One wording per plural category of a language. `other` is always required; a language fills the
+ * categories its `Intl.PluralRules` uses (English: one, other; Arabic: zero, one, two, few, many, other).
+ */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/**
+ * A plural picker for one language, for catalogs whose messages take a count: `plural(count, { one, other })`
+ * returns the wording of the category `Intl.PluralRules` gives that count (Arabic 3 → few, 11 → many),
+ * falling back to `other` when a category has no wording.
+ */
+export function plurals(language: string): (count: number, forms: PluralForms) => string {
+  const rules = new Intl.PluralRules(language);
+  return (count, forms) => forms[rules.select(count)] ?? forms.other;
+}
+
+/** Every category Arabic uses: Arabic catalogs pass all six, so none falls back by accident. */
+export type ArabicPluralForms = Record<Intl.LDMLPluralRule, string>;

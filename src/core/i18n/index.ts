@@ -2,7 +2,6 @@ import { formatMoney } from '../../model/amounts.js';
 import type { Money } from '../../model/money.js';
 import {
   type ElementMessages,
-  type Language,
   LANGUAGES,
   type MessageNamespace,
   type Translation,
@@ -17,8 +16,11 @@ export {
   LANGUAGES,
   type MessageNamespace,
   type MessagesOf,
+  type PluralForms,
+  type ArabicPluralForms,
   type Translation,
   defineMessages,
+  plurals,
 } from './catalog.js';
 export type { Messages } from './en.js';
 
@@ -29,6 +31,8 @@ export type { Messages } from './en.js';
 export const commonMessages: MessageNamespace<'common', Messages> = defineMessages('common', en, {
   fr: () => import('./fr.js').then((module) => module.fr),
   es: () => import('./es.js').then((module) => module.es),
+  de: () => import('./de.js').then((module) => module.de),
+  ar: () => import('./ar.js').then((module) => module.ar),
 });
 
 export const SUPPORTED_LANGUAGES: string[] = [...LANGUAGES];
@@ -43,8 +47,27 @@ export const SUPPORTED_LANGUAGES: string[] = [...LANGUAGES];
 const FAILED = Symbol('failed');
 const settled = new Map<MessageNamespace, Partial<Record<Translation, unknown>>>();
 const downloads = new Map<MessageNamespace, Partial<Record<Translation, Promise<void>>>>();
-/** Composed `t` objects, so an element gets the same object on every render. */
-const composed = new Map<MessageNamespace, Partial<Record<Language, object>>>();
+/** Composed `t` objects, so an element gets the same object on every render (keyed by language or generated tag). */
+const composed = new Map<MessageNamespace, Record<string, object>>();
+/** Locales whose messages are made at run time from English (the pseudo-locale), by canonical tag. */
+const generated = new Map<string, (english: unknown) => unknown>();
+const generatedCatalogs = new Map<MessageNamespace, Record<string, unknown>>();
+
+/**
+ * Registers a locale whose every catalog is `transform(english)`, made on first use. For development and
+ * tests only (the pseudo-locale `en-XA` of stories and tests, see `./pseudo.ts`); nothing shipped calls it.
+ */
+export function addGeneratedLocale(tag: string, transform: (english: unknown) => unknown): void {
+  const locale = canonicalLocale(tag);
+  if (!locale) throw new Error(`addGeneratedLocale: "${tag}" is not a BCP 47 tag.`);
+  generated.set(locale, transform);
+}
+
+function generatedCatalog(namespace: MessageNamespace, locale: string): unknown {
+  const catalogs = generatedCatalogs.get(namespace) ?? {};
+  generatedCatalogs.set(namespace, catalogs);
+  return (catalogs[locale] ??= generated.get(locale)!(namespace.en));
+}
 
 /** The language of a locale whose catalogs download ("fr-CA" → "fr"); null for English or one we do not ship. */
 function translationOf(locale: string): Translation | null {
@@ -53,6 +76,21 @@ function translationOf(locale: string): Translation | null {
     ? (language as Translation)
     : null;
 }
+
+/**
+ * Which way a locale's script runs ("ar-EG" → rtl, "fr" → ltr), from the script Intl infers for it, so
+ * Arabic, Hebrew, Persian, Urdu and the like read right to left without a list of languages to keep.
+ */
+export function directionOf(locale: string): 'ltr' | 'rtl' {
+  let script: string | undefined;
+  try {
+    script = new Intl.Locale(locale).maximize().script;
+  } catch {
+    return 'ltr';
+  }
+  return script && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+}
+const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr']);
 
 /** The common catalog, plus the element's namespace when it has one. */
 function needed(namespace: MessageNamespace | undefined): MessageNamespace[] {
@@ -83,11 +121,11 @@ function settle(namespace: MessageNamespace, language: Translation, messages: un
 }
 
 /** `t` for one language: the common catalog itself, or a copy of it with the namespace added. */
-function compose(language: Language, namespace: MessageNamespace | undefined, catalogs: unknown[]): object {
+function compose(key: string, namespace: MessageNamespace | undefined, catalogs: unknown[]): object {
   if (!namespace) return catalogs[0] as object;
   const byLanguage = composed.get(namespace) ?? {};
   composed.set(namespace, byLanguage);
-  return (byLanguage[language] ??= { ...(catalogs[0] as object), [namespace.name]: catalogs[1] });
+  return (byLanguage[key] ??= { ...(catalogs[0] as object), [namespace.name]: catalogs[1] });
 }
 
 /**
@@ -100,8 +138,14 @@ export function readyMessages<NS extends MessageNamespace | undefined = undefine
   locale: string,
   namespace?: NS,
 ): ElementMessages<NS> | null {
-  const language = translationOf(locale);
   const namespaces = needed(namespace);
+  if (generated.has(locale))
+    return compose(
+      locale,
+      namespace,
+      namespaces.map((each) => generatedCatalog(each, locale)),
+    ) as ElementMessages<NS>;
+  const language = translationOf(locale);
   if (language) {
     const catalogs = namespaces.map((each) => settled.get(each)?.[language]);
     if (catalogs.includes(undefined)) return null;
@@ -120,7 +164,8 @@ export async function loadMessages<NS extends MessageNamespace | undefined = und
   namespace?: NS,
 ): Promise<ElementMessages<NS>> {
   const language = translationOf(locale);
-  if (language) await Promise.all(needed(namespace).map((each) => download(each, language)));
+  if (language && !generated.has(locale))
+    await Promise.all(needed(namespace).map((each) => download(each, language)));
   return readyMessages(locale, namespace) as ElementMessages<NS>;
 }
 

@@ -5,9 +5,11 @@ export const invoiceStyles = css`
   :host {
     container-type: inline-size;
   }
+  /* minmax(0, 1fr): no section grows the invoice wider than its box, however long its words (seen in en-XA). */
   .invoice,
   .content {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 1.5);
   }
   .invoice h2 {

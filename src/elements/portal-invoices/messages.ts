@@ -5,4 +5,6 @@ import { type InvoicesMessages, en } from './messages.en.js';
 export const invoicesMessages = defineMessages<'invoices', InvoicesMessages>('invoices', en, {
   fr: () => import('./messages.fr.js').then((module) => module.fr),
   es: () => import('./messages.es.js').then((module) => module.es),
+  de: () => import('./messages.de.js').then((module) => module.de),
+  ar: () => import('./messages.ar.js').then((module) => module.ar),
 });

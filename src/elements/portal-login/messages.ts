@@ -5,6 +5,8 @@ import { type LoginMessages, en } from './messages.en.js';
 export const loginMessages = defineMessages<'login', LoginMessages>('login', en, {
   fr: () => import('./messages.fr.js').then((module) => module.fr),
   es: () => import('./messages.es.js').then((module) => module.es),
+  de: () => import('./messages.de.js').then((module) => module.de),
+  ar: () => import('./messages.ar.js').then((module) => module.ar),
 });
 
 /** What `t` holds in `<portal-login>` and its views: the common messages plus `login`. */

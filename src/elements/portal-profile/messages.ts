@@ -5,6 +5,8 @@ import { type ProfileMessages, en } from './messages.en.js';
 export const profileMessages = defineMessages<'profile', ProfileMessages>('profile', en, {
   fr: () => import('./messages.fr.js').then((module) => module.fr),
   es: () => import('./messages.es.js').then((module) => module.es),
+  de: () => import('./messages.de.js').then((module) => module.de),
+  ar: () => import('./messages.ar.js').then((module) => module.ar),
 });
 
 export type ProfileT = ElementMessages<typeof profileMessages>;

@@ -5,4 +5,6 @@ import { type SummaryMessages, en } from './messages.en.js';
 export const summaryMessages = defineMessages<'summary', SummaryMessages>('summary', en, {
   fr: () => import('./messages.fr.js').then((module) => module.fr),
   es: () => import('./messages.es.js').then((module) => module.es),
+  de: () => import('./messages.de.js').then((module) => module.de),
+  ar: () => import('./messages.ar.js').then((module) => module.ar),
 });

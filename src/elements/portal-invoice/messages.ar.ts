@@ -1,0 +1,55 @@
+import { type ArabicPluralForms, plurals } from '../../core/i18n/index.js';
+import type { InvoiceMessages } from './messages.en.js';
+
+const plural: (count: number, forms: ArabicPluralForms) => string = plurals('ar');
+
+export const ar: InvoiceMessages = {
+  heading: (kind: string, number: string) => `${kind} ${number}`,
+  issued: 'تاريخ الإصدار',
+  due: 'تاريخ الاستحقاق',
+  noneSelected: 'اختر فاتورة أو طلبًا لعرض تفاصيله.',
+  linesHeading: 'البنود',
+  description: 'الوصف',
+  quantity: 'الكمية',
+  unitPrice: 'سعر الوحدة',
+  amount: 'المبلغ',
+  subtotal: 'المجموع الفرعي',
+  taxLine: (name: string, rate: string) => `${name} (${rate})`,
+  tax: 'الضريبة',
+  total: 'الإجمالي',
+  paymentsHeading: 'المدفوعات',
+  noPayments: 'لا توجد مدفوعات بعد.',
+  paidAt: 'التاريخ',
+  method: 'وسيلة الدفع',
+  amountPaid: 'المبلغ المدفوع',
+  amountDue: 'المبلغ المستحق',
+  notesHeading: 'الملاحظات',
+  noNotes: 'لا توجد ملاحظات بعد.',
+  fromMerchant: 'التاجر',
+  fromCustomer: 'أنت',
+  replyLabel: 'إضافة ملاحظة',
+  replyHint: (merchant: string) => `سيرى ${merchant} ملاحظتك على هذه الفاتورة.`,
+  charactersLeft: (count: number, formatted: string) =>
+    plural(count, {
+      zero: 'لم يتبقَّ أي حرف',
+      one: 'تبقّى حرف واحد',
+      two: 'تبقّى حرفان',
+      few: `تبقّت ${formatted} أحرف`,
+      many: `تبقّى ${formatted} حرفًا`,
+      other: `تبقّى ${formatted} حرف`,
+    }),
+  noteRequired: 'اكتب ملاحظتك قبل إرسالها.',
+  sendNote: 'إرسال الملاحظة',
+  sendingNote: 'جارٍ إرسال ملاحظتك…',
+  noteSent: 'تم إرسال ملاحظتك.',
+  notesOff: 'لا يمكن إضافة ملاحظات إلى هذه الفاتورة حاليًا.',
+  downloadPdf: 'تنزيل PDF',
+  preparingPdf: 'جارٍ تجهيز ملف PDF…',
+  pdfStarted: 'بدأ تنزيل ملف PDF.',
+  pdfFailed: (reason: string) => `تعذّر تجهيز ملف PDF. ${reason}`,
+  pay: {
+    invoice: 'ادفع هذه الفاتورة',
+    order: 'ادفع هذا الطلب',
+  },
+  backTo: (number: string) => `العودة إلى ${number}`,
+};

@@ -1,0 +1,22 @@
+import type { RootMessages } from './messages.en.js';
+
+export const ar: RootMessages = {
+  regionLabel: (merchant: string) => `بوابة الفواتير لدى ${merchant}`,
+  navLabel: 'أقسام بوابة الفواتير',
+  signedInAs: (name: string) => `مسجّل الدخول باسم ${name}`,
+  signOut: 'تسجيل الخروج',
+  signingOut: 'جارٍ تسجيل الخروج…',
+  sections: {
+    overview: 'نظرة عامة',
+    invoices: 'الفواتير',
+    paymentMethods: 'وسائل الدفع',
+    subscriptions: 'الاشتراكات',
+    profile: 'الملف الشخصي',
+    policies: 'السياسات',
+  },
+  customerCode: 'رمز العميل',
+  backToInvoices: 'العودة إلى الفواتير',
+  previewBanner: 'معاينة: أنت ترى البوابة كما يراها هذا العميل. لا يمكن تغيير أي شيء.',
+  welcome: (name: string) => `مرحبًا، ${name}.`,
+  overviewIntro: 'نظرة سريعة على فواتيرك لدينا.',
+};

@@ -1,0 +1,22 @@
+import type { RootMessages } from './messages.en.js';
+
+export const de: RootMessages = {
+  regionLabel: (merchant: string) => `Abrechnungsportal von ${merchant}`,
+  navLabel: 'Bereiche des Abrechnungsportals',
+  signedInAs: (name: string) => `Angemeldet als ${name}`,
+  signOut: 'Abmelden',
+  signingOut: 'Abmeldung läuft…',
+  sections: {
+    overview: 'Übersicht',
+    invoices: 'Rechnungen',
+    paymentMethods: 'Zahlungsmethoden',
+    subscriptions: 'Abonnements',
+    profile: 'Profil',
+    policies: 'Richtlinien',
+  },
+  customerCode: 'Kundennummer',
+  backToInvoices: 'Zurück zu den Rechnungen',
+  previewBanner: 'Vorschau: Sie sehen das Portal so, wie dieser Kunde es sieht. Nichts kann geändert werden.',
+  welcome: (name: string) => `Willkommen, ${name}.`,
+  overviewIntro: 'Ihre Abrechnung bei uns auf einen Blick.',
+};
