@@ -24,7 +24,7 @@ export const ar: Messages = {
   errors: {
     network: 'تعذّر الوصول إلى خدمة الفواتير. تحقّق من اتصالك وحاول مرة أخرى.',
     timeout: 'استغرقت خدمة الفواتير وقتًا طويلًا للرد. يُرجى المحاولة مرة أخرى.',
-    unauthorized: 'انتهت جلستك. يُرجى تسجيل الدخول مرة أخرى.',
+    unauthorized: 'يُرجى تسجيل الدخول للمتابعة.',
     forbidden: 'هذا الإجراء غير متاح لحسابك.',
     account_locked: 'هذا الحساب مقفل. يُرجى التواصل مع التاجر لإلغاء قفله.',
     not_found: 'لم نعثر على ما تبحث عنه.',
@@ -108,7 +108,6 @@ export const ar: Messages = {
   invoiceRef: {
     openInvoice: (number: string) => `عرض ${number}`,
     pay: 'دفع',
-    payInvoice: (number: string) => `دفع ${number}`,
     noDueDate: 'بلا تاريخ استحقاق',
     notFoundHeading: 'الفاتورة غير موجودة',
     notFound: 'لم نعثر على هذه الفاتورة. ربما تتبع حسابًا آخر، أو أن الرابط لم يعد صالحًا.',

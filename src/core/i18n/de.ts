@@ -21,7 +21,7 @@ export const de: Messages = {
     network:
       'Der Abrechnungsdienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     timeout: 'Der Abrechnungsdienst hat zu lange nicht geantwortet. Bitte versuchen Sie es erneut.',
-    unauthorized: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+    unauthorized: 'Bitte melden Sie sich an, um fortzufahren.',
     forbidden: 'Diese Aktion ist für Ihr Konto nicht verfügbar.',
     account_locked: 'Dieses Konto ist gesperrt. Bitte wenden Sie sich an den Händler, um es zu entsperren.',
     not_found: 'Wir konnten nicht finden, wonach Sie gesucht haben.',
@@ -101,7 +101,6 @@ export const de: Messages = {
   invoiceRef: {
     openInvoice: (number: string) => `${number} anzeigen`,
     pay: 'Bezahlen',
-    payInvoice: (number: string) => `${number} bezahlen`,
     noDueDate: 'Kein Fälligkeitsdatum',
     notFoundHeading: 'Rechnung nicht gefunden',
     notFound:
