@@ -435,20 +435,3 @@ export function paused(context: ActionContext, resumeOn: string): SubscriptionRe
   const { nextBillingDate, ...rest } = context.subscription;
   return { ...rest, status: 'paused', pausedUntil: resumeOn };
 }
-
-/** Active again; a pause that outlasted the period starts a new one today. */
-export function resumed(subscription: SubscriptionRecord, plan: Plan, today: string): SubscriptionRecord {
-  requireStatus(subscription, 'resume');
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { pausedUntil, ...rest } = subscription;
-  const currentPeriodEnd =
-    subscription.currentPeriodEnd < today
-      ? addInterval(today, plan.interval, plan.intervalCount)
-      : subscription.currentPeriodEnd;
-  return {
-    ...rest,
-    status: 'active',
-    currentPeriodEnd,
-    ...(subscription.cancelAtPeriodEnd ? {} : { nextBillingDate: currentPeriodEnd }),
-  };
-}
