@@ -115,7 +115,8 @@ export function checkSubscribe(
 /**
  * A new subscription to `plan` from `today`. A plan with a trial starts trialing and charges nothing yet;
  * any other priced plan's first period is due now and needs a payment method (`paymentMethodId`: the
- * chosen one, else the default).
+ * chosen one, else the default). A method the customer chose (`chosenMethodId`) is remembered on the
+ * subscription, so its renewals are charged to it too; without one, renewals follow the default.
  */
 export function startSubscription(input: {
   id: string;
@@ -123,6 +124,7 @@ export function startSubscription(input: {
   plan: Plan;
   quantity: number;
   paymentMethodId: string | undefined;
+  chosenMethodId?: string;
   today: string;
 }): { record: SubscriptionRecord; dueNow?: DueNow & { paymentMethodId: string } } {
   const { plan, quantity, today } = input;
@@ -156,6 +158,7 @@ export function startSubscription(input: {
     nextBillingDate: periodEnd,
     ...(trialing ? { trialEnd: periodEnd } : {}),
     cancelAtPeriodEnd: false,
+    ...(input.chosenMethodId !== undefined ? { paymentMethodId: input.chosenMethodId } : {}),
   };
   return dueNow ? { record, dueNow } : { record };
 }

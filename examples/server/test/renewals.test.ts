@@ -287,4 +287,24 @@ describe('the renewal job', () => {
       'the resumed period, invoiced and charged once; the old pause date bills nothing more',
     );
   });
+
+  it('charges a renewal to the method chosen when subscribing, not the default', async () => {
+    await server.reset(SEEDED);
+    const client = await signedIn();
+    const subscribed = await client.post<{ id: string }>('/portal-api/subscriptions', {
+      planId: 'plan_office_weekly',
+      quantity: 1,
+      paymentMethodId: 'pm_ada_mastercard',
+      idempotencyKey: 'renewal-chosen-method',
+    });
+    assert.equal(subscribed.status, 200, subscribed.text);
+    await server.setClock(at(addDays(TODAY, 7)));
+    await runDailyJobs();
+    const charges = await server.query<{ payment_method_id: string; outcome: string }>(
+      `SELECT p.payment_method_id, p.outcome FROM payments p
+         JOIN subscription_renewals r ON r.invoice_id = p.invoice_id WHERE r.subscription_id = $1`,
+      [subscribed.body.id],
+    );
+    assert.deepEqual(charges, [{ payment_method_id: 'pm_ada_mastercard', outcome: 'succeeded' }]);
+  });
 });

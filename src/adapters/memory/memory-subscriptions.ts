@@ -117,6 +117,7 @@ export function subscribe(state: MemoryState, input: Subscribe): Subscription {
       plan,
       quantity: input.quantity,
       paymentMethodId: input.paymentMethodId ?? customer.defaultPaymentMethodId,
+      chosenMethodId: input.paymentMethodId,
       today: state.today,
     });
     if (dueNow) {

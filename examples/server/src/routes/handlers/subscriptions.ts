@@ -193,6 +193,7 @@ export const subscriptionHandlers: Pick<Handlers, SubscriptionOperations> = {
           plan,
           quantity: input.quantity,
           paymentMethodId: input.paymentMethodId ?? customer.defaultPaymentMethodId,
+          chosenMethodId: input.paymentMethodId,
           today: ctx.today(),
         });
         if (dueNow) {
