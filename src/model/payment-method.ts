@@ -28,7 +28,7 @@ const MethodStanding = {
   removable: z.optional(z.boolean()),
   /** Present when `removable` is false. */
   notRemovableReason: z.optional(NotRemovableReason),
-  /** The default method only: what charges it. */
+  /** The default method, and any method a subscription renews on: what charges it. */
   usedBy: z.optional(PaymentMethodUse),
 };
 

@@ -9,6 +9,7 @@ import {
   renewalSpent,
   scheduledChangeApplied,
 } from './subscription-prices.js';
+import { requireStatus } from './subscriptions.js';
 
 /**
  * The billing cycle, written once for both backends: what happens to a subscription as its dates pass.
@@ -122,19 +123,7 @@ export function nextStep(
   if (paused) {
     const resumeOn = record.pausedUntil;
     if (resumeOn === undefined || resumeOn > today) return undefined;
-    if (resumeOn < periodEnd) {
-      // Back within the period already paid for: nothing to invoice until it ends.
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      const { pausedUntil, ...rest } = record;
-      const after: SubscriptionRecord = {
-        ...rest,
-        status: 'active',
-        ...(record.cancelAtPeriodEnd ? {} : { nextBillingDate: periodEnd }),
-      };
-      return { kind: 'resumed', on: resumeOn, record: after, changeApplied: false };
-    }
-    const step = renew({ ...record, status: 'active' }, plans, resumeOn);
-    return { kind: 'resumed', on: resumeOn, ...step };
+    return resumeStep(record, plans, resumeOn);
   }
   if (periodEnd > today) return undefined;
   if (record.status === 'trialing') {
@@ -143,6 +132,36 @@ export function nextStep(
   }
   // Active and past due alike renew: a past-due customer keeps receiving (and owing) each period.
   return { kind: 'renewed', on: periodEnd, ...renew(record, plans, periodEnd) };
+}
+
+/**
+ * A paused subscription active again on `resumeOn`: on its `pausedUntil` date (the job) or today when the
+ * customer resumes it. Back within the period already paid for, nothing is invoiced until it ends; after
+ * it, a new period starts on `resumeOn` and is invoiced (and charged) like any renewal.
+ */
+export function resumeStep(record: SubscriptionRecord, plans: readonly Plan[], resumeOn: string): CycleStep {
+  const periodEnd = record.currentPeriodEnd;
+  if (resumeOn < periodEnd) {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { pausedUntil, ...rest } = record;
+    const after: SubscriptionRecord = {
+      ...rest,
+      status: 'active',
+      ...(record.cancelAtPeriodEnd ? {} : { nextBillingDate: periodEnd }),
+    };
+    return { kind: 'resumed', on: resumeOn, record: after, changeApplied: false };
+  }
+  const step = renew({ ...record, status: 'active' }, plans, resumeOn);
+  return { kind: 'resumed', on: resumeOn, ...step };
+}
+
+/**
+ * Resumed by the customer today: the same step as a pause ending today, so a pause that outlasted the paid
+ * period starts a new one today that the backend invoices and charges (`renewal`) like a renewal.
+ */
+export function resumed(record: SubscriptionRecord, plans: readonly Plan[], today: string): CycleStep {
+  requireStatus(record, 'resume');
+  return resumeStep(record, plans, today);
 }
 
 /** A paused subscription whose pause runs on past `date` (so it resumes, not cancels, first). */

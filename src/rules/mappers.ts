@@ -137,14 +137,17 @@ export interface SubscriptionContext {
   today: string;
 }
 
-/** The method a subscription's invoices are charged to: its own, else the customer's default. */
+/**
+ * The method a subscription's invoices are charged to: its own while it is on file, else the customer's
+ * default (the same choice as rules/billing-cycle.ts `renewalMethod`, so `chargedTo` says what renewals do).
+ */
 export function chargedMethod(
   record: Pick<SubscriptionRecord, 'paymentMethodId'>,
   methods: readonly PaymentMethodRecord[],
   defaultMethodId: string | undefined,
 ): PaymentMethodRecord | undefined {
-  const id = record.paymentMethodId ?? defaultMethodId;
-  return methods.find((method) => method.id === id);
+  const own = methods.find((method) => method.id === record.paymentMethodId);
+  return own ?? methods.find((method) => method.id === defaultMethodId);
 }
 
 function toChargedTo(method: PaymentMethodRecord): ChargedTo {

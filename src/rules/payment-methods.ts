@@ -179,19 +179,35 @@ export interface MethodListInput {
   settings: PortalSettings;
   methods: readonly PaymentMethodRecord[];
   customer: Pick<CustomerRecord, 'defaultPaymentMethodId' | 'autoPay'>;
-  /** The customer's subscriptions: those that renew are charged to the default method. */
-  subscriptions: readonly Pick<Subscription, 'id' | 'planName' | 'nextBillingDate' | 'cancelAtPeriodEnd'>[];
+  /**
+   * The customer's subscriptions: those that renew are charged to their own method (`paymentMethodId`,
+   * the one chosen when subscribing) while it is on file, else to the default.
+   */
+  subscriptions: readonly (Pick<Subscription, 'id' | 'planName' | 'nextBillingDate' | 'cancelAtPeriodEnd'> & {
+    paymentMethodId?: string;
+  })[];
 }
 
 /**
  * The customer's methods as the list answers them: each says whether it can be removed and why not, and
- * the default says what charges it (auto-pay, the subscriptions that renew), so a page can explain itself.
+ * the default and each subscription's own method say what charges them (auto-pay, the subscriptions that
+ * renew on them), so a page can explain itself. Removing a subscription's own method is allowed: its
+ * renewals fall back to the default, which the list then says.
  */
 export function listedMethods(input: MethodListInput): PaymentMethod[] {
   const { settings, methods, customer } = input;
-  const renewing = input.subscriptions
-    .filter((each) => each.nextBillingDate !== undefined && !each.cancelAtPeriodEnd)
-    .map((each) => ({ id: each.id, planName: each.planName }));
+  const onFile = (id: string | undefined) => methods.some((method) => method.id === id);
+  const renewing = input.subscriptions.filter(
+    (each) => each.nextBillingDate !== undefined && !each.cancelAtPeriodEnd,
+  );
+  const renewingOn = (method: PaymentMethodRecord) =>
+    renewing
+      .filter((each) =>
+        onFile(each.paymentMethodId)
+          ? each.paymentMethodId === method.id
+          : method.id === customer.defaultPaymentMethodId,
+      )
+      .map((each) => ({ id: each.id, planName: each.planName }));
   return methods.map((method) => {
     const reason = notRemovableReason(settings, method, methods);
     const listed: PaymentMethod = {
@@ -199,8 +215,11 @@ export function listedMethods(input: MethodListInput): PaymentMethod[] {
       removable: reason === undefined,
       ...(reason ? { notRemovableReason: reason } : {}),
     };
-    if (method.id === customer.defaultPaymentMethodId) {
-      listed.usedBy = { autoPay: customer.autoPay, subscriptions: renewing };
+    const subscriptions = renewingOn(method);
+    // Auto-pay of open invoices goes to the default; renewals go to each subscription's method.
+    const isDefault = method.id === customer.defaultPaymentMethodId;
+    if (isDefault || subscriptions.length > 0) {
+      listed.usedBy = { autoPay: isDefault && customer.autoPay, subscriptions };
     }
     return listed;
   });

@@ -115,7 +115,8 @@ export function checkSubscribe(
 /**
  * A new subscription to `plan` from `today`. A plan with a trial starts trialing and charges nothing yet;
  * any other priced plan's first period is due now and needs a payment method (`paymentMethodId`: the
- * chosen one, else the default).
+ * chosen one, else the default). A method the customer chose (`chosenMethodId`) is remembered on the
+ * subscription, so its renewals are charged to it too; without one, renewals follow the default.
  */
 export function startSubscription(input: {
   id: string;
@@ -123,6 +124,7 @@ export function startSubscription(input: {
   plan: Plan;
   quantity: number;
   paymentMethodId: string | undefined;
+  chosenMethodId?: string;
   today: string;
 }): { record: SubscriptionRecord; dueNow?: DueNow & { paymentMethodId: string } } {
   const { plan, quantity, today } = input;
@@ -156,6 +158,7 @@ export function startSubscription(input: {
     nextBillingDate: periodEnd,
     ...(trialing ? { trialEnd: periodEnd } : {}),
     cancelAtPeriodEnd: false,
+    ...(input.chosenMethodId !== undefined ? { paymentMethodId: input.chosenMethodId } : {}),
   };
   return dueNow ? { record, dueNow } : { record };
 }
@@ -434,21 +437,4 @@ export function paused(context: ActionContext, resumeOn: string): SubscriptionRe
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { nextBillingDate, ...rest } = context.subscription;
   return { ...rest, status: 'paused', pausedUntil: resumeOn };
-}
-
-/** Active again; a pause that outlasted the period starts a new one today. */
-export function resumed(subscription: SubscriptionRecord, plan: Plan, today: string): SubscriptionRecord {
-  requireStatus(subscription, 'resume');
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { pausedUntil, ...rest } = subscription;
-  const currentPeriodEnd =
-    subscription.currentPeriodEnd < today
-      ? addInterval(today, plan.interval, plan.intervalCount)
-      : subscription.currentPeriodEnd;
-  return {
-    ...rest,
-    status: 'active',
-    currentPeriodEnd,
-    ...(subscription.cancelAtPeriodEnd ? {} : { nextBillingDate: currentPeriodEnd }),
-  };
 }

@@ -68,4 +68,23 @@ describe('MemoryAdapter.runBillingCycle', () => {
     expect((await subscription(adapter, 'sub_ada_roasters')).status).to.equal('active');
     expect((await subscription(adapter, 'sub_ada_espresso')).status, 'still owes').to.equal('past_due');
   });
+
+  it('invoices and charges, once, the new period a customer resumes into after the paid one ended', async () => {
+    const adapter = await adaOn();
+    const resumeOn = addDays(RENEWAL, 20);
+    await adapter.pauseSubscription({ subscriptionId: 'sub_ada_roasters', resumeOn });
+    const back = addDays(RENEWAL, 5);
+    expect(adapter.runBillingCycle(back).invoices, 'only the trial end: nothing while paused').to.equal(1);
+    const before = (await adapter.listInvoices({})).items.length;
+
+    const resumed = await adapter.resumeSubscription({ subscriptionId: 'sub_ada_roasters' });
+    expect(resumed.status).to.equal('active');
+    expect(resumed.currentPeriodEnd).to.equal(addDays(back, 31));
+    const page = await adapter.listInvoices({});
+    expect(page.items).to.have.length(before + 1);
+    const invoice = page.items.find((item) => item.issueDate === back);
+    expect([invoice?.total.amount, invoice?.status]).to.deep.equal([4800, 'paid']);
+    expect(adapter.runBillingCycle(back).invoices, 'the same day again').to.equal(0);
+    expect(adapter.runBillingCycle(resumeOn).invoices, 'the old pause date bills nothing').to.equal(0);
+  });
 });

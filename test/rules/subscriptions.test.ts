@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Plan, SubscriptionStatus } from '../../src/model/index.js';
+import { resumed } from '../../src/rules/billing-cycle.js';
 import type { CustomerRecord, SubscriptionRecord } from '../../src/rules/records.js';
 import { staleQuote } from '../../src/rules/subscription-prices.js';
 import {
@@ -21,7 +22,6 @@ import {
   scheduledChangeApplied,
   paused,
   requireStatus,
-  resumed,
   retentionAccepted,
   startSubscription,
 } from '../../src/rules/subscriptions.js';
@@ -145,23 +145,38 @@ describe('rules/subscriptions', () => {
       expect(refusal(() => pause(subscription('trialing'))).code).to.equal('conflict');
     });
 
-    it('resumes within the period where it stopped', () => {
-      const result = resumed(subscription('paused', { nextBillingDate: undefined }), monthly, '2026-02-20');
-      expect(result.status).to.equal('active');
-      expect(result.currentPeriodEnd).to.equal('2026-03-10');
-      expect(result.nextBillingDate).to.equal('2026-03-10');
+    it('resumes within the period where it stopped, with nothing to invoice', () => {
+      const step = resumed(subscription('paused', { nextBillingDate: undefined }), PLANS, '2026-02-20');
+      expect(step.renewal).to.equal(undefined);
+      expect(step.record.status).to.equal('active');
+      expect(step.record.currentPeriodEnd).to.equal('2026-03-10');
+      expect(step.record.nextBillingDate).to.equal('2026-03-10');
     });
 
-    it('starts a new period today when the pause outlasted the old one, month ends clamped', () => {
-      const result = resumed(subscription('paused'), monthly, '2026-03-31');
-      expect(result.currentPeriodEnd).to.equal('2026-04-30');
-      expect(result.nextBillingDate).to.equal('2026-04-30');
+    // Was: a new period started today and nothing billed it (a free period). It is now invoiced like a
+    // renewal: the step carries the period from today, which both backends invoice and charge.
+    it('starts a new period today, invoiced, when the pause outlasted the old one, month ends clamped', () => {
+      const step = resumed(subscription('paused'), PLANS, '2026-03-31');
+      expect(step.record.currentPeriodEnd).to.equal('2026-04-30');
+      expect(step.record.nextBillingDate).to.equal('2026-04-30');
+      expect(step.renewal).to.include({
+        periodStart: '2026-03-31',
+        periodEnd: '2026-04-30',
+        planId: monthly.id,
+      });
+      expect(step.renewal?.amount).to.be.greaterThan(0);
     });
 
     it('resumes a subscription set to end at the period end without billing it again', () => {
       const record = subscription('paused', { cancelAtPeriodEnd: true });
       delete record.nextBillingDate;
-      expect(resumed(record, monthly, '2026-02-20')).not.to.have.property('nextBillingDate');
+      const step = resumed(record, PLANS, '2026-02-20');
+      expect(step.record).not.to.have.property('nextBillingDate');
+      expect(step.renewal).to.equal(undefined);
+    });
+
+    it('refuses to resume what is not paused', () => {
+      expect(refusal(() => resumed(subscription('active'), PLANS, '2026-02-20')).code).to.equal('conflict');
     });
 
     it('cancels at once or at the end of the period, with the reason', () => {

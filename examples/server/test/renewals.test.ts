@@ -253,4 +253,58 @@ describe('the renewal job', () => {
     const [row] = (await renewals()).filter((each) => each.subscription_id === 'sub_ada_roasters');
     assert.deepEqual([row.period_start, row.total, row.paid], [resumeOn, 4800, 4800]);
   });
+
+  it('invoices and charges, once, the new period a customer resumes into after the paid one ended', async () => {
+    await server.reset(SEEDED);
+    const client = await signedIn();
+    const resumeOn = addDays(RENEWAL, 20);
+    const paused = await client.post('/portal-api/subscriptions/sub_ada_roasters/pause', { resumeOn });
+    assert.equal(paused.status, 200, paused.text);
+    const back = addDays(RENEWAL, 5);
+    await server.setClock(at(back));
+    await runDailyJobs();
+    const roastersRows = async () =>
+      (await renewals()).filter((each) => each.subscription_id === 'sub_ada_roasters');
+    assert.equal((await roastersRows()).length, 0, 'nothing billed while paused');
+
+    // The session from before the pause has expired by now: Ada signs in again.
+    const later = await signedIn();
+    const resumed = await later.post('/portal-api/subscriptions/sub_ada_roasters/resume', {});
+    assert.equal(resumed.status, 200, resumed.text);
+    const roasters = await subscription('sub_ada_roasters');
+    assert.equal(roasters.status, 'active');
+    assert.equal(roasters.current_period_end, addDays(back, 31), 'a month from the day it resumed');
+    assert.equal(roasters.next_billing_date, roasters.current_period_end);
+    const again = await later.post('/portal-api/subscriptions/sub_ada_roasters/resume', {});
+    assert.equal(again.status, 409, 'resuming twice');
+    assert.equal((await runDailyJobs()).invoices, 0, 'the job finds the period invoiced');
+    await server.setClock(at(resumeOn));
+    await runDailyJobs();
+    const rows = await roastersRows();
+    assert.deepEqual(
+      rows.map((row) => [row.period_start, row.total, row.paid, row.charges]),
+      [[back, 4800, 4800, 1]],
+      'the resumed period, invoiced and charged once; the old pause date bills nothing more',
+    );
+  });
+
+  it('charges a renewal to the method chosen when subscribing, not the default', async () => {
+    await server.reset(SEEDED);
+    const client = await signedIn();
+    const subscribed = await client.post<{ id: string }>('/portal-api/subscriptions', {
+      planId: 'plan_office_weekly',
+      quantity: 1,
+      paymentMethodId: 'pm_ada_mastercard',
+      idempotencyKey: 'renewal-chosen-method',
+    });
+    assert.equal(subscribed.status, 200, subscribed.text);
+    await server.setClock(at(addDays(TODAY, 7)));
+    await runDailyJobs();
+    const charges = await server.query<{ payment_method_id: string; outcome: string }>(
+      `SELECT p.payment_method_id, p.outcome FROM payments p
+         JOIN subscription_renewals r ON r.invoice_id = p.invoice_id WHERE r.subscription_id = $1`,
+      [subscribed.body.id],
+    );
+    assert.deepEqual(charges, [{ payment_method_id: 'pm_ada_mastercard', outcome: 'succeeded' }]);
+  });
 });

@@ -1,7 +1,7 @@
 import { addDays } from '../../rules/dates.js';
 import { planRule } from '../../model/index.js';
 import { deepEqual, equal, hasFieldError, ok, rejects } from './assert.js';
-import { type Register, type TestContext, idempotencyKey } from './context.js';
+import { CARD_YEAR, type Register, type TestContext, idempotencyKey } from './context.js';
 
 const ROASTERS = 'plan_roasters_choice';
 const ESPRESSO = 'plan_espresso_club';
@@ -98,6 +98,49 @@ export function subscriptionTests(test: Register): void {
     });
     equal(trial.status, 'trialing', 'a plan with trial days starts trialing');
     ok(trial.trialEnd, 'a trialing subscription has a trial end');
+  });
+
+  test('remembers the method chosen when subscribing: it is charged, named and listed as used', async (t) => {
+    const { adapter } = t;
+    await t.signInAda();
+    await t.changeSettings((settings) => {
+      settings.paymentMethods.addCards = true;
+      settings.paymentMethods.removeCards = true;
+    });
+    const card = await adapter.addCard({ token: `tok_visa_12${CARD_YEAR}` });
+    equal(card.isDefault, false, 'the new card is not the default');
+    const subscription = await adapter.subscribe({
+      planId: OFFICE,
+      quantity: 1,
+      paymentMethodId: card.id,
+      idempotencyKey: idempotencyKey(),
+    });
+    equal(subscription.chargedTo?.id, card.id, 'the subscription is charged to the chosen card');
+    equal(
+      (await t.subscriptionByPlan(OFFICE)).chargedTo?.id,
+      card.id,
+      'the chosen card is remembered, not only charged once',
+    );
+    const uses = (methods: Awaited<ReturnType<typeof adapter.listPaymentMethods>>, id: string) =>
+      (methods.find((method) => method.id === id)?.usedBy?.subscriptions ?? []).map((each) => each.id);
+    const methods = await adapter.listPaymentMethods();
+    const defaultId = methods.find((method) => method.isDefault)?.id ?? '';
+    ok(
+      uses(methods, card.id).includes(subscription.id),
+      'the chosen card says the subscription renews on it',
+    );
+    ok(!uses(methods, defaultId).includes(subscription.id), 'the default does not claim it');
+
+    await adapter.removePaymentMethod({ id: card.id });
+    equal(
+      (await t.subscriptionByPlan(OFFICE)).chargedTo?.id,
+      defaultId,
+      'once the chosen card is removed, the subscription renews on the default',
+    );
+    ok(
+      uses(await adapter.listPaymentMethods(), defaultId).includes(subscription.id),
+      'and the default says so',
+    );
   });
 
   test('refuses subscriptions the merchant did not open, and quantities out of bounds', async (t) => {

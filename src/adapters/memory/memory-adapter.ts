@@ -353,9 +353,7 @@ export class MemoryAdapter implements PortalAdapter {
   // Payment methods
 
   listPaymentMethods(options?: RequestOptions): Promise<PaymentMethod[]> {
-    return this.call('listPaymentMethods', undefined, options, () =>
-      billing.listPaymentMethods(this.state, subscriptions.listSubscriptions(this.state)),
-    );
+    return this.call('listPaymentMethods', undefined, options, () => billing.listPaymentMethods(this.state));
   }
 
   addCard(input: NewCard, options?: RequestOptions): Promise<PaymentMethod> {

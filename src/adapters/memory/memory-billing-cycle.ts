@@ -1,4 +1,5 @@
 import {
+  type Renewal,
   afterRenewalPaid,
   nextStep,
   renewalDeclined,
@@ -38,49 +39,64 @@ export function runBillingCycle(state: MemoryState, today: string): BillingCycle
       current = step.record;
       if (step.kind === 'canceled') run.canceled += 1;
       const renewal = step.renewal;
-      if (!renewal || issued(state, renewal.subscriptionId, renewal.periodStart)) continue;
-      const customer = state.customerById(current.customerId);
-      const invoice = renewalInvoice({
-        id: state.nextId('inv'),
-        lineId: state.nextId('line'),
-        number: state.nextInvoiceNumber(),
-        customer,
-        renewal,
-      });
-      state.addInvoice(invoice);
-      state.renewals.set(invoice.id, {
-        subscriptionId: renewal.subscriptionId,
-        periodStart: renewal.periodStart,
-      });
-      run.invoices += 1;
-      const method = renewalMethod(current, customer, state.methodsOf(customer.id));
-      if (!method || renewal.amount === 0) continue;
-      if (testChargeOutcome(method, today) === 'succeeded') {
-        invoice.payments.push({
-          id: state.nextId('pay'),
-          paidAt: state.nowIso(),
-          paymentMethodId: method.id,
-          amount: renewal.amount,
-        });
-        continue;
-      }
-      current = renewalDeclined(current);
-      run.declined += 1;
-      state.send(
-        customer.email,
-        renewalDeclinedMail({
-          merchant: state.data.settings.branding.merchantName,
-          planName: state.plan(renewal.planId).name,
-          invoiceNumber: invoice.number,
-          amount: { amount: renewal.amount, currency: renewal.currency },
-          method,
-          portalUrl: state.linkBase,
-        }),
-      );
+      if (renewal) current = issueRenewal(state, current, renewal, today, run);
     }
     if (current !== record) state.saveSubscription(current);
   }
   return run;
+}
+
+/**
+ * Invoices one period (once: a period already invoiced is skipped) and, with auto-pay, charges it through
+ * the test gateway's rule; a decline makes the subscription past due and emails the customer. Answers the
+ * subscription after it. The cycle above and resuming a subscription (a new period today) both call it.
+ */
+export function issueRenewal(
+  state: MemoryState,
+  record: SubscriptionRecord,
+  renewal: Renewal,
+  today: string,
+  run: BillingCycleRun,
+): SubscriptionRecord {
+  if (issued(state, renewal.subscriptionId, renewal.periodStart)) return record;
+  const customer = state.customerById(record.customerId);
+  const invoice = renewalInvoice({
+    id: state.nextId('inv'),
+    lineId: state.nextId('line'),
+    number: state.nextInvoiceNumber(),
+    customer,
+    renewal,
+  });
+  state.addInvoice(invoice);
+  state.renewals.set(invoice.id, {
+    subscriptionId: renewal.subscriptionId,
+    periodStart: renewal.periodStart,
+  });
+  run.invoices += 1;
+  const method = renewalMethod(record, customer, state.methodsOf(customer.id));
+  if (!method || renewal.amount === 0) return record;
+  if (testChargeOutcome(method, today) === 'succeeded') {
+    invoice.payments.push({
+      id: state.nextId('pay'),
+      paidAt: state.nowIso(),
+      paymentMethodId: method.id,
+      amount: renewal.amount,
+    });
+    return record;
+  }
+  run.declined += 1;
+  state.send(
+    customer.email,
+    renewalDeclinedMail({
+      merchant: state.data.settings.branding.merchantName,
+      planName: state.plan(renewal.planId).name,
+      invoiceNumber: invoice.number,
+      amount: { amount: renewal.amount, currency: renewal.currency },
+      method,
+      portalUrl: state.linkBase,
+    }),
+  );
+  return renewalDeclined(record);
 }
 
 function issued(state: MemoryState, subscriptionId: string, periodStart: string): boolean {

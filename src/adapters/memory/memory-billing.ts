@@ -13,7 +13,6 @@ import type {
   PaymentMethod,
   PaymentReceipt,
   RemovePaymentMethod,
-  Subscription,
 } from '../../model/index.js';
 import type { ById } from '../../contract/adapter.js';
 import { requireCapability } from '../../rules/capabilities.js';
@@ -130,11 +129,11 @@ export function payInvoice(state: MemoryState, request: PayInvoice): PaymentRece
 }
 
 /** The customer's methods, each saying whether it can be removed and what charges the default. */
-export function listPaymentMethods(
-  state: MemoryState,
-  subscriptions: readonly Subscription[],
-): PaymentMethod[] {
+export function listPaymentMethods(state: MemoryState): PaymentMethod[] {
   const customer = state.requireCustomer();
+  const subscriptions = state
+    .subscriptionsOf(customer.id)
+    .map((record) => ({ ...record, planName: state.plan(record.planId).name }));
   return listedMethods({
     settings: state.data.settings,
     methods: state.methodsOf(customer.id),

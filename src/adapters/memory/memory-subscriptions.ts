@@ -9,6 +9,7 @@ import type {
   SubscriptionChange,
   SubscriptionRef,
 } from '../../model/index.js';
+import { resumed } from '../../rules/billing-cycle.js';
 import { requireCapability } from '../../rules/capabilities.js';
 import { cancellationNoticeMail } from '../../rules/mail.js';
 import { chargedMethod, toSubscription } from '../../rules/mappers.js';
@@ -35,11 +36,11 @@ import {
   quoteLines,
   reasonLabel,
   requireAction,
-  resumed,
   retentionAccepted,
   startSubscription,
   toChangePreview,
 } from '../../rules/subscriptions.js';
+import { issueRenewal } from './memory-billing-cycle.js';
 import { charge } from './memory-billing.js';
 import type { MemoryState } from './memory-state.js';
 
@@ -116,6 +117,7 @@ export function subscribe(state: MemoryState, input: Subscribe): Subscription {
       plan,
       quantity: input.quantity,
       paymentMethodId: input.paymentMethodId ?? customer.defaultPaymentMethodId,
+      chosenMethodId: input.paymentMethodId,
       today: state.today,
     });
     if (dueNow) {
@@ -242,7 +244,11 @@ export function resumeSubscription(state: MemoryState, input: SubscriptionRef): 
   const context = own(state, input.subscriptionId);
   requireAction('resume', context);
   const { subscription, today } = context;
-  return save(state, resumed(subscription, state.plan(subscription.planId), today));
+  const step = resumed(subscription, state.data.plans, today);
+  // A pause that outlasted the paid period: the new period from today is invoiced and charged now.
+  const run = { invoices: 0, declined: 0, canceled: 0 };
+  const record = step.renewal ? issueRenewal(state, step.record, step.renewal, today, run) : step.record;
+  return save(state, record);
 }
 
 function save(state: MemoryState, record: SubscriptionRecord): Subscription {

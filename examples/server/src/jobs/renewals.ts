@@ -72,16 +72,31 @@ async function renewOne(
   for (let step = nextStep(current, plans, today); step; step = nextStep(current, plans, today)) {
     current = step.record;
     if (step.kind === 'canceled') run.canceled += 1;
-    if (step.renewal && !(await isRenewalIssued(tx, step.renewal))) {
-      const paid = await issue(app, tx, customer, step.renewal, current, plans);
-      run.invoices += 1;
-      if (!paid) {
-        current = renewalDeclined(current);
-        run.declined += 1;
-      }
-    }
+    if (step.renewal) current = await issueRenewal(app, tx, customer, current, step.renewal, plans, run);
   }
   await saveSubscription(tx, current, app.now());
+}
+
+/**
+ * Invoices one period once (a period already invoiced is skipped) and, with auto-pay, charges it; a decline
+ * makes the subscription past due (the dunning email is queued in this transaction). Answers the
+ * subscription after it. The job above and resuming a subscription (a new period today) both call it.
+ */
+export async function issueRenewal(
+  app: AppContext,
+  tx: Queryable,
+  customer: CustomerRecord,
+  record: SubscriptionRecord,
+  renewal: Renewal,
+  plans: readonly Plan[],
+  run: RenewalRun,
+): Promise<SubscriptionRecord> {
+  if (await isRenewalIssued(tx, renewal)) return record;
+  const paid = await issue(app, tx, customer, renewal, record, plans);
+  run.invoices += 1;
+  if (paid) return record;
+  run.declined += 1;
+  return renewalDeclined(record);
 }
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import type { Invoice, PaymentReceipt } from '../../../../src/model/index.js';
+import type { Invoice, InvoiceSummary, PaymentReceipt, Subscription } from '../../../../src/model/index.js';
 import { dropSchema } from '../../src/db/postgres.js';
 import { ADA, Client, DEMO_PASSWORD, type ErrorReply, type OutboxEntry, newKey } from '../helpers.js';
 import { type ChildServer, startChildServer } from '../support/child.js';
@@ -20,7 +20,8 @@ before(async () => {
   assert.ok(DATABASE_URL, 'two-processes.test.ts needs DATABASE_URL (run it through run-postgres.sh)');
   // One after the other: the first migrates and seeds, the second finds the schema ready.
   for (let index = 0; index < 2; index++) {
-    servers.push(await startChildServer({ DATABASE_URL, PORTAL_SCHEMA: schema }));
+    // Test mode adds only the local /__test__ routes: the last test moves each process's clock with them.
+    servers.push(await startChildServer({ DATABASE_URL, PORTAL_SCHEMA: schema, PORTAL_TEST_MODE: '1' }));
   }
 });
 after(async () => {
@@ -148,5 +149,45 @@ describe('two server processes on one PostgreSQL database', () => {
     assert.equal((await elsewhere.get('/portal-api/customer')).status, 200, 'the session works in both');
     assert.equal((await elsewhere.post('/portal-api/auth/sign-out')).status, 204);
     assert.equal((await laptop.get('/portal-api/customer')).status, 401, 'signed out in the other one too');
+  });
+
+  // Last: it moves both processes' clocks (each process keeps its own) past Ada's renewal date.
+  it('issues and charges a renewal once when the job runs in both processes at the same moment', async () => {
+    const first = new Client(servers[0].url, '203.0.113.4');
+    await first.signIn(ADA, DEMO_PASSWORD);
+    const subscriptions = await first.get<Subscription[]>('/portal-api/subscriptions');
+    const roasters = subscriptions.body.find((each) => each.planId === 'plan_roasters_choice');
+    assert.ok(roasters, 'Ada’s Roaster’s Choice');
+    const renewsOn = roasters.currentPeriodEnd;
+    const before = (await first.get<{ items: InvoiceSummary[] }>('/portal-api/invoices?limit=100')).body.items
+      .length;
+    const local = servers.map((server) => new Client(server.url, '127.0.0.1'));
+    for (const client of local) {
+      const moved = await client.post('/portal-api/__test__/clock', { now: `${renewsOn}T06:00:00.000Z` });
+      assert.equal(moved.status, 200, moved.text);
+    }
+    const runs = await Promise.all(
+      local.map((client) =>
+        client.post<{ renewals: { invoices: number } }>('/portal-api/__test__/daily-jobs'),
+      ),
+    );
+    for (const run of runs) assert.equal(run.status, 200, run.text);
+
+    const ada = new Alternating('203.0.113.4');
+    await ada.signIn();
+    const page = await ada.get<{ items: InvoiceSummary[] }>('/portal-api/invoices?limit=100');
+    const renewal = page.body.items.filter((item) => item.issueDate === renewsOn);
+    assert.equal(renewal.length, 1, 'one invoice for the period');
+    assert.deepEqual(
+      [renewal[0].total.amount, renewal[0].amountPaid.amount, renewal[0].amountDue.amount],
+      [roasters.nextBillingAmount?.amount, roasters.nextBillingAmount?.amount, 0],
+      'the period’s amount, charged (paid) once',
+    );
+    const issued = runs.reduce((sum, run) => sum + run.body.renewals.invoices, 0);
+    assert.equal(page.body.items.length - before, issued, 'what the two runs say they issued, each once');
+    const [after] = (await ada.get<Subscription[]>('/portal-api/subscriptions')).body.filter(
+      (each) => each.id === roasters.id,
+    );
+    assert.notEqual(after.currentPeriodEnd, renewsOn, 'the subscription moved on to its next period');
   });
 });

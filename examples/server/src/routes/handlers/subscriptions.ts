@@ -28,13 +28,14 @@ import {
   quoteLines,
   reasonLabel,
   requireAction,
-  resumed,
   retentionAccepted,
   startSubscription,
   toChangePreview,
 } from '../../../../../src/rules/subscriptions.js';
+import { resumed } from '../../../../../src/rules/billing-cycle.js';
 import { newId } from '../../auth/secrets.js';
 import type { Queryable } from '../../db/database.js';
+import { issueRenewal } from '../../jobs/renewals.js';
 import { queueEmail } from '../../mail/outbox.js';
 import type { PaymentGateway } from '../../payments/gateway.js';
 import { gatewayKey, runIdempotently } from '../../payments/idempotency.js';
@@ -192,6 +193,7 @@ export const subscriptionHandlers: Pick<Handlers, SubscriptionOperations> = {
           plan,
           quantity: input.quantity,
           paymentMethodId: input.paymentMethodId ?? customer.defaultPaymentMethodId,
+          chosenMethodId: input.paymentMethodId,
           today: ctx.today(),
         });
         if (dueNow) {
@@ -327,8 +329,15 @@ export const subscriptionHandlers: Pick<Handlers, SubscriptionOperations> = {
     return ctx.app.db.transaction(async (tx) => {
       const context = await own(tx, ctx, input.subscriptionId);
       requireAction('resume', context);
-      const plan = findPlan(await loadPlans(tx), context.subscription.planId);
-      return saved(tx, ctx, resumed(context.subscription, plan, context.today));
+      const plans = await loadPlans(tx);
+      const step = resumed(context.subscription, plans, context.today);
+      if (!step.renewal) return saved(tx, ctx, step.record);
+      // A pause that outlasted the paid period: the new period from today is invoiced and charged now,
+      // through the renewal job's own code (once per period, the gateway key per period).
+      const run = { invoices: 0, declined: 0, canceled: 0 };
+      const record = await issueRenewal(ctx.app, tx, context.customer, step.record, step.renewal, plans, run);
+      if (run.declined > 0) ctx.mailQueued = true;
+      return saved(tx, ctx, record);
     });
   },
 };
