@@ -109,17 +109,8 @@ export function nextStep(
   if (record.status === 'canceled') return undefined;
   const periodEnd = record.currentPeriodEnd;
   const paused = record.status === 'paused';
-  if (record.cancelAtPeriodEnd && periodEnd <= today && !(paused && pausedPast(record, periodEnd))) {
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { nextBillingDate, scheduledChange, discount, pausedUntil, ...rest } = record;
-    const after: SubscriptionRecord = {
-      ...rest,
-      status: 'canceled',
-      canceledAt: periodEnd,
-      cancelAtPeriodEnd: false,
-    };
-    return { kind: 'canceled', on: periodEnd, record: after, changeApplied: false };
-  }
+  // A cancellation at the period end happens then, paused or not: the customer asked to stop paying.
+  if (record.cancelAtPeriodEnd && periodEnd <= today) return canceledAtPeriodEnd(record);
   if (paused) {
     const resumeOn = record.pausedUntil;
     if (resumeOn === undefined || resumeOn > today) return undefined;
@@ -141,6 +132,8 @@ export function nextStep(
  */
 export function resumeStep(record: SubscriptionRecord, plans: readonly Plan[], resumeOn: string): CycleStep {
   const periodEnd = record.currentPeriodEnd;
+  // Due to end before it resumes: it ends, and no new period is started or billed.
+  if (record.cancelAtPeriodEnd && periodEnd <= resumeOn) return canceledAtPeriodEnd(record);
   if (resumeOn < periodEnd) {
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
     const { pausedUntil, ...rest } = record;
@@ -164,9 +157,18 @@ export function resumed(record: SubscriptionRecord, plans: readonly Plan[], toda
   return resumeStep(record, plans, today);
 }
 
-/** A paused subscription whose pause runs on past `date` (so it resumes, not cancels, first). */
-function pausedPast(record: SubscriptionRecord, date: string): boolean {
-  return record.pausedUntil !== undefined && record.pausedUntil < date;
+/** Cancelled on its period end, as the customer scheduled: nothing more is billed. */
+function canceledAtPeriodEnd(record: SubscriptionRecord): CycleStep {
+  const periodEnd = record.currentPeriodEnd;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { nextBillingDate, scheduledChange, discount, pausedUntil, ...rest } = record;
+  const after: SubscriptionRecord = {
+    ...rest,
+    status: 'canceled',
+    canceledAt: periodEnd,
+    cancelAtPeriodEnd: false,
+  };
+  return { kind: 'canceled', on: periodEnd, record: after, changeApplied: false };
 }
 
 /** Every step due by `today`, in order: what a run of the daily job does to one subscription. */

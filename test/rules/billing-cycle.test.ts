@@ -7,6 +7,7 @@ import {
   renewalDeclined,
   renewalInvoice,
   renewalMethod,
+  resumeStep,
   stepsUntil,
 } from '../../src/rules/billing-cycle.js';
 import { renewalDeclinedMail } from '../../src/rules/mail.js';
@@ -180,6 +181,24 @@ describe('rules/billing-cycle', () => {
     const within = nextStep(short, plans, '2026-03-25');
     expect(within?.renewal, 'already paid until the period end').to.equal(undefined);
     expect(within?.record).to.include({ status: 'active', nextBillingDate: '2026-03-31' });
+  });
+
+  it('ends a paused subscription due to cancel at its period end, and never bills a new period for it', () => {
+    const cancelling: SubscriptionRecord = {
+      ...active,
+      status: 'paused',
+      nextBillingDate: undefined,
+      pausedUntil: '2026-04-10',
+      cancelAtPeriodEnd: true,
+    };
+    const steps = stepsUntil(cancelling, plans, '2026-04-20');
+    expect(steps.map((step) => step.kind)).to.deep.equal(['canceled']);
+    expect(steps[0].on).to.equal('2026-03-31');
+    expect(
+      steps.some((step) => step.renewal),
+      'nothing billed',
+    ).to.equal(false);
+    expect(resumeStep(cancelling, plans, '2026-04-10').kind, 'resumed after its end').to.equal('canceled');
   });
 
   it('renews a past-due subscription too, and a paid-up one is active again', () => {
