@@ -10,6 +10,7 @@ import { paymentMethodsMessages } from '../../src/elements/portal-payment-method
 import { profileMessages } from '../../src/elements/portal-profile/messages.js';
 import { quickOrderMessages } from '../../src/elements/portal-quick-order/messages.js';
 import { rootMessages } from '../../src/elements/portal-root/messages.js';
+import { subscriptionsMessages } from '../../src/elements/portal-subscriptions/messages.js';
 import { summaryMessages } from '../../src/elements/portal-summary/messages.js';
 import type { PortalSummary } from '../../src/elements/portal-summary/portal-summary.js';
 import { signedInAda } from '../helpers/customers.js';
@@ -26,6 +27,7 @@ const namespaces: MessageNamespace[] = [
   profileMessages,
   quickOrderMessages,
   rootMessages,
+  subscriptionsMessages,
   summaryMessages,
 ];
 

@@ -8,6 +8,8 @@ export const subscriptionsMessages = defineMessages<'subscriptions', Subscriptio
   {
     fr: () => import('./messages.fr.js').then((module) => module.fr),
     es: () => import('./messages.es.js').then((module) => module.es),
+    de: () => import('./messages.de.js').then((module) => module.de),
+    ar: () => import('./messages.ar.js').then((module) => module.ar),
   },
 );
 
