@@ -91,7 +91,7 @@ describe('<portal-content>', () => {
     const { adapter, calls } = countingAdapter(new MemoryAdapter());
     const el = await fixture<PortalContent>(html`<portal-content .adapter=${adapter}></portal-content>`);
     await settled(el);
-    const headings = [...root(el).querySelectorAll('h3')].map(text);
+    const headings = [...root(el).querySelectorAll('h2')].map(text);
     expect(headings).to.deep.equal(['Policies', 'Contact', 'More information']);
     expect(calls.getPage ?? 0, 'no page body is read for the list').to.equal(0);
     const opened = oneEvent(el, 'portal-content-open');
@@ -183,9 +183,9 @@ describe('<portal-content>', () => {
     expect(root(el).querySelector('[role="alert"]')).to.exist;
     fail = false;
     button(el, 'Try again').click();
-    await waitUntil(() => root(el).querySelector('h3'), 'the list after a retry');
+    await waitUntil(() => root(el).querySelector('h2'), 'the list after a retry');
     await settled(el);
-    expect(text(root(el).querySelector('h3'))).to.equal('Policies');
+    expect(text(root(el).querySelector('h2'))).to.equal('Policies');
   });
 
   it('shows the demo page that carries a script, a handler, a frame and a style: its text, none of the rest', async () => {

@@ -13,7 +13,7 @@ export const contentStyles = css`
     display: grid;
     gap: var(--_space);
   }
-  .group h3,
+  .group h2,
   .page-title {
     margin: 0 0 0.5rem;
     font-size: 1.125rem;

@@ -107,7 +107,7 @@ export class PortalContent extends PortalElement<typeof contentMessages> {
       ${KINDS.filter((kind) => pages.some((page) => page.kind === kind)).map(
         (kind) =>
           html`<section class="group" aria-labelledby="kind-${kind}">
-            <h3 id="kind-${kind}">${t.kinds[kind]}</h3>
+            <h2 id="kind-${kind}">${t.kinds[kind]}</h2>
             <ul class="pages">
               ${repeat(
                 pages.filter((page) => page.kind === kind),

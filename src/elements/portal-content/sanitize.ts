@@ -10,7 +10,7 @@ export const CONTENT_POLICY_NAME = 'portal-elements#content';
  * What a merchant's page may keep: text formatting, lists, tables, quotes, addresses and links — nothing
  * that runs (script, handlers, javascript: URLs), loads (frames, objects, images, fonts, stylesheets),
  * submits (forms) or styles (style elements and attributes, classes, ids), so the page can neither act nor
- * reach outside its box. Headings start at h4: the page's own title is an h3; h1–h3 keep their text only.
+ * reach outside its box. Headings start at h4: the page’s own title is an h3 (under the list’s h2 groups); h1–h3 keep their text only.
  */
 const CONFIG: Config = {
   ALLOWED_TAGS: [
