@@ -118,7 +118,7 @@ describe('<portal-quick-order>', () => {
       .click();
     await waitUntil(() => root(el).querySelector('portal-content'), 'the Policies section');
     const content = root(el).querySelector('portal-content')!;
-    await waitUntil(() => content.shadowRoot?.querySelector('h3'), 'the merchant’s pages');
-    expect(text(content.shadowRoot!.querySelector('h3'))).to.equal('Policies');
+    await waitUntil(() => content.shadowRoot?.querySelector('h2'), 'the merchant’s pages');
+    expect(text(content.shadowRoot!.querySelector('h2'))).to.equal('Policies');
   });
 });
