@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PortalError, toPortalError } from '../../contract/errors.js';
-import { keys } from '../../contract/keys.js';
 import { DialogController } from '../../controllers/dialog.js';
 import { FocusController } from '../../controllers/focus.js';
 import { FormStateController } from '../../controllers/form-state.js';
@@ -193,7 +192,6 @@ export class PortalPaymentMethods extends PortalElement<typeof paymentMethodsMes
       } catch (error) {
         const failure = toPortalError(error);
         emit(this, 'portal-error', { error: failure, operation });
-        if (UNKNOWN_OUTCOME.has(failure.code)) store.invalidate(keys.paymentMethods);
         return failure;
       }
     });

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PortalError, toPortalError } from '../../contract/errors.js';
-import { keys } from '../../contract/keys.js';
 import { FocusController } from '../../controllers/focus.js';
 import { FormStateController } from '../../controllers/form-state.js';
 import { LiveRegionController } from '../../controllers/live-region.js';
@@ -221,7 +220,6 @@ export class PortalProfile extends PortalElement<typeof profileMessages> {
       } catch (error) {
         const failure = toPortalError(error);
         emit(this, 'portal-error', { error: failure, operation });
-        if (this.isUnknown(failure)) store.invalidate(keys.customer);
         return failure;
       } finally {
         this.busyForm = null;

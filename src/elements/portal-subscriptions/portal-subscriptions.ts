@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { OUTCOME_UNKNOWN_CODES, PortalError, toPortalError } from '../../contract/errors.js';
-import { keys } from '../../contract/keys.js';
 import { FocusController } from '../../controllers/focus.js';
 import { FormStateController } from '../../controllers/form-state.js';
 import { IntentFlowController } from '../../controllers/intent-flow.js';
@@ -278,7 +277,6 @@ export class PortalSubscriptions
       } catch (error) {
         const failure = toPortalError(error);
         emit(this, 'portal-error', { error: failure, operation });
-        if (UNKNOWN_OUTCOME.has(failure.code)) store.invalidate(keys.subscriptions);
         return failure;
       }
     });
