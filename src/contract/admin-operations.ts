@@ -1,14 +1,21 @@
 import * as z from 'zod/mini';
 import {
-  AccessLogEntry,
+  AccessLogExport,
+  AccessLogPage,
+  AccessLogQuery,
   AccessRule,
   ActivationRequest,
+  CustomerAccessPage,
   CustomerAccessState,
+  CustomerQuery,
   Id,
+  ListedAccessRule,
+  LogoUpload,
   MintSessionToken,
   MintedSessionToken,
   NewAccessRule,
   PortalSettings,
+  PreviewGrant,
   QuickOrderCustomer,
   QuickOrderExchange,
   SubscriptionCancellation,
@@ -36,10 +43,11 @@ export const adminOperations = {
     summary: 'Replace the portal settings',
   },
   adminListCustomers: {
-    input: null,
-    output: z.array(CustomerAccessState),
+    input: CustomerQuery,
+    output: CustomerAccessPage,
     http: { verb: 'GET', path: '/admin/customers' },
-    summary: 'Portal access state of every customer',
+    summary:
+      'Customers and their portal state, by code, newest page by cursor; `search` matches code, name or email',
   },
   adminLockCustomer: {
     input: ByCustomer,
@@ -60,14 +68,20 @@ export const adminOperations = {
     summary: 'Email a temporary password that must be changed at first sign-in',
   },
   adminListAccessLogs: {
-    input: z.object({ limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000))) }),
-    output: z.array(AccessLogEntry),
+    input: AccessLogQuery,
+    output: AccessLogPage,
     http: { verb: 'GET', path: '/admin/access-logs' },
-    summary: 'Sign-in attempts, newest first: success, IP, time, customer code',
+    summary: 'Sign-in attempts, newest first: success, IP, time, customer code; filtered and paged',
+  },
+  adminExportAccessLogs: {
+    input: AccessLogExport,
+    output: 'csv',
+    http: { verb: 'GET', path: '/admin/access-logs.csv' },
+    summary: 'Every sign-in attempt matching the filters, newest first, as CSV',
   },
   adminListAccessRules: {
     input: null,
-    output: z.array(AccessRule),
+    output: z.array(ListedAccessRule),
     http: { verb: 'GET', path: '/admin/access-rules' },
     summary: 'Passwordless access rules (email domains and single addresses)',
   },
@@ -82,6 +96,26 @@ export const adminOperations = {
     output: null,
     http: { verb: 'DELETE', path: '/admin/access-rules/{id}' },
     summary: 'Withdraw a passwordless access rule',
+  },
+  adminPreviewCustomer: {
+    input: ByCustomer,
+    output: PreviewGrant,
+    http: { verb: 'POST', path: '/admin/customers/{customerId}/preview' },
+    summary:
+      'A short-lived read-only session as this customer: every mutation is refused and it is not logged as their sign-in',
+  },
+  adminUploadLogo: {
+    input: LogoUpload,
+    output: PortalSettings,
+    http: { verb: 'PUT', path: '/admin/branding/logo' },
+    summary:
+      'Upload the logo (PNG or JPG, at most 2 MB, checked and re-encoded); the settings then point at the copy the server serves',
+  },
+  adminRemoveLogo: {
+    input: null,
+    output: PortalSettings,
+    http: { verb: 'DELETE', path: '/admin/branding/logo' },
+    summary: 'Remove the uploaded logo',
   },
   adminMintSessionToken: {
     input: MintSessionToken,
@@ -105,3 +139,9 @@ export const adminOperations = {
 } as const satisfies Record<string, Operation>;
 
 export type AdminOperationName = keyof typeof adminOperations;
+
+/** Admin operations only the merchant's own backend may call: the console (a browser) never gets them. */
+export const SERVER_ONLY_ADMIN_OPERATIONS = [
+  'adminMintSessionToken',
+  'adminExchangeQuickOrderToken',
+] as const;

@@ -57,8 +57,11 @@ import { type OperationName, type OperationRules, operations } from './operation
 export interface OperationSchemas {
   /** Request schema; null for methods that take no input. */
   input: z.core.$ZodType | null;
-  /** Response schema; null for methods that answer 204 No Content. `pdf` streams a document. */
-  output: z.core.$ZodType | null | 'pdf';
+  /**
+   * Response schema; null for methods that answer 204 No Content. `pdf` streams a document; `csv` answers
+   * `text/csv` as an attachment (the merchant's access-log export).
+   */
+  output: z.core.$ZodType | null | 'pdf' | 'csv';
 }
 
 /**

@@ -24,6 +24,10 @@ export const AccessRule = z.object({
 });
 export type AccessRule = z.infer<typeof AccessRule>;
 
+/** A rule as the merchant's list shows it: with the code of the billing account it opens. */
+export const ListedAccessRule = z.extend(AccessRule, { customerCode: ShortText });
+export type ListedAccessRule = z.infer<typeof ListedAccessRule>;
+
 export const NewAccessRule = z.discriminatedUnion('kind', [
   z.object({
     customerId: Id,
@@ -47,11 +51,24 @@ export type MintedSessionToken = z.infer<typeof MintedSessionToken>;
 export const ActivationRequest = z.object({ customerId: Id });
 export type ActivationRequest = z.infer<typeof ActivationRequest>;
 
+/**
+ * A customer's portal state as the merchant sees it: `locked` wins; then `must_change_password` (a
+ * temporary password from an activation email is pending); then `never_activated` (no password of their
+ * own and never signed in); otherwise `active`.
+ */
+export const CustomerPortalState = z.enum(['active', 'must_change_password', 'locked', 'never_activated']);
+export type CustomerPortalState = z.infer<typeof CustomerPortalState>;
+
 export const CustomerAccessState = z.object({
   customerId: Id,
+  customerCode: ShortText,
+  name: ShortText,
   email: Email,
+  state: CustomerPortalState,
   locked: z.boolean(),
   activated: z.boolean(),
+  /** The last successful sign-in of the customer's own (never a preview). */
+  lastSignInAt: z.optional(IsoDateTime),
 });
 export type CustomerAccessState = z.infer<typeof CustomerAccessState>;
 

@@ -11,5 +11,6 @@ export * from './subscription.js';
 export * from './summary.js';
 export * from './content.js';
 export * from './admin.js';
+export * from './merchant.js';
 export * from './intent.js';
 export * from './dates.js';

@@ -368,6 +368,14 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
           content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } },
         },
       };
+    } else if (operation.output === 'csv') {
+      success = {
+        '200': {
+          description: 'The rows as CSV (RFC 4180, a header line first), downloaded as an attachment.',
+          headers: { ...successHeaders, 'Content-Disposition': ref('headers', 'ContentDisposition') },
+          content: { 'text/csv': { schema: { type: 'string', contentMediaType: 'text/csv' } } },
+        },
+      };
     } else {
       success = {
         '200': {
