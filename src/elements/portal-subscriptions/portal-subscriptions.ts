@@ -18,7 +18,7 @@ import type { Notice, Operation, Panel, SubsHost } from './host.js';
 import { type ListHost, actionId, renderList } from './list-view.js';
 import { subscriptionsMessages } from './messages.js';
 import { subscriptionsStyles } from './portal-subscriptions.styles.js';
-import { cardFieldsSource } from '../../providers/card-entry.js';
+import { cardFieldsSource } from '../../providers/card-source.js';
 import type { CardFieldsProvider } from '../../providers/card-fields.js';
 import type { ThemeTokens } from '../../core/theme.js';
 import type { NewCard } from './new-card.js';
