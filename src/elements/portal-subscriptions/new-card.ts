@@ -96,22 +96,31 @@ export class NewCard implements ReactiveController {
 
   private failed(failure: PortalError, error: unknown): void {
     const host = this.host;
-    const m = host.t.subscriptions;
-    const reason = newCardFailure(failure);
-    const texts = {
-      authFailed: m.cardAuthFailed,
-      unavailable: m.cardUnavailable,
-      incomplete: m.cardIncomplete,
-      declined: m.cardDeclined,
-      unknown: m.cardUnknown,
-      other: m.cardNotSaved(errorMessage(host.t, failure)),
-    };
-    this.problem = texts[reason];
+    this.problem = this.wording(failure);
     if (host.panel.kind === 'subscribe') host.setPanel({ ...host.panel, step: 'details' });
     host.announce(this.problem);
     if (!(error instanceof CardFieldsError) || error.reason !== 'unavailable') {
       // Focus goes to the card once the details are back on show.
       void host.updateComplete.then(() => this.entry.focus());
+    }
+  }
+
+  /** Why the card was not saved, in the customer's words: nothing was subscribed in any case. */
+  private wording(failure: PortalError): string {
+    const m = this.host.t.subscriptions;
+    switch (newCardFailure(failure)) {
+      case 'authFailed':
+        return m.cardAuthFailed;
+      case 'unavailable':
+        return m.cardUnavailable;
+      case 'incomplete':
+        return m.cardIncomplete;
+      case 'declined':
+        return m.cardDeclined;
+      case 'unknown':
+        return m.cardUnknown;
+      case 'other':
+        return m.cardNotSaved(errorMessage(this.host.t, failure));
     }
   }
 }
