@@ -101,6 +101,61 @@ describe('subscriptions on the storefront', { timeout: 180_000 }, () => {
     await page.close();
   });
 
+  it('Ada subscribes to Office Weekly paying with a new card typed into the test-mode frame', async () => {
+    const started = new Date();
+    const { page, errors } = await openPage(e2e.browser);
+    await signIn(page, e2e.stack, ...ADA);
+    await openSubscriptions(page);
+    await page.getByRole('button', { name: 'Subscribe to a plan' }).click();
+    await page.getByRole('button', { name: 'Choose Office Weekly' }).click();
+    await page.getByRole('radio', { name: 'A new card' }).check();
+    const iframe = page.locator('portal-subscriptions iframe');
+    await iframe.waitFor();
+    const frameOrigin = new URL((await iframe.getAttribute('src')) ?? '').origin;
+    assert.notEqual(frameOrigin, new URL(e2e.stack.url).origin, 'the fields come from another origin');
+    const fields = page.frameLocator('portal-subscriptions iframe');
+    await fields.locator('#number').pressSequentially('4242 4242 4242 4242');
+    await fields.locator('#expiry').pressSequentially('1230');
+    await fields.locator('#cvc').pressSequentially('123');
+    await page.getByRole('button', { name: 'Review', exact: true }).click();
+    await page.getByRole('heading', { name: 'Review your subscription' }).waitFor();
+    const review = page.locator('portal-subscriptions [part="panel"]');
+    assert.equal(await textOf(fact(review, 'Pay with')), 'A new card');
+    await page.getByRole('button', { name: 'Subscribe and pay $45.00' }).click();
+    await notice(page, 'You subscribed to Office Weekly.');
+    assert.deepEqual(errors, []);
+    await page.close();
+
+    // The server's own database: one card saved, one subscription charged to it, its first week paid by it.
+    await e2e.stack.stop();
+    const db = new PGlite(e2e.stack.dataDir);
+    try {
+      const cards = await db.query<{ id: string; brand: string; last4: string }>(
+        `SELECT id, brand, last4 FROM payment_methods WHERE customer_id = 'cus_ada' AND created_at >= $1`,
+        [started],
+      );
+      assert.deepEqual(
+        cards.rows.map(({ brand, last4 }) => `${brand} ${last4}`),
+        ['visa 4242'],
+        'one new card',
+      );
+      const [{ id: cardId }] = cards.rows;
+      const subscriptions = await db.query<{ plan_id: string; payment_method_id: string; paid: string }>(
+        `SELECT s.plan_id, s.payment_method_id,
+                (SELECT COALESCE(SUM(p.amount), 0)::text FROM payments p
+                  WHERE p.payment_method_id = $2 AND p.outcome = 'succeeded') AS paid
+           FROM subscriptions s WHERE s.customer_id = 'cus_ada' AND s.created_at >= $1`,
+        [started, cardId],
+      );
+      assert.deepEqual(subscriptions.rows, [
+        { plan_id: 'plan_office_weekly', payment_method_id: cardId, paid: '4500' },
+      ]);
+    } finally {
+      await db.close();
+    }
+    await e2e.stack.restart();
+  });
+
   it("Ada changes Roaster's Choice to 3 bags and is charged exactly the previewed amount", async () => {
     const { page, errors } = await openPage(e2e.browser);
     await signIn(page, e2e.stack, ...ADA);

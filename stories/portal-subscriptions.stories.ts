@@ -4,7 +4,9 @@ import { ref } from 'lit/directives/ref.js';
 import type { PortalAdapter } from '../src/contract/adapter.js';
 import '../src/elements/portal-subscriptions/define.js';
 import type { PortalSubscriptions } from '../src/elements/portal-subscriptions/portal-subscriptions.js';
+import type { CardFieldsProvider } from '../src/providers/card-fields.js';
 import { failing, neverAnswering, signedInAs } from './support/adapters.js';
+import { FakeCardFields } from './support/fake-card-fields.js';
 import {
   adaSubscriptions,
   cancelled,
@@ -28,6 +30,8 @@ interface Loaded {
   adapter: PortalAdapter;
   /** Drives the element into a mid-flow step once it has loaded, as a customer would. */
   drive?: (el: PortalSubscriptions) => Promise<void>;
+  /** Card fields for "A new card" (the in-page test double; the demo uses the test-mode frame). */
+  cardFields?: CardFieldsProvider;
 }
 
 // The every-story test runs no `play` functions, so stories that start mid-flow drive the element from
@@ -71,6 +75,23 @@ function type(name: string, value: string) {
   };
 }
 
+/** Chooses "A new card" and types `number` into the card fields (the test double) once they mount. */
+function newCard(number: string) {
+  return async (el: PortalSubscriptions) => {
+    const choice = () =>
+      el.shadowRoot?.querySelector<HTMLInputElement>('input[name="method"][value="new-card"]');
+    await frames(() => !!choice());
+    choice()?.click();
+    const find = () => el.querySelector<HTMLInputElement>('input[name="fake-card-number"]');
+    await frames(() => !!find());
+    const input = find();
+    if (!input) return;
+    input.value = number;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await el.updateComplete;
+  };
+}
+
 function steps(...each: ((el: PortalSubscriptions) => Promise<void>)[]) {
   return async (el: PortalSubscriptions) => {
     for (const step of each) await step(el);
@@ -93,9 +114,10 @@ const meta: Meta<Args> = {
   args: { locale: '' },
   argTypes: { locale: { control: 'text', description: 'locale attribute (empty: the page’s lang)' } },
   render: (args, { loaded: data }) => {
-    const { adapter, drive } = data as Loaded;
+    const { adapter, drive, cardFields } = data as Loaded;
     return html`<portal-subscriptions
       .adapter=${adapter}
+      .cardFields=${cardFields}
       locale=${args.locale || undefined}
       ${driver(drive)}
     ></portal-subscriptions>`;
@@ -190,6 +212,32 @@ export const SubscribeTrialReview: Story = {
     async () => ({
       adapter: await adaSubscriptions(noSubscriptions),
       drive: press('Subscribe to a plan', 'Choose Espresso Club', 'Review'),
+    }),
+  ],
+};
+
+/** "A new card" chosen beside the methods on file: the provider's fields, a card typed in them. */
+export const SubscribeNewCard: Story = {
+  loaders: [
+    async () => ({
+      adapter: await signedInAs(),
+      cardFields: new FakeCardFields(),
+      drive: steps(press('Subscribe to a plan', 'Choose Office Weekly'), newCard('4242424242424242')),
+    }),
+  ],
+};
+
+/** The bank declined the new card when it was saved: the reason at the card fields, nothing subscribed. */
+export const SubscribeNewCardDeclined: Story = {
+  loaders: [
+    async () => ({
+      adapter: await signedInAs(),
+      cardFields: new FakeCardFields(),
+      drive: steps(
+        press('Subscribe to a plan', 'Choose Office Weekly'),
+        newCard('4000000000000002'),
+        press('Review', 'Subscribe and pay $45.00'),
+      ),
     }),
   ],
 };

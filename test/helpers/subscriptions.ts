@@ -2,6 +2,7 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { PortalAdapter } from '../../src/contract/adapter.js';
 import '../../src/elements/portal-subscriptions/define.js';
 import type { PortalSubscriptions } from '../../src/elements/portal-subscriptions/portal-subscriptions.js';
+import type { CardFieldsProvider } from '../../src/providers/card-fields.js';
 import { buttonsNamed, root, text } from './dom.js';
 
 // <portal-subscriptions> as a customer meets it: cards by plan name, buttons by accessible name, the
@@ -9,9 +10,12 @@ import { buttonsNamed, root, text } from './dom.js';
 
 export const ROASTERS = "Roaster's Choice Monthly";
 
-export async function mountSubscriptions(adapter: PortalAdapter): Promise<PortalSubscriptions> {
+export async function mountSubscriptions(
+  adapter: PortalAdapter,
+  options: { cardFields?: CardFieldsProvider } = {},
+): Promise<PortalSubscriptions> {
   const el = await fixture<PortalSubscriptions>(
-    html`<portal-subscriptions .adapter=${adapter}></portal-subscriptions>`,
+    html`<portal-subscriptions .adapter=${adapter} .cardFields=${options.cardFields}></portal-subscriptions>`,
   );
   await waitUntil(
     () =>

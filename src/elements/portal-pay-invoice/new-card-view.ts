@@ -1,11 +1,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { OUTCOME_UNKNOWN_CODES, type PortalError, toPortalError } from '../../contract/errors.js';
+import { type PortalError, toPortalError } from '../../contract/errors.js';
 import type { PortalStore } from '../../core/store.js';
 import type { Allocation, PaymentMethod } from '../../model/index.js';
 import type { CardEntryController } from '../../providers/card-entry.js';
 import type { CardFieldsProvider } from '../../providers/card-fields.js';
 import { CardFieldsError } from '../../providers/card-fields.js';
+import {
+  newCardComplete,
+  newCardFailure,
+  renderCardEntry as renderEntry,
+  saveNewCard as saveCard,
+} from '../../providers/new-card.js';
 import { errorMessage } from '../../ui/states.js';
 import { NEW_CARD } from './draft.js';
 import type { Loaded, PayHost, Review } from './pay-host.js';
@@ -77,13 +83,11 @@ export function renderNewCardChoice(host: NewCardHost, chosen: boolean): Templat
 /** The provider's fields (slotted light DOM), their loading state, and why the card was not saved. */
 export function renderCardEntry(host: NewCardHost): TemplateResult {
   const t = host.t.pay;
-  const entry = host.cardEntry;
-  const problem = entry.status === 'error' ? t.cardUnavailable : host.cardProblem;
-  return html`<div class="nested card-fields" aria-busy=${entry.status === 'loading' ? 'true' : 'false'}>
-    ${entry.status === 'loading' ? html`<p class="hint" role="status">${t.cardLoading}</p>` : nothing}
-    ${entry.render()}
-    <div role="alert">${problem ? html`<p class="alert error" part="error">${problem}</p>` : nothing}</div>
-  </div>`;
+  return renderEntry(host.cardEntry, {
+    loading: t.cardLoading,
+    unavailable: t.cardUnavailable,
+    problem: host.cardProblem,
+  });
 }
 
 /** The new card on the review: the fields stay on show, so a bank challenge is seen where it runs. */
@@ -94,7 +98,7 @@ export function renderNewCardReview(host: NewCardHost, review: Review): Template
 /** Before the review: the fields are ready and complete, or the problem shows at them. */
 export function newCardReady(host: NewCardHost): boolean {
   const entry = host.cardEntry;
-  if (entry.status === 'ready' && entry.fieldsState.complete) return true;
+  if (newCardComplete(entry)) return true;
   host.cardProblem = entry.status === 'error' ? null : host.t.pay.cardIncomplete;
   host.announce(entry.status === 'error' ? host.t.pay.cardUnavailable : host.t.pay.cardIncomplete);
   entry.focus();
@@ -104,18 +108,22 @@ export function newCardReady(host: NewCardHost): boolean {
 /** Why the card was not saved, in the customer's words; nothing was charged in any case. */
 function cardProblem(host: NewCardHost, error: PortalError): string {
   const t = host.t.pay;
-  if (error instanceof CardFieldsError) {
-    if (error.reason === 'authentication_failed') return t.cardAuthFailed;
-    if (error.reason === 'unavailable') return t.cardUnavailable;
-    return t.cardIncomplete;
+  switch (newCardFailure(error)) {
+    case 'authFailed':
+      return t.cardAuthFailed;
+    case 'unavailable':
+      return t.cardUnavailable;
+    case 'incomplete':
+      return t.cardIncomplete;
+    case 'declined':
+      return t.cardDeclined;
+    case 'unknown':
+      // The card may be on file now: the list is read again, and the customer told to look.
+      host.refreshMethods();
+      return t.cardUnknown;
+    case 'other':
+      return t.cardNotSaved(errorMessage(host.t, error));
   }
-  if (error.code === 'payment_declined') return t.cardDeclined;
-  if (OUTCOME_UNKNOWN_CODES.includes(error.code)) {
-    // The card may be on file now: the list is read again, and the customer told to look.
-    host.refreshMethods();
-    return t.cardUnknown;
-  }
-  return t.cardNotSaved(errorMessage(host.t, error));
 }
 
 /**
@@ -128,9 +136,7 @@ async function saveNewCard(host: NewCardHost): Promise<PaymentMethod | null> {
   host.addingCard = true;
   host.announce(host.t.pay.savingCard);
   try {
-    const { token } = await host.cardEntry.tokenize();
-    const card = await store.mutate('addCard', { token });
-    host.cardEntry.close();
+    const card = await saveCard(store, host.cardEntry);
     host.cardProblem = null;
     return card;
   } catch (error) {

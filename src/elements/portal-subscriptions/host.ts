@@ -5,6 +5,7 @@ import type { Formatter } from '../../core/i18n/index.js';
 import type { PortalStore } from '../../core/store.js';
 import type { ChangePreview, PaymentMethod, Plan, PortalSettings, Subscription } from '../../model/index.js';
 import type { SubscriptionsT } from './messages.js';
+import type { NewCard } from './new-card.js';
 
 /**
  * What `<portal-subscriptions>` shares with its views (the list, and the flows loaded on first use):
@@ -25,6 +26,9 @@ export type Operation =
   | 'resumeSubscription';
 
 export type SubscribeStep = 'plans' | 'details' | 'review';
+
+/** The subscribe panel's `methodId` while "A new card" is chosen (until the card is saved). */
+export const NEW_CARD = 'new-card';
 
 /** What shows instead of the list: nothing (the list), or one flow at one step, with what was chosen. */
 export type Panel =
@@ -101,6 +105,11 @@ export interface SubsHost extends EventTarget {
   readonly changeFlow: IntentFlowController<'changeSubscription'>;
   /** "Add a payment method": hands over to the payment methods section. */
   navigateToMethods(): void;
+  /** The merchant lets customers add cards and this page has card fields: "A new card" is offered. */
+  readonly canAddCard: boolean;
+  /** "A new card", once its code is fetched (`loadNewCard`). */
+  readonly newCard: NewCard | null;
+  loadNewCard(): void;
   /** Whether a failure leaves the outcome unknown. */
   isUnknown(error: PortalError): boolean;
 }

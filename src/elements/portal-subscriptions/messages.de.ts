@@ -76,6 +76,21 @@ export const de: SubscriptionsMessages = {
   addMethod: 'Zahlungsmethode hinzufügen',
   newCardElsewhere:
     'Um mit einer neuen Karte zu bezahlen, fügen Sie sie zuerst unter Zahlungsmethoden hinzu.',
+  newCard: 'Eine neue Karte',
+  newCardHint: 'Wird beim Abschließen unter Ihren Zahlungsmethoden gespeichert.',
+  cardLoading: 'Die sicheren Kartenfelder werden geladen…',
+  cardUnavailable:
+    'Die Kartenfelder konnten nicht geladen werden. Versuchen Sie es später erneut oder wählen Sie eine andere Methode.',
+  cardIncomplete: 'Vervollständigen Sie zuerst die Kartendaten.',
+  savingCard: 'Ihre Karte wird gespeichert…',
+  cardDeclined:
+    'Ihre Bank hat die Karte abgelehnt: Sie wurde nicht gespeichert und das Abonnement nicht abgeschlossen. Versuchen Sie eine andere Karte.',
+  cardAuthFailed:
+    'Die Prüfung durch Ihre Bank wurde nicht abgeschlossen: Die Karte wurde nicht gespeichert und das Abonnement nicht abgeschlossen.',
+  cardNotSaved: (reason: string) =>
+    `Die Karte wurde nicht gespeichert und das Abonnement nicht abgeschlossen. ${reason}`,
+  cardUnknown:
+    'Wir konnten nicht bestätigen, dass Ihre Karte gespeichert wurde; das Abonnement wurde nicht abgeschlossen. Wenn sie jetzt unter Ihren Zahlungsmethoden steht, wählen Sie sie.',
   reviewButton: 'Überprüfen',
   reviewHeading: 'Abonnement überprüfen',
   plan: 'Tarif',

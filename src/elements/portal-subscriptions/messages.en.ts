@@ -77,6 +77,19 @@ export const en = {
   noMethods: 'Add a payment method first; subscriptions are charged to one.',
   addMethod: 'Add a payment method',
   newCardElsewhere: 'To pay with a new card, add it under Payment methods first.',
+  newCard: 'A new card',
+  newCardHint: 'Saved to your payment methods when you subscribe.',
+  cardLoading: 'Loading the secure card fields…',
+  cardUnavailable: 'The card fields could not be loaded. Try again later, or choose another method.',
+  cardIncomplete: 'Complete the card details first.',
+  savingCard: 'Saving your card…',
+  cardDeclined:
+    'Your bank declined the card, so it was not saved and you were not subscribed. Try another card.',
+  cardAuthFailed:
+    'The check with your bank was not completed, so the card was not saved and you were not subscribed.',
+  cardNotSaved: (reason: string) => `The card was not saved and you were not subscribed. ${reason}`,
+  cardUnknown:
+    'We could not confirm that your card was saved, and you were not subscribed. If it now shows among your methods, choose it.',
   reviewButton: 'Review',
   reviewHeading: 'Review your subscription',
   plan: 'Plan',

@@ -73,6 +73,18 @@ export const es: SubscriptionsMessages = {
   noMethods: 'Añade primero un método de pago: las suscripciones se cobran a uno.',
   addMethod: 'Añadir un método de pago',
   newCardElsewhere: 'Para pagar con una tarjeta nueva, añádela primero en Métodos de pago.',
+  newCard: 'Una tarjeta nueva',
+  newCardHint: 'Se guarda en tus métodos de pago al suscribirte.',
+  cardLoading: 'Cargando los campos seguros de la tarjeta…',
+  cardUnavailable: 'No se pudieron cargar los campos de la tarjeta. Inténtalo más tarde o elige otro método.',
+  cardIncomplete: 'Completa primero los datos de la tarjeta.',
+  savingCard: 'Guardando tu tarjeta…',
+  cardDeclined: 'Tu banco rechazó la tarjeta: no se guardó y no te has suscrito. Prueba con otra tarjeta.',
+  cardAuthFailed:
+    'La comprobación con tu banco no se completó: la tarjeta no se guardó y no te has suscrito.',
+  cardNotSaved: (reason: string) => `La tarjeta no se guardó y no te has suscrito. ${reason}`,
+  cardUnknown:
+    'No pudimos confirmar que tu tarjeta se guardara, y no te has suscrito. Si ahora aparece entre tus métodos, elígela.',
   reviewButton: 'Revisar',
   reviewHeading: 'Revisa tu suscripción',
   plan: 'Plan',

@@ -76,6 +76,20 @@ export const fr: SubscriptionsMessages = {
   noMethods: 'Ajoutez d’abord un moyen de paiement : les abonnements y sont débités.',
   addMethod: 'Ajouter un moyen de paiement',
   newCardElsewhere: 'Pour payer avec une nouvelle carte, ajoutez-la d’abord dans Moyens de paiement.',
+  newCard: 'Une nouvelle carte',
+  newCardHint: 'Enregistrée dans vos moyens de paiement quand vous vous abonnez.',
+  cardLoading: 'Chargement des champs de carte sécurisés…',
+  cardUnavailable:
+    'Les champs de carte n’ont pas pu être chargés. Réessayez plus tard ou choisissez un autre moyen.',
+  cardIncomplete: 'Complétez d’abord les informations de la carte.',
+  savingCard: 'Enregistrement de votre carte…',
+  cardDeclined:
+    'Votre banque a refusé la carte : elle n’a pas été enregistrée et vous n’êtes pas abonné. Essayez une autre carte.',
+  cardAuthFailed:
+    'La vérification auprès de votre banque n’a pas abouti : la carte n’a pas été enregistrée et vous n’êtes pas abonné.',
+  cardNotSaved: (reason: string) => `La carte n’a pas été enregistrée et vous n’êtes pas abonné. ${reason}`,
+  cardUnknown:
+    'Nous n’avons pas pu confirmer l’enregistrement de votre carte, et vous n’êtes pas abonné. Si elle figure maintenant parmi vos moyens, choisissez-la.',
   reviewButton: 'Vérifier',
   reviewHeading: 'Vérifiez votre abonnement',
   plan: 'Formule',

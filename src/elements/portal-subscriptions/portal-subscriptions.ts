@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { OUTCOME_UNKNOWN_CODES, PortalError, toPortalError } from '../../contract/errors.js';
 import { FocusController } from '../../controllers/focus.js';
 import { FormStateController } from '../../controllers/form-state.js';
@@ -18,6 +18,10 @@ import type { Notice, Operation, Panel, SubsHost } from './host.js';
 import { type ListHost, actionId, renderList } from './list-view.js';
 import { subscriptionsMessages } from './messages.js';
 import { subscriptionsStyles } from './portal-subscriptions.styles.js';
+import { cardFieldsSource } from '../../providers/card-source.js';
+import type { CardFieldsProvider } from '../../providers/card-fields.js';
+import type { ThemeTokens } from '../../core/theme.js';
+import type { NewCard } from './new-card.js';
 
 type Flows = typeof import('./flows.js');
 
@@ -76,7 +80,12 @@ export class PortalSubscriptions
   static override styles = [...elementStyles, formStyles, subscriptionsStyles];
   static override messages = subscriptionsMessages;
 
+  /** Card fields for "A new card" when `<portal-root>` gives none (see `cardFieldsSource`). */
+  @property({ attribute: false }) cardFields?: CardFieldsProvider;
+
   /** @internal */ @state() panel: Panel = { kind: 'list' };
+  /** @internal "A new card" while subscribing: fetched when first chosen. */
+  @state() newCard: NewCard | null = null;
   /** @internal */ @state() notice: Notice | null = null;
   /** @internal */ @state() problem: string | null = null;
   /** @internal */ @state() fieldErrors: Record<string, string> = {};
@@ -151,7 +160,37 @@ export class PortalSubscriptions
 
   /** @internal */
   get busy(): boolean {
-    return this.form.busy !== null || this.subscribeFlow.busy || this.changeFlow.busy;
+    return (
+      this.form.busy !== null || this.subscribeFlow.busy || this.changeFlow.busy || !!this.newCard?.saving
+    );
+  }
+
+  /** @internal */
+  get cardSource(): (() => Promise<CardFieldsProvider>) | null {
+    return cardFieldsSource(this.portal?.cardFields, this.cardFields, this.settings);
+  }
+
+  /** @internal */
+  get canAddCard(): boolean {
+    return !!this.settings?.paymentMethods.addCards && this.cardSource !== null;
+  }
+
+  /** @internal */
+  get cardTheme(): ThemeTokens | null {
+    return this.portal?.theme ?? this.themeTokens;
+  }
+
+  /** @internal Fetches "A new card" (its code, then the provider's) the first time it is chosen. */
+  loadNewCard(): void {
+    if (this.newCard) return;
+    import('./new-card.js').then(
+      ({ NewCard }) => (this.newCard ??= new NewCard(this)),
+      () => {
+        // Its code could not be fetched: the choice is undone, and choosing it again tries again.
+        this.problem = this.t.subscriptions.cardUnavailable;
+        if (this.panel.kind === 'subscribe') this.panel = { ...this.panel, methodId: null };
+      },
+    );
   }
 
   // Panels

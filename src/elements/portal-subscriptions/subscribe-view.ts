@@ -6,7 +6,7 @@ import { type PaymentMethod, type Plan, isoToday, money } from '../../model/inde
 import { renderFacts } from '../../ui/facts.js';
 import { isUsable, paymentMethodLabel } from '../../ui/payment-method-label.js';
 import { errorMessage, renderEmpty, renderLoading } from '../../ui/states.js';
-import { type PanelOf, type SubsHost, fieldId } from './host.js';
+import { NEW_CARD, type PanelOf, type SubsHost, fieldId } from './host.js';
 import {
   primaryButton,
   renderHeading,
@@ -21,7 +21,8 @@ import { addDays, parseQuantity, pricePer, quantityBounds } from './wording.js';
 /**
  * Subscribing: the plans (features, price, trial, terms) → quantity and payment method → a review that
  * says what is charged today (nothing during a trial) and then on what schedule → the outcome, one
- * intent with one key (IntentFlowController). A new card is added under Payment methods first.
+ * intent with one key (IntentFlowController). "A new card" (new-card.ts, fetched when chosen) is saved
+ * when the customer confirms, then charged like any method on file.
  */
 
 type SubscribePanel = PanelOf<'subscribe'>;
@@ -39,6 +40,8 @@ function choose(host: SubsHost, plan: Plan): void {
   if (host.busy) return;
   const methods = usableMethods(host);
   const preferred = methods.find((each) => each.isDefault) ?? methods[0];
+  const methodId = preferred?.id ?? (host.canAddCard ? NEW_CARD : null);
+  if (methodId === NEW_CARD) host.loadNewCard();
   host.problem = null;
   host.fieldErrors = {};
   host.setPanel(
@@ -47,7 +50,7 @@ function choose(host: SubsHost, plan: Plan): void {
       step: 'details',
       planId: plan.id,
       quantity: String(quantityBounds(plan).min),
-      methodId: preferred?.id ?? null,
+      methodId,
     },
     true,
   );
@@ -102,7 +105,7 @@ function renderMethods(host: SubsHost, panel: SubscribePanel): TemplateResult {
   const m = host.t.subscriptions;
   if (!host.methods) return renderLoading(host.t, 2);
   const methods = usableMethods(host);
-  if (methods.length === 0) {
+  if (methods.length === 0 && !host.canAddCard) {
     return html`<div class="alert info">
       <p>${m.noMethods}</p>
       <button type="button" class="button" @click=${() => host.navigateToMethods()}>${m.addMethod}</button>
@@ -123,8 +126,39 @@ function renderMethods(host: SubsHost, panel: SubscribePanel): TemplateResult {
           <span class="choice-label">${paymentMethodLabel(host.t, method)}</span>
         </label>`,
     )}
-    <p class="hint">${m.newCardElsewhere}</p>
+    ${host.canAddCard ? renderNewCardChoice(host, panel) : html`<p class="hint">${m.newCardElsewhere}</p>`}
   </fieldset>`;
+}
+
+function chooseNewCard(host: SubsHost, panel: SubscribePanel): void {
+  if (host.newCard) host.newCard.problem = null;
+  host.setPanel({ ...panel, methodId: NEW_CARD });
+  host.loadNewCard();
+}
+
+/** The "A new card" radio, and under it, once chosen, the provider's fields. */
+function renderNewCardChoice(host: SubsHost, panel: SubscribePanel): TemplateResult {
+  const m = host.t.subscriptions;
+  const id = fieldId(host, NEW_CARD);
+  const chosen = panel.methodId === NEW_CARD;
+  return html`<label class="choice">
+      <input
+        type="radio"
+        name="method"
+        value=${NEW_CARD}
+        .checked=${live(chosen)}
+        aria-labelledby=${`${id}-label`}
+        aria-describedby=${`${id}-hint`}
+        @change=${() => chooseNewCard(host, panel)}
+      />
+      <span class="choice-label" id=${`${id}-label`}>${m.newCard}</span>
+      <span class="hint" id=${`${id}-hint`}>${m.newCardHint}</span>
+    </label>
+    ${chosen ? renderNewCardEntry(host) : nothing}`;
+}
+
+function renderNewCardEntry(host: SubsHost): TemplateResult {
+  return host.newCard ? host.newCard.render() : renderLoading(host.t, 2);
 }
 
 function toReview(host: SubsHost, panel: SubscribePanel, plan: Plan, event: SubmitEvent): void {
@@ -135,8 +169,9 @@ function toReview(host: SubsHost, panel: SubscribePanel, plan: Plan, event: Subm
   const errors: Record<string, string> = {};
   if (parseQuantity(panel.quantity, plan) === null) errors.quantity = m.quantityRange(min, max);
   if (showFieldErrors(host, errors)) return;
-  const methods = usableMethods(host);
-  if (!methods.some((each) => each.id === panel.methodId)) {
+  if (panel.methodId === NEW_CARD) {
+    if (!host.newCard?.ready()) return;
+  } else if (!usableMethods(host).some((each) => each.id === panel.methodId)) {
     host.problem = m.noMethods;
     host.announce(m.noMethods);
     return;
@@ -177,11 +212,19 @@ async function confirm(host: SubsHost, panel: SubscribePanel, quantity: number, 
   event.preventDefault();
   if (host.busy) return;
   host.problem = null;
+  let methodId = panel.methodId;
+  if (methodId === NEW_CARD) {
+    // The card is saved first; from then on it is one of the methods on file, chosen for this intent.
+    const card = await host.newCard?.save();
+    if (!card) return;
+    methodId = card.id;
+    host.setPanel({ ...panel, methodId });
+  }
   host.announce(host.t.subscriptions.subscribing);
   await host.subscribeFlow.submit({
     planId: panel.planId,
     quantity,
-    ...(panel.methodId ? { paymentMethodId: panel.methodId } : {}),
+    ...(methodId ? { paymentMethodId: methodId } : {}),
   });
 }
 
@@ -192,12 +235,15 @@ function renderReview(host: SubsHost, panel: SubscribePanel, plan: Plan): Templa
   const perPeriod = money(plan.price.amount * quantity, plan.price.currency);
   const trialEnd = plan.trialDays > 0 ? addDays(isoToday(), plan.trialDays) : null;
   const method = host.methods?.find((each) => each.id === panel.methodId);
-  const running = host.subscribeFlow.busy;
+  const newCard = panel.methodId === NEW_CARD;
+  const saving = !!host.newCard?.saving;
+  const running = host.subscribeFlow.busy || saving;
   return html`${renderHeading(host, m.reviewHeading)}
     ${renderFacts([
       { label: m.plan, value: plan.name },
       { label: m.quantity, value: format.number(quantity) },
       method && { label: m.payWith, value: paymentMethodLabel(t, method) },
+      newCard && { label: m.payWith, value: m.newCard },
       {
         label: m.todayCharge,
         value: trialEnd ? m.nothingToday(format.date(trialEnd)) : format.money(perPeriod),
@@ -214,13 +260,13 @@ function renderReview(host: SubsHost, panel: SubscribePanel, plan: Plan): Templa
       plan.terms && { label: m.terms, value: plan.terms },
     ])}
     <p class="hint">${m.taxNote}</p>
-    ${renderProblem(host)}
+    ${newCard ? renderNewCardEntry(host) : nothing} ${renderProblem(host)}
     <form novalidate @submit=${(event: SubmitEvent) => void confirm(host, panel, quantity, event)}>
       <div class="actions">
         ${primaryButton(
           host,
           trialEnd ? m.confirmTrial : m.confirmSubscribe(format.money(perPeriod)),
-          m.subscribing,
+          saving ? m.savingCard : m.subscribing,
           running,
         )}
         ${secondaryButton(host, m.back, () => host.setPanel({ ...panel, step: 'details' }, true))}
