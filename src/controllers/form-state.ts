@@ -6,7 +6,9 @@ import type { FieldError } from '../contract/errors.js';
  * - which fields the customer has left (`touch`), and whether a submit asked to see every problem
  *   (`showAll`), which together decide when a client-side problem is shown;
  * - the backend's refusals placed on fields (`placeServerErrors`), each cleared once its field is edited;
- * - the busy guard: `submit` runs one request at a time, so a double click and an Enter send one.
+ * - the busy guard: `submit` runs one request at a time, so a double click and an Enter send one;
+ * - the preview guard: under a preview session (the host's `readOnly`, see PortalElement) `submit`
+ *   sends nothing at all; the form's submit renders unavailable (`actionDisabled` in ui/states.ts).
  *
  * Fields are named by an id the element chooses (a request path such as `billingAddress.city`, or a
  * row's id); the controller does not care which.
@@ -17,7 +19,7 @@ export class FormStateController<Operation extends string = string> implements R
   private running: Operation | null = null;
   private showingAll = false;
 
-  constructor(private readonly host: ReactiveElement) {
+  constructor(private readonly host: ReactiveElement & { readonly readOnly?: boolean }) {
     host.addController(this);
   }
 
@@ -101,11 +103,12 @@ export class FormStateController<Operation extends string = string> implements R
   }
 
   /**
-   * Runs `action` unless another submit is still running, in which case it returns null and sends
-   * nothing. The guard is set before the first await, so a second click or Enter in the same task finds it.
+   * Runs `action` unless another submit is still running or the session is a read-only preview, in which
+   * case it returns null and sends nothing. The guard is set before the first await, so a second click or
+   * Enter in the same task finds it.
    */
   submit<T>(operation: Operation, action: () => Promise<T>): Promise<T> | null {
-    if (this.running) return null;
+    if (this.running || this.host.readOnly) return null;
     this.running = operation;
     this.host.requestUpdate();
     // Freed on a side chain: the caller gets the action's own promise, and resumes in the same turn it

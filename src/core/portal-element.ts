@@ -1,7 +1,8 @@
 import { consume } from '@lit/context';
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues, type TemplateResult, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PortalAdapter } from '../contract/adapter.js';
+import { renderPreviewNote } from '../ui/states.js';
 import { elementStyles } from '../ui/styles.js';
 import { storeForAdapter, storeForApi } from './connect.js';
 import { type PortalContextValue, portalContext } from './context.js';
@@ -79,6 +80,25 @@ export class PortalElement<NS extends MessageNamespace | undefined = undefined> 
     if (this.adapter) return storeForAdapter(this.adapter);
     if (this.api) return storeForApi(this.api, this.sessionToken);
     return null;
+  }
+
+  /**
+   * A merchant previewing the portal as this customer (`Session.preview`): every action that changes
+   * something renders unavailable (`actionDisabled` / `actionDescribedBy` in src/ui/states.ts) and the
+   * store refuses it anyway. The session reaches every element through its store.
+   * @internal
+   */
+  get readOnly(): boolean {
+    return this.store?.preview ?? false;
+  }
+
+  /**
+   * The note the element's unavailable actions point at (`PREVIEW_NOTE_ID`), rendered once near its top
+   * in a preview; nothing otherwise.
+   * @internal
+   */
+  get previewNote(): TemplateResult | typeof nothing {
+    return renderPreviewNote(this.t, this.readOnly, !this.portal);
   }
 
   /** @internal */
