@@ -175,7 +175,7 @@ function renderDetails(host: SubsHost, panel: SubscribePanel, plan: Plan): Templ
 
 async function confirm(host: SubsHost, panel: SubscribePanel, quantity: number, event: SubmitEvent) {
   event.preventDefault();
-  if (host.busy) return;
+  if (host.busy || host.readOnly) return;
   host.problem = null;
   host.announce(host.t.subscriptions.subscribing);
   await host.subscribeFlow.submit({
