@@ -1,12 +1,17 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { FieldError } from '../contract/errors.js';
+import { OPERATION_NAMES, type OperationName } from '../contract/operations.js';
+import { previewAllows } from '../contract/preview.js';
 
 /**
  * What a form knows about its fields beyond their values, the same way in every element:
  * - which fields the customer has left (`touch`), and whether a submit asked to see every problem
  *   (`showAll`), which together decide when a client-side problem is shown;
  * - the backend's refusals placed on fields (`placeServerErrors`), each cleared once its field is edited;
- * - the busy guard: `submit` runs one request at a time, so a double click and an Enter send one.
+ * - the busy guard: `submit` runs one request at a time, so a double click and an Enter send one;
+ * - the preview guard: under a preview session (the host's `readOnly`, see PortalElement) a submit
+ *   named after an operation the preview rule refuses sends nothing (a price quote, a read, still runs);
+ *   the form's button renders unavailable (`actionDisabled` in ui/states.ts).
  *
  * Fields are named by an id the element chooses (a request path such as `billingAddress.city`, or a
  * row's id); the controller does not care which.
@@ -17,7 +22,7 @@ export class FormStateController<Operation extends string = string> implements R
   private running: Operation | null = null;
   private showingAll = false;
 
-  constructor(private readonly host: ReactiveElement) {
+  constructor(private readonly host: ReactiveElement & { readonly readOnly?: boolean }) {
     host.addController(this);
   }
 
@@ -100,12 +105,19 @@ export class FormStateController<Operation extends string = string> implements R
     this.host.requestUpdate();
   }
 
+  private refusedInPreview(operation: Operation): boolean {
+    if (!this.host.readOnly) return false;
+    const name = operation as string as OperationName;
+    return OPERATION_NAMES.includes(name) && !previewAllows(name);
+  }
+
   /**
-   * Runs `action` unless another submit is still running, in which case it returns null and sends
-   * nothing. The guard is set before the first await, so a second click or Enter in the same task finds it.
+   * Runs `action` unless another submit is still running, or the session is a read-only preview and
+   * `operation` changes something; then it returns null and sends nothing. The guard is set before the first await, so a second click or
+   * Enter in the same task finds it.
    */
   submit<T>(operation: Operation, action: () => Promise<T>): Promise<T> | null {
-    if (this.running) return null;
+    if (this.running || this.refusedInPreview(operation)) return null;
     this.running = operation;
     this.host.requestUpdate();
     // Freed on a side chain: the caller gets the action's own promise, and resumes in the same turn it

@@ -19,7 +19,8 @@ import type { InputOf, OutputOf, PortalStore } from '../core/store.js';
  *   `checkAgain()` → in flight with the very same request and key.
  * - in flight → refused: a final refusal (nothing moved, something must change) ends the intent and goes
  *   back to the form; any other (too many attempts, session ended) stays where it was, same key kept.
- * While `busy`, every further submit or check is ignored: a double click sends one request.
+ * While `busy`, every further submit or check is ignored: a double click sends one request. Under a
+ * preview session (`readOnly`) nothing is ever sent: the element renders its confirm unavailable.
  */
 export type IntentStep = 'form' | 'review' | 'unknown' | 'done';
 
@@ -141,10 +142,15 @@ export class IntentFlowController<N extends MoneyMutation> implements ReactiveCo
     this.key.discard();
   }
 
-  /** Sends `request` under the intent's key; ignored while a request is on its way. */
+  /** A merchant's read-only preview: no intent can be started or checked again. */
+  get readOnly(): boolean {
+    return this.host.store?.preview ?? false;
+  }
+
+  /** Sends `request` under the intent's key; ignored while a request is on its way, and in a preview. */
   async submit(request: Omit<InputOf<N>, 'idempotencyKey'>): Promise<void> {
     const store = this.host.store;
-    if (this.busy || !store) return;
+    if (this.busy || !store || store.preview) return;
     const intent = intentOf(this.options.operation, request);
     const pending = store.intents.get(intent);
     const idempotencyKey =
@@ -157,7 +163,7 @@ export class IntentFlowController<N extends MoneyMutation> implements ReactiveCo
   /** The very same request, key included: the backend replays what it did the first time, if anything. */
   async checkAgain(): Promise<void> {
     const store = this.host.store;
-    if (this.busy || !store || !this.request) return;
+    if (this.busy || !store || store.preview || !this.request) return;
     await this.send(store, this.request, true);
   }
 

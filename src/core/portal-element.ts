@@ -1,7 +1,8 @@
 import { consume } from '@lit/context';
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues, type TemplateResult, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PortalAdapter } from '../contract/adapter.js';
+import { renderPreviewNote } from '../ui/states.js';
 import { elementStyles } from '../ui/styles.js';
 import { storeForAdapter, storeForApi } from './connect.js';
 import { type PortalContextValue, portalContext } from './context.js';
@@ -21,6 +22,8 @@ import type { PortalStore } from './store.js';
 import { type ThemeTokens, themeFromColor } from './theme.js';
 
 const connected = new Set<LitElement>();
+/** Stores whose session some element has asked for, so a failing backend is asked once, not per render. */
+const sessionAsked = new WeakSet<PortalStore>();
 let langObserver: MutationObserver | null = null;
 
 /** Elements follow the page's `lang` live, like Shoelace: one observer for all of them. */
@@ -81,6 +84,25 @@ export class PortalElement<NS extends MessageNamespace | undefined = undefined> 
     return null;
   }
 
+  /**
+   * A merchant previewing the portal as this customer (`Session.preview`): every action that changes
+   * something renders unavailable (`actionDisabled` / `actionDescribedBy` in src/ui/states.ts) and the
+   * store refuses it anyway. The session reaches every element through its store.
+   * @internal
+   */
+  get readOnly(): boolean {
+    return this.store?.preview ?? false;
+  }
+
+  /**
+   * The note the element's unavailable actions point at (`PREVIEW_NOTE_ID`), rendered once near its top
+   * in a preview; nothing otherwise.
+   * @internal
+   */
+  get previewNote(): TemplateResult | typeof nothing {
+    return renderPreviewNote(this.t, this.readOnly, !this.portal);
+  }
+
   /** @internal */
   get resolvedLocale(): string {
     return resolveLocale(this.locale, this.portal?.locale, this.isConnected ? inheritedLang(this) : null);
@@ -132,8 +154,23 @@ export class PortalElement<NS extends MessageNamespace | undefined = undefined> 
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.learnSession();
     this.applyTheme(this.themeColorToApply());
     this.applyDirection();
+  }
+
+  /**
+   * Every element needs to know who is signed in, if only to know whether this is a read-only preview:
+   * a widget placed alone asks once for its store (`<portal-root>` has asked already). The answer is
+   * shared and cached; when it arrives the store tells every element, which renders again.
+   */
+  private learnSession(): void {
+    const store = this.store;
+    if (!store || store.session.status !== 'unknown' || sessionAsked.has(store)) return;
+    sessionAsked.add(store);
+    store.restoreSession().catch(() => {
+      // Not knowing who is signed in is each element's own error to show, through its own reads.
+    });
   }
 
   /**

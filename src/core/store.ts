@@ -21,6 +21,7 @@ import {
   operations,
   readKey,
 } from '../contract/operations.js';
+import { previewAllows, previewRefusal } from '../contract/preview.js';
 import { isValidated } from '../contract/validation-mark.js';
 import type {
   CompletePasswordChange,
@@ -130,6 +131,14 @@ export class PortalStore extends EventTarget {
     this.notify({ invalidated: [], session: true });
   }
 
+  /**
+   * A merchant previewing the portal as this customer: everything is read-only. Elements render their
+   * actions unavailable; `mutate` refuses anything but signing out without asking the backend.
+   */
+  get preview(): boolean {
+    return this.sessionState.status === 'signed_in' && this.sessionState.session.preview === true;
+  }
+
   private currentCustomerId(): string | null {
     return this.sessionState.status === 'signed_in' ? this.sessionState.session.customerId : null;
   }
@@ -172,9 +181,12 @@ export class PortalStore extends EventTarget {
 
   /**
    * Runs an operation that changes something and marks stale what the operation declares it invalidates.
-   * A money operation is remembered by the intent tracker until its outcome is known.
+   * A money operation is remembered by the intent tracker until its outcome is known. Under a preview
+   * session only signing out goes through: anything else is refused here (`forbidden`, "This is a
+   * preview…"), with no request, so nothing can be started even if an element offered it by mistake.
    */
   mutate<N extends MutationName>(name: N, input: InputOf<N>, options?: RequestOptions): Promise<OutputOf<N>> {
+    if (this.preview && !previewAllows(name)) return Promise.reject(previewRefusal());
     const operation: OperationRules = operations[name];
     if (operation.money) {
       return this.moveMoney(name as MutationName & MoneyName, input, options) as Promise<OutputOf<N>>;

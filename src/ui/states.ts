@@ -1,9 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldError, PortalError } from '../contract/errors.js';
+import { isPreviewRefusal } from '../contract/preview.js';
 import type { Messages } from '../core/i18n/index.js';
 
 /** The customer-facing text for an error: the catalog's message for its code, plus when to retry. */
 export function errorMessage(t: Messages, error: PortalError): string {
+  if (isPreviewRefusal(error)) return t.errors.preview;
   const base = t.errors[error.code] ?? t.errors.unavailable;
   return error.retryAfterSeconds ? `${base} ${t.errors.retryIn(Math.ceil(error.retryAfterSeconds))}` : base;
 }
@@ -55,4 +57,47 @@ export function renderEmpty(text: string | TemplateResult): TemplateResult {
 /** Shown by an element that has no backend; the developer gets the details in the console. */
 export function renderMisconfigured(t: Messages): TemplateResult {
   return html`<div class="alert error" role="alert" part="error"><p>${t.errors.misconfigured}</p></div>`;
+}
+
+/**
+ * A preview session (a merchant seeing the portal as this customer) is read-only. Every action that would
+ * change something — each submit that sends, each button that acts at once — stays in place and focusable
+ * but unavailable (`aria-disabled`, like a busy button: its handler does nothing), and is described by the
+ * element's preview note, so a screen-reader user tabbing onto "Pay" hears why it does nothing. Reading,
+ * navigating and opening forms keep working: the merchant sees what the customer sees.
+ */
+export const PREVIEW_NOTE_ID = 'preview-note';
+
+/** `aria-disabled` of an action: unavailable while something runs (`busy`) or in a preview. */
+export function actionDisabled(readOnly: boolean, busy: unknown = false): 'true' | 'false' {
+  return readOnly || busy ? 'true' : 'false';
+}
+
+/** `aria-describedby` of an action: its own descriptions, plus the preview note in a preview. */
+export function actionDescribedBy(
+  readOnly: boolean,
+  ...ids: (string | null | undefined | false)[]
+): string | typeof nothing {
+  const all = [...ids, readOnly && PREVIEW_NOTE_ID].filter(Boolean);
+  return all.length > 0 ? all.join(' ') : nothing;
+}
+
+/**
+ * The note every unavailable action points at, once per element, in a preview only. Inside
+ * `<portal-root>` its banner already says so on screen, so the note is for screen readers; an element
+ * standing alone shows it.
+ */
+export function renderPreviewNote(
+  t: Messages,
+  readOnly: boolean,
+  standalone: boolean,
+): TemplateResult | typeof nothing {
+  if (!readOnly) return nothing;
+  return html`<p
+    id=${PREVIEW_NOTE_ID}
+    class=${standalone ? 'alert info preview-note' : 'visually-hidden'}
+    part="preview-note"
+  >
+    ${t.common.previewNote}
+  </p>`;
 }

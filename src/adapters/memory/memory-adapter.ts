@@ -52,6 +52,7 @@ import {
 import type { ById, PortalAdapter, RequestOptions } from '../../contract/adapter.js';
 import { type OperationName, type OperationRules, operations } from '../../contract/operations.js';
 import { normalizeEmail } from '../../rules/access.js';
+import { requirePreviewAllows } from '../../rules/preview.js';
 import { isoToday } from '../../rules/dates.js';
 import { billingSummary, toCustomer } from '../../rules/mappers.js';
 import { type DemoData, createDemoData } from '../demo/demo-data.js';
@@ -151,7 +152,8 @@ export class MemoryAdapter implements PortalAdapter {
 
   /**
    * Runs one call like a request to a server: wait out the latency, honour the abort signal, require a
-   * session unless the contract marks the method public, validate the input, and answer with a copy.
+   * session unless the contract marks the method public, refuse what a preview session may not do (as
+   * the server does, before anything happens), validate the input, and answer with a copy.
    */
   private async call<I, T>(
     name: OperationName,
@@ -164,11 +166,22 @@ export class MemoryAdapter implements PortalAdapter {
     await wait(this.latencyMs, signal);
     if (signal?.aborted) throw abortReason(signal);
     const spec: OperationRules = operations[name];
+    requirePreviewAllows(this.state.currentSession(), name);
     if (!spec.public) this.state.requireCustomer();
     return copy(body(parseInput(name, input)));
   }
 
   // Merchant side: not part of PortalAdapter; tests and stories play the merchant with these.
+
+  /**
+   * The merchant previewing the portal as one customer, as the admin contract's preview does: this
+   * adapter's session becomes a read-only session of that customer (`preview: true`); every operation
+   * but reads and signing out is refused with `forbidden` until it ends. Returns the session.
+   */
+  previewAs(customerId: string): Session {
+    const customer = this.state.customerById(customerId);
+    return copy(this.state.startSession(customer, customer.email, 'session_token', true));
+  }
 
   /** The merchant replaces the portal settings; bad settings throw a `validation` PortalError. */
   updateSettings(settings: PortalSettings): void {

@@ -115,7 +115,8 @@ export class MemoryState {
     return this.data.customers.find((each) => normalizeEmail(each.email) === wanted);
   }
 
-  startSession(customer: CustomerRecord, email: string, method: SignInMethod): Session {
+  /** `preview`: the merchant seeing the portal as this customer, read-only (src/rules/preview.ts). */
+  startSession(customer: CustomerRecord, email: string, method: SignInMethod, preview = false): Session {
     this.session = {
       customerId: customer.id,
       customerCode: customer.code,
@@ -123,6 +124,7 @@ export class MemoryState {
       email,
       method,
       expiresAt: new Date(this.nowMs() + SESSION_TTL_MS).toISOString(),
+      ...(preview ? { preview: true } : {}),
     };
     return this.session;
   }

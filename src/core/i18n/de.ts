@@ -16,6 +16,7 @@ export const de: Messages = {
     loadMore: 'Mehr laden',
     empty: 'Hier ist noch nichts.',
     poweredBy: 'Abrechnungsportal',
+    previewNote: 'Vorschau: Hier kann nichts geändert werden.',
   },
   errors: {
     network:
@@ -37,6 +38,7 @@ export const de: Messages = {
         ? 'Sie können es in 1 Sekunde erneut versuchen.'
         : `Sie können es in ${seconds} Sekunden erneut versuchen.`,
     misconfigured: 'Dieser Teil des Portals ist nicht richtig eingerichtet.',
+    preview: 'Dies ist eine Vorschau: Das Portal ist schreibgeschützt, es wurde nichts geändert.',
   },
   fieldErrors: {
     required: 'Dieses Feld ist erforderlich.',

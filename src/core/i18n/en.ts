@@ -24,6 +24,8 @@ export const en = {
     loadMore: 'Load more',
     empty: 'Nothing here yet.',
     poweredBy: 'Billing portal',
+    /** Next to every action a preview session cannot take. */
+    previewNote: 'Preview: nothing can be changed here.',
   },
   errors: {
     network: 'We could not reach the billing service. Check your connection and try again.',
@@ -40,6 +42,8 @@ export const en = {
     unavailable: 'The billing service is unavailable right now. Please try again later.',
     retryIn: (seconds: number) => `You can try again in ${seconds} seconds.`,
     misconfigured: 'This part of the portal is not set up correctly.',
+    /** A refusal by the preview rule (src/contract/preview.ts), instead of `forbidden`'s text. */
+    preview: 'This is a preview: the portal is read-only, so nothing was changed.',
   } satisfies Record<PortalErrorCode, string> & Record<string, unknown>,
   fieldErrors: {
     required: 'This field is required.',

@@ -16,6 +16,7 @@ export const es: Messages = {
     loadMore: 'Cargar más',
     empty: 'Todavía no hay nada aquí.',
     poweredBy: 'Portal de facturación',
+    previewNote: 'Vista previa: aquí no se puede cambiar nada.',
   },
   errors: {
     network: 'No pudimos conectar con el servicio de facturación. Revise su conexión e inténtelo de nuevo.',
@@ -33,6 +34,7 @@ export const es: Messages = {
     unavailable: 'El servicio de facturación no está disponible ahora. Inténtelo más tarde.',
     retryIn: (seconds: number) => `Podrá volver a intentarlo en ${seconds} segundos.`,
     misconfigured: 'Esta parte del portal no está configurada correctamente.',
+    preview: 'Esto es una vista previa: el portal es de solo lectura, no se ha cambiado nada.',
   },
   fieldErrors: {
     required: 'Este campo es obligatorio.',

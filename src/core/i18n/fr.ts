@@ -16,6 +16,7 @@ export const fr: Messages = {
     loadMore: 'Afficher plus',
     empty: 'Rien pour le moment.',
     poweredBy: 'Portail de facturation',
+    previewNote: 'Aperçu : rien ne peut être modifié ici.',
   },
   errors: {
     network: 'Impossible de joindre le service de facturation. Vérifiez votre connexion et réessayez.',
@@ -32,6 +33,7 @@ export const fr: Messages = {
     unavailable: 'Le service de facturation est indisponible pour le moment. Réessayez plus tard.',
     retryIn: (seconds: number) => `Vous pourrez réessayer dans ${seconds} secondes.`,
     misconfigured: 'Cette partie du portail n’est pas configurée correctement.',
+    preview: 'Ceci est un aperçu : le portail est en lecture seule, rien n’a été modifié.',
   },
   fieldErrors: {
     required: 'Ce champ est obligatoire.',

@@ -3,6 +3,7 @@ import { live } from 'lit/directives/live.js';
 import type { Invoice, InvoiceNote, PortalSettings } from '../../model/index.js';
 import type { DetailsContext } from './details-view.js';
 import { sentence, userText } from '../../ui/user-text.js';
+import { actionDescribedBy, actionDisabled } from '../../ui/states.js';
 
 /** The notes shared with the merchant, oldest first, and the customer's reply form. */
 
@@ -15,6 +16,8 @@ export interface NoteForm {
   id: string;
   text: string;
   busy: boolean;
+  /** A merchant's read-only preview: the note cannot be sent. */
+  readOnly: boolean;
   /** Why the last note was not sent; tied to the text area. */
   error: string | null;
   /** The characters left, read out near the limit once typing pauses. */
@@ -64,7 +67,12 @@ function renderNoteForm(context: DetailsContext, settings: PortalSettings, form:
       <span class="visually-hidden" role="status">${form.counterAnnouncement}</span>
     </div>
     <div class="actions">
-      <button type="submit" class="button primary" aria-disabled=${form.busy ? 'true' : 'false'}>
+      <button
+        type="submit"
+        class="button primary"
+        aria-disabled=${actionDisabled(form.readOnly, form.busy)}
+        aria-describedby=${actionDescribedBy(form.readOnly)}
+      >
         ${form.busy ? html`<span class="spinner" aria-hidden="true"></span> ${t.sendingNote}` : t.sendNote}
       </button>
     </div>

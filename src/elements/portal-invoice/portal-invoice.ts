@@ -222,7 +222,7 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
     event.preventDefault();
     const store = this.store;
     // One note per press: a second Enter or click while it is sent does nothing.
-    if (this.noteBusy || !store) return;
+    if (this.noteBusy || this.readOnly || !store) return;
     const t = this.t.invoice;
     const body = this.noteText.trim();
     if (!body) {
@@ -352,6 +352,7 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
         id: this.noteId,
         text: this.noteText,
         busy: this.noteBusy,
+        readOnly: this.readOnly,
         error: this.noteError,
         counterAnnouncement: this.counterAnnouncement,
         onInput: (event) => this.onNoteInput(event),
@@ -418,6 +419,8 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
         ${this.payFlowError ? renderError(t, this.payFlowError, () => void this.openPay()) : nothing}
         <div ?hidden=${this.paying}>${this.renderContent()}</div>`;
     }
-    return html`<div class="content" part="base">${body} ${this.liveRegion.render()}</div>`;
+    return html`<div class="content" part="base">
+      ${this.previewNote} ${body} ${this.liveRegion.render()}
+    </div>`;
   }
 }

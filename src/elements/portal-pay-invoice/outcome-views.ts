@@ -9,7 +9,7 @@ import {
   sum,
 } from '../../model/index.js';
 import { renderFacts } from '../../ui/facts.js';
-import { renderEmpty } from '../../ui/states.js';
+import { actionDescribedBy, actionDisabled, renderEmpty } from '../../ui/states.js';
 import type { PayHost, PayT } from './pay-host.js';
 import {
   labelOf,
@@ -104,7 +104,8 @@ export function renderUnknown(
         type="button"
         class="button primary"
         part="submit"
-        aria-disabled=${busy ? 'true' : 'false'}
+        aria-disabled=${actionDisabled(host.readOnly, busy)}
+        aria-describedby=${actionDescribedBy(host.readOnly)}
         @click=${() => void host.onCheckAgain()}
       >
         ${busy ? renderBusy(t.pay.checking) : t.pay.checkAgain}

@@ -88,6 +88,8 @@ export interface PayHost {
   readonly form: FormStateController;
   /** A payment request is on its way (or being checked): the buttons say so and do nothing. */
   readonly busy: boolean;
+  /** A merchant's read-only preview: confirming and checking again are unavailable. */
+  readonly readOnly: boolean;
   /** A refusal that belongs to no single field, shown above the current step. */
   readonly failure: string | null;
 

@@ -292,7 +292,7 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> implemen
   async onConfirm(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     let review = this.reviewing;
-    if (this.busy || !review) return;
+    if (this.busy || this.readOnly || !review) return;
     this.failure = null;
     if (newCard.usesNewCard(review.allocations)) {
       // The card is saved first; the payment then goes to it, under this intent's one key.
@@ -305,7 +305,7 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> implemen
 
   /** @internal */
   async onCheckAgain(): Promise<void> {
-    if (this.flow.busy || !this.flow.request) return;
+    if (this.flow.busy || this.readOnly || !this.flow.request) return;
     this.failure = null;
     this.liveRegion.announce(this.t.pay.checking);
     await this.flow.checkAgain();
@@ -444,6 +444,6 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> implemen
     } else {
       body = this.renderFromData();
     }
-    return html`<div class="pay" part="base">${body} ${this.liveRegion.render()}</div>`;
+    return html`<div class="pay" part="base">${this.previewNote} ${body} ${this.liveRegion.render()}</div>`;
   }
 }

@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { money, sum } from '../../model/index.js';
 import { renderFacts } from '../../ui/facts.js';
+import { actionDescribedBy, actionDisabled } from '../../ui/states.js';
 import { type NewCardHost, renderNewCardReview } from './new-card-view.js';
 import type { Loaded, Review } from './pay-host.js';
 import { renderBusy, renderCharges, renderFailure, renderHeading } from './parts.js';
@@ -34,7 +35,13 @@ export function renderReview(host: NewCardHost, review: Review, data: Loaded): T
       @submit=${(event: SubmitEvent) => void host.onConfirm(event)}
     >
       <div class="actions">
-        <button type="submit" class="button primary" part="submit" aria-disabled=${busy ? 'true' : 'false'}>
+        <button
+          type="submit"
+          class="button primary"
+          part="submit"
+          aria-disabled=${actionDisabled(host.readOnly, busy)}
+          aria-describedby=${actionDescribedBy(host.readOnly)}
+        >
           ${busy ? renderBusy(host.addingCard ? t.pay.savingCard : t.pay.paying) : t.pay.confirm(format.money(total))}
         </button>
         <button

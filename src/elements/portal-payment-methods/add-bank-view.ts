@@ -5,7 +5,7 @@ import { NewBankAccount } from '../../model/index.js';
 import { renderField } from '../../ui/form/field.js';
 import { type FieldSpec, bankAccountFields } from '../../ui/form/specs.js';
 import { checkForm, fieldForPath, messageFor, valueOf } from '../../ui/form/validate.js';
-import { errorMessage } from '../../ui/states.js';
+import { actionDescribedBy, actionDisabled, errorMessage } from '../../ui/states.js';
 import type { PortalPaymentMethods } from './portal-payment-methods.js';
 import { canChangeDefault } from './standing.js';
 import { renderCancel, renderMakeDefault } from './form-parts.js';
@@ -81,7 +81,12 @@ export function renderAddBank(host: PortalPaymentMethods): TemplateResult {
       ${host.problem ? html`<p class="alert error" part="error">${host.problem}</p>` : nothing}
     </div>
     <div class="actions">
-      <button type="submit" class="button primary" aria-disabled=${host.form.busy ? 'true' : 'false'}>
+      <button
+        type="submit"
+        class="button primary"
+        aria-disabled=${actionDisabled(host.readOnly, host.form.busy)}
+        aria-describedby=${actionDescribedBy(host.readOnly)}
+      >
         ${busy ? html`<span class="spinner" aria-hidden="true"></span> ${t.saving}` : t.saveBankAccount}
       </button>
       ${renderCancel(host, busy)}

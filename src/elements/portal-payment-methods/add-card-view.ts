@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { PortalError } from '../../contract/errors.js';
 import type { PortalSettings } from '../../model/index.js';
 import { CardFieldsError } from '../../providers/card-fields.js';
-import { errorMessage } from '../../ui/states.js';
+import { actionDescribedBy, actionDisabled, errorMessage } from '../../ui/states.js';
 import type { PortalPaymentMethods } from './portal-payment-methods.js';
 import { canChangeDefault } from './standing.js';
 import { renderCancel, renderMakeDefault } from './form-parts.js';
@@ -46,7 +46,8 @@ export function renderAddCard(host: PortalPaymentMethods, settings: PortalSettin
           : html`<button
               type="submit"
               class="button primary"
-              aria-disabled=${host.form.busy || entry.status !== 'ready' ? 'true' : 'false'}
+              aria-disabled=${actionDisabled(host.readOnly, host.form.busy || entry.status !== 'ready')}
+              aria-describedby=${actionDescribedBy(host.readOnly)}
             >
               ${
                 busy

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PaymentMethod, PortalSettings } from '../../model/index.js';
 import { expiryState, isUsable, paymentMethodExpiry } from '../../ui/payment-method-label.js';
-import { renderEmpty } from '../../ui/states.js';
+import { actionDescribedBy, actionDisabled, renderEmpty } from '../../ui/states.js';
 import type { PortalPaymentMethods } from './portal-payment-methods.js';
 import { canChangeDefault, groupMethods, notRemovableReason } from './standing.js';
 import { userText } from '../../ui/user-text.js';
@@ -75,7 +75,8 @@ function renderMethod(
               type="button"
               class="button"
               aria-label=${t.makeDefaultOf(label)}
-              aria-disabled=${host.form.busy ? 'true' : 'false'}
+              aria-disabled=${actionDisabled(host.readOnly, host.form.busy)}
+              aria-describedby=${actionDescribedBy(host.readOnly)}
               @click=${() => void host.setDefault(method)}
             >
               ${t.makeDefault}

@@ -393,7 +393,7 @@ export class PortalPaymentMethods extends PortalElement<typeof paymentMethodsMes
     }
     return html`<section class="methods" part="base" aria-labelledby=${this.headingId}>
       <h2 id=${this.headingId} tabindex="-1">${t.paymentMethods.heading}</h2>
-      ${this.renderNotice()} ${body}
+      ${this.previewNote} ${this.renderNotice()} ${body}
       ${renderDialog(this.removeDialog, {
         id: `${this.uid}-remove`,
         labelledBy: `${this.uid}-remove-heading`,

@@ -3,6 +3,7 @@ import type { PaymentMethod } from '../../model/index.js';
 import type { PortalPaymentMethods } from './portal-payment-methods.js';
 import { canChangeDefault, nextDefaultCandidates } from './standing.js';
 import { sentence } from '../../ui/user-text.js';
+import { actionDescribedBy, actionDisabled } from '../../ui/states.js';
 
 /**
  * The removal confirmation: what charges the method today (the default's auto-pay and renewing
@@ -64,7 +65,12 @@ export function renderRemoveDialog(host: PortalPaymentMethods, method: PaymentMe
       ${host.problem ? html`<p class="alert error" part="error">${host.problem}</p>` : nothing}
     </div>
     <div class="actions">
-      <button type="submit" class="button danger" aria-disabled=${host.form.busy ? 'true' : 'false'}>
+      <button
+        type="submit"
+        class="button danger"
+        aria-disabled=${actionDisabled(host.readOnly, host.form.busy)}
+        aria-describedby=${actionDescribedBy(host.readOnly)}
+      >
         ${busy ? html`<span class="spinner" aria-hidden="true"></span> ${t.removing}` : t.removeConfirm}
       </button>
       <button

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { PortalError } from '../../contract/errors.js';
-import { errorMessage } from '../../ui/states.js';
+import { actionDescribedBy, actionDisabled, errorMessage } from '../../ui/states.js';
 import type { PortalProfile } from './portal-profile.js';
 
 /**
@@ -29,7 +29,8 @@ export function renderConfirm(host: PortalProfile, token: string): TemplateResul
         type="submit"
         class="button primary"
         part="submit"
-        aria-disabled=${host.form.busy ? 'true' : 'false'}
+        aria-disabled=${actionDisabled(host.readOnly, host.form.busy)}
+        aria-describedby=${actionDescribedBy(host.readOnly)}
       >
         ${busy ? html`<span class="spinner" aria-hidden="true"></span> ${t.confirming}` : t.confirm}
       </button>

@@ -329,8 +329,8 @@ export class PortalProfile extends PortalElement<typeof profileMessages> {
     const token = this.emailToken;
     return html`<section class="profile" part="base" aria-labelledby=${`${this.uid}-heading`}>
       <h2 id=${`${this.uid}-heading`} tabindex="-1">${t.profile.heading}</h2>
-      ${renderFormNotice(this, 'confirm')} ${token && this.store ? renderConfirm(this, token) : nothing}
-      ${body} ${this.liveRegion.render()}
+      ${this.previewNote} ${renderFormNotice(this, 'confirm')}
+      ${token && this.store ? renderConfirm(this, token) : nothing} ${body} ${this.liveRegion.render()}
     </section>`;
   }
 }

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { PortalError } from '../../contract/errors.js';
 import type { Customer, PaymentMethod } from '../../model/index.js';
 import { isUsable, paymentMethodLabel } from '../../ui/payment-method-label.js';
-import { errorMessage } from '../../ui/states.js';
+import { actionDescribedBy, actionDisabled, errorMessage } from '../../ui/states.js';
 import { renderForm, renderFormField, renderSubmit } from './form-view.js';
 import type { PortalProfile } from './portal-profile.js';
 import { formFields } from './save.js';
@@ -73,7 +73,8 @@ export function renderDefaultMethod(host: PortalProfile, methods: readonly Payme
             <button
               type="submit"
               class="button"
-              aria-disabled=${host.form.busy || chosen === current?.id ? 'true' : 'false'}
+              aria-disabled=${actionDisabled(host.readOnly, host.form.busy || chosen === current?.id)}
+              aria-describedby=${actionDescribedBy(host.readOnly)}
             >
               ${busy ? html`<span class="spinner" aria-hidden="true"></span> ${t.saving}` : t.makeDefault}
             </button>

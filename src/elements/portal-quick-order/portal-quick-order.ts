@@ -5,7 +5,7 @@ import { emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
 import { QueryController } from '../../core/query.js';
 import { queries } from '../../core/queries.js';
-import { renderError, renderMisconfigured } from '../../ui/states.js';
+import { actionDescribedBy, actionDisabled, renderError, renderMisconfigured } from '../../ui/states.js';
 import { elementStyles } from '../../ui/styles.js';
 import { quickOrderMessages } from './messages.js';
 
@@ -62,7 +62,7 @@ export class PortalQuickOrder extends PortalElement<typeof quickOrderMessages> {
 
   private async handOff(): Promise<void> {
     const store = this.store;
-    if (!store || this.busy) return;
+    if (!store || this.busy || this.readOnly) return;
     this.busy = true;
     this.failure = null;
     try {
@@ -91,11 +91,13 @@ export class PortalQuickOrder extends PortalElement<typeof quickOrderMessages> {
         class="button"
         part="button"
         title=${t.hint}
-        aria-disabled=${this.busy ? 'true' : 'false'}
+        aria-disabled=${actionDisabled(this.readOnly, this.busy)}
+        aria-describedby=${actionDescribedBy(this.readOnly)}
         @click=${this.handOff}
       >
         ${this.busy ? t.opening : t.button}
       </button>
+      ${this.previewNote}
       ${this.failure ? renderError(this.t, this.failure, () => void this.handOff()) : nothing}
     </div>`;
   }

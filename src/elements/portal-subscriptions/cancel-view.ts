@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { PortalError } from '../../contract/errors.js';
 import { emit } from '../../core/events.js';
 import { OTHER_REASON, type RetentionOffer, type Subscription } from '../../model/index.js';
-import { errorMessage, renderLoading } from '../../ui/states.js';
+import { actionDescribedBy, actionDisabled, errorMessage, renderLoading } from '../../ui/states.js';
 import { type PanelOf, type SubsHost, fieldId } from './host.js';
 import {
   primaryButton,
@@ -52,7 +52,8 @@ function renderOffer(host: SubsHost, panel: CancelPanel, subscription: Subscript
           ? html`<button
               type="button"
               class="button primary"
-              aria-disabled=${host.busy ? 'true' : 'false'}
+              aria-disabled=${actionDisabled(host.readOnly, host.busy)}
+              aria-describedby=${actionDescribedBy(host.readOnly)}
               @click=${() => void accept()}
             >
               ${m.acceptDiscount}

@@ -129,7 +129,7 @@ function renderForm(host: SubsHost, panel: ChangePanel, subscription: Subscripti
         },
       })}
       <div class="actions">
-        ${primaryButton(host, m.seePrice, m.quoting, host.busy)}
+        ${primaryButton(host, m.seePrice, m.quoting, host.busy, false)}
         ${secondaryButton(host, m.back, () => host.closePanel())}
       </div>
     </form>`;
@@ -165,7 +165,7 @@ function renderQuote(host: SubsHost, panel: ChangePanel, quote: ChangePreview): 
       novalidate
       @submit=${(event: SubmitEvent) => {
         event.preventDefault();
-        if (host.busy) return;
+        if (host.busy || host.readOnly) return;
         host.problem = null;
         host.announce(m.changing);
         void host.changeFlow.submit({ subscriptionId: quote.subscriptionId, quoteId: quote.quoteId });

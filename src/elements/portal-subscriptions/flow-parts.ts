@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { IntentFlowController } from '../../controllers/intent-flow.js';
 import { type SubsHost, fieldId, headingId } from './host.js';
+import { actionDescribedBy, actionDisabled } from '../../ui/states.js';
 
 /** What every flow step shares: its heading, a refusal, a busy button, a field, the unknown outcome. */
 
@@ -22,14 +23,24 @@ export function busyLabel(label: string): TemplateResult {
   return html`<span class="spinner" aria-hidden="true"></span> ${label}`;
 }
 
-/** The main button of a step: says what runs while it runs, and does nothing then. */
+/**
+ * The main button of a step: says what runs while it runs, and does nothing then. One that `changes`
+ * something (every confirm; not "See the price") is unavailable in a preview.
+ */
 export function primaryButton(
   host: SubsHost,
   text: string,
   busyText: string,
   running: boolean,
+  changes = true,
 ): TemplateResult {
-  return html`<button type="submit" class="button primary" aria-disabled=${host.busy ? 'true' : 'false'}>
+  const readOnly = changes && host.readOnly;
+  return html`<button
+    type="submit"
+    class="button primary"
+    aria-disabled=${actionDisabled(readOnly, host.busy)}
+    aria-describedby=${actionDescribedBy(readOnly)}
+  >
     ${running ? busyLabel(busyText) : text}
   </button>`;
 }
@@ -108,9 +119,10 @@ export function renderUnknown(
       <button
         type="button"
         class="button primary"
-        aria-disabled=${flow.busy ? 'true' : 'false'}
+        aria-disabled=${actionDisabled(flow.readOnly, flow.busy)}
+        aria-describedby=${actionDescribedBy(flow.readOnly)}
         @click=${() => {
-          if (flow.busy) return;
+          if (flow.busy || flow.readOnly) return;
           host.announce(m.checking);
           void flow.checkAgain();
         }}

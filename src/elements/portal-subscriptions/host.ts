@@ -83,6 +83,8 @@ export interface SubsHost extends EventTarget {
   readonly methods: PaymentMethod[] | undefined;
   /** A request is on its way: the buttons say so and do nothing. */
   readonly busy: boolean;
+  /** A merchant's read-only preview: every confirm is unavailable. */
+  readonly readOnly: boolean;
   /** A refusal that belongs to no single field, shown above the current step. */
   problem: string | null;
   /** Problems at the panel's fields, by field id. */

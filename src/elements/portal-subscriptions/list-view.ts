@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { userText } from '../../ui/user-text.js';
 import type { PortalSettings, Subscription } from '../../model/index.js';
 import { renderFacts } from '../../ui/facts.js';
-import { renderEmpty } from '../../ui/states.js';
+import { actionDescribedBy, actionDisabled, renderEmpty } from '../../ui/states.js';
 import type { SubscriptionsT } from './messages.js';
 import type { Formatter } from '../../core/i18n/index.js';
 import { chargedToLabel, pricePer, statusBadge, statusLine } from './wording.js';
@@ -18,6 +18,8 @@ export interface ListHost {
   readonly format: Formatter;
   readonly uid: string;
   readonly busy: boolean;
+  /** A merchant's read-only preview: actions that change something at once are unavailable. */
+  readonly readOnly: boolean;
   openSubscribe(): void;
   openChange(subscription: Subscription): void;
   openCancel(subscription: Subscription): void;
@@ -40,13 +42,17 @@ function actionButton(
   label: string,
   onClick: () => void,
   primary = false,
+  /** Acts at once (resume, undo, withdraw) rather than opening a flow: unavailable in a preview. */
+  changes = false,
 ): TemplateResult {
+  const readOnly = changes && host.readOnly;
   return html`<button
     type="button"
     class=${primary ? 'button primary' : 'button'}
     id=${actionId(host, action, subscription.id)}
     aria-label=${label}
-    aria-disabled=${host.busy ? 'true' : 'false'}
+    aria-disabled=${actionDisabled(readOnly, host.busy)}
+    aria-describedby=${actionDescribedBy(readOnly)}
     @click=${onClick}
   >
     ${text}
@@ -67,6 +73,7 @@ function renderActions(host: ListHost, subscription: Subscription): TemplateResu
         m.undoCancelOf(plan),
         () => void host.undoCancel(subscription),
         true,
+        true,
       ),
     a.resume &&
       actionButton(
@@ -76,6 +83,7 @@ function renderActions(host: ListHost, subscription: Subscription): TemplateResu
         m.resume,
         m.resumeOf(plan),
         () => void host.resume(subscription),
+        true,
         true,
       ),
     a.change &&
@@ -110,6 +118,8 @@ function renderScheduledChange(host: ListHost, subscription: Subscription): Temp
             m.withdraw,
             m.withdrawOf(subscription.planName),
             () => void host.withdrawChange(subscription),
+            false,
+            true,
           )
         : nothing
     }

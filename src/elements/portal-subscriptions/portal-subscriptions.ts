@@ -431,7 +431,7 @@ export class PortalSubscriptions
     }
     return html`<section class="subscriptions" part="base" aria-labelledby=${`${this.uid}-heading`}>
       <h2 id=${`${this.uid}-heading`} tabindex="-1">${t.subscriptions.heading}</h2>
-      ${this.renderNotice()} ${body} ${this.liveRegion.render()}
+      ${this.previewNote} ${this.renderNotice()} ${body} ${this.liveRegion.render()}
     </section>`;
   }
 }

@@ -210,7 +210,7 @@ function renderDetails(host: SubsHost, panel: SubscribePanel, plan: Plan): Templ
 
 async function confirm(host: SubsHost, panel: SubscribePanel, quantity: number, event: SubmitEvent) {
   event.preventDefault();
-  if (host.busy) return;
+  if (host.busy || host.readOnly) return;
   host.problem = null;
   let methodId = panel.methodId;
   if (methodId === NEW_CARD) {
