@@ -6,8 +6,9 @@ import { type AdminOperationName, adminOperations } from '../../../../src/contra
 import { secretsEqual } from '../auth/secrets.js';
 import type { AppContext } from '../context.js';
 import { unauthorized } from '../../../../src/rules/errors.js';
+import { ACCESS_LOG_CSV_FILE_NAME } from '../../../../src/rules/access-log-csv.js';
 import { operationInput } from '../http/input.js';
-import { bearerToken } from '../http/request.js';
+import { bearerToken, clientIp } from '../http/request.js';
 import { honoPath } from '../routes/router.js';
 import type { AdminHandlers, AdminRequest } from './handlers.js';
 
@@ -30,7 +31,12 @@ export function adminRouter(app: AppContext, handlers: AdminHandlers): Hono {
         throw unauthorized('a valid merchant secret key is required');
       }
       const input = op.input ? await operationInput(c, op.input, op.http.verb, params, name) : undefined;
-      const request: AdminRequest = { app, mailQueued: false };
+      const request: AdminRequest = {
+        app,
+        actor: { kind: 'secret_key' },
+        ip: clientIp(c, app.deps.trustProxy),
+        mailQueued: false,
+      };
       let result: unknown;
       try {
         result = await handler(request, input);
@@ -39,6 +45,12 @@ export function adminRouter(app: AppContext, handlers: AdminHandlers): Hono {
       }
       c.header('cache-control', 'no-store');
       if (op.output === null || op.output === 'pdf') return c.body(null, 204);
+      if (op.output === 'csv') {
+        return c.body(result as string, 200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${ACCESS_LOG_CSV_FILE_NAME}"`,
+        });
+      }
       const parsed = z.safeParse(op.output, result);
       if (!parsed.success)
         throw new Error(`${name} produced output outside the contract: ${parsed.error.message}`);
