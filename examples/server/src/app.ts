@@ -13,6 +13,8 @@ import { devRouter } from './dev/outbox-page.js';
 import { testRouter } from './dev/test-routes.js';
 import { LOGO_BODY_BYTES, limitBodies } from './http/body-limit.js';
 import { logoRouter } from './admin/logo-route.js';
+import { consoleRouter } from './admin/console-router.js';
+import { staffHandlers } from './admin/staff-handlers.js';
 import { adminOperations } from '../../../src/contract/admin-operations.js';
 import { consoleOperations } from '../../../src/contract/console-operations.js';
 import { errorResponse, toErrorResponse } from './http/errors.js';
@@ -125,6 +127,11 @@ export function createApp(options: AppOptions): PortalApp {
 
   app.route(API_BASE, adminRouter(context, adminHandlers));
   app.route('/', logoRouter(context));
+  app.use('/merchant/api/*', async (c, next) => {
+    await next();
+    c.header('referrer-policy', 'no-referrer');
+  });
+  app.route('/', consoleRouter(context, adminHandlers, staffHandlers));
   app.route(API_BASE, customerRouter(context, handlers));
   if (options.testMode) app.route(`${API_BASE}/__test__`, testRouter(context));
   if (options.devRoutes) app.route('/dev', devRouter(context));

@@ -72,7 +72,7 @@ async function authenticate(c: Context, app: AppContext, ip: string): Promise<Au
  * HTML form sends, and an empty form post could otherwise sign out or trigger any input-less operation.
  * Together with SameSite=Lax this covers login CSRF as well.
  */
-function checkOrigin(c: Context, app: AppContext): void {
+export function checkOrigin(c: Context, app: AppContext): void {
   const type = c.req.header('content-type');
   if (type !== undefined && !isJsonContentType(type)) {
     throw new PortalError('forbidden', 'request bodies must be sent as application/json');
