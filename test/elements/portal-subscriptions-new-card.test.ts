@@ -222,3 +222,35 @@ describe('<portal-subscriptions> subscribing with a new card', () => {
     await waitUntil(() => notice(el) === 'You subscribed to Office Weekly.', 'the notice');
   });
 });
+
+describe('<portal-subscriptions> after a reload', () => {
+  it('asks the backend about a subscribe whose answer was lost, by its key, and never subscribes twice', async () => {
+    const ada = await adaSubscriptions(onlyRoasters);
+    // A backend that names itself: its store keeps pending intents in sessionStorage across reloads.
+    Object.assign(ada, { backendId: `memory:reload-${Date.now()}` });
+    const lost = countingAdapter(ada, {
+      subscribe: async (input: Subscribe) => {
+        await ada.subscribe(input);
+        throw new PortalError('network', 'the answer was lost');
+      },
+    });
+    const before = await mount(lost.adapter);
+    // Who is signed in, as <portal-root> asks on every page load: the tracker's scope.
+    await before.store!.restoreSession();
+    await toDetails(before);
+    await press(before, 'Review');
+    await press(before, 'Subscribe and pay $45.00');
+    await settle(before, () => panelHeading(before) === 'We could not confirm this', 'the unknown outcome');
+    before.remove();
+
+    // The page again: a new store on the same backend, the element mounted afresh on its list.
+    const { adapter, calls } = countingAdapter(ada);
+    const el = await mount(adapter);
+    await el.store!.restoreSession();
+    await settle(el, () => notice(el) === 'You subscribed to Office Weekly.', 'the outcome, asked by key');
+    expect(calls.getIntentOutcome).to.equal(1);
+    expect(calls.subscribe ?? 0, 'the subscribe is not sent again').to.equal(0);
+    const office = (await ada.listSubscriptions()).filter((each) => each.planId === 'plan_office_weekly');
+    expect(office, 'subscribed once').to.have.length(1);
+  });
+});
