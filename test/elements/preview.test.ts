@@ -124,7 +124,7 @@ async function settle(el: Element): Promise<void> {
 }
 
 /** Leaving the preview and downloading are not changes; they are tried apart. */
-const LEFT_ALONE = /sign out|download/i;
+const LEFT_ALONE = /sign out|end preview|download/i;
 
 function name(button: HTMLButtonElement): string {
   return squash(button.getAttribute('aria-label') ?? button.textContent ?? '');
@@ -194,4 +194,24 @@ describe('a preview session', () => {
       }
     });
   }
+});
+
+describe('<portal-root> in a preview', () => {
+  it('says so in a banner, and "End preview" signs the merchant out of it', async () => {
+    const memory = new MemoryAdapter();
+    memory.previewAs('cus_ada');
+    const el = await fixture<PortalElement>(html`<portal-root .adapter=${memory}></portal-root>`);
+    await waitUntil(() => el.shadowRoot?.querySelector('.banner'), 'the preview banner');
+    expect(squash(el.shadowRoot!.querySelector('.banner')!.textContent ?? '')).to.equal(
+      'Preview: you are seeing the portal as this customer does. Nothing can be changed.',
+    );
+    const end = [...el.shadowRoot!.querySelectorAll('button')].find((each) => name(each) === 'End preview');
+    expect(end, 'an End preview button').to.exist;
+    end!.click();
+    await waitUntil(() => el.store?.session.status === 'signed_out', 'the preview ends');
+    expect(el.store?.preview).to.equal(false);
+    expect(await memory.getSession()).to.equal(null);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.banner')).to.equal(null);
+  });
 });
