@@ -8,7 +8,7 @@ import { PortalError } from '../src/contract/errors.js';
 import '../src/elements/portal-pay-invoice/define.js';
 import type { PortalPayInvoice } from '../src/elements/portal-pay-invoice/portal-pay-invoice.js';
 import type { PayInvoice, PaymentReceipt, PortalSettings } from '../src/model/index.js';
-import { failing, neverAnswering, signedInAs } from './support/adapters.js';
+import { failing, neverAnswering, previewing, signedInAs } from './support/adapters.js';
 import { FakeCardFields } from './support/fake-card-fields.js';
 
 interface PayArgs {
@@ -286,4 +286,20 @@ export const ErrorState: Story = {
 export const FrenchEuro: Story = {
   args: { invoiceId: 'inv_analytical_301', locale: 'fr-FR' },
   loaders: [async () => ({ adapter: await analytical() })],
+};
+
+/** The merchant previewing Ada's INV-1008: the review shows what would be charged; Pay is unavailable. */
+export const PreviewReview: Story = {
+  args: { invoiceId: 'inv_ada_1008' },
+  loaders: [async () => ({ adapter: await previewing() })],
+  render: (args, { loaded }) =>
+    html`<portal-pay-invoice
+      .adapter=${(loaded as Loaded).adapter}
+      invoice-id=${args.invoiceId}
+      locale=${ifDefined(args.locale || undefined)}
+      ${drive(async (el, root) => {
+        await el.updateComplete;
+        press(root, el.t.pay.review);
+      })}
+    ></portal-pay-invoice>`,
 };

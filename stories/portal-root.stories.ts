@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { MemoryAdapter } from '../src/adapters/memory/memory-adapter.js';
 import '../src/elements/portal-root/define.js';
-import { failing, neverAnswering, signedInAs } from './support/adapters.js';
+import { failing, neverAnswering, previewing, signedInAs } from './support/adapters.js';
 
 interface RootArgs {
   themeColor: string;
@@ -69,3 +69,6 @@ export const Loading: Story = {
 export const BackendUnavailable: Story = {
   loaders: [() => ({ adapter: failing(new MemoryAdapter(), ['getSettings'], 'unavailable') })],
 };
+
+/** The merchant previewing the portal as Ada: a banner, every change unavailable, End preview to leave. */
+export const Preview: Story = { loaders: [async () => ({ adapter: await previewing() })] };

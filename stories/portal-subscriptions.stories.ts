@@ -5,7 +5,7 @@ import type { PortalAdapter } from '../src/contract/adapter.js';
 import '../src/elements/portal-subscriptions/define.js';
 import type { PortalSubscriptions } from '../src/elements/portal-subscriptions/portal-subscriptions.js';
 import type { CardFieldsProvider } from '../src/providers/card-fields.js';
-import { failing, neverAnswering, signedInAs } from './support/adapters.js';
+import { failing, neverAnswering, previewing, signedInAs } from './support/adapters.js';
 import { FakeCardFields } from './support/fake-card-fields.js';
 import {
   adaSubscriptions,
@@ -356,6 +356,27 @@ export const PauseDateError: Story = {
     async () => ({
       adapter: await adaSubscriptions(onlyRoasters),
       drive: steps(press(`Pause ${ROASTERS}`), type('resumeOn', '2000-01-01'), press('Pause')),
+    }),
+  ],
+};
+
+// Preview
+
+/** The merchant previewing Ada's cancelled subscription: "Keep subscription" is there, unavailable. */
+export const PreviewList: Story = {
+  loaders: [async () => ({ adapter: await previewing(await adaSubscriptions(cancelling)) })],
+};
+
+/** In a preview the price of a change is quoted (a read), and its confirm is unavailable. */
+export const PreviewChangeQuote: Story = {
+  loaders: [
+    async () => ({
+      adapter: await previewing(await adaSubscriptions(onlyRoasters)),
+      drive: steps(
+        press(`Change plan or quantity of ${ROASTERS}`),
+        type('quantity', '3'),
+        press('See the price'),
+      ),
     }),
   ],
 };

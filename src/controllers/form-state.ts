@@ -113,8 +113,8 @@ export class FormStateController<Operation extends string = string> implements R
 
   /**
    * Runs `action` unless another submit is still running, or the session is a read-only preview and
-   * `operation` changes something; then it returns null and sends nothing. The guard is set before the first await, so a second click or
-   * Enter in the same task finds it.
+   * `operation` changes something; then it returns null and sends nothing. The guard is set before the
+   * first await, so a second click or Enter in the same task finds it.
    */
   submit<T>(operation: Operation, action: () => Promise<T>): Promise<T> | null {
     if (this.running || this.refusedInPreview(operation)) return null;

@@ -22,8 +22,6 @@ import type { PortalStore } from './store.js';
 import { type ThemeTokens, themeFromColor } from './theme.js';
 
 const connected = new Set<LitElement>();
-/** Stores whose session some element has asked for, so a failing backend is asked once, not per render. */
-const sessionAsked = new WeakSet<PortalStore>();
 let langObserver: MutationObserver | null = null;
 
 /** Elements follow the page's `lang` live, like Shoelace: one observer for all of them. */
@@ -87,7 +85,9 @@ export class PortalElement<NS extends MessageNamespace | undefined = undefined> 
   /**
    * A merchant previewing the portal as this customer (`Session.preview`): every action that changes
    * something renders unavailable (`actionDisabled` / `actionDescribedBy` in src/ui/states.ts) and the
-   * store refuses it anyway. The session reaches every element through its store.
+   * store refuses it anyway. The session reaches every element through its store, once something on the
+   * page has asked who is signed in (`<portal-root>` does before it shows any section; a widget placed
+   * alone does not ask, so until then the backend's refusal, "This is a preview…", is its guard).
    * @internal
    */
   get readOnly(): boolean {
@@ -154,23 +154,8 @@ export class PortalElement<NS extends MessageNamespace | undefined = undefined> 
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.learnSession();
     this.applyTheme(this.themeColorToApply());
     this.applyDirection();
-  }
-
-  /**
-   * Every element needs to know who is signed in, if only to know whether this is a read-only preview:
-   * a widget placed alone asks once for its store (`<portal-root>` has asked already). The answer is
-   * shared and cached; when it arrives the store tells every element, which renders again.
-   */
-  private learnSession(): void {
-    const store = this.store;
-    if (!store || store.session.status !== 'unknown' || sessionAsked.has(store)) return;
-    sessionAsked.add(store);
-    store.restoreSession().catch(() => {
-      // Not knowing who is signed in is each element's own error to show, through its own reads.
-    });
   }
 
   /**

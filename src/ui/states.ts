@@ -73,13 +73,9 @@ export function actionDisabled(readOnly: boolean, busy: unknown = false): 'true'
   return readOnly || busy ? 'true' : 'false';
 }
 
-/** `aria-describedby` of an action: its own descriptions, plus the preview note in a preview. */
-export function actionDescribedBy(
-  readOnly: boolean,
-  ...ids: (string | null | undefined | false)[]
-): string | typeof nothing {
-  const all = [...ids, readOnly && PREVIEW_NOTE_ID].filter(Boolean);
-  return all.length > 0 ? all.join(' ') : nothing;
+/** `aria-describedby` of an action: the preview note in a preview (why it does nothing), else none. */
+export function actionDescribedBy(readOnly: boolean): string | typeof nothing {
+  return readOnly ? PREVIEW_NOTE_ID : nothing;
 }
 
 /**

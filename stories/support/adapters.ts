@@ -2,6 +2,7 @@ import type { PortalAdapter } from '../../src/contract/adapter.js';
 import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory/memory-adapter.js';
 import { DEMO_PASSWORD } from '../../src/adapters/demo/demo-data.js';
 import { PortalError, type PortalErrorCode } from '../../src/contract/errors.js';
+import { storeForAdapter } from '../../src/core/connect.js';
 
 /** A demo backend with Ada signed in, as a story loader. */
 export async function signedInAs(
@@ -46,4 +47,17 @@ function withOverrides(
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+/**
+ * The merchant previewing the portal as a customer (Ada by default): a read-only session, already known
+ * to the page's store as `<portal-root>` would have learnt it, so a single element shows it too.
+ */
+export async function previewing(
+  adapter = new MemoryAdapter(),
+  customerId = 'cus_ada',
+): Promise<MemoryAdapter> {
+  adapter.previewAs(customerId);
+  await storeForAdapter(adapter).restoreSession();
+  return adapter;
 }

@@ -5,6 +5,7 @@ describeAdapterConformance({
   name: 'MemoryAdapter',
   describe,
   it,
+  previews: true,
   createHarness: () => {
     let offsetMs = 0;
     const adapter = new MemoryAdapter({ now: () => new Date(Date.now() + offsetMs) });
@@ -15,6 +16,11 @@ describeAdapterConformance({
       updateSettings: (settings) => Promise.resolve(adapter.updateSettings(settings)),
       exchangeQuickOrderToken: (token) =>
         Promise.resolve().then(() => adapter.exchangeQuickOrderToken(token)),
+      previewAs: (customerId) => {
+        // One adapter is one browser tab: the merchant's preview takes its session over.
+        adapter.previewAs(customerId);
+        return Promise.resolve(adapter);
+      },
       advanceClock: (seconds) => {
         offsetMs += seconds * 1000;
         return Promise.resolve();

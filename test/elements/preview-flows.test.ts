@@ -9,6 +9,7 @@ import {
   paused,
   plainCancel,
 } from '../../stories/support/subscription-states.js';
+import { storeForAdapter } from '../../src/core/connect.js';
 import { countingAdapter } from '../helpers/counting-adapter.js';
 import { button, root, text } from '../helpers/dom.js';
 import { ROASTERS, fill, mountSubscriptions, panelHeading, press, settle } from '../helpers/subscriptions.js';
@@ -17,9 +18,12 @@ import { ROASTERS, fill, mountSubscriptions, panelHeading, press, settle } from 
 // (the price of a change is even quoted, a read), and the button that would change something is there,
 // unavailable, says why, and sends nothing when pressed.
 
-function previewOf(adapter: MemoryAdapter) {
+/** Ada's backend in the merchant's preview, its session known to the page's store (as root learns it). */
+async function previewOf(adapter: MemoryAdapter) {
   adapter.previewAs('cus_ada');
-  return countingAdapter(adapter);
+  const counting = countingAdapter(adapter);
+  await storeForAdapter(counting.adapter).restoreSession();
+  return counting;
 }
 
 function changes(calls: Record<string, number>): string[] {
@@ -38,7 +42,7 @@ function expectUnavailable(el: Element, name: string): HTMLButtonElement {
 
 describe('<portal-subscriptions> in a preview', () => {
   it('quotes a change of plan but cannot confirm it', async () => {
-    const { adapter, calls } = previewOf(await adaSubscriptions(onlyRoasters));
+    const { adapter, calls } = await previewOf(await adaSubscriptions(onlyRoasters));
     const el = await mountSubscriptions(adapter);
     await press(el, `Change plan or quantity of ${ROASTERS}`);
     await settle(el, () => panelHeading(el) === `Change ${ROASTERS}`, 'the change form');
@@ -57,7 +61,7 @@ describe('<portal-subscriptions> in a preview', () => {
   });
 
   it('walks a cancellation to its confirmation, which cannot be given', async () => {
-    const { adapter, calls } = previewOf(await adaSubscriptions(onlyRoasters, plainCancel));
+    const { adapter, calls } = await previewOf(await adaSubscriptions(onlyRoasters, plainCancel));
     const el = await mountSubscriptions(adapter);
     await press(el, `Cancel subscription ${ROASTERS}`);
     await settle(el, () => panelHeading(el) === `Cancel ${ROASTERS}`, 'the reasons');
@@ -74,12 +78,12 @@ describe('<portal-subscriptions> in a preview', () => {
   });
 
   it('cannot undo a cancellation nor resume a pause from the list', async () => {
-    const undo = previewOf(await adaSubscriptions(cancelling));
+    const undo = await previewOf(await adaSubscriptions(cancelling));
     const cancelled = await mountSubscriptions(undo.adapter);
     expectUnavailable(cancelled, `Keep subscription ${ROASTERS}`).click();
     await cancelled.updateComplete;
 
-    const resume = previewOf(await adaSubscriptions(paused));
+    const resume = await previewOf(await adaSubscriptions(paused));
     const pausedEl = await mountSubscriptions(resume.adapter);
     expectUnavailable(pausedEl, `Resume now: ${ROASTERS}`).click();
     await pausedEl.updateComplete;

@@ -27,6 +27,12 @@ export interface ConformanceHarness {
    * are made and refused, not what they are exchanged for.
    */
   exchangeQuickOrderToken?(token: string): Promise<QuickOrderCustomer>;
+  /**
+   * The merchant previews the portal as this customer (the admin contract's `adminPreviewCustomer`): an
+   * adapter on the same backend whose session is that customer's, read-only (`preview: true`). Needed
+   * when the suite runs with `previews: true`.
+   */
+  previewAs?(customerId: string): Promise<PortalAdapter>;
   /** Moves the backend's clock this many seconds forward (quotes and tokens expire by it). */
   advanceClock(seconds: number): Promise<void>;
   /** Called after each test, also when it failed. */
@@ -102,9 +108,16 @@ export class TestContext {
 
   constructor(
     readonly harness: ConformanceHarness,
-    exercised: Set<OperationName>,
+    private readonly exercised: Set<OperationName>,
   ) {
     this.adapter = instrument(harness.adapter, exercised);
+  }
+
+  /** An adapter in the merchant's read-only preview of this customer, checked like the main one. */
+  async previewAs(customerId: string): Promise<PortalAdapter> {
+    const start = this.harness.previewAs;
+    if (!start) throw new ConformanceError('the harness has no previewAs, but the suite runs with previews');
+    return instrument(await start.call(this.harness, customerId), this.exercised);
   }
 
   async signIn(email: string, password: string): Promise<Session> {

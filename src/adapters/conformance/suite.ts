@@ -7,6 +7,7 @@ import { type ConformanceHarness, type SuiteFn, type TestFn, registrar } from '.
 import { intentTests } from './intent-tests.js';
 import { paymentMethodTests } from './payment-method-tests.js';
 import { paymentTests } from './payment-tests.js';
+import { previewTests } from './preview-tests.js';
 import { profileTests } from './profile-tests.js';
 import { subscriptionTests } from './subscription-tests.js';
 
@@ -17,6 +18,12 @@ export interface ConformanceOptions {
   createHarness: () => Promise<ConformanceHarness>;
   describe: SuiteFn;
   it: TestFn;
+  /**
+   * The backend has the merchant's preview sessions and the harness implements `previewAs`: the suite
+   * then checks that a preview reads everything and changes nothing. Off by default (an adapter for a
+   * billing backend without previews has nothing to show there).
+   */
+  previews?: boolean;
 }
 
 /**
@@ -40,6 +47,7 @@ export function describeAdapterConformance(options: ConformanceOptions): void {
     describe('payment methods', () => paymentMethodTests(test));
     describe('subscriptions and plans', () => subscriptionTests(test));
     describe('content and quick order', () => contentTests(test));
+    if (options.previews) describe('preview sessions', () => previewTests(test));
     describe('coverage', () => {
       it('called every PortalAdapter method successfully at least once', () => {
         const missing = OPERATION_NAMES.filter((method) => !exercised.has(method));

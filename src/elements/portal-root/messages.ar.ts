@@ -17,6 +17,7 @@ export const ar: RootMessages = {
   customerCode: 'رمز العميل',
   backToInvoices: 'العودة إلى الفواتير',
   previewBanner: 'معاينة: أنت ترى البوابة كما يراها هذا العميل. لا يمكن تغيير أي شيء.',
+  endPreview: 'إنهاء المعاينة',
   welcome: (name: string) => `مرحبًا، ${name}.`,
   overviewIntro: 'نظرة سريعة على فواتيرك لدينا.',
 };

@@ -17,6 +17,7 @@ export const de: RootMessages = {
   customerCode: 'Kundennummer',
   backToInvoices: 'Zurück zu den Rechnungen',
   previewBanner: 'Vorschau: Sie sehen das Portal so, wie dieser Kunde es sieht. Nichts kann geändert werden.',
+  endPreview: 'Vorschau beenden',
   welcome: (name: string) => `Willkommen, ${name}.`,
   overviewIntro: 'Ihre Abrechnung bei uns auf einen Blick.',
 };

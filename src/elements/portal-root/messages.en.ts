@@ -21,6 +21,8 @@ export const en = {
   customerCode: 'Customer code',
   backToInvoices: 'Back to invoices',
   previewBanner: 'Preview: you are seeing the portal as this customer does. Nothing can be changed.',
+  /** The sign-out button in a preview: signing out is how the merchant leaves it. */
+  endPreview: 'End preview',
   welcome: (name: string) => `Welcome, ${name}.`,
   overviewIntro: 'Your billing with us at a glance.',
 };

@@ -17,6 +17,7 @@ export const es: RootMessages = {
   customerCode: 'Código de cliente',
   backToInvoices: 'Volver a las facturas',
   previewBanner: 'Vista previa: ve el portal como este cliente. No se puede cambiar nada.',
+  endPreview: 'Terminar la vista previa',
   welcome: (name: string) => `Hola, ${name}.`,
   overviewIntro: 'Su facturación de un vistazo.',
 };

@@ -17,6 +17,7 @@ export const fr: RootMessages = {
   customerCode: 'Code client',
   backToInvoices: 'Retour aux factures',
   previewBanner: 'Aperçu : vous voyez le portail comme ce client. Aucune modification n’est possible.',
+  endPreview: 'Terminer l’aperçu',
   welcome: (name: string) => `Bienvenue, ${name}.`,
   overviewIntro: 'Votre facturation en un coup d’œil.',
 };

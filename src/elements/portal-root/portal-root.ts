@@ -309,7 +309,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
             >${session ? sentence((name) => t.root.signedInAs(name), session.customerName) : nothing}</span
           >
           <button type="button" class="button" ?disabled=${this.signingOut} @click=${this.signOut}>
-            ${this.signingOut ? t.root.signingOut : t.root.signOut}
+            ${this.signingOut ? t.root.signingOut : session?.preview ? t.root.endPreview : t.root.signOut}
           </button>
         </div>
       </header>
