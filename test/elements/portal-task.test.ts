@@ -109,7 +109,7 @@ describe('<portal-task>', () => {
     const events = recordEvents(el);
     await flowOf(el, 'portal-pay-invoice');
     button(el, 'Cancel').click();
-    expect(events.cancel.map((event) => event.detail)).to.deep.equal([{ task: 'pay-invoice' }]);
+    expect(events.cancel.map((event) => event.detail as unknown)).to.deep.equal([{ task: 'pay-invoice' }]);
     await settle(() => text(root(el)).includes('You closed this without finishing it.'), 'the closed state');
     expect(root(el).querySelector('portal-pay-invoice')).to.equal(null);
     expect(events.complete).to.have.length(0);

@@ -138,6 +138,13 @@ export class PortalTask extends PortalElement<typeof taskMessages> implements Vi
     if (asked.some((name) => changed.has(name) && changed.get(name) !== undefined)) this.restart();
   }
 
+  /** Moves focus to the task's heading (once it has rendered): `<portal-root>` does after sign-in. */
+  override focus(options?: FocusOptions): void {
+    const heading = this.renderRoot?.querySelector<HTMLElement>(`#${this.headingId}`);
+    if (heading) heading.focus(options);
+    else this.focusing.focusWhenRendered(this.headingId);
+  }
+
   /** Inside `<portal-root>` its own context goes on; alone, one made from this element's store. */
   private provide(): void {
     const store = this.store;
