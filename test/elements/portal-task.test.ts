@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PortalAdapter } from '../../src/contract/adapter.js';
 import '../../src/define.js';
+import type { PortalSubscriptions } from '../../src/elements/portal-subscriptions/portal-subscriptions.js';
 import type { PortalTask } from '../../src/elements/portal-task/portal-task.js';
 import type { PaymentMethod } from '../../src/model/index.js';
 import { FakeCardFields } from '../../stories/support/fake-card-fields.js';
@@ -247,7 +248,7 @@ describe('<portal-task>', () => {
     expect(events.cancel[0].detail).to.deep.equal({ task: 'cancel-subscription' });
 
     button(el, 'Start again').click();
-    const again = await flowOf(el, 'portal-subscriptions');
+    const again = await flowOf<PortalSubscriptions>(el, 'portal-subscriptions');
     await settle(() => hasButton(again, 'Continue cancelling'), 'the offer again');
     button(again, 'Continue cancelling').click();
     await settle(() => again.shadowRoot!.querySelector('input[type="radio"]'), 'the reasons');
