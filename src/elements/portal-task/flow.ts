@@ -15,8 +15,7 @@ import type { TaskName } from '../../rules/task-links.js';
 type FlowElement = ReactiveControllerHost & HTMLElement;
 
 interface FlowHost {
-  readonly task: string;
-  /** The flow was closed without finishing: `notice` is what the element said, if anything. */
+  /** The flow was closed without finishing; `saidSomething`: the element shows an outcome (an unknown one, say). */
   flowClosed(saidSomething: boolean): void;
   requestUpdate(): void;
 }

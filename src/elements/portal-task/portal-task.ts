@@ -59,6 +59,7 @@ interface MaybeBusy {
  * @fires portal-task-cancel - The customer closed the task without finishing it; `detail.task`.
  * @fires portal-task-done - Done / "Back to the store" was pressed; cancelable (the link is not followed).
  * @fires portal-payment-method-removed - Replacing a card: the old card was removed from the confirmation.
+ * @fires portal-error - Removing the old card failed; `detail.operation` is `removePaymentMethod`.
  *
  * @csspart base - The whole element.
  * @csspart heading - The task's title, its confirmation's or its refusal's.
