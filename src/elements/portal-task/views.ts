@@ -63,13 +63,22 @@ function summary(host: ViewHost, done: TaskCompletion): string | TemplateResult 
   }
 }
 
+/** The page's return address when it is a web address (http(s), or a path on this site); else none. */
+function safeReturnUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    return ['http:', 'https:'].includes(new URL(value, location.href).protocol) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
 /** "Done", or "Back to the store" when the page named where that is. */
 export function renderDone(host: ViewHost): TemplateResult {
   const m = host.t.task;
-  return host.returnUrl
-    ? html`<a class="button primary" part="done" href=${host.returnUrl} @click=${host.onDone}
-        >${m.backToStore}</a
-      >`
+  const back = safeReturnUrl(host.returnUrl);
+  return back
+    ? html`<a class="button primary" part="done" href=${back} @click=${host.onDone}>${m.backToStore}</a>`
     : html`<button type="button" class="button primary" part="done" @click=${host.onDone}>${m.done}</button>`;
 }
 
