@@ -26,6 +26,7 @@ export default defineConfig({
         'portal-content': 'src/elements/portal-content/define.ts',
         'portal-quick-order': 'src/elements/portal-quick-order/define.ts',
         'portal-subscriptions': 'src/elements/portal-subscriptions/define.ts',
+        'portal-task': 'src/elements/portal-task/define.ts',
       },
       formats: ['es'],
     },

@@ -26,6 +26,7 @@ const LOADERS = {
   'portal-content': () => import('./elements/portal-content/define.js'),
   'portal-quick-order': () => import('./elements/portal-quick-order/define.js'),
   'portal-subscriptions': () => import('./elements/portal-subscriptions/define.js'),
+  'portal-task': () => import('./elements/portal-task/define.js'),
 };
 registerLoaders(LOADERS);
 const SELECTOR = Object.keys(LOADERS).join(',');

@@ -9,4 +9,5 @@ import './elements/portal-profile/define.js';
 import './elements/portal-content/define.js';
 import './elements/portal-quick-order/define.js';
 import './elements/portal-subscriptions/define.js';
+import './elements/portal-task/define.js';
 import './elements/portal-root/define.js';

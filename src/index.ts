@@ -18,7 +18,8 @@ export {
   type FieldError,
   type FieldErrorCode,
 } from './contract/errors.js';
-export type { PortalEventDetails, PortalEventName, PortalEvent } from './core/events.js';
+export type { PortalEventDetails, PortalEventName, PortalEvent, TaskCompletion } from './core/events.js';
+export { TASK_NAMES, type TaskName, taskLink } from './rules/task-links.js';
 export { PortalStore, keys as storeKeys, type SessionState, type StoreChange } from './core/store.js';
 export { portalContext, type PortalContextValue } from './core/context.js';
 export { themeFromColor, safeLogoUrl, type ThemeTokens } from './core/theme.js';
@@ -36,6 +37,7 @@ export { PortalProfile } from './elements/portal-profile/portal-profile.js';
 export { PortalContent } from './elements/portal-content/portal-content.js';
 export { PortalQuickOrder } from './elements/portal-quick-order/portal-quick-order.js';
 export { PortalSubscriptions } from './elements/portal-subscriptions/portal-subscriptions.js';
+export { PortalTask } from './elements/portal-task/portal-task.js';
 export {
   CARD_FIELD_ERRORS,
   CardFieldsError,

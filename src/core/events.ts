@@ -1,4 +1,5 @@
 import type { PortalError } from '../contract/errors.js';
+import type { TaskName } from '../rules/task-links.js';
 import type {
   ChangePreview,
   Customer,
@@ -8,6 +9,26 @@ import type {
   Session,
   Subscription,
 } from '../model/index.js';
+
+/**
+ * What a single task (`<portal-root task="…">`, `<portal-task>`) did, by task: the `result` of
+ * `portal-task-complete` and `portal-task-done`.
+ */
+export type TaskCompletion =
+  | { task: 'pay-invoice'; result: { receipt: PaymentReceipt } }
+  | { task: 'add-payment-method'; result: { paymentMethod: PaymentMethod } }
+  | {
+      task: 'replace-payment-method';
+      /** `replaced` is the card the task was opened for; it stays on file unless the customer removes it. */
+      result: { paymentMethod: PaymentMethod; replaced: PaymentMethod };
+    }
+  | { task: 'change-subscription'; result: { subscription: Subscription; quote: ChangePreview } }
+  | {
+      task: 'cancel-subscription';
+      /** `cancelled`, or what the customer took instead: the retention discount, or a pause. */
+      result: { subscription: Subscription; outcome: 'cancelled' | 'offer-accepted' | 'paused' };
+    }
+  | { task: 'update-billing-details'; result: { customer: Customer } };
 
 /**
  * Every event the portal dispatches for the host page: `portal-*`, bubbling and composed (they cross
@@ -77,6 +98,15 @@ export interface PortalEventDetails {
    * otherwise the browser goes to `url`.
    */
   'portal-quick-order': { url: string; token: string };
+  /** A single task was completed; its confirmation is on show. */
+  'portal-task-complete': TaskCompletion;
+  /** The customer closed a single task without completing it (Cancel, or the flow's own Back). */
+  'portal-task-cancel': { task: TaskName };
+  /**
+   * The customer pressed Done ("Back to the store" with `return-url`) on a completed task's confirmation.
+   * Cancelable: cancelling keeps the browser from following `return-url`.
+   */
+  'portal-task-done': TaskCompletion;
 }
 
 export type PortalEventName = keyof PortalEventDetails;
@@ -108,6 +138,9 @@ declare global {
     'portal-error': PortalEvent<'portal-error'>;
     'portal-content-open': PortalEvent<'portal-content-open'>;
     'portal-quick-order': PortalEvent<'portal-quick-order'>;
+    'portal-task-complete': PortalEvent<'portal-task-complete'>;
+    'portal-task-cancel': PortalEvent<'portal-task-cancel'>;
+    'portal-task-done': PortalEvent<'portal-task-done'>;
   }
 }
 

@@ -1,6 +1,7 @@
 import { type CancelSubscription, type Card, type Money, formatMoney } from '../model/index.js';
 import { methodLabel } from './mappers.js';
 import type { CustomerRecord, PaymentMethodRecord } from './records.js';
+import { taskLink } from './task-links.js';
 
 /**
  * The text of every email the backends send, as a function of its data: MemoryAdapter puts them in its
@@ -164,8 +165,13 @@ export function cardExpiryReminderMail(input: {
   merchant: string;
   card: Extract<PaymentMethodRecord, { type: 'card' }>;
   portalUrl: string;
+  /** Link straight to replacing this card (a single-task link, rules/task-links.ts) rather than the portal. */
+  taskLink?: boolean;
 }): MailText {
   const { merchant, card } = input;
+  const link = input.taskLink
+    ? taskLink(input.portalUrl, { task: 'replace-payment-method', id: card.id })
+    : input.portalUrl;
   const label = methodLabel(card);
   return {
     kind: 'card_expiry_reminder',
@@ -176,7 +182,7 @@ export function cardExpiryReminderMail(input: {
       `The card you keep on file with ${merchant}, ${label}, expires at the end of ${expiry(card)}.`,
       `To keep paying without interruption, add a new card in your customer portal:`,
       ``,
-      input.portalUrl,
+      link,
       ``,
       `If you have already done so, you can ignore this email.`,
     ].join('\n'),
@@ -232,8 +238,13 @@ export function renewalDeclinedMail(input: {
   amount: Money;
   method: PaymentMethodRecord;
   portalUrl: string;
+  /** The invoice's id: the link opens straight on paying it (a single-task link, rules/task-links.ts). */
+  invoiceId?: string;
 }): MailText {
   const { merchant } = input;
+  const link = input.invoiceId
+    ? taskLink(input.portalUrl, { task: 'pay-invoice', id: input.invoiceId })
+    : input.portalUrl;
   return {
     kind: 'renewal_declined',
     subject: `Your ${merchant} payment was declined`,
@@ -246,7 +257,7 @@ export function renewalDeclinedMail(input: {
       `Your subscription is past due. To keep it going, pay the invoice in your customer portal, with`,
       `this method or another one:`,
       ``,
-      input.portalUrl,
+      link,
       ``,
       `If you have already paid, you can ignore this email.`,
     ].join('\n'),

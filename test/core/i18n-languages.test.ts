@@ -12,6 +12,7 @@ import { quickOrderMessages } from '../../src/elements/portal-quick-order/messag
 import { rootMessages } from '../../src/elements/portal-root/messages.js';
 import { subscriptionsMessages } from '../../src/elements/portal-subscriptions/messages.js';
 import { summaryMessages } from '../../src/elements/portal-summary/messages.js';
+import { taskMessages } from '../../src/elements/portal-task/messages.js';
 import type { PortalSummary } from '../../src/elements/portal-summary/portal-summary.js';
 import { signedInAda } from '../helpers/customers.js';
 import { root, text } from '../helpers/dom.js';
@@ -29,6 +30,7 @@ const namespaces: MessageNamespace[] = [
   rootMessages,
   subscriptionsMessages,
   summaryMessages,
+  taskMessages,
 ];
 
 /** Every leaf of a catalog as `path → kind`, a function's kind including how many values it takes. */

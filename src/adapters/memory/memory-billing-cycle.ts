@@ -94,6 +94,7 @@ export function issueRenewal(
       amount: { amount: renewal.amount, currency: renewal.currency },
       method,
       portalUrl: state.linkBase,
+      invoiceId: invoice.id,
     }),
   );
   return renewalDeclined(record);

@@ -1,4 +1,11 @@
-import type { ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { ElementMessages } from '../../core/i18n/index.js';
+import type { QueryController } from '../../core/query.js';
+import type { Customer } from '../../model/index.js';
+import { renderFacts } from '../../ui/facts.js';
+import { renderError, renderLoading } from '../../ui/states.js';
+import { sentence, userText } from '../../ui/user-text.js';
+import type { rootMessages } from './messages.js';
 import { loadElement } from '../../core/lazy-elements.js';
 import { isRegistered } from '../../core/sections.js';
 import type { PortalStore } from '../../core/store.js';
@@ -69,4 +76,26 @@ export class OverviewBootstrap {
       customElements.get('portal-summary') !== undefined
     );
   }
+}
+
+/** The Overview section: a welcome, the billing summary and who the customer is, in one piece. */
+export function renderOverview(
+  t: ElementMessages<typeof rootMessages>,
+  customerQuery: QueryController<Customer>,
+  ready: boolean,
+): TemplateResult {
+  const state = customerQuery.state;
+  if (state.status === 'error') return renderError(t, state.error, () => customerQuery.refresh());
+  // Nothing below the skeleton moves when the content comes: it comes in one piece (see OverviewBootstrap).
+  if (state.status !== 'complete' || !ready) return renderLoading(t, 3);
+  const customer = state.value;
+  return html`<p class="overview-intro">
+      <strong>${sentence((name) => t.root.welcome(name), customer.name)}</strong> ${t.root.overviewIntro}
+    </p>
+    ${isRegistered('portal-summary') ? html`<portal-summary></portal-summary>` : nothing}
+    ${renderFacts([
+      { label: t.root.customerCode, value: userText(customer.code) },
+      { label: t.fields.email, value: customer.email },
+      customer.company && { label: t.fields.company, value: userText(customer.company) },
+    ])}`;
 }

@@ -13,17 +13,15 @@ import type { PortalStore } from '../../core/store.js';
 import { safeLogoUrl } from '../../core/theme.js';
 import type { InvoiceFilter } from '../../model/index.js';
 import { elementStyles } from '../../ui/styles.js';
-import { renderFacts } from '../../ui/facts.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from '../../core/sections.js';
 import { EmailLink } from './email-link.js';
-import { OverviewBootstrap, rememberSignedIn } from './overview.js';
+import { LoginSlot } from './login-slot.js';
+import { TaskLink } from './task-link.js';
+import { OverviewBootstrap, rememberSignedIn, renderOverview } from './overview.js';
 import { rootStyles } from './portal-root.styles.js';
 import { rootMessages } from './messages.js';
 import { sentence, userText } from '../../ui/user-text.js';
-
-/** The sign-in form's code: fetched when someone is signed out, never by a signed-in visit. */
-const loadLogin = () => import('../portal-login/define.js');
 
 /**
  * @summary The whole portal: branding, sign-in, and the account's sections, in one element.
@@ -31,6 +29,9 @@ const loadLogin = () => import('../portal-login/define.js');
  * Provides the adapter, session, settings, theme and locale to every portal element inside it. A page
  * opened from an email-change link (`?portal-email-token=`) shows the Profile section, where the link is
  * confirmed; signed out, the confirmation comes above the sign-in form (it needs no session).
+ *
+ * With `task` (or opened from a single-task link, `?portal-task=`) it shows that one task instead of
+ * its sections, after sign-in when signed out: see `<portal-task>` and the README's "Single-task links".
  *
  * @slot login - The sign-in element. One is created when none is given, so password managers see its
  *   inputs in the page's light DOM.
@@ -43,6 +44,9 @@ const loadLogin = () => import('../portal-login/define.js');
  * @cssproperty --portal-radius - Corner radius of controls and cards.
  * @fires portal-sign-out - The customer signed out.
  * @fires portal-section - The customer opened a section.
+ * @fires portal-task-complete - Single-task mode: the task was done; `detail` is `{ task, result }`.
+ * @fires portal-task-cancel - Single-task mode: the customer closed the task; `detail.task`.
+ * @fires portal-task-done - Single-task mode: Done / "Back to the store" was pressed; cancelable.
  */
 export class PortalRoot extends PortalElement<typeof rootMessages> {
   static override styles = [...elementStyles, rootStyles];
@@ -50,6 +54,17 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
 
   /** The merchant's logo: https, same-origin, or a PNG/JPEG/WebP data URL. Falls back to the backend's. */
   @property() logo?: string;
+
+  /** Opens on this one task (single-task links): `pay-invoice`, `add-payment-method`, …; see the README. */
+  @property() task?: string;
+  /** `task="pay-invoice"`: the invoice's id. */
+  @property({ attribute: 'task-invoice' }) taskInvoice?: string;
+  /** `task="replace-payment-method"`: the id of the card to replace. */
+  @property({ attribute: 'task-payment-method' }) taskPaymentMethod?: string;
+  /** `task="change-subscription"` or `"cancel-subscription"`: the subscription's id. */
+  @property({ attribute: 'task-subscription' }) taskSubscription?: string;
+  /** Where the task's "Back to the store" leads once it is done; without it, a Done button. */
+  @property({ attribute: 'task-return-url' }) taskReturnUrl?: string;
 
   /** The section on show. */
   @property({ reflect: true }) section: SectionId = 'overview';
@@ -64,8 +79,6 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   @state() private payNow = false;
   @state() private signingOut = false;
   @state() private signOutError: PortalError | null = null;
-  /** The sign-in form's code could not be fetched (offline). */
-  @state() private loginLoadError: PortalError | null = null;
 
   @query('.main > h2') private sectionHeading?: HTMLElement;
 
@@ -78,6 +91,8 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   private watchedStore: PortalStore | null = null;
   private readonly overview = new OverviewBootstrap(this);
   private readonly emailLink = new EmailLink();
+  private readonly login = new LoginSlot(this);
+  private readonly taskLink = new TaskLink(this, () => (this.focusHeadingAfterUpdate = true));
 
   private readonly settingsQuery = new QueryController(this, queries.settings);
 
@@ -102,6 +117,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   override connectedCallback(): void {
     super.connectedCallback();
     this.emailLink.read();
+    this.taskLink.read();
     if (!this.waitingForSections) {
       this.waitingForSections = true;
       for (const section of SECTIONS) {
@@ -151,12 +167,17 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
         this.provider.setValue(value);
       }
     }
-    if (store?.session.status === 'signed_in' && this.emailLink.take() && this.section !== 'profile') {
+    if (
+      store?.session.status === 'signed_in' &&
+      !this.taskLink.active &&
+      this.emailLink.take() &&
+      this.section !== 'profile'
+    ) {
       this.section = 'profile';
       this.openInvoiceId = null;
       emit(this, 'portal-section', { section: 'profile' });
     }
-    this.syncLoginElement();
+    this.login.sync(this.showsGate);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -170,39 +191,11 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
       }
     }
     this.gateWasShown = this.showsGate;
-    if (this.focusHeadingAfterUpdate && this.sectionHeading) {
+    const task = this.renderRoot.querySelector<HTMLElement>('portal-task');
+    const heading = task ?? this.sectionHeading;
+    if (this.focusHeadingAfterUpdate && heading) {
       this.focusHeadingAfterUpdate = false;
-      this.sectionHeading.focus();
-    }
-  }
-
-  /**
-   * The sign-in form must live in the page's light DOM for password managers, so the root creates a
-   * `<portal-login slot="login">` child while signed out and removes it once signed in (its fields,
-   * passwords included, do not linger).
-   */
-  private syncLoginElement(): void {
-    const existing = this.querySelector<HTMLElement>(':scope > [slot="login"]');
-    if (this.showsGate) {
-      if (!existing) {
-        const login = document.createElement('portal-login');
-        login.slot = 'login';
-        login.dataset.portalCreated = '';
-        this.append(login);
-        if (!customElements.get('portal-login')) void this.loadLogin();
-      }
-    } else if (existing?.dataset.portalCreated !== undefined) {
-      // Only the form the root made goes; a sign-in element the merchant placed stays theirs.
-      existing.remove();
-    }
-  }
-
-  private async loadLogin(): Promise<void> {
-    try {
-      await loadLogin();
-      this.loginLoadError = null;
-    } catch (error) {
-      this.loginLoadError = toPortalError(error);
+      heading.focus();
     }
   }
 
@@ -293,8 +286,6 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   private renderSignedIn(merchantName: string): TemplateResult {
     const t = this.t;
     const session = this.store?.session.status === 'signed_in' ? this.store.session.session : null;
-    const sections = SECTIONS.filter((section) => isRegistered(section.tag));
-    const current = sections.find((section) => section.id === this.section) ?? sections[0];
     return html`<div class="shell">
       <header part="header">
         ${this.renderBrand(merchantName)}
@@ -315,6 +306,19 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
       </header>
       ${session?.preview ? html`<div class="banner" role="note">${t.root.previewBanner}</div>` : nothing}
       ${
+        this.taskLink.active
+          ? html`<div class="main" part="main">${this.taskLink.render()}</div>`
+          : this.renderSections()
+      }
+    </div>`;
+  }
+
+  /** The section navigation and the section on show. */
+  private renderSections(): TemplateResult {
+    const t = this.t;
+    const sections = SECTIONS.filter((section) => isRegistered(section.tag));
+    const current = sections.find((section) => section.id === this.section) ?? sections[0];
+    return html`${
         sections.length > 1
           ? html`<nav part="nav" aria-label=${t.root.navLabel}>
               <ul>
@@ -341,15 +345,14 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
         @portal-navigate=${this.onNavigate}
       >
         ${this.renderSection(current)}
-      </div>
-    </div>`;
+      </div>`;
   }
 
   private renderSection(section: SectionSpec): TemplateResult {
     const heading = html`<h2 tabindex="-1">${this.t.root.sections[section.id]}</h2>`;
     switch (section.id) {
       case 'overview':
-        return html`${heading}${this.renderOverview()}`;
+        return html`${heading}${renderOverview(this.t, this.customerQuery, this.overview.ready)}`;
       case 'invoices':
         return this.openInvoiceId && isRegistered('portal-invoice')
           ? html`<button type="button" class="button link back" @click=${() => this.openSection('invoices')}>
@@ -373,24 +376,6 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
     }
   }
 
-  private renderOverview(): TemplateResult {
-    const t = this.t;
-    const state = this.customerQuery.state;
-    if (state.status === 'error') return renderError(t, state.error, () => this.customerQuery.refresh());
-    // Nothing below the skeleton moves when the content comes: it comes in one piece (see overview.ts).
-    if (state.status !== 'complete' || !this.overview.ready) return renderLoading(t, 3);
-    const customer = state.value;
-    return html`<p class="overview-intro">
-        <strong>${sentence((name) => t.root.welcome(name), customer.name)}</strong> ${t.root.overviewIntro}
-      </p>
-      ${isRegistered('portal-summary') ? html`<portal-summary></portal-summary>` : nothing}
-      ${renderFacts([
-        { label: t.root.customerCode, value: userText(customer.code) },
-        { label: t.fields.email, value: customer.email },
-        customer.company && { label: t.fields.company, value: userText(customer.company) },
-      ])}`;
-  }
-
   private renderGate(merchantName: string): TemplateResult {
     return html`<div class="shell">
       <header part="header">${this.renderBrand(merchantName)}</header>
@@ -400,9 +385,9 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
           : nothing
       }
       ${
-        this.loginLoadError
+        this.login.error
           ? html`<div class="placeholder">
-              ${renderError(this.t, this.loginLoadError, () => void this.loadLogin())}
+              ${renderError(this.t, this.login.error, () => void this.login.load())}
             </div>`
           : nothing
       }

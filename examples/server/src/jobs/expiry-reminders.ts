@@ -26,6 +26,7 @@ export async function sendExpiryReminders(app: AppContext): Promise<number> {
       merchant: settings.branding.merchantName,
       card,
       portalUrl: app.deps.publicUrl,
+      taskLink: true,
     });
     const sent = await app.db.transaction(async (tx) => {
       if (!(await recordReminder(tx, card.id, now, today))) return false;

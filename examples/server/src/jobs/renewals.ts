@@ -157,6 +157,7 @@ async function issue(
     amount: { amount: renewal.amount, currency: renewal.currency },
     method,
     portalUrl: app.deps.publicUrl,
+    invoiceId: invoice.id,
   });
   await queueEmail(tx, { to: customer.email, ...mail }, now);
   return false;
