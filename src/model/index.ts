@@ -13,3 +13,4 @@ export * from './content.js';
 export * from './admin.js';
 export * from './intent.js';
 export * from './dates.js';
+export * from './accounts.js';
