@@ -10,12 +10,13 @@ import { PortalElement } from '../../core/portal-element.js';
 import { QueryController } from '../../core/query.js';
 import { queries, when } from '../../core/queries.js';
 import type { PortalStore } from '../../core/store.js';
-import { safeLogoUrl } from '../../core/theme.js';
 import type { InvoiceFilter } from '../../model/index.js';
 import { elementStyles } from '../../ui/styles.js';
 import { renderFacts } from '../../ui/facts.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from '../../core/sections.js';
+import { AccountChooser, accountStyles } from './accounts.js';
+import { renderBrand } from './brand.js';
 import { EmailLink } from './email-link.js';
 import { OverviewBootstrap, rememberSignedIn } from './overview.js';
 import { rootStyles } from './portal-root.styles.js';
@@ -45,7 +46,7 @@ const loadLogin = () => import('../portal-login/define.js');
  * @fires portal-section - The customer opened a section.
  */
 export class PortalRoot extends PortalElement<typeof rootMessages> {
-  static override styles = [...elementStyles, rootStyles];
+  static override styles = [...elementStyles, rootStyles, accountStyles];
   static override messages = rootMessages;
 
   /** The merchant's logo: https, same-origin, or a PNG/JPEG/WebP data URL. Falls back to the backend's. */
@@ -78,6 +79,8 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   private watchedStore: PortalStore | null = null;
   private readonly overview = new OverviewBootstrap(this);
   private readonly emailLink = new EmailLink();
+  /** Several billing accounts per person: the chooser and the header's switcher (accounts.ts). */
+  private readonly accountChooser = new AccountChooser(this, () => void this.openSection(this.section, true));
 
   private readonly settingsQuery = new QueryController(this, queries.settings);
 
@@ -135,7 +138,10 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
         if (store.session.status === 'signed_in') this.overview.ask(store);
         // Signing in through the form removes the form; focus goes to the account, not to <body>.
         // A session restored on page load moves no focus: the merchant's page keeps it.
-        if (this.gateWasShown && store.session.status === 'signed_in') this.focusHeadingAfterUpdate = true;
+        if (this.gateWasShown && store.session.status === 'signed_in') {
+          this.focusHeadingAfterUpdate = true;
+          this.accountChooser.offerChoice();
+        }
         this.requestUpdate();
       });
     }
@@ -228,8 +234,10 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
     emit(this, 'portal-sign-out', { customerId });
   }
 
-  private async openSection(id: SectionId): Promise<void> {
-    const reopening = id === this.section && this.openInvoiceId === null;
+  /** `quietly`: after an account switch, the section shown again without an event or focus of its own. */
+  private async openSection(id: SectionId, quietly = false): Promise<void> {
+    const reopening = quietly || (id === this.section && this.openInvoiceId === null);
+    this.accountChooser.choosing = false;
     this.openInvoiceId = null;
     this.payWith = '';
     this.payNow = false;
@@ -277,17 +285,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   }
 
   private renderBrand(merchantName: string): TemplateResult {
-    const requested = this.logo ?? this.settingsQuery.value?.branding.logoUrl;
-    const logo = requested ? safeLogoUrl(requested) : null;
-    if (requested && !logo && this.logo) {
-      console.error(
-        `<portal-root>: logo "${requested.slice(0, 80)}" is not https, same-origin or a PNG/JPEG/WebP data URL.`,
-      );
-    }
-    return html`<div class="brand">
-      ${logo ? html`<img part="logo" src=${logo} alt="" />` : nothing}
-      <span class="merchant">${userText(merchantName)}</span>
-    </div>`;
+    return renderBrand(this.logo, this.settingsQuery.value?.branding.logoUrl, merchantName);
   }
 
   private renderSignedIn(merchantName: string): TemplateResult {
@@ -308,6 +306,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
           <span class="who"
             >${session ? sentence((name) => t.root.signedInAs(name), session.customerName) : nothing}</span
           >
+          ${this.accountChooser.renderSwitcher()}
           <button type="button" class="button" ?disabled=${this.signingOut} @click=${this.signOut}>
             ${this.signingOut ? t.root.signingOut : t.root.signOut}
           </button>
@@ -340,7 +339,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
         @portal-invoice-select=${this.onInvoiceSelect}
         @portal-navigate=${this.onNavigate}
       >
-        ${this.renderSection(current)}
+        ${this.accountChooser.choosing ? this.accountChooser.renderChooser() : this.renderSection(current)}
       </div>
     </div>`;
   }
