@@ -148,6 +148,12 @@ export class AccountChooser implements ReactiveController {
 }
 
 export const accountStyles = css`
+  /* Narrow: the header keeps the switch button; the account's name is in the overview and the chooser. */
+  @container (max-width: 30rem) {
+    .current-account {
+      display: none;
+    }
+  }
   .current-account .code {
     margin-inline-start: 0.25rem;
     font-variant-numeric: tabular-nums;
