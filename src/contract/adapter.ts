@@ -1,4 +1,5 @@
 import type {
+  BillingAccount,
   BillingSummary,
   CancelSubscription,
   ChangePassword,
@@ -43,6 +44,7 @@ import type {
   Subscription,
   SubscriptionChange,
   SubscriptionRef,
+  SwitchAccount,
   TaxIdsUpdate,
 } from '../model/index.js';
 
@@ -157,6 +159,19 @@ export interface PortalAdapter {
    * (`forbidden` when the merchant set no `quickOrderUrl`). The merchant's server exchanges the token.
    */
   createQuickOrderToken(options?: RequestOptions): Promise<QuickOrderHandOff>;
+
+  // Several billing accounts per person
+  /**
+   * The billing accounts the signed-in person may reach, by code: the one whose email is theirs and every
+   * one an access rule grants them; `current` marks the session's. A merchant-minted or preview session
+   * lists its one account.
+   */
+  listAccounts(options?: RequestOptions): Promise<BillingAccount[]>;
+  /**
+   * Moves the session to another of those accounts, checking the grant again now; an account the person
+   * may not reach answers `not_found`, exactly like an unknown id. Answers the session, now on it.
+   */
+  switchAccount(input: SwitchAccount, options?: RequestOptions): Promise<Session>;
 }
 
 /** The adapter's methods: one per operation of the contract. */

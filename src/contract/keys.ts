@@ -21,6 +21,10 @@ export const keys = {
   pages: 'pages',
   /** One of the merchant's pages, with its body. */
   page: (slug: string) => `page:${slug}`,
+  /** The billing accounts the signed-in person may switch between. */
+  accounts: 'accounts',
+  /** The family of every single invoice (not the lists, which are `invoices:`). */
+  invoiceDetails: 'invoice:',
 } as const;
 
 /**

@@ -46,6 +46,7 @@ export const operationOutcomes: { readonly [N in OperationName | AdminOperationN
   withdrawSubscriptionChange: { errors: ['conflict'] },
   pauseSubscription: { errors: ['conflict'] },
   resumeSubscription: { errors: ['conflict'] },
+  switchAccount: { errors: ['not_found'] },
   adminAddAccessRule: { errors: ['not_found', 'conflict'] },
   adminExchangeQuickOrderToken: { errors: ['not_found'] },
   adminMintSessionToken: { errors: ['not_found', 'account_locked'] },

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {
+  BillingAccount,
   BillingSummary,
   CancelSubscription,
   ChangePassword,
@@ -44,6 +45,7 @@ import {
   Subscription,
   SubscriptionChange,
   SubscriptionRef,
+  SwitchAccount,
   TaxIdsUpdate,
 } from '../model/index.js';
 import { type OperationName, type OperationRules, operations } from './operations.js';
@@ -240,6 +242,14 @@ export const operationSchemas = {
   createQuickOrderToken: {
     input: null,
     output: QuickOrderHandOff,
+  },
+  listAccounts: {
+    input: null,
+    output: z.array(BillingAccount),
+  },
+  switchAccount: {
+    input: SwitchAccount,
+    output: Session,
   },
 } as const satisfies Record<OperationName, OperationSchemas>;
 

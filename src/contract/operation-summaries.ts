@@ -51,6 +51,10 @@ export const operationSummaries = {
   getPage: 'One of the merchant’s pages by slug, with its HTML (sanitized by the portal before display)',
   createQuickOrderToken:
     'A two-minute, single-use hand-off token for the merchant’s checkout, appended to its URL; the merchant’s server exchanges it (POST /admin/quick-order-tokens/exchange)',
+  listAccounts:
+    'The billing accounts the signed-in person may switch between: their own and every one an access rule grants them',
+  switchAccount:
+    'Move the session to another of those accounts (the grant is checked again); not granted answers 404',
 } as const satisfies Record<OperationName, string>;
 
 /** Each operation with its rules, its schemas and its summary: everything the OpenAPI document says of it. */

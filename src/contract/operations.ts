@@ -264,6 +264,29 @@ export const operations = {
     noInput: true,
     invalidates: none,
   },
+  listAccounts: {
+    http: { verb: 'GET', path: '/accounts' },
+    noInput: true,
+    key: () => keys.accounts,
+  },
+  /**
+   * Everything the previous account's reads cached is the other account's no more: all of it is stale
+   * (and the store drops it outright when the session's customer changes), settings and pages aside.
+   */
+  switchAccount: {
+    http: { verb: 'POST', path: '/accounts/switch' },
+    invalidates: () => [
+      keys.session,
+      keys.accounts,
+      keys.customer,
+      keys.summary,
+      keys.invoiceLists,
+      keys.invoiceDetails,
+      keys.paymentMethods,
+      keys.subscriptions,
+      keys.plans,
+    ],
+  },
 } as const satisfies Record<AdapterMethod, OperationRules>;
 
 export type OperationName = keyof typeof operations;

@@ -43,6 +43,8 @@ export const queries = {
   subscriptions: query('listSubscriptions', always),
   plans: query('listPlans', always),
   pages: query('listPages', always),
+  /** The billing accounts the signed-in person may switch between. */
+  accounts: query('listAccounts', always),
   /** One of the merchant's pages, with its body, by the slug the element shows (none: idle). */
   page: (slug: () => string | null | undefined) =>
     query('getPage', () => {

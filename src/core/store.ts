@@ -33,6 +33,7 @@ import type {
   Session,
   SignInResult,
   SignUp,
+  SwitchAccount,
 } from '../model/index.js';
 import { ReadCache } from './cache.js';
 import { IntentTracker, type MoneyRequest, type PendingIntent, sessionStorageOrNull } from './intents.js';
@@ -342,6 +343,13 @@ export class PortalStore extends EventTarget {
   }
   resetPassword(input: PasswordReset, options?: RequestOptions): Promise<void> {
     return this.mutate('resetPassword', input, options);
+  }
+  /**
+   * Moves the session to another billing account of the same person: the new session replaces the old
+   * one, so everything cached for the previous account is dropped (`setSession`) and nothing of it shows.
+   */
+  switchAccount(input: SwitchAccount, options?: RequestOptions): Promise<Session> {
+    return this.signedIn(this.mutate('switchAccount', input, options));
   }
   async signOut(options?: RequestOptions): Promise<void> {
     try {

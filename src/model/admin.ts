@@ -6,7 +6,8 @@ export const AccessLogEntry = z.object({
   id: Id,
   at: IsoDateTime,
   success: z.boolean(),
-  method: z.enum(['password', 'magic_link', 'session_token', 'password_reset']),
+  /** `account_switch`: a person with several billing accounts moved their session to `customerCode`. */
+  method: z.enum(['password', 'magic_link', 'session_token', 'password_reset', 'account_switch']),
   email: ShortText,
   ip: ShortText,
   /** Absent when the attempt named no known account. */

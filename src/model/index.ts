@@ -14,3 +14,4 @@ export * from './admin.js';
 export * from './merchant.js';
 export * from './intent.js';
 export * from './dates.js';
+export * from './accounts.js';

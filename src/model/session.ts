@@ -25,6 +25,11 @@ export const Session = z.object({
   expiresAt: IsoDateTime,
   /** A merchant previewing the portal as this customer: everything is read-only. */
   preview: z.optional(z.boolean()),
+  /**
+   * How many billing accounts the person may switch between (`listAccounts`), when more than one; absent
+   * for everyone else, so a portal asks for the list only when there is a choice.
+   */
+  accountCount: z.optional(z.int().check(z.minimum(2))),
 });
 export type Session = z.infer<typeof Session>;
 

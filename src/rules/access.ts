@@ -114,29 +114,40 @@ export function customerCode(n: number): string {
 /**
  * Passwordless access: a billing account grants sign-in links to a whole email domain or to single
  * addresses. Matching is case-insensitive and exact on the domain (`analytical.example` does not cover
- * `sub.analytical.example`), so an address is matched by at most one rule.
+ * `sub.analytical.example`).
  */
 export function emailDomain(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 }
 
-/** The rule that lets `email` sign in by link, if any: a single-address rule wins over a domain rule. */
-export function accessRuleFor(rules: readonly AccessRule[], email: string): AccessRule | undefined {
+/** Whether `rule` grants `email`. */
+export function ruleGrants(rule: AccessRule, email: string): boolean {
   const address = normalizeEmail(email);
+  return rule.kind === 'email'
+    ? normalizeEmail(rule.value) === address
+    : rule.value.toLowerCase() === emailDomain(address);
+}
+
+/**
+ * The rule that lets `email` sign in by link, if any: the first in the merchant's order, a
+ * single-address rule before a domain rule.
+ */
+export function accessRuleFor(rules: readonly AccessRule[], email: string): AccessRule | undefined {
   return (
-    rules.find((rule) => rule.kind === 'email' && normalizeEmail(rule.value) === address) ??
-    rules.find((rule) => rule.kind === 'domain' && rule.value.toLowerCase() === emailDomain(address))
+    rules.find((rule) => rule.kind === 'email' && ruleGrants(rule, email)) ??
+    rules.find((rule) => rule.kind === 'domain' && ruleGrants(rule, email))
   );
 }
 
 /**
- * Refuses a rule that would overlap an existing one: the same value again, an address whose domain is
- * already granted, or a domain covering an address that is already granted. Two accounts can therefore
- * never both claim one address, and a link always signs in to exactly one account.
+ * Refuses a rule that would overlap another rule of the same billing account: the same value again, an
+ * address whose domain the account already grants, or a domain covering an address it already grants.
+ * Across accounts rules may overlap on purpose: that is how one person reaches several accounts.
  */
 export function assertNoOverlap(existing: readonly AccessRule[], rule: NewAccessRule): void {
   const value = rule.value.toLowerCase();
   for (const other of existing) {
+    if (other.customerId !== rule.customerId) continue;
     const overlaps =
       (other.kind === rule.kind && other.value === value) ||
       (rule.kind === 'email' && other.kind === 'domain' && other.value === emailDomain(value)) ||
@@ -147,4 +158,65 @@ export function assertNoOverlap(existing: readonly AccessRule[], rule: NewAccess
       });
     }
   }
+}
+
+// Several billing accounts per person ------------------------------------------------------------------
+
+/** What the account rules need to know of a billing account. */
+export interface AccountHolder {
+  id: string;
+  email: string;
+  locked: boolean;
+}
+
+/**
+ * Whether the person signed in as `email` may use `account`: it is their own (its email is theirs) or a
+ * rule grants them. Checked at sign-in, at every switch and on every request, so a withdrawn rule takes
+ * the account away from sessions already open. A locked account is reached by nobody.
+ */
+export function mayReach(account: AccountHolder, rules: readonly AccessRule[], email: string): boolean {
+  if (account.locked) return false;
+  if (normalizeEmail(account.email) === normalizeEmail(email)) return true;
+  return rules.some((rule) => rule.customerId === account.id && ruleGrants(rule, email));
+}
+
+/**
+ * Every account the person may use, in the order a chooser lists them: their own first, then the ones
+ * rules grant them in the merchant's rule order. The first is where a sign-in lands (a password signs in
+ * to the account whose password it is, which is their own).
+ */
+export function reachableAccounts<A extends AccountHolder>(
+  accounts: readonly A[],
+  rules: readonly AccessRule[],
+  email: string,
+): A[] {
+  const own = accounts.filter((account) => normalizeEmail(account.email) === normalizeEmail(email));
+  const granted = rules
+    .filter((rule) => ruleGrants(rule, email))
+    .map((rule) => accounts.find((account) => account.id === rule.customerId))
+    .filter((account): account is A => account !== undefined);
+  const unique = [...new Set([...own, ...granted])];
+  return unique.filter((account) => !account.locked);
+}
+
+/** Whether a link may be emailed to `email`: some rule grants it an account that is not locked. */
+export function linkGrantFor<A extends AccountHolder>(
+  accounts: readonly A[],
+  rules: readonly AccessRule[],
+  email: string,
+): A | undefined {
+  return rules
+    .filter((rule) => ruleGrants(rule, email))
+    .map((rule) => accounts.find((account) => account.id === rule.customerId))
+    .find((account): account is A => account !== undefined && !account.locked);
+}
+
+/** Which accounts a session may switch between: merchant-minted and preview sessions stay on theirs. */
+export function maySwitchAccounts(method: string, preview: boolean | undefined): boolean {
+  return method !== 'session_token' && preview !== true;
+}
+
+/** The `accountCount` a session carries: how many accounts the person may choose from, when several. */
+export function accountCount(reachable: number): { accountCount?: number } {
+  return reachable > 1 ? { accountCount: reachable } : {};
 }

@@ -238,6 +238,7 @@ const SAMPLE_INPUTS: Partial<Record<OperationName, Record<string, unknown>>> = {
   requestEmailChange: { newEmail: 'ada.king@example.com' },
   confirmEmailChange: { token: 'email-token-0123456789' },
   getPage: { slug: 'refund-policy' },
+  switchAccount: { customerId: 'cus_analytical' },
   listInvoices: { filter: 'paid' },
   getInvoice: { id: 'inv_1' },
   addInvoiceNote: { id: 'inv_1', body: 'Thanks!' },

@@ -1,6 +1,14 @@
 import { expect } from '@open-wc/testing';
 import type { AccessRule, SignUp } from '../../src/model/index.js';
-import { accessRuleFor, assertNoOverlap, checkSignUp, emailDomain } from '../../src/rules/access.js';
+import {
+  accessRuleFor,
+  assertNoOverlap,
+  checkSignUp,
+  emailDomain,
+  linkGrantFor,
+  mayReach,
+  reachableAccounts,
+} from '../../src/rules/access.js';
 import { refusal, settingsWith } from './helpers.js';
 
 const rules: AccessRule[] = [
@@ -19,21 +27,52 @@ describe('rules/access', () => {
       expect(accessRuleFor(rules, 'someone@example.net')).to.equal(undefined);
     });
 
-    it('refuses rules that overlap, with the value taken', () => {
+    it('refuses rules that overlap another of the same account, with the value taken', () => {
       const cases = [
-        { kind: 'domain', value: 'Analytical.example' },
-        { kind: 'email', value: 'ada@analytical.example' },
-        { kind: 'domain', value: 'example.net' },
-        { kind: 'email', value: 'grace@example.net' },
+        { customerId: 'cus_company', kind: 'domain', value: 'Analytical.example' },
+        { customerId: 'cus_company', kind: 'email', value: 'ada@analytical.example' },
+        { customerId: 'cus_grace', kind: 'domain', value: 'example.net' },
+        { customerId: 'cus_grace', kind: 'email', value: 'grace@example.net' },
       ] as const;
       for (const rule of cases) {
-        const error = refusal(() => assertNoOverlap(rules, { customerId: 'cus_x', ...rule }));
+        const error = refusal(() => assertNoOverlap(rules, rule));
         expect(error.code, rule.value).to.equal('conflict');
         expect(error.fieldErrors).to.deep.equal([{ path: 'value', code: 'taken' }]);
+        // Another account may grant the same people: that is how one person reaches several accounts.
+        expect(() => assertNoOverlap(rules, { ...rule, customerId: 'cus_x' }), rule.value).not.to.throw();
       }
       expect(() =>
         assertNoOverlap(rules, { customerId: 'cus_x', kind: 'domain', value: 'new.example' }),
       ).not.to.throw();
+    });
+  });
+
+  describe('several accounts per person', () => {
+    const accounts = [
+      { id: 'cus_grace', email: 'grace@example.net', locked: false },
+      { id: 'cus_company', email: 'accounts@analytical.example', locked: false },
+      { id: 'cus_charles', email: 'charles@other.example', locked: false },
+      { id: 'cus_locked', email: 'locked@analytical.example', locked: true },
+    ];
+    const shared: AccessRule[] = [
+      ...rules,
+      { id: 'rule_grace_company', customerId: 'cus_company', kind: 'email', value: 'grace@example.net' },
+      { id: 'rule_locked', customerId: 'cus_locked', kind: 'email', value: 'grace@example.net' },
+    ];
+
+    it('reaches the own account first, then every account a rule grants, never a locked one', () => {
+      const ids = (email: string) => reachableAccounts(accounts, shared, email).map((each) => each.id);
+      expect(ids('Grace@Example.net')).to.deep.equal(['cus_grace', 'cus_company']);
+      expect(ids('ops@analytical.example')).to.deep.equal(['cus_company']);
+      expect(ids('nobody@example.org')).to.deep.equal([]);
+      expect(mayReach(accounts[1], shared, 'grace@example.net')).to.equal(true);
+      expect(mayReach(accounts[2], shared, 'grace@example.net')).to.equal(false);
+      expect(mayReach(accounts[3], shared, 'grace@example.net'), 'locked').to.equal(false);
+      expect(linkGrantFor(accounts, shared, 'grace@example.net')?.id, 'the first rule').to.equal('cus_grace');
+      const onlyLocked = shared.filter((rule) => rule.id === 'rule_locked');
+      expect(linkGrantFor(accounts, onlyLocked, 'grace@example.net'), 'no link to a locked one').to.equal(
+        undefined,
+      );
     });
   });
 

@@ -109,14 +109,14 @@ describe('magic links', () => {
 });
 
 describe('access rules', () => {
-  it('refuses overlapping rules with 409 and accepts distinct ones', async () => {
+  it('refuses rules overlapping another of the same account with 409, and grants one address on several', async () => {
     const add = (rule: Omit<AccessRule, 'id'>) =>
       server.admin<ErrorReply | AccessRule>('POST', '/admin/access-rules', rule);
     const overlapping: Omit<AccessRule, 'id'>[] = [
-      { customerId: 'cus_ada', kind: 'email', value: 'ops@analytical.example' },
       { customerId: 'cus_analytical', kind: 'email', value: 'someone@Analytical.Example' },
-      { customerId: 'cus_ada', kind: 'domain', value: 'example.net' },
-      { customerId: 'cus_ada', kind: 'domain', value: 'ANALYTICAL.example' },
+      { customerId: 'cus_analytical', kind: 'domain', value: 'example.net' },
+      { customerId: 'cus_analytical', kind: 'domain', value: 'ANALYTICAL.example' },
+      { customerId: 'cus_analytical', kind: 'email', value: 'Grace@example.net' },
       { customerId: 'cus_ada', kind: 'email', value: 'Grace@example.net' },
     ];
     for (const rule of overlapping) {
@@ -128,8 +128,14 @@ describe('access rules', () => {
     assert.equal(created.status, 200);
     assert.equal((created.body as AccessRule).value, 'lovelace.example');
     assert.equal(
-      (await add({ customerId: 'cus_analytical', kind: 'email', value: 'bob@lovelace.example' })).status,
+      (await add({ customerId: 'cus_ada', kind: 'email', value: 'bob@lovelace.example' })).status,
       409,
+      'the same account already grants the domain',
+    );
+    assert.equal(
+      (await add({ customerId: 'cus_analytical', kind: 'email', value: 'bob@lovelace.example' })).status,
+      200,
+      'another account may grant the same person',
     );
     assert.equal(
       (await add({ customerId: 'cus_nobody', kind: 'domain', value: 'fresh.example' })).status,
@@ -141,12 +147,19 @@ describe('access rules', () => {
       [
         'cus_analytical domain analytical.example',
         'cus_analytical email grace@example.net',
+        'cus_ada email grace@example.net',
         'cus_ada domain lovelace.example',
+        'cus_analytical email bob@lovelace.example',
       ],
     );
     const { token } = await linkFor('bob@lovelace.example');
     const session = await server.client().post<Session>(verify, { token });
-    assert.equal(session.body.customerCode, 'CUST-0001');
+    assert.equal(
+      session.body.customerCode,
+      'CUST-0001',
+      'the first rule granting him, in the merchant’s order',
+    );
     assert.equal(session.body.email, 'bob@lovelace.example');
+    assert.equal(session.body.accountCount, 2);
   });
 });

@@ -76,6 +76,8 @@ function signedOutCalls(): Record<string, (adapter: PortalAdapter) => Promise<un
     resumeSubscription: (a) => a.resumeSubscription({ subscriptionId: 'sub_ada_roasters' }),
     getIntentOutcome: (a) => a.getIntentOutcome({ idempotencyKey: idempotencyKey() }),
     createQuickOrderToken: (a) => a.createQuickOrderToken(),
+    listAccounts: (a) => a.listAccounts(),
+    switchAccount: (a) => a.switchAccount({ customerId: 'cus_ada' }),
   };
 }
 

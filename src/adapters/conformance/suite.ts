@@ -1,4 +1,5 @@
 import { OPERATION_NAMES, type OperationName } from '../../contract/operations.js';
+import { accountSwitchTests } from './account-switch-tests.js';
 import { accountTests, invoiceTests } from './account-tests.js';
 import { ConformanceError } from './assert.js';
 import { authTests } from './auth-tests.js';
@@ -48,6 +49,7 @@ export function describeAdapterConformance(options: ConformanceOptions): void {
     describe('subscriptions and plans', () => subscriptionTests(test));
     describe('content and quick order', () => contentTests(test));
     if (options.previews) describe('preview sessions', () => previewTests(test));
+    describe('several billing accounts per person', () => accountSwitchTests(test));
     describe('coverage', () => {
       it('called every PortalAdapter method successfully at least once', () => {
         const missing = OPERATION_NAMES.filter((method) => !exercised.has(method));

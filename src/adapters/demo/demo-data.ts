@@ -571,6 +571,8 @@ export function createDemoData(today: string = isoToday()): DemoData {
       value: 'analytical.example',
     },
     { id: 'rule_analytical_grace', customerId: 'cus_analytical', kind: 'email', value: 'grace@example.net' },
+    // Grace keeps Ada's books too: one address granted on a second account, so she chooses and switches.
+    { id: 'rule_ada_grace', customerId: 'cus_ada', kind: 'email', value: 'grace@example.net' },
   ];
 
   return {

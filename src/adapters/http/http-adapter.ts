@@ -214,6 +214,12 @@ export class HttpAdapter implements PortalAdapter {
   readonly createQuickOrderToken: PortalAdapter['createQuickOrderToken'] = (options) =>
     this.#call('createQuickOrderToken', undefined, options);
 
+  // Several billing accounts per person
+  readonly listAccounts: PortalAdapter['listAccounts'] = (options) =>
+    this.#call('listAccounts', undefined, options);
+  readonly switchAccount: PortalAdapter['switchAccount'] = (input, options) =>
+    this.#call('switchAccount', input, options);
+
   /** The one code path every method takes: validate, build from the table, send, parse. */
   async #call<N extends OperationName>(
     name: N,

@@ -2,6 +2,7 @@ import { copy } from './copy.js';
 import * as z from 'zod/mini';
 import { validationError } from '../../contract/errors.js';
 import {
+  type BillingAccount,
   type BillingSummary,
   type CancelSubscription,
   type ChangePassword,
@@ -47,6 +48,7 @@ import {
   type Subscription,
   type SubscriptionChange,
   type SubscriptionRef,
+  type SwitchAccount,
   type TaxIdsUpdate,
 } from '../../model/index.js';
 import type { ById, PortalAdapter, RequestOptions } from '../../contract/adapter.js';
@@ -58,6 +60,7 @@ import { billingSummary, toCustomer } from '../../rules/mappers.js';
 import { type DemoData, createDemoData } from '../demo/demo-data.js';
 import { parseInput } from '../../contract/validated.js';
 import { generateInvoices } from './generate-invoices.js';
+import * as accounts from './memory-accounts.js';
 import * as auth from './memory-auth.js';
 import * as billing from './memory-billing.js';
 import * as content from './memory-content.js';
@@ -293,6 +296,16 @@ export class MemoryAdapter implements PortalAdapter {
     return this.call('createQuickOrderToken', undefined, options, () =>
       content.createQuickOrderToken(this.state),
     );
+  }
+
+  // Several billing accounts per person
+
+  listAccounts(options?: RequestOptions): Promise<BillingAccount[]> {
+    return this.call('listAccounts', undefined, options, () => accounts.listAccounts(this.state));
+  }
+
+  switchAccount(input: SwitchAccount, options?: RequestOptions): Promise<Session> {
+    return this.call('switchAccount', input, options, (valid) => accounts.switchAccount(this.state, valid));
   }
 
   // Account

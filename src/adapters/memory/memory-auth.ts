@@ -16,12 +16,13 @@ import {
   LOCKOUT_FAILURES,
   LOCKOUT_MINUTES,
   TOKEN_LIFETIME_MINUTES,
-  accessRuleFor,
   accountLocked,
   badCredentials,
   badLink,
   checkSignUp,
   customerCode,
+  linkGrantFor,
+  mayReach,
   normalizeEmail,
   sameAsTemporaryPassword,
   signInExpired,
@@ -129,10 +130,10 @@ export function completePasswordChange(state: MemoryState, input: CompletePasswo
 export function requestMagicLink(state: MemoryState, input: MagicLinkRequest): void {
   requireMagicLinks(state);
   state.checkReturnUrl(input.returnUrl);
-  const rule = accessRuleFor(state.data.accessRules, input.email);
-  const customer = rule && state.data.customers.find((each) => each.id === rule.customerId);
-  // Nothing is sent for addresses without access or for locked accounts, and the caller cannot tell.
-  if (!customer || customer.locked) return;
+  // The link is for the first account a rule grants the address (where it lands; the others are a switch
+  // away). Nothing is sent for addresses without access or for locked accounts, and the caller cannot tell.
+  const customer = linkGrantFor(state.data.customers, state.data.accessRules, input.email);
+  if (!customer) return;
   const email = normalizeEmail(input.email);
   const token = issue(state.magicLinks, {
     customerId: customer.id,
@@ -148,10 +149,10 @@ export function verifyMagicLink(state: MemoryState, input: MagicLinkVerify): Ses
   requireMagicLinks(state);
   const grant = consume(state, state.magicLinks, input.token);
   // The rule may have been withdrawn since the link was sent: access is checked again on use.
-  if (!grant || accessRuleFor(state.data.accessRules, grant.email)?.customerId !== grant.customerId) {
+  const customer = grant && state.customerById(grant.customerId);
+  if (!grant || !customer || !mayReach({ ...customer, locked: false }, state.data.accessRules, grant.email)) {
     throw badLink();
   }
-  const customer = state.customerById(grant.customerId);
   assertNotLocked(customer);
   return state.startSession(customer, grant.email, 'magic_link');
 }

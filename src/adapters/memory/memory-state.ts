@@ -1,6 +1,14 @@
 import { copy } from './copy.js';
 import type { Plan, Session, SignInMethod } from '../../model/index.js';
-import { SESSION_IDLE_HOURS, foreignReturnUrl, normalizeEmail } from '../../rules/access.js';
+import {
+  SESSION_IDLE_HOURS,
+  accountCount,
+  foreignReturnUrl,
+  mayReach,
+  maySwitchAccounts,
+  normalizeEmail,
+  reachableAccounts,
+} from '../../rules/access.js';
 import { notFound, unauthorized } from '../../rules/errors.js';
 import { keyReusedForAnotherRequest, requestIdentity } from '../../rules/idempotency.js';
 import type { MailText } from '../../rules/mail.js';
@@ -125,8 +133,27 @@ export class MemoryState {
       method,
       expiresAt: new Date(this.nowMs() + SESSION_TTL_MS).toISOString(),
       ...(preview ? { preview: true } : {}),
+      ...this.accountCountFor(email, method),
     };
     return this.session;
+  }
+
+  /** The session moved to another account of the same person (a switch), its expiry unchanged. */
+  moveSession(customer: CustomerRecord, session: Session): Session {
+    this.session = {
+      ...session,
+      customerId: customer.id,
+      customerCode: customer.code,
+      customerName: customer.name,
+      ...this.accountCountFor(session.email, session.method),
+    };
+    if (this.session.accountCount === undefined) delete this.session.accountCount;
+    return this.session;
+  }
+
+  private accountCountFor(email: string, method: SignInMethod): { accountCount?: number } {
+    if (!maySwitchAccounts(method, undefined)) return {};
+    return accountCount(reachableAccounts(this.data.customers, this.data.accessRules, email).length);
   }
 
   /** The live session, or null once it has expired. */
@@ -139,7 +166,16 @@ export class MemoryState {
   requireCustomer(): CustomerRecord {
     const session = this.currentSession();
     if (!session) throw unauthorized();
-    return this.customerById(session.customerId);
+    const customer = this.customerById(session.customerId);
+    // The grant is checked on every request: a withdrawn rule ends the session on that account.
+    if (
+      maySwitchAccounts(session.method, session.preview) &&
+      !mayReach(customer, this.data.accessRules, session.email)
+    ) {
+      this.session = null;
+      throw unauthorized();
+    }
+    return customer;
   }
 
   /** Seconds left of a failure lockout for this address, 0 when attempts are allowed. */

@@ -20,4 +20,15 @@ export const ar: RootMessages = {
   endPreview: 'إنهاء المعاينة',
   welcome: (name: string) => `مرحبًا، ${name}.`,
   overviewIntro: 'نظرة سريعة على فواتيرك لدينا.',
+  accounts: {
+    heading: 'اختر حساب فوترة',
+    intro: 'يفتح عنوانك عدة حسابات فوترة. اختر واحدًا؛ يمكنك التبديل في أي وقت.',
+    listLabel: 'حسابات الفوترة',
+    code: (code: string) => `رمز العميل ${code}`,
+    openNow: 'مفتوح الآن',
+    opening: 'جارٍ الفتح…',
+    none: 'لم يعد هذا العنوان يفتح أي حساب فوترة.',
+    current: (name: string) => `الحساب: ${name}`,
+    switch: 'تبديل الحساب',
+  },
 };

@@ -20,4 +20,15 @@ export const de: RootMessages = {
   endPreview: 'Vorschau beenden',
   welcome: (name: string) => `Willkommen, ${name}.`,
   overviewIntro: 'Ihre Abrechnung bei uns auf einen Blick.',
+  accounts: {
+    heading: 'Rechnungskonto wählen',
+    intro: 'Ihre Adresse öffnet mehrere Rechnungskonten. Wählen Sie eines; Sie können jederzeit wechseln.',
+    listLabel: 'Rechnungskonten',
+    code: (code: string) => `Kundennummer ${code}`,
+    openNow: 'Geöffnet',
+    opening: 'Wird geöffnet…',
+    none: 'Diese Adresse hat keinen Zugang mehr zu einem Rechnungskonto.',
+    current: (name: string) => `Konto: ${name}`,
+    switch: 'Konto wechseln',
+  },
 };

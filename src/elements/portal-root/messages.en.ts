@@ -25,6 +25,18 @@ export const en = {
   endPreview: 'End preview',
   welcome: (name: string) => `Welcome, ${name}.`,
   overviewIntro: 'Your billing with us at a glance.',
+  /** Several billing accounts per person: the chooser and the header's switcher. */
+  accounts: {
+    heading: 'Choose a billing account',
+    intro: 'Your address opens several billing accounts. Choose one; you can switch at any time.',
+    listLabel: 'Billing accounts',
+    code: (code: string) => `Customer code ${code}`,
+    openNow: 'Open now',
+    opening: 'Opening…',
+    none: 'No billing account is open to this address any more.',
+    current: (name: string) => `Account: ${name}`,
+    switch: 'Switch account',
+  },
 };
 
 export type RootMessages = Catalog<typeof en>;

@@ -20,4 +20,15 @@ export const es: RootMessages = {
   endPreview: 'Terminar la vista previa',
   welcome: (name: string) => `Hola, ${name}.`,
   overviewIntro: 'Su facturación de un vistazo.',
+  accounts: {
+    heading: 'Elija una cuenta de facturación',
+    intro: 'Su dirección abre varias cuentas de facturación. Elija una; puede cambiar en cualquier momento.',
+    listLabel: 'Cuentas de facturación',
+    code: (code: string) => `Código de cliente ${code}`,
+    openNow: 'Abierta',
+    opening: 'Abriendo…',
+    none: 'Esta dirección ya no tiene acceso a ninguna cuenta de facturación.',
+    current: (name: string) => `Cuenta: ${name}`,
+    switch: 'Cambiar de cuenta',
+  },
 };

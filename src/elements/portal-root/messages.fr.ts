@@ -20,4 +20,16 @@ export const fr: RootMessages = {
   endPreview: 'Terminer l’aperçu',
   welcome: (name: string) => `Bienvenue, ${name}.`,
   overviewIntro: 'Votre facturation en un coup d’œil.',
+  accounts: {
+    heading: 'Choisissez un compte de facturation',
+    intro:
+      'Votre adresse ouvre plusieurs comptes de facturation. Choisissez-en un ; vous pouvez en changer à tout moment.',
+    listLabel: 'Comptes de facturation',
+    code: (code: string) => `Code client ${code}`,
+    openNow: 'Ouvert',
+    opening: 'Ouverture…',
+    none: 'Aucun compte de facturation n’est plus ouvert à cette adresse.',
+    current: (name: string) => `Compte : ${name}`,
+    switch: 'Changer de compte',
+  },
 };

@@ -10,11 +10,12 @@ import { PortalElement } from '../../core/portal-element.js';
 import { QueryController } from '../../core/query.js';
 import { queries, when } from '../../core/queries.js';
 import type { PortalStore } from '../../core/store.js';
-import { safeLogoUrl } from '../../core/theme.js';
 import type { InvoiceFilter } from '../../model/index.js';
 import { elementStyles } from '../../ui/styles.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from '../../core/sections.js';
+import { AccountChooser, accountStyles } from './accounts.js';
+import { renderBrand } from './brand.js';
 import { EmailLink } from './email-link.js';
 import { LoginSlot } from './login-slot.js';
 import { TaskLink } from './task-link.js';
@@ -49,7 +50,7 @@ import { sentence, userText } from '../../ui/user-text.js';
  * @fires portal-task-done - Single-task mode: Done / "Back to the store" was pressed; cancelable.
  */
 export class PortalRoot extends PortalElement<typeof rootMessages> {
-  static override styles = [...elementStyles, rootStyles];
+  static override styles = [...elementStyles, rootStyles, accountStyles];
   static override messages = rootMessages;
 
   /** The merchant's logo: https, same-origin, or a PNG/JPEG/WebP data URL. Falls back to the backend's. */
@@ -93,6 +94,8 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   private readonly emailLink = new EmailLink();
   private readonly login = new LoginSlot(this);
   private readonly taskLink = new TaskLink(this, () => (this.focusHeadingAfterUpdate = true));
+  /** Several billing accounts per person: the chooser and the header's switcher (accounts.ts). */
+  private readonly accountChooser = new AccountChooser(this, () => void this.openSection(this.section, true));
 
   private readonly settingsQuery = new QueryController(this, queries.settings);
 
@@ -151,7 +154,10 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
         if (store.session.status === 'signed_in') this.overview.ask(store);
         // Signing in through the form removes the form; focus goes to the account, not to <body>.
         // A session restored on page load moves no focus: the merchant's page keeps it.
-        if (this.gateWasShown && store.session.status === 'signed_in') this.focusHeadingAfterUpdate = true;
+        if (this.gateWasShown && store.session.status === 'signed_in') {
+          this.focusHeadingAfterUpdate = true;
+          this.accountChooser.offerChoice();
+        }
         this.requestUpdate();
       });
     }
@@ -221,8 +227,10 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
     emit(this, 'portal-sign-out', { customerId });
   }
 
-  private async openSection(id: SectionId): Promise<void> {
-    const reopening = id === this.section && this.openInvoiceId === null;
+  /** `quietly`: after an account switch, the section shown again without an event or focus of its own. */
+  private async openSection(id: SectionId, quietly = false): Promise<void> {
+    const reopening = quietly || (id === this.section && this.openInvoiceId === null);
+    this.accountChooser.choosing = false;
     this.openInvoiceId = null;
     this.payWith = '';
     this.payNow = false;
@@ -270,17 +278,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   }
 
   private renderBrand(merchantName: string): TemplateResult {
-    const requested = this.logo ?? this.settingsQuery.value?.branding.logoUrl;
-    const logo = requested ? safeLogoUrl(requested) : null;
-    if (requested && !logo && this.logo) {
-      console.error(
-        `<portal-root>: logo "${requested.slice(0, 80)}" is not https, same-origin or a PNG/JPEG/WebP data URL.`,
-      );
-    }
-    return html`<div class="brand">
-      ${logo ? html`<img part="logo" src=${logo} alt="" />` : nothing}
-      <span class="merchant">${userText(merchantName)}</span>
-    </div>`;
+    return renderBrand(this.logo, this.settingsQuery.value?.branding.logoUrl, merchantName);
   }
 
   private renderSignedIn(merchantName: string): TemplateResult {
@@ -299,6 +297,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
           <span class="who"
             >${session ? sentence((name) => t.root.signedInAs(name), session.customerName) : nothing}</span
           >
+          ${this.accountChooser.renderSwitcher()}
           <button type="button" class="button" ?disabled=${this.signingOut} @click=${this.signOut}>
             ${this.signingOut ? t.root.signingOut : session?.preview ? t.root.endPreview : t.root.signOut}
           </button>
@@ -306,9 +305,11 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
       </header>
       ${session?.preview ? html`<div class="banner" role="note">${t.root.previewBanner}</div>` : nothing}
       ${
-        this.taskLink.active
-          ? html`<div class="main" part="main">${this.taskLink.render()}</div>`
-          : this.renderSections()
+        this.accountChooser.choosing
+          ? html`<div class="main" part="main">${this.accountChooser.renderChooser()}</div>`
+          : this.taskLink.active
+            ? html`<div class="main" part="main">${this.taskLink.render()}</div>`
+            : this.renderSections()
       }
     </div>`;
   }

@@ -1,8 +1,9 @@
-import { SESSION_IDLE_HOURS } from '../../../../src/rules/access.js';
+import { SESSION_IDLE_HOURS, accountCount } from '../../../../src/rules/access.js';
 import type { Session, SignInMethod } from '../../../../src/model/index.js';
 import type { Queryable } from '../db/database.js';
 import { type StoredCustomer, findCustomer } from '../store/customers.js';
 import { isoInstant } from '../store/rows.js';
+import { checkReach } from './accounts.js';
 import { hashToken, randomToken } from './secrets.js';
 
 /** Cookie sessions end after 12 hours without a request, and after 7 days whatever happens. */
@@ -27,6 +28,8 @@ export interface AuthenticatedSession {
   firstUse: boolean;
   /** A merchant's read-only preview (adminPreviewCustomer): every mutation is refused. */
   preview: boolean;
+  /** How many billing accounts the person may switch between (1 for most). */
+  accountCount: number;
 }
 
 export interface NewSession {
@@ -108,6 +111,12 @@ export async function resolveSession(
   }
   const customer = await findCustomer(db, row.customer_id);
   if (!customer || customer.record.locked) return null;
+  // The grant is checked again on every request: a withdrawn access rule ends a session on that account.
+  const reach = await checkReach(db, { account: customer.record, email: row.email, method: row.method });
+  if (!reach.reachable) {
+    await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+    return null;
+  }
   let expiresAt = row.expires_at;
   if (kind === 'cookie' && now.getTime() - row.last_seen_at.getTime() >= TOUCH_INTERVAL_MS) {
     expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, row.absolute_expires_at.getTime()));
@@ -134,11 +143,17 @@ export async function resolveSession(
     expiresAt,
     firstUse,
     preview: row.preview,
+    accountCount: reach.count,
   };
 }
 
 export async function deleteSession(q: Queryable, tokenHash: string): Promise<void> {
   await q.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}
+
+/** Moves a session to another billing account of the same person (a switch). */
+export async function moveSession(q: Queryable, tokenHash: string, customerId: string): Promise<void> {
+  await q.query('UPDATE sessions SET customer_id = $2 WHERE token_hash = $1', [tokenHash, customerId]);
 }
 
 /** Ends every session of a customer (lock, password reset), optionally keeping the current one. */
@@ -155,8 +170,10 @@ export function toSessionPayload(session: {
   method: SignInMethod;
   expiresAt: Date;
   preview?: boolean;
+  accountCount?: number;
 }): Session {
   return {
+    ...accountCount(session.accountCount ?? 1),
     customerId: session.customer.record.id,
     customerCode: session.customer.record.code,
     customerName: session.customer.record.name,

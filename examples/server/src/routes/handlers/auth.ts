@@ -7,6 +7,8 @@ import {
   badLink,
   checkSignUp,
   customerCode,
+  linkGrantFor,
+  mayReach,
   normalizeEmail,
   sameAsTemporaryPassword,
   signInExpired,
@@ -31,7 +33,8 @@ import {
 import type { PaymentMethodRecord } from '../../../../../src/rules/records.js';
 import { loadSettings } from '../../store/catalog.js';
 import { type AccessAttempt, logAccess } from '../../auth/access-log.js';
-import { ruleForEmail } from '../../auth/access-rules.js';
+import { listRules } from '../../auth/access-rules.js';
+import { reachableFor } from '../../auth/accounts.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../auth/passwords.js';
 import { newId } from '../../auth/secrets.js';
 import {
@@ -95,7 +98,8 @@ async function openCookieSession(
   );
   ctx.cookie = created;
   ctx.deviceCookie = await trustDevice(tx, ctx.deviceToken, email, now);
-  return toSessionPayload({ customer, email, method, expiresAt: created.expiresAt });
+  const accountCount = (await reachableFor(tx, email)).length;
+  return toSessionPayload({ customer, email, method, expiresAt: created.expiresAt, accountCount });
 }
 
 /**
@@ -151,8 +155,14 @@ async function sendMagicLink(
 ): Promise<void> {
   const { db } = ctx.app;
   const withinBudget = await mayEmailAddress(ctx, 'magic_link_email', input.email);
-  const rule = await ruleForEmail(db, input.email);
-  const customer = rule ? await findCustomer(db, rule.customerId) : undefined;
+  // The link is for the first account a rule grants the address (where it lands; others are a switch away).
+  const rules = await listRules(db);
+  const { rows } = await db.query<{ id: string; email: string; locked: boolean }>(
+    'SELECT id, email, locked FROM customers WHERE id = ANY($1)',
+    [rules.map((rule) => rule.customerId)],
+  );
+  const account = linkGrantFor(rows, rules, input.email);
+  const customer = account ? await findCustomer(db, account.id) : undefined;
   if (!withinBudget || !customer || customer.record.locked) return;
   const email = normalizeEmail(input.email);
   const now = ctx.now();
@@ -305,10 +315,10 @@ export const authHandlers: Pick<
         return { ok: false, error: badLink() };
       }
       const customer = await findCustomer(tx, claim.customerId);
-      const rule = await ruleForEmail(tx, claim.email);
+      const rules = await listRules(tx);
       const log = { ...attempt, email: claim.email, customerCode: customer?.record.code };
       // The merchant may have withdrawn the access rule since the link was sent.
-      if (!customer || rule?.customerId !== customer.record.id) {
+      if (!customer || !mayReach({ ...customer.record, locked: false }, rules, claim.email)) {
         await logAccess(tx, { ...log, success: false, reason: 'access_withdrawn' }, now);
         return { ok: false, error: badLink() };
       }

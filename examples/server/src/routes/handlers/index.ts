@@ -1,5 +1,6 @@
 import type { Handlers } from '../types.js';
 import { accountHandlers } from './account.js';
+import { accountsHandlers } from './accounts.js';
 import { authHandlers } from './auth.js';
 import { contentHandlers } from './content.js';
 import { emailChangeHandlers } from './email-change.js';
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...intentHandlers,
   ...paymentMethodHandlers,
   ...subscriptionHandlers,
+  ...accountsHandlers,
 };

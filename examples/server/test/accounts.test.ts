@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { AccessLogEntry, BillingAccount, InvoicePage, Session } from '../../../src/model/index.js';
+import { type Client, type ErrorReply, useTestServer } from './helpers.js';
+
+const GRACE = 'grace@example.net';
+const server = useTestServer();
+
+/** Grace signs in by link: she lands on Analytical Engines, the first account a rule grants her. */
+async function graceSignsIn(): Promise<Client> {
+  const client = server.client('198.51.100.7');
+  await client.post('/portal-api/auth/magic-link', { email: GRACE });
+  const token = await server.emailedToken(GRACE, 'portal-magic-token');
+  const signedIn = await client.post<Session>('/portal-api/auth/magic-link/verify', { token });
+  assert.equal(signedIn.status, 200);
+  assert.equal(signedIn.body.customerCode, 'CUST-0002');
+  assert.equal(signedIn.body.accountCount, 2);
+  return client;
+}
+
+async function logs(): Promise<AccessLogEntry[]> {
+  return (await server.admin<AccessLogEntry[]>('GET', '/admin/access-logs?limit=20')).body;
+}
+
+describe('several billing accounts per person', () => {
+  it('scopes every request to the account chosen, and logs the switch with it', async () => {
+    const grace = await graceSignsIn();
+    const listed = await grace.get<BillingAccount[]>('/portal-api/accounts');
+    assert.deepEqual(
+      listed.body.map((account) => `${account.customerCode} ${account.name} ${account.current}`),
+      ['CUST-0002 Analytical Engines Ltd true', 'CUST-0001 Ada Lovelace false'],
+    );
+    const theirs = await grace.get<InvoicePage>('/portal-api/invoices?limit=100');
+    assert.ok(theirs.body.items.every((invoice) => invoice.total.currency === 'EUR'));
+
+    const switched = await grace.post<Session>('/portal-api/accounts/switch', { customerId: 'cus_ada' });
+    assert.equal(switched.status, 200);
+    assert.equal(switched.body.customerCode, 'CUST-0001');
+    assert.equal(switched.body.email, GRACE);
+    const adas = await grace.get<InvoicePage>('/portal-api/invoices?limit=100');
+    assert.ok(adas.body.items.length > 0);
+    assert.ok(
+      adas.body.items.every((invoice) => invoice.total.currency === 'USD'),
+      'Ada’s, in dollars',
+    );
+    assert.equal((await grace.get(`/portal-api/invoices/${theirs.body.items[0].id}`)).status, 404);
+
+    const refused = await grace.post<ErrorReply>('/portal-api/accounts/switch', { customerId: 'cus_new' });
+    assert.equal(refused.status, 404);
+    assert.equal(refused.body.error.code, 'not_found');
+    assert.equal((await grace.get<Session>('/portal-api/session')).body.customerCode, 'CUST-0001');
+
+    const [failed, succeeded, signIn] = await logs();
+    assert.deepEqual(
+      [failed.method, failed.success, failed.customerCode, failed.reason, failed.email],
+      ['account_switch', false, undefined, 'account_not_granted', GRACE],
+    );
+    assert.deepEqual(
+      [succeeded.method, succeeded.success, succeeded.customerCode, succeeded.ip],
+      ['account_switch', true, 'CUST-0001', '198.51.100.7'],
+    );
+    assert.deepEqual([signIn.method, signIn.success, signIn.customerCode], ['magic_link', true, 'CUST-0002']);
+  });
+
+  it('takes an account away from open sessions when the merchant withdraws the grant', async () => {
+    const grace = await graceSignsIn();
+    assert.equal((await grace.post('/portal-api/accounts/switch', { customerId: 'cus_ada' })).status, 200);
+    assert.equal((await server.admin('DELETE', '/admin/access-rules/rule_ada_grace')).status, 204);
+    const after = await grace.get<ErrorReply>('/portal-api/customer');
+    assert.equal(after.status, 401, 'the session on the withdrawn account ends');
+    assert.equal((await grace.get('/portal-api/session')).body, null);
+
+    // Signing in again, she is offered the one account still granted.
+    const client = server.client();
+    await client.post('/portal-api/auth/magic-link', { email: GRACE });
+    const token = await server.emailedToken(GRACE, 'portal-magic-token');
+    const session = await client.post<Session>('/portal-api/auth/magic-link/verify', { token });
+    assert.equal(session.body.accountCount, undefined);
+    const listed = await client.get<BillingAccount[]>('/portal-api/accounts');
+    assert.deepEqual(
+      listed.body.map((account) => account.customerCode),
+      ['CUST-0002'],
+    );
+    assert.equal(
+      (await client.post('/portal-api/accounts/switch', { customerId: 'cus_ada' })).status,
+      404,
+      'switching re-checks the grant',
+    );
+  });
+
+  it('keeps a merchant-minted session on its one account', async () => {
+    const minted = await server.admin<{ token: string }>('POST', '/admin/session-tokens', {
+      customerId: 'cus_analytical',
+    });
+    const client = server.client();
+    client.bearer = minted.body.token;
+    const listed = await client.get<BillingAccount[]>('/portal-api/accounts');
+    assert.deepEqual(
+      listed.body.map((account) => `${account.customerCode} ${account.current}`),
+      ['CUST-0002 true'],
+    );
+    assert.equal((await client.post('/portal-api/accounts/switch', { customerId: 'cus_ada' })).status, 404);
+  });
+});
