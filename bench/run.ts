@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { startServer } from '../examples/server/src/server.js';
 import { CHROME_ARGS, ensureChrome } from '../scripts/browser.mjs';
+import { type BuiltChunk, sectionChunks } from './section.js';
 import { measureStorefront } from './storefront.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -122,7 +122,7 @@ await bundle('big-list', 'bench/pages/big-list.ts');
 await bundle('baseline-page', 'bench/pages/baseline-page.ts');
 // The script-tag bundle exactly as `npm start` builds it (chunks, hashes, precompressed .br/.gz files).
 const cdnDir = join(out, 'cdn');
-await build({
+const cdnBuild = await build({
   root,
   configFile: resolve(root, 'vite.cdn.config.ts'),
   logLevel: 'silent',
@@ -143,6 +143,16 @@ for (const file of [
 cdnRows.push(['every file, if one page used them all', '', kb(cdnTotal)]);
 table('portal.js and the chunks it fetches on demand (KB)', ['file', 'raw', 'brotli'], cdnRows);
 
+// Issue 9's budget: what the Subscriptions section adds to a page, its flows included (target ≤ 10 KB).
+const cdnOutput = ([cdnBuild].flat() as { output?: BuiltChunk[] }[]).flatMap((each) => each.output ?? []);
+const subscriptionFiles = sectionChunks(cdnOutput, 'portal-subscriptions', [
+  /portal-subscriptions[\\/]flows\.ts$/,
+]);
+console.log(
+  `\nSubscriptions section: ${(sizes(...subscriptionFiles.map((file) => join(cdnDir, file))).brotli / 1024).toFixed(2)} KB brotli ` +
+    `(target ≤ 10; ${subscriptionFiles.map((file) => file.replace(/^chunks\//, '').replace(/-[\w-]{8}\.js$/, '')).join(' + ')}; ` +
+    'chunks other sections also load and the new-card entry, fetched when "A new card" is chosen, not counted)',
+);
 // The test-mode card fields frame: its own page on its own origin, loaded only when a card is entered.
 const frameDir = join(out, 'card-fields');
 await build({
@@ -160,6 +170,14 @@ for (const file of ['index.html', ...readdirSync(join(frameDir, 'assets')).map((
 frameRows.push(['the whole frame', '', kb(frameTotal)]);
 table('The test-mode card fields frame, on its own origin (KB)', ['file', 'raw', 'brotli'], frameRows);
 
+// `BENCH_SIZES_ONLY=1 npm run bench`: the sizes above, without the speed part below.
+if (process.env.BENCH_SIZES_ONLY) {
+  rmSync(out, { recursive: true, force: true });
+  process.exit(0);
+}
+
+// The reference server, imported only now: the sizes above need none of it.
+const { startServer } = await import('../examples/server/src/server.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'portal-bench-db-'));
 const server = await startServer({
   port: 0,

@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { PortalError } from '../../contract/errors.js';
 import { emit } from '../../core/events.js';
 import { OTHER_REASON, type RetentionOffer, type Subscription } from '../../model/index.js';
-import { actionDescribedBy, actionDisabled, errorMessage, renderLoading } from '../../ui/states.js';
+import { actionDescribedBy, actionDisabled, renderLoading } from '../../ui/states.js';
 import { type PanelOf, type SubsHost, fieldId } from './host.js';
 import {
+  attempt,
   primaryButton,
   renderHeading,
   renderProblem,
@@ -25,16 +25,10 @@ type CancelPanel = PanelOf<'cancel'>;
 function renderOffer(host: SubsHost, panel: CancelPanel, subscription: Subscription, offer: RetentionOffer) {
   const m = host.t.subscriptions;
   const accept = async () => {
-    const pending = host.request('acceptRetentionOffer', host.t.subscriptions.working, (store) =>
+    const result = await attempt(host, 'acceptRetentionOffer', m.working, (store) =>
       store.mutate('acceptRetentionOffer', { subscriptionId: subscription.id }),
     );
-    if (!pending) return;
-    const result = await pending;
-    if (result instanceof PortalError) {
-      if (host.isUnknown(result)) host.finish({ tone: 'warning', text: m.unknownOutcome });
-      else host.problem = errorMessage(host.t, result);
-      return;
-    }
+    if (!result) return;
     host.finish({
       tone: 'success',
       text: m.offerAccepted(offer.kind === 'discount' ? offer.percentOff : 0, result.planName),
@@ -157,7 +151,7 @@ async function cancel(host: SubsHost, panel: CancelPanel, event: SubmitEvent): P
   if (host.busy) return;
   const m = host.t.subscriptions;
   const comment = panel.reason === OTHER_REASON ? panel.comment.trim() : '';
-  const pending = host.request('cancelSubscription', m.cancelling, (store) =>
+  const result = await attempt(host, 'cancelSubscription', m.cancelling, (store) =>
     store.mutate('cancelSubscription', {
       subscriptionId: panel.subscriptionId,
       when: panel.when,
@@ -165,16 +159,7 @@ async function cancel(host: SubsHost, panel: CancelPanel, event: SubmitEvent): P
       ...(comment ? { comment } : {}),
     }),
   );
-  if (!pending) return;
-  const result = await pending;
-  if (result instanceof PortalError) {
-    if (host.isUnknown(result)) host.finish({ tone: 'warning', text: m.unknownOutcome });
-    else {
-      host.problem = errorMessage(host.t, result);
-      host.announce(host.problem);
-    }
-    return;
-  }
+  if (!result) return;
   host.finish({
     tone: 'success',
     text:

@@ -1,9 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { PortalError } from '../../contract/errors.js';
 import type { IntentFlowController } from '../../controllers/intent-flow.js';
-import { type SubsHost, fieldId, headingId } from './host.js';
-import { actionDescribedBy, actionDisabled } from '../../ui/states.js';
+import type { PortalStore } from '../../core/store.js';
+import { type Operation, type SubsHost, fieldId, headingId } from './host.js';
+import { actionDescribedBy, actionDisabled, errorMessage } from '../../ui/states.js';
 
 /** What every flow step shares: its heading, a refusal, a busy button, a field, the unknown outcome. */
 
@@ -102,6 +104,28 @@ export function showFieldErrors(host: SubsHost, errors: Record<string, string>):
   host.announce(errors[first]);
   host.focusing.focusAfterUpdate(fieldId(host, first));
   return true;
+}
+
+/**
+ * Runs one request of a flow (see the element's `request`): its result, or null when it was not made.
+ * A lost answer goes back to the list saying the outcome is not known; a refusal is said above the step,
+ * unless `refused` shows it somewhere better (at a field) and returns true.
+ */
+export async function attempt<T>(
+  host: SubsHost,
+  operation: Operation,
+  progress: string,
+  action: (store: PortalStore) => Promise<T>,
+  refused?: (error: PortalError) => boolean,
+): Promise<T | null> {
+  const result = await host.request(operation, progress, action);
+  if (!(result instanceof PortalError)) return result ?? null;
+  if (host.isUnknown(result)) host.finish({ tone: 'warning', text: host.t.subscriptions.unknownOutcome });
+  else if (!refused?.(result)) {
+    host.problem = errorMessage(host.t, result);
+    host.announce(host.problem);
+  }
+  return null;
 }
 
 /**

@@ -95,7 +95,6 @@ export const ar: SubscriptionsMessages = {
   back: 'رجوع',
   close: 'إغلاق',
   working: 'جارٍ التنفيذ…',
-  loadingStep: 'جارٍ التحميل…',
   // الاشتراك
   plansHeading: 'اختر خطة',
   noPlans: 'لا توجد خطط متاحة للاشتراك حاليًا.',

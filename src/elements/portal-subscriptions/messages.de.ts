@@ -61,7 +61,6 @@ export const de: SubscriptionsMessages = {
   back: 'Zurück',
   close: 'Schließen',
   working: 'Wird bearbeitet…',
-  loadingStep: 'Wird geladen…',
   // Abonnieren
   plansHeading: 'Tarif auswählen',
   noPlans: 'Derzeit können keine Tarife abonniert werden.',

@@ -63,7 +63,6 @@ export const en = {
   back: 'Back',
   close: 'Close',
   working: 'Working…',
-  loadingStep: 'Loading…',
   // Subscribing
   plansHeading: 'Choose a plan',
   noPlans: 'No plans are open for subscribing right now.',

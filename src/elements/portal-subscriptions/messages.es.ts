@@ -60,7 +60,6 @@ export const es: SubscriptionsMessages = {
   back: 'Volver',
   close: 'Cerrar',
   working: 'Procesando…',
-  loadingStep: 'Cargando…',
   plansHeading: 'Elige un plan',
   noPlans: 'Ahora mismo no hay planes abiertos a suscripción.',
   trialDays: (days) => (days === 1 ? '1 día de prueba gratuita' : `${days} días de prueba gratuita`),

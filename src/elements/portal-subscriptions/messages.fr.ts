@@ -63,7 +63,6 @@ export const fr: SubscriptionsMessages = {
   back: 'Retour',
   close: 'Fermer',
   working: 'En cours…',
-  loadingStep: 'Chargement…',
   plansHeading: 'Choisissez une formule',
   noPlans: 'Aucune formule n’est ouverte à l’abonnement pour le moment.',
   trialDays: (days) => (days === 1 ? '1 jour d’essai gratuit' : `${days} jours d’essai gratuit`),

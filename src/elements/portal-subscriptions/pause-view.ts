@@ -1,10 +1,10 @@
 import { html, type TemplateResult } from 'lit';
-import { PortalError } from '../../contract/errors.js';
 import { emit } from '../../core/events.js';
 import { isoToday } from '../../model/index.js';
-import { errorMessage, renderLoading } from '../../ui/states.js';
+import { renderLoading } from '../../ui/states.js';
 import type { PanelOf, SubsHost } from './host.js';
 import {
+  attempt,
   primaryButton,
   renderHeading,
   renderInputField,
@@ -40,25 +40,21 @@ async function pause(host: SubsHost, panel: PausePanel, event: SubmitEvent): Pro
         ? m.dateTooLate(host.format.date(max))
         : null;
   if (showFieldErrors(host, problem ? { resumeOn: problem } : {})) return;
-  const pending = host.request('pauseSubscription', m.pausing, (store) =>
-    store.mutate('pauseSubscription', { subscriptionId: panel.subscriptionId, resumeOn }),
+  const result = await attempt(
+    host,
+    'pauseSubscription',
+    m.pausing,
+    (store) => store.mutate('pauseSubscription', { subscriptionId: panel.subscriptionId, resumeOn }),
+    // The backend's refusal of the date lands on the date's field.
+    (error) => {
+      const atField = error.fieldErrors.find((each) => each.path === 'resumeOn');
+      return (
+        !!atField &&
+        showFieldErrors(host, { resumeOn: host.t.fieldErrors[atField.code] ?? host.t.fieldErrors.invalid })
+      );
+    },
   );
-  if (!pending) return;
-  const result = await pending;
-  if (result instanceof PortalError) {
-    if (host.isUnknown(result)) {
-      host.finish({ tone: 'warning', text: m.unknownOutcome });
-      return;
-    }
-    const atField = result.fieldErrors.find((each) => each.path === 'resumeOn');
-    if (atField) {
-      showFieldErrors(host, { resumeOn: host.t.fieldErrors[atField.code] ?? host.t.fieldErrors.invalid });
-    } else {
-      host.problem = errorMessage(host.t, result);
-      host.announce(host.problem);
-    }
-    return;
-  }
+  if (!result) return;
   host.finish({ tone: 'success', text: m.paused(result.planName, host.format.date(resumeOn)) });
   emit(host, 'portal-subscription-paused', { subscription: result, resumeOn });
 }
