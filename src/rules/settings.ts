@@ -2,33 +2,26 @@ import { type FieldError, PortalError } from '../contract/errors.js';
 import type { PortalSettings } from '../model/index.js';
 
 /**
- * Combinations of portal settings that each field allows but that make no sense together, written once:
- * the reference server refuses them (`adminUpdateSettings`, 400 `validation`) and the console shows the
- * same explanations at the same fields before saving. Each problem names the field to change:
+ * Combinations of portal settings that each field allows but that contradict each other, written once: the
+ * reference server refuses them (`adminUpdateSettings`, 400 `validation`) and the console shows the same
+ * explanations at the same fields before saving. Each problem names the field to change:
  *
- * - no sign-in method on (neither password nor magic link): nobody could sign in;
- * - partial or split payments without paying invoices: there is nothing to split or part-pay;
- * - split payments allowing fewer than two methods: a split needs two;
- * - a card required on file while customers can neither add nor remove cards: the setting does nothing;
- * - a pause offered to keep a cancelling customer while pausing is off: the offer could not be taken;
+ * - split payments allowing fewer than two methods: a split needs two (turn splits off instead);
+ * - a card required on file while customers can neither add nor remove cards: the setting would do nothing;
  * - one plan listed twice in the plan rules: which rule applies would be ambiguous.
+ *
+ * Deliberately not refused: both sign-in methods off (a merchant who signs customers in on its own site
+ * hands over minted session tokens), paying off while partial or split payments stay on (the preference
+ * holds again when paying is turned back on), a pause retention offer while pausing is off (the pause is
+ * then offered only to a customer about to cancel).
  */
 export function settingsProblems(settings: PortalSettings): FieldError[] {
   const problems: FieldError[] = [];
   const problem = (path: string) => problems.push({ path, code: 'invalid' });
-  const { signIn, invoices, paymentMethods, subscriptions } = settings;
-  if (!signIn.password && !signIn.magicLink) {
-    problem('signIn.password');
-    problem('signIn.magicLink');
-  }
-  if (invoices.partialPayments && !invoices.payInvoices) problem('invoices.partialPayments');
-  if (invoices.splitPayments && !invoices.payInvoices) problem('invoices.splitPayments');
+  const { invoices, paymentMethods, subscriptions } = settings;
   if (invoices.splitPayments && invoices.maxSplitMethods < 2) problem('invoices.maxSplitMethods');
   if (paymentMethods.cardOnFileRequired && !paymentMethods.addCards && !paymentMethods.removeCards) {
     problem('paymentMethods.cardOnFileRequired');
-  }
-  if (subscriptions.retentionOffer?.kind === 'pause' && !subscriptions.allowPause) {
-    problem('subscriptions.retentionOffer');
   }
   const seen = new Set<string>();
   subscriptions.plans.forEach((rule, index) => {

@@ -210,12 +210,7 @@ describe('merchant settings are enforced on the server', () => {
   }[] = [
     {
       name: 'paying invoices',
-      // Partial and split payments go with it: without paying there is nothing to part-pay or split.
-      change: (s) => {
-        s.invoices.payInvoices = false;
-        s.invoices.partialPayments = false;
-        s.invoices.splitPayments = false;
-      },
+      change: (s) => (s.invoices.payInvoices = false),
       call: () => pay(ada, 'inv_ada_1009', [['pm_ada_visa', 7199]]),
     },
     {
