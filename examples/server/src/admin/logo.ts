@@ -85,7 +85,9 @@ export function reencodeLogo(upload: LogoUpload): StoredLogo {
   try {
     if (type === 'image/png') {
       checkSize(pngSize(bytes));
-      const image = PNG.sync.read(bytes);
+      const { data, width, height } = PNG.sync.read(bytes);
+      const image = new PNG({ width, height });
+      data.copy(image.data);
       output = PNG.sync.write(image, { colorType: 6 });
     } else {
       checkSize(jpegSize(bytes));
@@ -96,7 +98,9 @@ export function reencodeLogo(upload: LogoUpload): StoredLogo {
         maxMemoryUsageInMB: 64,
       });
       checkSize(image);
-      output = Buffer.from(jpeg.encode(image, JPEG_QUALITY).data);
+      // Only the pixels: jpeg-js would write the decoded EXIF (`exifBuffer`) back.
+      const { data, width, height } = image;
+      output = Buffer.from(jpeg.encode({ data, width, height }, JPEG_QUALITY).data);
     }
   } catch (error) {
     if (error instanceof PortalError) throw error;
