@@ -130,21 +130,32 @@ export function accessRuleFor(rules: readonly AccessRule[], email: string): Acce
 }
 
 /**
- * Refuses a rule that would overlap an existing one: the same value again, an address whose domain is
- * already granted, or a domain covering an address that is already granted. Two accounts can therefore
+ * The existing rule a new one would overlap, if any: the same value again, an address whose domain is
+ * already granted, or a domain covering an address that is already granted. The console names it to the
+ * merchant when the backend refuses the new rule.
+ */
+export function overlappingRule<R extends AccessRule>(
+  existing: readonly R[],
+  rule: NewAccessRule,
+): R | undefined {
+  const value = rule.value.toLowerCase();
+  return existing.find(
+    (other) =>
+      (other.kind === rule.kind && other.value === value) ||
+      (rule.kind === 'email' && other.kind === 'domain' && other.value === emailDomain(value)) ||
+      (rule.kind === 'domain' && other.kind === 'email' && emailDomain(other.value) === value),
+  );
+}
+
+/**
+ * Refuses a rule that would overlap an existing one (see `overlappingRule`). Two accounts can therefore
  * never both claim one address, and a link always signs in to exactly one account.
  */
 export function assertNoOverlap(existing: readonly AccessRule[], rule: NewAccessRule): void {
-  const value = rule.value.toLowerCase();
-  for (const other of existing) {
-    const overlaps =
-      (other.kind === rule.kind && other.value === value) ||
-      (rule.kind === 'email' && other.kind === 'domain' && other.value === emailDomain(value)) ||
-      (rule.kind === 'domain' && other.kind === 'email' && emailDomain(other.value) === value);
-    if (overlaps) {
-      throw new PortalError('conflict', `the rule overlaps ${other.kind} rule ${other.id} (${other.value})`, {
-        fieldErrors: [{ path: 'value', code: 'taken' }],
-      });
-    }
+  const other = overlappingRule(existing, rule);
+  if (other) {
+    throw new PortalError('conflict', `the rule overlaps ${other.kind} rule ${other.id} (${other.value})`, {
+      fieldErrors: [{ path: 'value', code: 'taken' }],
+    });
   }
 }
