@@ -1,14 +1,8 @@
-import { consume, createContext } from '@lit/context';
-import { property, state } from 'lit/decorators.js';
-import { PortalError, toPortalError } from '../contract/errors.js';
 import type { ConsoleAdapter } from '../contract/console-operations.js';
+import { PortalError, toPortalError } from '../contract/errors.js';
+import type { FormStateController } from '../controllers/form-state.js';
 import type { MessageNamespace } from '../core/i18n/index.js';
-import { PortalElement } from '../core/portal-element.js';
-
-/** The console's adapter, shared by its shell with the sections inside it. */
-export const consoleAdapterContext = createContext<ConsoleAdapter | undefined>(
-  Symbol.for('portal-elements.console-adapter'),
-);
+import { ConsoleElement } from './console-element.js';
 
 /** Failures after which nobody knows whether the request was done: its answer was lost on the way. */
 const UNKNOWN_OUTCOME: readonly PortalError['code'][] = ['network', 'timeout'];
@@ -19,38 +13,40 @@ export function isUnknownOutcome(error: PortalError): boolean {
 }
 
 /**
- * The base of the console's people sections (customers, access, access logs): the console's adapter,
- * from the shell's context or the element's own `consoleAdapter` property, plus the portal element's
- * locale, messages, direction and theme.
+ * The base of the console's people sections (customers, access, access logs): the console element, plus
+ * reads and changes that answer a PortalError instead of throwing, for the sections' view modules.
  */
-export class ConsoleSection<NS extends MessageNamespace | undefined = undefined> extends PortalElement<NS> {
-  /** An adapter for this section alone, when it is not inside `<portal-console>`. */
-  @property({ attribute: false }) consoleAdapter?: ConsoleAdapter;
+export class ConsoleSection<NS extends MessageNamespace | undefined = undefined> extends ConsoleElement<NS> {
+  private warnedMissingAdapter = false;
 
-  @consume({ context: consoleAdapterContext, subscribe: true })
-  @state()
-  protected contextAdapter?: ConsoleAdapter;
-
-  /** The merchant's backend, or null when nothing tells the section where it is. */
-  get backend(): ConsoleAdapter | null {
-    return this.contextAdapter ?? this.consoleAdapter ?? null;
-  }
-
-  /** Runs `call` against the backend; a failure comes back as a PortalError instead of a throw. */
-  /** @internal */
-  async call<T>(call: (backend: ConsoleAdapter) => Promise<T>): Promise<T | PortalError> {
-    const backend = this.backend;
-    if (!backend) return new PortalError('unavailable', `<${this.localName}> has no console adapter`);
+  /** Reads through the console's adapter; a failure comes back as a PortalError. @internal */
+  async read<T>(read: (adapter: ConsoleAdapter) => Promise<T>): Promise<T | PortalError> {
+    const adapter = this.consoleAdapter;
+    if (!adapter) return new PortalError('unavailable', `<${this.localName}> has no adapter`);
     try {
-      return await call(backend);
+      return await read(adapter);
     } catch (error) {
-      return toPortalError(error);
+      const failure = toPortalError(error);
+      this.failed(failure);
+      return failure;
     }
   }
 
-  protected override reportMissingStore(): void {
+  /** One change through the form's busy guard (null while another runs); see ConsoleElement's `send`. @internal */
+  change<Name extends string, T>(
+    form: FormStateController<Name>,
+    name: Name,
+    action: (adapter: ConsoleAdapter) => Promise<T>,
+  ): Promise<T | PortalError> | null {
+    return this.send(form, name, action);
+  }
+
+  /** Tells the developer, once, what the section is missing. */
+  protected reportMissingAdapter(): void {
+    if (this.warnedMissingAdapter) return;
+    this.warnedMissingAdapter = true;
     console.error(
-      `<${this.localName}> has no backend: place it inside <portal-console>, or give it a \`consoleAdapter\` property.`,
+      `<${this.localName}> has no backend: place it inside <portal-console>, or give it an \`adapter\` property.`,
     );
   }
 }

@@ -48,10 +48,9 @@ export async function submitRule(host: PortalConsoleAccess): Promise<void> {
   }
   const rule = parsed.data;
   const account = host.accountFor(rule.customerId);
-  const pending = host.form.submit('adminAddAccessRule', () => {
-    host.liveRegion.announce(t.adding);
-    return host.call((backend) => backend.adminAddAccessRule(rule));
-  });
+  if (host.form.busy) return;
+  host.liveRegion.announce(t.adding);
+  const pending = host.change(host.form, 'adminAddAccessRule', (adapter) => adapter.adminAddAccessRule(rule));
   if (!pending) return;
   const result = await pending;
   if (result instanceof PortalError && !isUnknownOutcome(result)) {
@@ -82,7 +81,7 @@ export async function submitRule(host: PortalConsoleAccess): Promise<void> {
     host.liveRegion.announce(t.unknownOutcome);
     return;
   }
-  host.ruleAdded(t.added(rule.value, account?.customerCode ?? rule.customerId));
+  host.ruleAdded(t.added(result.value, account?.customerCode ?? rule.customerId));
 }
 
 function renderAccountPicker(host: PortalConsoleAccess): TemplateResult {

@@ -82,9 +82,11 @@ export class PortalConsoleAccess extends ConsoleSection<typeof consoleAccessMess
   /** @internal */ readonly removeDialog = new DialogController(this, {
     id: `${this.uid}-remove`,
     canDismiss: () => !this.form.busy,
-    onClose: () => {
+    onClose: (returnValue) => {
       this.removing = null;
       this.dialogProblem = null;
+      // The removed rule's row and button are gone: focus goes to the section's heading instead.
+      if (returnValue === 'removed') this.focusing.focusAfterUpdate(`${this.uid}-heading`);
     },
   });
 
@@ -95,9 +97,9 @@ export class PortalConsoleAccess extends ConsoleSection<typeof consoleAccessMess
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const backend = this.backend;
-    if (backend && backend !== this.loadedFrom) {
-      this.loadedFrom = backend;
+    const adapter = this.consoleAdapter;
+    if (adapter && adapter !== this.loadedFrom) {
+      this.loadedFrom = adapter;
       void this.loadRules();
       void this.loadAccounts();
     }
@@ -113,7 +115,7 @@ export class PortalConsoleAccess extends ConsoleSection<typeof consoleAccessMess
     const ticket = ++this.rulesTicket;
     const previous = this.rules.status === 'ready' ? this.rules.rules : undefined;
     this.rules = { status: 'loading', ...(previous ? { previous } : {}) };
-    const result = await this.call((backend) => backend.adminListAccessRules());
+    const result = await this.read((adapter) => adapter.adminListAccessRules());
     if (ticket !== this.rulesTicket) return;
     this.rules =
       result instanceof PortalError ? { status: 'error', error: result } : { status: 'ready', rules: result };
@@ -123,8 +125,8 @@ export class PortalConsoleAccess extends ConsoleSection<typeof consoleAccessMess
     const ticket = ++this.accountsTicket;
     const search = this.accountSearch.trim();
     this.accounts = { status: 'loading' };
-    const result = await this.call((backend) =>
-      backend.adminListCustomers({ ...(search ? { search } : {}), limit: ACCOUNT_CHOICES }),
+    const result = await this.read((adapter) =>
+      adapter.adminListCustomers({ ...(search ? { search } : {}), limit: ACCOUNT_CHOICES }),
     );
     if (ticket !== this.accountsTicket) return;
     this.accounts =
@@ -189,19 +191,21 @@ export class PortalConsoleAccess extends ConsoleSection<typeof consoleAccessMess
     const rule = this.removing;
     if (!rule) return;
     const t = this.t.consoleAccess;
-    const pending = this.form.submit('adminRemoveAccessRule', () => {
-      this.liveRegion.announce(t.removing);
-      return this.call((backend) => backend.adminRemoveAccessRule({ id: rule.id }));
-    });
+    if (this.form.busy) return;
+    this.liveRegion.announce(t.removing);
+    const pending = this.change(this.form, 'adminRemoveAccessRule', (adapter) =>
+      adapter.adminRemoveAccessRule({ id: rule.id }),
+    );
     if (!pending) return;
     const result = await pending;
     if (result instanceof PortalError && !isUnknownOutcome(result)) {
       this.dialogProblem = errorMessage(this.t, result);
       return;
     }
+    if (!(result instanceof PortalError) && this.rules.status === 'ready') {
+      this.rules = { status: 'ready', rules: this.rules.rules.filter((each) => each.id !== rule.id) };
+    }
     this.removeDialog.close('removed');
-    // The row and its button are gone: focus goes to the section's heading.
-    this.focusing.focusAfterUpdate(`${this.uid}-heading`);
     void this.loadRules();
     this.liveRegion.announce(
       result instanceof PortalError ? t.unknownOutcome : t.removed(rule.value, rule.customerCode),
@@ -211,9 +215,9 @@ export class PortalConsoleAccess extends ConsoleSection<typeof consoleAccessMess
   override render(): TemplateResult {
     const t = this.t;
     const headingId = `${this.uid}-heading`;
-    const body = this.backend
+    const body = this.consoleAdapter
       ? html`${renderRules(this)} ${renderAddForm(this)}`
-      : (this.reportMissingStore(), renderMisconfigured(t));
+      : (this.reportMissingAdapter(), renderMisconfigured(t));
     return html`<section class="people" part="base" aria-labelledby=${headingId}>
       <h2 id=${headingId} tabindex="-1">${t.consoleAccess.heading}</h2>
       <p class="hint">${t.consoleAccess.intro}</p>

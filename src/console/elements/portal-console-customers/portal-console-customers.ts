@@ -66,7 +66,7 @@ export class PortalConsoleCustomers extends ConsoleSection<typeof consoleCustome
   /** @internal */ readonly liveRegion = new LiveRegionController(this);
   /** @internal */ readonly list = new PagedListController<CustomerAccessState, Filters>(
     this,
-    (query) => this.call((backend) => backend.adminListCustomers(query)),
+    (query) => this.read((adapter) => adapter.adminListCustomers(query)),
     {},
   );
   /** @internal */ readonly confirmDialog = new DialogController(this, {
@@ -83,10 +83,10 @@ export class PortalConsoleCustomers extends ConsoleSection<typeof consoleCustome
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // The first page is read once a backend is known (the shell's context may arrive after connecting).
-    const backend = this.backend;
-    if (backend && backend !== this.loadedFrom) {
-      this.loadedFrom = backend;
+    // The first page is read once an adapter is known (the shell's context may arrive after connecting).
+    const adapter = this.consoleAdapter;
+    if (adapter && adapter !== this.loadedFrom) {
+      this.loadedFrom = adapter;
       void this.list.load();
     }
   }
@@ -149,14 +149,13 @@ export class PortalConsoleCustomers extends ConsoleSection<typeof consoleCustome
         : action === 'resetUnlock'
           ? 'adminUnlockCustomer'
           : 'adminSendActivation';
-    const pending = this.form.submit(operation, () => {
-      this.liveRegion.announce(t.working);
-      return this.call(async (backend) => {
-        if (action === 'lock') return backend.adminLockCustomer(input);
-        if (action === 'resetUnlock') return backend.adminUnlockCustomer(input);
-        await backend.adminSendActivation(input);
-        return null;
-      });
+    if (this.form.busy) return;
+    this.liveRegion.announce(t.working);
+    const pending = this.change(this.form, operation, async (adapter) => {
+      if (action === 'lock') return adapter.adminLockCustomer(input);
+      if (action === 'resetUnlock') return adapter.adminUnlockCustomer(input);
+      await adapter.adminSendActivation(input);
+      return null;
     });
     if (!pending) return;
     const result = await pending;
@@ -188,7 +187,7 @@ export class PortalConsoleCustomers extends ConsoleSection<typeof consoleCustome
     const pending = this.form.submit('adminPreviewCustomer', () => {
       this.liveRegion.announce(this.t.consoleCustomers.previewOpening(customer.name));
       return Promise.all([
-        this.call((backend) => backend.adminPreviewCustomer({ customerId: customer.customerId })),
+        this.read((adapter) => adapter.adminPreviewCustomer({ customerId: customer.customerId })),
         import('../../../elements/portal-root/define.js').then(
           () => null,
           (error: unknown) => new PortalError('network', 'the portal could not be loaded', { cause: error }),
@@ -222,8 +221,8 @@ export class PortalConsoleCustomers extends ConsoleSection<typeof consoleCustome
     const t = this.t;
     const headingId = `${this.uid}-heading`;
     let body: TemplateResult | typeof nothing;
-    if (!this.backend) {
-      this.reportMissingStore();
+    if (!this.consoleAdapter) {
+      this.reportMissingAdapter();
       body = renderMisconfigured(t);
     } else if (this.preview) body = renderPreview(this, this.preview);
     else body = html`${renderSearch(this)} ${renderCustomers(this)}`;

@@ -61,7 +61,7 @@ export class PortalConsoleLogs extends ConsoleSection<typeof consoleLogsMessages
   /** @internal */ readonly liveRegion = new LiveRegionController(this);
   /** @internal */ readonly list = new PagedListController<AccessLogEntry, AccessLogExport>(
     this,
-    (query) => this.call((backend) => backend.adminListAccessLogs(query)),
+    (query) => this.read((adapter) => adapter.adminListAccessLogs(query)),
     {},
   );
 
@@ -70,9 +70,9 @@ export class PortalConsoleLogs extends ConsoleSection<typeof consoleLogsMessages
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const backend = this.backend;
-    if (backend && backend !== this.loadedFrom) {
-      this.loadedFrom = backend;
+    const adapter = this.consoleAdapter;
+    if (adapter && adapter !== this.loadedFrom) {
+      this.loadedFrom = adapter;
       void this.list.load();
     }
   }
@@ -124,7 +124,7 @@ export class PortalConsoleLogs extends ConsoleSection<typeof consoleLogsMessages
     const filters = this.list.filters;
     const pending = this.form.submit('adminExportAccessLogs', () => {
       this.liveRegion.announce(t.exporting);
-      return this.call((backend) => backend.adminExportAccessLogs(filters));
+      return this.read((adapter) => adapter.adminExportAccessLogs(filters));
     });
     if (!pending) return;
     const file = await pending;
@@ -140,9 +140,9 @@ export class PortalConsoleLogs extends ConsoleSection<typeof consoleLogsMessages
   override render(): TemplateResult {
     const t = this.t;
     const headingId = `${this.uid}-heading`;
-    const body = this.backend
+    const body = this.consoleAdapter
       ? html`${renderFilters(this)} ${renderLog(this)}`
-      : (this.reportMissingStore(), renderMisconfigured(t));
+      : (this.reportMissingAdapter(), renderMisconfigured(t));
     return html`<section class="people" part="base" aria-labelledby=${headingId}>
       <h2 id=${headingId} tabindex="-1">${t.consoleLogs.heading}</h2>
       ${body} ${this.liveRegion.render()}
