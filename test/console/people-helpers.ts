@@ -33,7 +33,7 @@ export function withOverrides(adapter: ConsoleAdapter, overrides: Partial<Consol
   return new Proxy(adapter, {
     get(target, name, receiver) {
       const override = (overrides as Record<PropertyKey, unknown>)[name];
-      return override ?? Reflect.get(target, name, receiver);
+      return override ?? (Reflect.get(target, name, receiver) as unknown);
     },
   });
 }
