@@ -34,6 +34,10 @@ tester.run('portal/layers', layers.rules.layers, {
       "import { FocusController } from '../../../controllers/focus.js';",
     ),
     at(
+      'src/console/elements/portal-console-customers/portal-console-customers.ts',
+      "await import('../../../elements/portal-root/define.js');",
+    ),
+    at(
       'src/console/adapters/console-http-adapter.ts',
       "import { buildRequest } from '../../adapters/http/route.js';",
     ),
@@ -53,6 +57,11 @@ tester.run('portal/layers', layers.rules.layers, {
     wrong(
       'src/console/context.ts',
       "import { x } from '../elements/portal-root/portal-root.js';",
+      'console/ may not import elements/',
+    ),
+    wrong(
+      'src/console/elements/portal-console-customers/preview-panel.ts',
+      "import '../../../elements/portal-root/define.js';",
       'console/ may not import elements/',
     ),
     wrong(
