@@ -82,7 +82,8 @@ function verdict(from, to, dynamic) {
   }
   // The Customers section's preview shows the customer portal itself: `<portal-root>`'s code, fetched by a
   // dynamic import of its define.js when a preview opens (never a static import: the console stays small).
-  if (from.area === 'console' && to.area === 'elements' && dynamic && to.rest.endsWith('/define.ts')) return null;
+  if (from.area === 'console' && to.area === 'elements' && dynamic && to.rest.endsWith('/define.ts'))
+    return null;
   if (!allowed.includes(to.area))
     return `${from.area}/ may not import ${to.area}/ (see scripts/eslint/layers.mjs)`;
   const fromSection = consoleSection(from);
