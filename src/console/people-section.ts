@@ -43,6 +43,9 @@ export class ConsoleSection<NS extends MessageNamespace | undefined = undefined>
 
   /** Tells the developer, once, what the section is missing. */
   protected reportMissingAdapter(): void {
+    // Out of the page, or inside the shell whose session just ended: the section is being taken away.
+    const root = this.getRootNode();
+    if (!this.isConnected || (root instanceof ShadowRoot && root.host.localName === 'portal-console')) return;
     if (this.warnedMissingAdapter) return;
     this.warnedMissingAdapter = true;
     console.error(

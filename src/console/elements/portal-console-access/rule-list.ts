@@ -35,7 +35,13 @@ export function renderRules(host: PortalConsoleAccess): TemplateResult {
   const sorted = [...list].sort(
     (a, b) => a.customerCode.localeCompare(b.customerCode) || a.value.localeCompare(b.value),
   );
-  return html`<div class="table-wrap" aria-busy=${rules.status === 'loading' ? 'true' : 'false'}>
+  return html`<div
+      class="table-wrap"
+      role="group"
+      tabindex="0"
+      aria-label=${t.heading}
+      aria-busy=${rules.status === 'loading' ? 'true' : 'false'}
+    >
       <table>
         <caption class="visually-hidden">
           ${t.heading}

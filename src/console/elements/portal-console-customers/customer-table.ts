@@ -87,7 +87,13 @@ export function renderCustomers(host: PortalConsoleCustomers): TemplateResult {
   if (page.items.length === 0 && state.status === 'ready') {
     return renderEmpty(search ? t.noMatch(search) : t.empty);
   }
-  return html`<div class="table-wrap" aria-busy=${state.status === 'loading' ? 'true' : 'false'}>
+  return html`<div
+      class="table-wrap"
+      role="group"
+      tabindex="0"
+      aria-label=${t.heading}
+      aria-busy=${state.status === 'loading' ? 'true' : 'false'}
+    >
       <table>
         <caption class="visually-hidden">
           ${t.heading}

@@ -32,7 +32,13 @@ export function renderLog(host: PortalConsoleLogs): TemplateResult {
   if (page.items.length === 0 && state.status === 'ready') {
     return renderEmpty(host.filtered ? t.noMatch : t.empty);
   }
-  return html`<div class="table-wrap" aria-busy=${state.status === 'loading' ? 'true' : 'false'}>
+  return html`<div
+      class="table-wrap"
+      role="group"
+      tabindex="0"
+      aria-label=${t.heading}
+      aria-busy=${state.status === 'loading' ? 'true' : 'false'}
+    >
       <table>
         <caption class="visually-hidden">
           ${t.heading}

@@ -17,6 +17,19 @@ export interface SectionEntry {
  * its `id` is the URL hash (`#settings`), so a reload keeps the place.
  */
 export const SECTIONS: Partial<Record<SectionId, SectionEntry>> = {
+  customers: {
+    load: () => import('../portal-console-customers/define.js'),
+    // The preview shows the portal on the customer API the console's embed points at.
+    render: (embed) => html`<portal-console-customers portal-api=${embed.apiUrl}></portal-console-customers>`,
+  },
+  access: {
+    load: () => import('../portal-console-access/define.js'),
+    render: () => html`<portal-console-access></portal-console-access>`,
+  },
+  logs: {
+    load: () => import('../portal-console-logs/define.js'),
+    render: () => html`<portal-console-logs></portal-console-logs>`,
+  },
   share: {
     load: () => import('../portal-console-share/define.js'),
     render: (embed) =>
