@@ -17,6 +17,10 @@ export interface SectionEntry {
  * its `id` is the URL hash (`#settings`), so a reload keeps the place.
  */
 export const SECTIONS: Partial<Record<SectionId, SectionEntry>> = {
+  settings: {
+    load: () => import('../portal-console-settings/define.js'),
+    render: () => html`<portal-console-settings></portal-console-settings>`,
+  },
   share: {
     load: () => import('../portal-console-share/define.js'),
     render: (embed) =>
