@@ -61,8 +61,10 @@ export type AccessLogPage = z.infer<typeof AccessLogPage>;
 export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 export const LogoUpload = z.object({
   contentType: z.enum(['image/png', 'image/jpeg']),
-  /** The file's bytes, base64 (standard alphabet, padded). */
-  data: z.string().check(z.maxLength(Math.ceil(LOGO_MAX_BYTES / 3) * 4), z.regex(/^[A-Za-z0-9+/]*={0,2}$/)),
+  /** The file's bytes, base64 (standard alphabet, padded); longer than 2 MB: field error `too_large`. */
+  data: z
+    .string()
+    .check(z.maxLength(Math.ceil(LOGO_MAX_BYTES / 3) * 4, 'too_large'), z.regex(/^[A-Za-z0-9+/]*={0,2}$/)),
 });
 export type LogoUpload = z.infer<typeof LogoUpload>;
 

@@ -11,7 +11,12 @@ import { AppContext, type AppDeps } from './context.js';
 import { demoCheckoutRouter } from './dev/demo-checkout.js';
 import { devRouter } from './dev/outbox-page.js';
 import { testRouter } from './dev/test-routes.js';
-import { limitBodies } from './http/body-limit.js';
+import { LOGO_BODY_BYTES, limitBodies } from './http/body-limit.js';
+import { logoRouter } from './admin/logo-route.js';
+import { consoleRouter } from './admin/console-router.js';
+import { staffHandlers } from './admin/staff-handlers.js';
+import { adminOperations } from '../../../src/contract/admin-operations.js';
+import { consoleOperations } from '../../../src/contract/console-operations.js';
 import { errorResponse, toErrorResponse } from './http/errors.js';
 import { checkHost } from './http/hosts.js';
 import { describeError, requestIdOf, requestLog } from './http/log.js';
@@ -92,7 +97,13 @@ export function createApp(options: AppOptions): PortalApp {
     c.header('x-content-type-options', 'nosniff');
   });
   app.use('*', checkHost(context.allowedHosts));
-  app.use('*', limitBodies());
+  // A logo upload is base64 of up to 2 MB: that route alone may send up to 3 MB (admin/logo.ts checks it).
+  const logoUploads = [
+    `${API_BASE}${adminOperations.adminUploadLogo.http.path}`,
+    consoleOperations.adminUploadLogo.http.path,
+  ];
+  app.use('*', except(logoUploads, limitBodies()));
+  for (const path of logoUploads) app.use(path, limitBodies(LOGO_BODY_BYTES));
   app.use(`${API_BASE}/*`, async (c, next) => {
     await next();
     c.header('referrer-policy', 'no-referrer');
@@ -115,6 +126,12 @@ export function createApp(options: AppOptions): PortalApp {
   );
 
   app.route(API_BASE, adminRouter(context, adminHandlers));
+  app.route('/', logoRouter(context));
+  app.use('/merchant/api/*', async (c, next) => {
+    await next();
+    c.header('referrer-policy', 'no-referrer');
+  });
+  app.route('/', consoleRouter(context, adminHandlers, staffHandlers));
   app.route(API_BASE, customerRouter(context, handlers));
   if (options.testMode) app.route(`${API_BASE}/__test__`, testRouter(context));
   if (options.devRoutes) app.route('/dev', devRouter(context));

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '../../../src/adapters/demo/demo-data.js';
 import { BUILD_HINT, startCardFieldsServer } from './card-fields/card-fields-server.js';
 import { scheduleDailyJobs } from './jobs/expiry-reminders.js';
 import { stdoutSink } from './http/log.js';
+import { DEMO_STAFF } from './db/seed.js';
 import { type RunningServer, startServer } from './server.js';
 
 export { startServer } from './server.js';
@@ -78,6 +79,7 @@ export async function main(
   if (!cardFields.built) console.warn(`  card fields are not built; run ${BUILD_HINT}`);
   if (!production) {
     console.log(`  demo sign-in ada@example.com / ${DEMO_PASSWORD}`);
+    console.log(`  console      ${server.url}/merchant  ${DEMO_STAFF.email} / ${DEMO_STAFF.password}`);
     console.log(`  outbox       ${server.url}/dev/outbox`);
     if (testMode) console.log(`  test mode    ${server.url}/portal-api/__test__ (PORTAL_TEST_MODE=1)`);
     if (!env.MERCHANT_SECRET_KEY) console.log(`  admin key    ${DEV_MERCHANT_SECRET} (development default)`);

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { DEMO_TEMPORARY_PASSWORD } from '../../../src/adapters/demo/demo-data.js';
-import type { AccessLogEntry, CustomerAccessState, Session, SignInResult } from '../../../src/model/index.js';
+import type {
+  AccessLogPage,
+  CustomerAccessPage,
+  CustomerAccessState,
+  Session,
+  SignInResult,
+} from '../../../src/model/index.js';
 import { createApp } from '../src/app.js';
 import { silentMailer } from '../src/mail/mailer.js';
 import { ADA, DEMO_PASSWORD, type ErrorReply, MERCHANT_SECRET, useTestServer } from './helpers.js';
@@ -88,7 +94,7 @@ describe('password sign-in', () => {
     }
     const other = server.client('192.0.2.51');
     assert.equal((await other.post(signInPath, { email: ADA, password: DEMO_PASSWORD })).status, 200);
-    const logs = (await server.admin<AccessLogEntry[]>('GET', '/admin/access-logs')).body;
+    const logs = (await server.admin<AccessLogPage>('GET', '/admin/access-logs?limit=100')).body.items;
     assert.ok(
       logs.some((each) => each.ip === '192.0.2.50' && each.reason === 'ip_rate_limited' && !each.success),
       'a refused attempt is logged too',
@@ -220,7 +226,7 @@ describe('temporary passwords', () => {
     assert.match(email.subject, /customer portal account/);
     const password = /^ {4}(\S+)$/m.exec(email.text)?.[1] ?? '';
     assert.match(password, /^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
-    const states = (await server.admin<CustomerAccessState[]>('GET', '/admin/customers')).body;
+    const states = (await server.admin<CustomerAccessPage>('GET', '/admin/customers?limit=100')).body.items;
     assert.equal(states.find((each) => each.customerId === 'cus_analytical')?.activated, false);
     const signIn = await server
       .client()
@@ -376,7 +382,17 @@ describe('sessions', () => {
     const client = server.client();
     await client.signIn();
     const locked = await server.admin<CustomerAccessState>('POST', '/admin/customers/cus_ada/lock');
-    assert.deepEqual(locked.body, { customerId: 'cus_ada', email: ADA, locked: true, activated: true });
+    const { lastSignInAt, ...state } = locked.body;
+    assert.deepEqual(state, {
+      customerId: 'cus_ada',
+      customerCode: 'CUST-0001',
+      name: 'Ada Lovelace',
+      email: ADA,
+      state: 'locked',
+      locked: true,
+      activated: true,
+    });
+    assert.ok(lastSignInAt, 'the sign-in just made');
     assert.equal((await client.get('/portal-api/customer')).status, 401);
     assert.equal((await client.post(signInPath, { email: ADA, password: DEMO_PASSWORD })).status, 423);
     const unlocked = await server.admin<CustomerAccessState>('POST', '/admin/customers/cus_ada/unlock');
@@ -529,7 +545,9 @@ describe('access log', () => {
     widget.bearer = 'forged-token-forged-token';
     await widget.get('/portal-api/customer');
 
-    const logs = (await server.admin<AccessLogEntry[]>('GET', '/admin/access-logs?limit=50')).body.reverse();
+    const logs = (
+      await server.admin<AccessLogPage>('GET', '/admin/access-logs?limit=50')
+    ).body.items.reverse();
     const summary = logs.map(({ success, method, email, ip, customerCode, reason }) => ({
       success,
       method,

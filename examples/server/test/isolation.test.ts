@@ -298,3 +298,85 @@ describe('isolation between customers', () => {
     assert.equal((await remove(THEIRS.method)).text, (await remove('pm_unknown')).text);
   });
 });
+
+// A merchant's preview of Ada's portal (adminPreviewCustomer): generated from the operations table, so an
+// operation added later is probed without anyone writing its probe. Reads answer; everything else is
+// refused before it does anything, the session's own sign-out excepted.
+describe('preview sessions', () => {
+  /** Ada's ids, by path parameter name. */
+  const ADA_IDS: Record<string, string> = {
+    id: 'inv_ada_1009',
+    invoiceId: 'inv_ada_1009',
+    subscriptionId: 'sub_ada_roasters',
+    idempotencyKey: 'preview-probe-key-0000000001',
+    slug: 'refund-policy',
+  };
+  const pathFor = (path: string) =>
+    `/portal-api${path.replace(/\{(\w+)\}/g, (_, name: string) => ADA_IDS[name] ?? 'unknown')}`;
+
+  async function adaState(): Promise<string> {
+    return JSON.stringify([
+      await server.query("SELECT * FROM customers WHERE id = 'cus_ada'"),
+      await server.query("SELECT * FROM invoice_notes WHERE invoice_id LIKE 'inv_ada%' ORDER BY id"),
+      await server.query("SELECT * FROM payments WHERE customer_id = 'cus_ada' ORDER BY id"),
+      await server.query("SELECT * FROM payment_methods WHERE customer_id = 'cus_ada' ORDER BY id"),
+      await server.query("SELECT * FROM subscriptions WHERE customer_id = 'cus_ada' ORDER BY id"),
+      await server.query('SELECT count(*) FROM access_logs'),
+      await server.query('SELECT count(*) FROM outbox'),
+    ]);
+  }
+
+  it('reads answer and every other operation is refused with forbidden, before any effect', async () => {
+    const grant = await server.admin<{ token: string; customerId: string }>(
+      'POST',
+      '/admin/customers/cus_ada/preview',
+    );
+    assert.equal(grant.status, 200);
+    assert.equal(grant.body.customerId, 'cus_ada');
+    const before = await adaState();
+    const viewer = server.client();
+    viewer.bearer = grant.body.token;
+    const session = await viewer.get<{ customerId: string; preview?: boolean }>('/portal-api/session');
+    assert.equal(session.body.customerId, 'cus_ada');
+    assert.equal(session.body.preview, true);
+    for (const name of OPERATION_NAMES) {
+      if (name === 'signOut') continue;
+      const op = operations[name];
+      const reply = await viewer.request(op.http.verb, pathFor(op.http.path), {
+        ...(op.http.verb === 'GET' || op.http.verb === 'DELETE' ? {} : { json: {} }),
+      });
+      if ('key' in op) {
+        assert.ok(![401, 403].includes(reply.status) && reply.status < 500, `${name} reads: ${reply.text}`);
+        if ('noInput' in op) assert.equal(reply.status, 200, `${name}: ${reply.text}`);
+      } else {
+        assert.equal(reply.status, 403, `${name} is refused: ${reply.text}`);
+        assert.match(reply.text, /This is a preview/, name);
+      }
+    }
+    assert.equal(await adaState(), before, 'nothing changed, nothing was logged or emailed');
+    const signOut = operations.signOut.http;
+    assert.equal((await viewer.request(signOut.verb, `/portal-api${signOut.path}`)).status, 204);
+    assert.equal((await viewer.get('/portal-api/session')).body, null, 'sign-out ends the preview');
+  });
+
+  it('is never Ada’s sign-in: not in her access log, not her last sign-in, and short-lived', async () => {
+    const grant = await server.admin<{ token: string; expiresAt: string }>(
+      'POST',
+      '/admin/customers/cus_ada/preview',
+    );
+    const minutes = (Date.parse(grant.body.expiresAt) - Date.now()) / 60_000;
+    assert.ok(minutes > 14 && minutes <= 15, `${minutes} minutes`);
+    const viewer = server.client();
+    viewer.bearer = grant.body.token;
+    assert.equal((await viewer.get('/portal-api/invoices')).status, 200);
+    assert.deepEqual(await server.query("SELECT * FROM access_logs WHERE customer_code = 'CUST-0001'"), []);
+    const listed = await server.admin<{ items: { lastSignInAt?: string }[] }>(
+      'GET',
+      '/admin/customers?search=CUST-0001',
+    );
+    assert.equal(listed.body.items[0].lastSignInAt, undefined);
+    await server.setClock(new Date(Date.now() + 15 * 60_000 + 1000));
+    assert.equal((await viewer.get('/portal-api/invoices')).status, 401, 'gone after 15 minutes');
+    assert.equal((await server.admin('POST', '/admin/customers/cus_nobody/preview')).status, 404);
+  });
+});

@@ -1,9 +1,8 @@
 import type * as z from 'zod/mini';
 import type { AdminOperationName, adminOperations } from '../../../../src/contract/admin-operations.js';
 import { PortalError } from '../../../../src/contract/errors.js';
-import type { CustomerAccessState } from '../../../../src/model/index.js';
-import { listAccessLogs } from '../auth/access-log.js';
 import { listRules } from '../auth/access-rules.js';
+import { accessLogCsv } from '../../../../src/rules/access-log-csv.js';
 import { LINK_PARAM, assertNoOverlap } from '../../../../src/rules/access.js';
 import { hashPassword } from '../auth/passwords.js';
 import { newId, temporaryPassword } from '../auth/secrets.js';
@@ -17,10 +16,18 @@ import { queueEmail } from '../mail/outbox.js';
 import { activationMail, unlockMail } from '../../../../src/rules/mail.js';
 import { toCancellation } from '../../../../src/rules/mappers.js';
 import { loadCancellations, loadSettings, saveSettings } from '../store/catalog.js';
-import { type StoredCustomer, findCustomer, listCustomers, setPassword } from '../store/customers.js';
+import { type StoredCustomer, findCustomer, setPassword } from '../store/customers.js';
 import { exchangeQuickOrderToken } from '../store/quick-order.js';
 import { isoInstant } from '../store/rows.js';
 import { emailLink } from '../routes/guards.js';
+import { LOGO_PATH, logoFileName, reencodeLogo, saveLogo } from './logo.js';
+import {
+  accessLogEntries,
+  accessLogPage,
+  customerAccessPage,
+  customerAccessState,
+  listedAccessRules,
+} from './views.js';
 
 type Ops = typeof adminOperations;
 type AdminInput<K extends AdminOperationName> = Ops[K]['input'] extends z.core.$ZodType
@@ -28,11 +35,19 @@ type AdminInput<K extends AdminOperationName> = Ops[K]['input'] extends z.core.$
   : undefined;
 type AdminOutput<K extends AdminOperationName> = Ops[K]['output'] extends z.core.$ZodType
   ? z.infer<Ops[K]['output']>
-  : void;
+  : Ops[K]['output'] extends 'csv'
+    ? string
+    : void;
 
-/** What admin handlers get: the app and whether they queued email (delivered after the response). */
+/**
+ * What admin handlers get: the app, who is asking (the merchant's backend with its secret key, or a
+ * signed-in member of staff through the console) and whether they queued email (delivered after the
+ * response).
+ */
 export interface AdminRequest {
   app: AppContext;
+  actor: { kind: 'secret_key' } | { kind: 'staff'; staffId: string; email: string };
+  ip: string;
   mailQueued: boolean;
 }
 
@@ -40,18 +55,11 @@ export type AdminHandlers = {
   [K in AdminOperationName]: (request: AdminRequest, input: AdminInput<K>) => Promise<AdminOutput<K>>;
 };
 
+/** A preview session lasts a quarter of an hour. */
+const PREVIEW_MINUTES = 15;
+
 /** Activation emails a temporary password that stops working after three days. */
 const TEMPORARY_PASSWORD_HOURS = 72;
-
-function accessState(customer: StoredCustomer): CustomerAccessState {
-  return {
-    customerId: customer.record.id,
-    email: customer.record.email,
-    locked: customer.record.locked,
-    // Activated: the customer chose a password of their own (not passwordless-only, not pending a change).
-    activated: customer.passwordHash !== null && !customer.record.passwordIsTemporary,
-  };
-}
 
 async function requireCustomer(q: Queryable, id: string): Promise<StoredCustomer> {
   const customer = await findCustomer(q, id, { forUpdate: true });
@@ -69,8 +77,8 @@ export const adminHandlers: AdminHandlers = {
     return loadSettings(app.db);
   },
 
-  async adminListCustomers({ app }) {
-    return (await listCustomers(app.db)).map(accessState);
+  adminListCustomers({ app }, query) {
+    return customerAccessPage(app.db, query);
   },
 
   /** Locked out at once: every session and every outstanding link or challenge of the customer ends. */
@@ -82,7 +90,7 @@ export const adminHandlers: AdminHandlers = {
       await deleteCustomerSessions(tx, customerId);
       await revokeTokens(tx, customerId, 'magic_link', now);
       await revokeTokens(tx, customerId, 'password_change', now);
-      return accessState(await requireCustomer(tx, customerId));
+      return customerAccessState(tx, customerId);
     });
   },
 
@@ -100,7 +108,7 @@ export const adminHandlers: AdminHandlers = {
       const link = emailLink(app, undefined, LINK_PARAM.passwordReset, token);
       const minutes = TOKEN_LIFETIME_MS.password_reset / 60_000;
       await queueEmail(tx, { to, ...unlockMail(settings.branding.merchantName, link, minutes) }, now);
-      return accessState(await requireCustomer(tx, customerId));
+      return customerAccessState(tx, customerId);
     });
     request.mailQueued = true;
     return state;
@@ -135,8 +143,13 @@ export const adminHandlers: AdminHandlers = {
     request.mailQueued = true;
   },
 
-  adminListAccessLogs({ app }, { limit }) {
-    return listAccessLogs(app.db, limit ?? 100);
+  adminListAccessLogs({ app }, query) {
+    return accessLogPage(app.db, query);
+  },
+
+  /** Every matching row, newest first, as CSV (formula-safe; src/rules/access-log-csv.ts). */
+  async adminExportAccessLogs({ app }, filters) {
+    return accessLogCsv(await accessLogEntries(app.db, filters));
   },
 
   async adminListCancellations({ app }) {
@@ -147,7 +160,7 @@ export const adminHandlers: AdminHandlers = {
   },
 
   adminListAccessRules({ app }) {
-    return listRules(app.db);
+    return listedAccessRules(app.db);
   },
 
   async adminAddAccessRule({ app }, rule) {
@@ -199,6 +212,66 @@ export const adminHandlers: AdminHandlers = {
         now,
       );
       return { token: created.token, expiresAt: isoInstant(created.expiresAt) };
+    });
+  },
+
+  /**
+   * A read-only look at the portal as this customer: a 15-minute bearer session marked `preview` (the
+   * customer router refuses its every mutation, src/rules/preview.ts). It is not the customer's sign-in:
+   * nothing goes to their access log; the server log records who opened it.
+   */
+  async adminPreviewCustomer({ app, actor, ip }, { customerId }) {
+    const now = app.now();
+    const grant = await app.db.transaction(async (tx) => {
+      const customer = await requireCustomer(tx, customerId);
+      return createSession(
+        tx,
+        {
+          customerId,
+          email: customer.record.email,
+          method: 'session_token',
+          kind: 'bearer',
+          ttlMs: PREVIEW_MINUTES * 60_000,
+          preview: true,
+        },
+        now,
+      );
+    });
+    app.log({
+      level: 'info',
+      event: 'customer_preview_opened',
+      customerId,
+      by: actor.kind === 'staff' ? actor.staffId : 'secret_key',
+      ip,
+    });
+    return { token: grant.token, expiresAt: isoInstant(grant.expiresAt), customerId };
+  },
+
+  /**
+   * The logo is checked and re-encoded (admin/logo.ts), stored under the SHA-256 of its bytes, and the
+   * settings point at the copy this server serves.
+   */
+  async adminUploadLogo({ app }, upload) {
+    const logo = reencodeLogo(upload);
+    const now = app.now();
+    return app.db.transaction(async (tx) => {
+      await saveLogo(tx, logo, now);
+      const settings = await loadSettings(tx);
+      const logoUrl = `${app.publicOrigin}${LOGO_PATH}/${logoFileName(logo)}`;
+      const updated = { ...settings, branding: { ...settings.branding, logoUrl } };
+      await saveSettings(tx, updated, now);
+      return loadSettings(tx);
+    });
+  },
+
+  /** The settings stop naming a logo; the stored file stays (a page still showing it keeps working). */
+  async adminRemoveLogo({ app }) {
+    const now = app.now();
+    return app.db.transaction(async (tx) => {
+      const settings = await loadSettings(tx);
+      const { logoUrl: _removed, ...branding } = settings.branding;
+      await saveSettings(tx, { ...settings, branding }, now);
+      return loadSettings(tx);
     });
   },
 

@@ -1,7 +1,6 @@
-import { normalizeEmail } from '../../../../src/rules/access.js';
 import type { Queryable } from '../db/database.js';
 import { hashToken, randomToken } from './secrets.js';
-import type { AttemptScope } from './throttle.js';
+import { type AttemptScope, type Realm, accountKey } from './throttle.js';
 
 /**
  * Device cookies (OWASP, "Slow Down Online Guessing Attacks with Device Cookies"): a browser that signed
@@ -17,14 +16,18 @@ export interface NewDevice {
   expiresAt: Date;
 }
 
+/** The console's device cookie: the same defence for staff sign-ins, under `/merchant/api/session`. */
+export const STAFF_DEVICE_COOKIE = 'portal_staff_device';
+
 /** The lockout scope of a sign-in to `email` from a browser holding `deviceToken` (or none). */
 export async function attemptScope(
   q: Queryable,
   deviceToken: string | undefined,
   email: string,
   now: Date,
+  realm: Realm = 'customer',
 ): Promise<AttemptScope> {
-  const address = normalizeEmail(email);
+  const address = accountKey(realm, email);
   if (deviceToken) {
     const tokenHash = hashToken(deviceToken);
     const { rows } = await q.query(
@@ -46,6 +49,7 @@ export async function trustDevice(
   previousToken: string | undefined,
   email: string,
   now: Date,
+  realm: Realm = 'customer',
 ): Promise<NewDevice> {
   const token = randomToken();
   const tokenHash = hashToken(token);
@@ -59,7 +63,7 @@ export async function trustDevice(
   await q.query(
     `INSERT INTO trusted_devices (token_hash, email, created_at, expires_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (token_hash, email) DO UPDATE SET expires_at = EXCLUDED.expires_at`,
-    [tokenHash, normalizeEmail(email), now, expiresAt],
+    [tokenHash, accountKey(realm, email), now, expiresAt],
   );
   return { token, expiresAt };
 }

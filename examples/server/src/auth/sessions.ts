@@ -25,6 +25,8 @@ export interface AuthenticatedSession {
   expiresAt: Date;
   /** First request made with this session (bearer tokens log their first use). */
   firstUse: boolean;
+  /** A merchant's read-only preview (adminPreviewCustomer): every mutation is refused. */
+  preview: boolean;
 }
 
 export interface NewSession {
@@ -34,7 +36,14 @@ export interface NewSession {
 
 export async function createSession(
   tx: Queryable,
-  input: { customerId: string; email: string; method: SignInMethod; kind: SessionKind; ttlMs?: number },
+  input: {
+    customerId: string;
+    email: string;
+    method: SignInMethod;
+    kind: SessionKind;
+    ttlMs?: number;
+    preview?: boolean;
+  },
   now: Date,
 ): Promise<NewSession> {
   const token = randomToken();
@@ -44,9 +53,19 @@ export async function createSession(
   const expiresAt = input.kind === 'bearer' ? absolute : new Date(now.getTime() + SESSION_IDLE_MS);
   await tx.query(
     `INSERT INTO sessions (token_hash, kind, customer_id, email, method, created_at, last_seen_at, expires_at,
-                           absolute_expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8)`,
-    [hashToken(token), input.kind, input.customerId, input.email, input.method, now, expiresAt, absolute],
+                           absolute_expires_at, preview)
+     VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9)`,
+    [
+      hashToken(token),
+      input.kind,
+      input.customerId,
+      input.email,
+      input.method,
+      now,
+      expiresAt,
+      absolute,
+      input.preview === true,
+    ],
   );
   return { token, expiresAt };
 }
@@ -61,6 +80,7 @@ interface SessionRow {
   expires_at: Date;
   absolute_expires_at: Date;
   first_used_at: Date | null;
+  preview: boolean;
 }
 
 /**
@@ -76,7 +96,7 @@ export async function resolveSession(
   const tokenHash = hashToken(token);
   const { rows } = await db.query<SessionRow>(
     `SELECT token_hash, kind, customer_id, email, method, last_seen_at, expires_at, absolute_expires_at,
-            first_used_at
+            first_used_at, preview
        FROM sessions WHERE token_hash = $1 AND kind = $2`,
     [tokenHash, kind],
   );
@@ -105,7 +125,16 @@ export async function resolveSession(
     );
     firstUse = claimed.rowCount > 0;
   }
-  return { tokenHash, kind, customer, email: row.email, method: row.method, expiresAt, firstUse };
+  return {
+    tokenHash,
+    kind,
+    customer,
+    email: row.email,
+    method: row.method,
+    expiresAt,
+    firstUse,
+    preview: row.preview,
+  };
 }
 
 export async function deleteSession(q: Queryable, tokenHash: string): Promise<void> {
@@ -125,6 +154,7 @@ export function toSessionPayload(session: {
   email: string;
   method: SignInMethod;
   expiresAt: Date;
+  preview?: boolean;
 }): Session {
   return {
     customerId: session.customer.record.id,
@@ -133,5 +163,6 @@ export function toSessionPayload(session: {
     email: session.email,
     method: session.method,
     expiresAt: isoInstant(session.expiresAt),
+    ...(session.preview ? { preview: true } : {}),
   };
 }

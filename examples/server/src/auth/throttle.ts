@@ -59,6 +59,18 @@ export interface AttemptScope {
   device: string;
 }
 
+/**
+ * Whose sign-ins are counted: customers (portal) or the merchant's staff (console). Both share the tables
+ * and the policy; a staff address is keyed `staff:<address>`, which no customer address can be, so a
+ * stranger guessing at the portal cannot lock a member of staff out of the console, nor the reverse.
+ */
+export type Realm = 'customer' | 'staff';
+
+export function accountKey(realm: Realm, email: string): string {
+  const address = normalizeEmail(email);
+  return realm === 'staff' ? `staff:${address}` : address;
+}
+
 /** Lockout is per email address, known or unknown alike, so it reveals nothing about accounts. */
 function lockoutKey(email: string): string {
   return normalizeEmail(email);
@@ -135,6 +147,10 @@ export async function clearAttempts(q: Queryable, scope: AttemptScope): Promise<
 }
 
 /** Every count and lock of an address, trusted devices included (password reset, merchant unlock). */
-export async function clearSignInFailures(q: Queryable, email: string): Promise<void> {
-  await q.query('DELETE FROM sign_in_failures WHERE email = $1', [lockoutKey(email)]);
+export async function clearSignInFailures(
+  q: Queryable,
+  email: string,
+  realm: Realm = 'customer',
+): Promise<void> {
+  await q.query('DELETE FROM sign_in_failures WHERE email = $1', [accountKey(realm, email)]);
 }

@@ -1,6 +1,7 @@
 import { type DemoData, createDemoData } from '../../../../src/adapters/demo/demo-data.js';
 import { isoToday } from '../../../../src/rules/dates.js';
 import { hashPassword } from '../auth/passwords.js';
+import { insertStaff } from '../auth/staff.js';
 import { insertInvoice } from '../store/invoices.js';
 import { insertMethod } from '../store/payment-methods.js';
 import { insertPlan, saveSettings, saveSubscription } from '../store/catalog.js';
@@ -22,6 +23,14 @@ function seedHash(customerId: string, password: string): Promise<string> {
   }
   return hash;
 }
+
+/** The demo's one member of staff, for the merchant console at /merchant (`npm start` prints them). */
+export const DEMO_STAFF = {
+  id: 'staff_owner',
+  email: 'owner@northwind.example',
+  name: 'Nora Northwind',
+  password: 'northwind-console-demo',
+} as const;
 
 /** Loads the demo snapshot (the same one MemoryAdapter starts from) into empty tables. */
 export async function seedDemoData(tx: Queryable, now: Date, data: DemoData = createDemoData(isoToday(now))) {
@@ -100,6 +109,8 @@ export async function seedDemoData(tx: Queryable, now: Date, data: DemoData = cr
       [rule.id, rule.customerId, rule.kind, rule.value.toLowerCase(), now],
     );
   }
+  const { password, ...staff } = DEMO_STAFF;
+  await insertStaff(tx, { ...staff, passwordHash: await seedHash(staff.id, password) }, now);
 }
 
 /** Seeds a database that has never been seeded; an existing database keeps its data. */

@@ -5,6 +5,8 @@ import { errorResponse } from './errors.js';
 
 /** The largest request body the server reads, in bytes (the biggest real one, a note, is a few KB). */
 export const MAX_BODY_BYTES = 1_000_000;
+/** The logo upload's limit: base64 of the 2 MB a logo may be, plus its JSON wrapping. */
+export const LOGO_BODY_BYTES = 3_000_000;
 
 /**
  * Bounds every request body in bytes while it streams in, before anything parses it: a declared

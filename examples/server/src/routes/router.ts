@@ -12,6 +12,7 @@ import { DEVICE_COOKIE } from '../auth/devices.js';
 import { type AuthenticatedSession, resolveSession } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { unauthorized } from '../../../../src/rules/errors.js';
+import { requirePreviewAllows } from '../../../../src/rules/preview.js';
 import { operationInput } from '../http/input.js';
 import { bearerToken, clientIp, isJsonContentType, isMutating } from '../http/request.js';
 import { type DocumentFile, type Handlers, RequestContext, StoredResponse } from './types.js';
@@ -42,7 +43,8 @@ async function authenticate(c: Context, app: AppContext, ip: string): Promise<Au
       );
       return null;
     }
-    if (session.firstUse) {
+    // A preview is the merchant looking, not the customer signing in: never in their access log.
+    if (session.firstUse && !session.preview) {
       await logAccess(
         app.db,
         {
@@ -70,7 +72,7 @@ async function authenticate(c: Context, app: AppContext, ip: string): Promise<Au
  * HTML form sends, and an empty form post could otherwise sign out or trigger any input-less operation.
  * Together with SameSite=Lax this covers login CSRF as well.
  */
-function checkOrigin(c: Context, app: AppContext): void {
+export function checkOrigin(c: Context, app: AppContext): void {
   const type = c.req.header('content-type');
   if (type !== undefined && !isJsonContentType(type)) {
     throw new PortalError('forbidden', 'request bodies must be sent as application/json');
@@ -126,6 +128,7 @@ function respond(
       'content-disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`,
     });
   }
+  if (op.output === 'csv') throw new Error(`${name}: only the merchant's operations answer CSV`);
   // Parsing the output strips anything that is not in the contract (internal columns never leak) and
   // turns a handler bug into a logged 500 instead of a malformed answer.
   const parsed = z.safeParse(op.output, result);
@@ -147,6 +150,7 @@ export function customerRouter(app: AppContext, handlers: Handlers): Hono {
       const session = await authenticate(c, app, ip);
       if (isMutating(c.req.method) && !(session?.kind === 'bearer')) checkOrigin(c, app);
       if (!op.public && !session) throw unauthorized();
+      requirePreviewAllows(session, name);
       const input = op.input ? await operationInput(c, op.input, op.http.verb, params, name) : undefined;
       if (op.money) {
         const header = c.req.header('idempotency-key');
