@@ -23,3 +23,13 @@ export interface ConsoleContextValue {
 export const consoleContext = createContext<ConsoleContextValue | undefined>(
   Symbol.for('portal-elements.console-context'),
 );
+
+declare global {
+  interface HTMLElementEventMap {
+    /**
+     * Dispatched by `<portal-console>` on the open section before it opens another (cancelable): a section
+     * with unsaved changes cancels it unless the merchant confirms leaving.
+     */
+    'portal-console-leave': Event;
+  }
+}

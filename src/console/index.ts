@@ -5,7 +5,7 @@
  */
 export { ConsoleHttpAdapter, type ConsoleHttpAdapterOptions } from './adapters/console-http-adapter.js';
 export { ConsoleMemoryAdapter, type ConsoleMemoryAdapterOptions } from './adapters/console-memory-adapter.js';
-export { DEMO_STAFF } from './adapters/console-memory-data.js';
+export { DEMO_STAFF, DEMO_STAFF_PASSWORD } from './adapters/console-memory-data.js';
 export { ConsoleElement } from './console-element.js';
 export { ConsoleQuery, type ConsoleQueryHost, loadedValue, type QueryState } from './console-query.js';
 export { type ConsoleContextValue, consoleContext } from './context.js';

@@ -23,8 +23,6 @@ export function settingsProblems(settings: PortalSettings): FieldError[] {
   if (accountCreation.enabled && accountCreation.required.bankAccount && !paymentMethods.addBankAccounts) {
     problem('accountCreation.required.bankAccount');
   }
-  // Verifying new cards only means something when customers add cards.
-  if (paymentMethods.verifyNewCards && !paymentMethods.addCards) problem('paymentMethods.verifyNewCards');
   // Paying in part or across methods are ways of paying.
   if (invoices.partialPayments && !invoices.payInvoices) problem('invoices.partialPayments');
   if (invoices.splitPayments && !invoices.payInvoices) problem('invoices.splitPayments');

@@ -8,7 +8,7 @@ import { text } from '../helpers/dom.js';
 
 // The merchant's view of the shell: sign in by label, move between sections by link, sign out.
 
-const PASSWORD = 'correct-horse-battery-staple';
+const PASSWORD = 'northwind-console-demo';
 
 async function mount(adapter: ConsoleMemoryAdapter): Promise<PortalConsole> {
   const el = await fixture<PortalConsole>(html`<portal-console .adapter=${adapter}></portal-console>`);
@@ -99,7 +99,7 @@ describe('<portal-console>', () => {
     await signIn(el, 'owner@northwind.example', PASSWORD);
     await waitUntil(() => el.shadowRoot!.querySelector('nav'), 'signed in');
     expect(el.querySelector('portal-console-sign-in'), 'the form and its password are gone').to.equal(null);
-    expect(text(el.shadowRoot!.querySelector('.who span'))).to.equal('Signed in as Nora Winters');
+    expect(text(el.shadowRoot!.querySelector('.who span'))).to.equal('Signed in as Nora Northwind');
     expect(nav(el).map((link) => text(link))).to.include('Share');
     const share = nav(el).find((link) => text(link) === 'Share')!;
     share.click();

@@ -82,7 +82,7 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
 
 /**
  * The whole console in memory, for stories and element tests: staff sign-in (the demo owner
- * `owner@northwind.example` with the demo password; `former@northwind.example` is locked; five wrong
+ * `owner@northwind.example` with `northwind-console-demo`, as on the reference server; `former@northwind.example` is locked; five wrong
  * passwords in a row are rate limited for 15 minutes), the settings (checked by rules/settings.ts), the
  * logo as a data: URL, the demo customers with their portal states, search and paging, passwordless
  * access rules (overlaps refused by rules/access.ts), the access log with filters, paging and the CSV of

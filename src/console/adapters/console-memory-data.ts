@@ -15,20 +15,23 @@ export interface StaffRecord {
   locked: boolean;
 }
 
-/** The demo merchant's staff: one who can sign in, one whose account is locked. */
+/** The console's demo password, the same as the reference server's demo staff member's. */
+export const DEMO_STAFF_PASSWORD = 'northwind-console-demo';
+
+/** The demo merchant's staff: the reference server's owner, and one whose account is locked. */
 export const DEMO_STAFF: readonly StaffRecord[] = [
   {
     id: 'staff_owner',
     email: 'owner@northwind.example',
-    name: 'Nora Winters',
-    password: DEMO_PASSWORD,
+    name: 'Nora Northwind',
+    password: DEMO_STAFF_PASSWORD,
     locked: false,
   },
   {
     id: 'staff_locked',
     email: 'former@northwind.example',
     name: 'Felix Former',
-    password: DEMO_PASSWORD,
+    password: DEMO_STAFF_PASSWORD,
     locked: true,
   },
 ];

@@ -170,6 +170,13 @@ export class PortalConsole extends ConsoleElement<typeof shellMessages> {
 
   private open(section: SectionId, moveFocus: boolean): void {
     if (section === this.section) return;
+    // The open section may hold unsaved changes: it cancels the move unless the merchant confirms.
+    const leaving = new Event('portal-console-leave', { cancelable: true });
+    this.renderRoot.querySelector('main')?.lastElementChild?.dispatchEvent(leaving);
+    if (leaving.defaultPrevented) {
+      history.replaceState(null, '', `#${this.section}`);
+      return;
+    }
     this.section = section;
     this.sectionError = null;
     if (moveFocus) this.focusing.focusWhenRendered('section-heading');

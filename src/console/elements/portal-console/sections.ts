@@ -17,6 +17,10 @@ export interface SectionEntry {
  * its `id` is the URL hash (`#settings`), so a reload keeps the place.
  */
 export const SECTIONS: Partial<Record<SectionId, SectionEntry>> = {
+  settings: {
+    load: () => import('../portal-console-settings/define.js'),
+    render: () => html`<portal-console-settings></portal-console-settings>`,
+  },
   customers: {
     load: () => import('../portal-console-customers/define.js'),
     // The preview shows the portal on the customer API the console's embed points at.
