@@ -17,8 +17,8 @@
 //   console      the merchant console (adapters, base, sections)     → model, contract, rules, adapters,
 //                                                                       ui, core, controllers, console; a
 //                section element (console/elements/<name>) imports another only through its define.js
-//                or a dynamic import(), like elements/; a customer element only through a dynamic
-//                import() of its define.js (the preview loads <portal-root>)
+//                or a dynamic import(), like elements/; the customer elements only through a dynamic
+//                import() of src/define.ts (the Customers section's preview shows the whole portal)
 //   src/*.ts     the entry points (index, define, cdn, merchant)      → anything, but only merchant.ts may
 //                import console/: the customer bundles never carry the console
 //
@@ -80,10 +80,9 @@ function verdict(from, to, dynamic) {
   if (from.area === 'core' && to.area === 'adapters') {
     return dynamic ? null : 'core reaches an adapter only through a dynamic import() (loaded on first use)';
   }
-  // The Customers section's preview shows the customer portal itself: `<portal-root>`'s code, fetched by a
-  // dynamic import of its define.js when a preview opens (never a static import: the console stays small).
-  if (from.area === 'console' && to.area === 'elements' && dynamic && to.rest.endsWith('/define.ts'))
-    return null;
+  // The Customers section's preview shows the customer portal itself: every customer element, registered by
+  // a dynamic import of src/define.ts when a preview opens (never a static import: the console stays small).
+  if (from.area === 'console' && dynamic && to.area === 'entry' && to.rest === 'define.ts') return null;
   if (!allowed.includes(to.area))
     return `${from.area}/ may not import ${to.area}/ (see scripts/eslint/layers.mjs)`;
   const fromSection = consoleSection(from);

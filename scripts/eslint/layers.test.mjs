@@ -35,7 +35,7 @@ tester.run('portal/layers', layers.rules.layers, {
     ),
     at(
       'src/console/elements/portal-console-customers/portal-console-customers.ts',
-      "await import('../../../elements/portal-root/define.js');",
+      "await import('../../../define.js');",
     ),
     at(
       'src/console/adapters/console-http-adapter.ts',
@@ -61,8 +61,8 @@ tester.run('portal/layers', layers.rules.layers, {
     ),
     wrong(
       'src/console/elements/portal-console-customers/preview-panel.ts',
-      "import '../../../elements/portal-root/define.js';",
-      'console/ may not import elements/',
+      "import '../../../define.js';",
+      'console/ may not import entry/',
     ),
     wrong(
       'src/core/connect.ts',

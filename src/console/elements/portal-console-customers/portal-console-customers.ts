@@ -36,7 +36,8 @@ type Filters = Pick<CustomerQuery, 'search'>;
  * on the way is never shown as done or as failed: the section says it cannot tell and reads the page again.
  *
  * The preview renders `<portal-root>` on `portal-api` with a short-lived read-only session for that
- * customer, which the portal marks as a preview; its code is loaded only when a preview opens.
+ * customer, which the portal marks as a preview; the customer elements' code is loaded only when a
+ * preview opens.
  *
  * @csspart base - The whole section.
  * @csspart customer - Each customer's row.
@@ -188,7 +189,7 @@ export class PortalConsoleCustomers extends ConsoleSection<typeof consoleCustome
       this.liveRegion.announce(this.t.consoleCustomers.previewOpening(customer.name));
       return Promise.all([
         this.read((adapter) => adapter.adminPreviewCustomer({ customerId: customer.customerId })),
-        import('../../../elements/portal-root/define.js').then(
+        import('../../../define.js').then(
           () => null,
           (error: unknown) => new PortalError('network', 'the portal could not be loaded', { cause: error }),
         ),
