@@ -21,6 +21,10 @@ export const SECTIONS: Partial<Record<SectionId, SectionEntry>> = {
     load: () => import('../portal-console-settings/define.js'),
     render: () => html`<portal-console-settings></portal-console-settings>`,
   },
+  branding: {
+    load: () => import('../portal-console-branding/define.js'),
+    render: () => html`<portal-console-branding></portal-console-branding>`,
+  },
   share: {
     load: () => import('../portal-console-share/define.js'),
     render: (embed) =>
