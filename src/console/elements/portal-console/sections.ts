@@ -21,6 +21,10 @@ export const SECTIONS: Partial<Record<SectionId, SectionEntry>> = {
     load: () => import('../portal-console-settings/define.js'),
     render: () => html`<portal-console-settings></portal-console-settings>`,
   },
+  branding: {
+    load: () => import('../portal-console-branding/define.js'),
+    render: () => html`<portal-console-branding></portal-console-branding>`,
+  },
   customers: {
     load: () => import('../portal-console-customers/define.js'),
     // The preview shows the portal on the customer API the console's embed points at.
