@@ -14,7 +14,13 @@
 //   providers    card-fields providers                               → … core, controllers, providers
 //   elements     one folder per public element                       → everything above; another
 //                element only through its define.js or a dynamic import()
-//   src/*.ts     the entry points (index, define, cdn)                → anything
+//   console      the merchant console (adapters, base, sections)     → model, contract, rules, adapters,
+//                                                                       ui, core, controllers, console; a
+//                section element (console/elements/<name>) imports another only through its define.js
+//                or a dynamic import(), like elements/; the customer elements only through a dynamic
+//                import() of src/define.ts (the Customers section's preview shows the whole portal)
+//   src/*.ts     the entry points (index, define, cdn, merchant)      → anything, but only merchant.ts may
+//                import console/: the customer bundles never carry the console
 //
 // The reference server (examples/server/src) may import only model, contract, rules and adapters/demo
 // (plus adapters/shared while it exists): never the browser's core, ui, controllers or elements.
@@ -30,7 +36,12 @@ const below = {
   controllers: ['model', 'contract', 'ui', 'core', 'controllers'],
   providers: ['model', 'contract', 'rules', 'ui', 'core', 'controllers', 'providers'],
   elements: ['model', 'contract', 'rules', 'ui', 'core', 'controllers', 'providers', 'elements'],
+  // The console reuses adapters/http's request and response helpers and adapters/demo's data (its
+  // memory adapter); it is never imported by the customer side.
+  console: ['model', 'contract', 'rules', 'adapters', 'ui', 'core', 'controllers', 'console'],
 };
+/** The one entry point that may import src/console (the `portal-elements/merchant` package entry). */
+const CONSOLE_ENTRY = 'merchant.ts';
 const SERVER_MAY_IMPORT = ['model', 'contract', 'rules', 'adapters/demo', 'adapters/shared'];
 
 /** `{ area: 'core', rest: 'store.ts' }` for a path inside src/, or the server, or null. */
@@ -44,8 +55,19 @@ function placeOf(file, root) {
   return { area: inSrc.slice(0, slash), rest: inSrc.slice(slash + 1) };
 }
 
+/** `customers` for `console/elements/customers/x.ts`; null outside the console's section elements. */
+function consoleSection(place) {
+  if (place.area !== 'console' || !place.rest.startsWith('elements/')) return null;
+  return place.rest.split('/')[1] ?? null;
+}
+
 function verdict(from, to, dynamic) {
-  if (!to || from.area === 'entry') return null;
+  if (!to) return null;
+  if (from.area === 'entry') {
+    return to.area === 'console' && from.rest !== CONSOLE_ENTRY
+      ? `only src/${CONSOLE_ENTRY} may import console/: customer bundles never carry the merchant console`
+      : null;
+  }
   if (from.area === 'server') {
     if (to.area === 'server') return null;
     const target = `${to.area}/${to.rest}`;
@@ -58,8 +80,19 @@ function verdict(from, to, dynamic) {
   if (from.area === 'core' && to.area === 'adapters') {
     return dynamic ? null : 'core reaches an adapter only through a dynamic import() (loaded on first use)';
   }
+  // The Customers section's preview shows the customer portal itself: every customer element, registered by
+  // a dynamic import of src/define.ts when a preview opens (never a static import: the console stays small).
+  if (from.area === 'console' && dynamic && to.area === 'entry' && to.rest === 'define.ts') return null;
   if (!allowed.includes(to.area))
     return `${from.area}/ may not import ${to.area}/ (see scripts/eslint/layers.mjs)`;
+  const fromSection = consoleSection(from);
+  const toSection = consoleSection(to);
+  if (fromSection && toSection && fromSection !== toSection && !dynamic) {
+    const inside = to.rest.split('/').slice(2).join('/');
+    if (inside !== 'define.ts') {
+      return `a console section imports another only through its define.js or a dynamic import(): ${toSection}/${inside}`;
+    }
+  }
   if (from.area === 'elements' && to.area === 'elements') {
     const [fromElement] = from.rest.split('/');
     const [toElement, ...inside] = to.rest.split('/');

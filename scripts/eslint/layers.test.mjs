@@ -24,8 +24,46 @@ tester.run('portal/layers', layers.rules.layers, {
     at('src/adapters/memory/memory-adapter.ts', "import { checkPayment } from '../../rules/payments.js';"),
     at('examples/server/src/app.ts', "import { Invoice } from '../../../src/model/index.js';"),
     at('src/define.ts', "import './elements/portal-root/define.js';"),
+    at('src/merchant.ts', "export { ConsoleMemoryAdapter } from './console/index.js';"),
+    at(
+      'src/console/elements/portal-console/portal-console.ts',
+      "await import('../portal-console-customers/define.js');",
+    ),
+    at(
+      'src/console/elements/portal-console-settings/settings-view.ts',
+      "import { FocusController } from '../../../controllers/focus.js';",
+    ),
+    at(
+      'src/console/elements/portal-console-customers/portal-console-customers.ts',
+      "await import('../../../define.js');",
+    ),
+    at(
+      'src/console/adapters/console-http-adapter.ts',
+      "import { buildRequest } from '../../adapters/http/route.js';",
+    ),
   ],
   invalid: [
+    wrong('src/index.ts', "export * from './console/index.js';", 'only src/merchant.ts may import console/'),
+    wrong(
+      'src/elements/portal-root/portal-root.ts',
+      "import { consoleContext } from '../../console/context.js';",
+      'elements/ may not import console/',
+    ),
+    wrong(
+      'src/console/elements/portal-console-settings/portal-console-settings.ts',
+      "import { x } from '../portal-console-branding/branding-view.js';",
+      'console section imports another only through its define.js',
+    ),
+    wrong(
+      'src/console/context.ts',
+      "import { x } from '../elements/portal-root/portal-root.js';",
+      'console/ may not import elements/',
+    ),
+    wrong(
+      'src/console/elements/portal-console-customers/preview-panel.ts',
+      "import '../../../define.js';",
+      'console/ may not import entry/',
+    ),
     wrong(
       'src/core/connect.ts',
       "import { HttpAdapter } from '../adapters/http/http-adapter.js';",

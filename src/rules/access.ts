@@ -140,23 +140,32 @@ export function accessRuleFor(rules: readonly AccessRule[], email: string): Acce
 }
 
 /**
- * Refuses a rule that would overlap another rule of the same billing account: the same value again, an
+ * The existing rule of the same billing account a new one would overlap, if any: the same value again, an
  * address whose domain the account already grants, or a domain covering an address it already grants.
- * Across accounts rules may overlap on purpose: that is how one person reaches several accounts.
+ * Across accounts rules may overlap on purpose: that is how one person reaches several accounts. The
+ * console names the rule to the merchant when the backend refuses the new one.
  */
-export function assertNoOverlap(existing: readonly AccessRule[], rule: NewAccessRule): void {
+export function overlappingRule<R extends AccessRule>(
+  existing: readonly R[],
+  rule: NewAccessRule,
+): R | undefined {
   const value = rule.value.toLowerCase();
-  for (const other of existing) {
-    if (other.customerId !== rule.customerId) continue;
-    const overlaps =
-      (other.kind === rule.kind && other.value === value) ||
-      (rule.kind === 'email' && other.kind === 'domain' && other.value === emailDomain(value)) ||
-      (rule.kind === 'domain' && other.kind === 'email' && emailDomain(other.value) === value);
-    if (overlaps) {
-      throw new PortalError('conflict', `the rule overlaps ${other.kind} rule ${other.id} (${other.value})`, {
-        fieldErrors: [{ path: 'value', code: 'taken' }],
-      });
-    }
+  return existing.find(
+    (other) =>
+      other.customerId === rule.customerId &&
+      ((other.kind === rule.kind && other.value === value) ||
+        (rule.kind === 'email' && other.kind === 'domain' && other.value === emailDomain(value)) ||
+        (rule.kind === 'domain' && other.kind === 'email' && emailDomain(other.value) === value)),
+  );
+}
+
+/** Refuses a rule that would overlap another rule of the same billing account (see `overlappingRule`). */
+export function assertNoOverlap(existing: readonly AccessRule[], rule: NewAccessRule): void {
+  const other = overlappingRule(existing, rule);
+  if (other) {
+    throw new PortalError('conflict', `the rule overlaps ${other.kind} rule ${other.id} (${other.value})`, {
+      fieldErrors: [{ path: 'value', code: 'taken' }],
+    });
   }
 }
 

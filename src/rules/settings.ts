@@ -8,7 +8,8 @@ import type { PortalSettings } from '../model/index.js';
  *
  * - split payments allowing fewer than two methods: a split needs two (turn splits off instead);
  * - a card required on file while customers can neither add nor remove cards: the setting would do nothing;
- * - one plan listed twice in the plan rules: which rule applies would be ambiguous.
+ * - one plan listed twice in the plan rules: which rule applies would be ambiguous;
+ * - a cancellation reason without words, or two with one id: the merchant could not tell them apart.
  *
  * Deliberately not refused: both sign-in methods off (a merchant who signs customers in on its own site
  * hands over minted session tokens), paying off while partial or split payments stay on (the preference
@@ -27,6 +28,14 @@ export function settingsProblems(settings: PortalSettings): FieldError[] {
   subscriptions.plans.forEach((rule, index) => {
     if (seen.has(rule.planId)) problem(`subscriptions.plans.${index}.planId`);
     seen.add(rule.planId);
+  });
+  const reasonIds = new Set<string>();
+  subscriptions.cancellationReasons.forEach((reason, index) => {
+    if (reason.label.trim() === '')
+      problems.push({ path: `subscriptions.cancellationReasons.${index}.label`, code: 'required' });
+    if (reasonIds.has(reason.id))
+      problems.push({ path: `subscriptions.cancellationReasons.${index}.id`, code: 'taken' });
+    reasonIds.add(reason.id);
   });
   return problems;
 }

@@ -1,0 +1,63 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ListedAccessRule } from '../../../model/index.js';
+import { renderEmpty, renderError, renderLoading } from '../../../ui/states.js';
+import type { PortalConsoleAccess } from './portal-console-access.js';
+
+function renderRule(host: PortalConsoleAccess, rule: ListedAccessRule): TemplateResult {
+  const t = host.t.consoleAccess;
+  return html`<tr part="rule">
+    <th scope="row">${rule.customerCode}</th>
+    <td>${t.kinds[rule.kind]}</td>
+    <td class="email">${rule.value}</td>
+    <td>
+      <button
+        type="button"
+        class="button"
+        id=${`${host.uid}-remove-${rule.id}`}
+        aria-label=${t.removeLabel(rule.value, rule.customerCode)}
+        aria-disabled=${host.form.busy ? 'true' : 'false'}
+        @click=${() => host.askRemove(rule)}
+      >
+        ${t.remove}
+      </button>
+    </td>
+  </tr>`;
+}
+
+/** The rules by billing account code: a skeleton, a failure with a retry, none yet, or a table. */
+export function renderRules(host: PortalConsoleAccess): TemplateResult {
+  const t = host.t.consoleAccess;
+  const rules = host.rules;
+  if (rules.status === 'error') return renderError(host.t, rules.error, () => void host.loadRules());
+  if (rules.status === 'loading' && !rules.previous) return renderLoading(host.t, 4);
+  const list = rules.status === 'ready' ? rules.rules : (rules.previous ?? []);
+  if (list.length === 0) return renderEmpty(t.empty);
+  const sorted = [...list].sort(
+    (a, b) => a.customerCode.localeCompare(b.customerCode) || a.value.localeCompare(b.value),
+  );
+  return html`<div
+      class="table-wrap"
+      role="group"
+      tabindex="0"
+      aria-label=${t.heading}
+      aria-busy=${rules.status === 'loading' ? 'true' : 'false'}
+    >
+      <table>
+        <caption class="visually-hidden">
+          ${t.heading}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${t.account}</th>
+            <th scope="col">${t.kind}</th>
+            <th scope="col">${t.value}</th>
+            <th scope="col">${t.actions}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${sorted.map((rule) => renderRule(host, rule))}
+        </tbody>
+      </table>
+    </div>
+    ${nothing}`;
+}
