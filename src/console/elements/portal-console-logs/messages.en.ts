@@ -29,6 +29,7 @@ export const en = {
     magic_link: 'Email link',
     session_token: 'Session token',
     password_reset: 'Password reset',
+    account_switch: 'Account switch',
   },
   pages: 'Pages',
   previous: 'Previous page',
