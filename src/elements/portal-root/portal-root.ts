@@ -22,7 +22,7 @@ import { TaskLink } from './task-link.js';
 import { OverviewBootstrap, rememberSignedIn, renderOverview } from './overview.js';
 import { rootStyles } from './portal-root.styles.js';
 import { rootMessages } from './messages.js';
-import { sentence, userText } from '../../ui/user-text.js';
+import { sentence } from '../../ui/user-text.js';
 
 /**
  * @summary The whole portal: branding, sign-in, and the account's sections, in one element.
