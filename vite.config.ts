@@ -26,6 +26,8 @@ export default defineConfig({
         'portal-content': 'src/elements/portal-content/define.ts',
         'portal-quick-order': 'src/elements/portal-quick-order/define.ts',
         'portal-subscriptions': 'src/elements/portal-subscriptions/define.ts',
+        // The merchant console: its own entry, `portal-elements/merchant`, never imported by the above.
+        merchant: 'src/merchant.ts',
       },
       formats: ['es'],
     },

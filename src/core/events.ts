@@ -6,6 +6,7 @@ import type {
   PaymentMethod,
   PaymentReceipt,
   Session,
+  StaffSession,
   Subscription,
 } from '../model/index.js';
 
@@ -77,6 +78,10 @@ export interface PortalEventDetails {
    * otherwise the browser goes to `url`.
    */
   'portal-quick-order': { url: string; token: string };
+  /** A member of the merchant's staff signed in to the console (`<portal-console>`). */
+  'portal-console-sign-in': { session: StaffSession };
+  /** The staff member signed out of the console. */
+  'portal-console-sign-out': Record<string, never>;
 }
 
 export type PortalEventName = keyof PortalEventDetails;
@@ -108,6 +113,8 @@ declare global {
     'portal-error': PortalEvent<'portal-error'>;
     'portal-content-open': PortalEvent<'portal-content-open'>;
     'portal-quick-order': PortalEvent<'portal-quick-order'>;
+    'portal-console-sign-in': PortalEvent<'portal-console-sign-in'>;
+    'portal-console-sign-out': PortalEvent<'portal-console-sign-out'>;
   }
 }
 
