@@ -12,7 +12,9 @@ const storyIndex = {
   name: 'story-index',
   serve(context) {
     if (context.path !== '/__story-index.js') return undefined;
-    const files = readdirSync('stories')
+    // Subfolders too: the merchant console's stories live in stories/console/.
+    const files = readdirSync('stories', { recursive: true })
+      .map((file) => String(file).split('\\').join('/'))
       .filter((file) => file.endsWith('.stories.ts'))
       .sort();
     const entries = files.map((file) => `  [${JSON.stringify(file)}, () => import('/stories/${file}')],`);
