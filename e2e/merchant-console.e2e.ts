@@ -30,6 +30,8 @@ describe('the merchant console', { timeout: 180_000 }, () => {
     await signInToConsole(page, 'settings');
     await page.getByLabel('Customers can add cards').uncheck();
     await page.getByLabel('Customers can remove cards').uncheck();
+    // No card can be added or removed any more, so "keep one on file" has nothing left to guard.
+    await page.getByLabel('Keep at least one card on file').uncheck();
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').first().waitFor();
     // A reload keeps the section (the hash) and shows what the server saved.

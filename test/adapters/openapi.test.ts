@@ -3,17 +3,21 @@ import { pathParams } from '../../src/contract/operations.js';
 import type { Operation } from '../../src/contract/operation-schemas.js';
 import { documentedOperations as operations } from '../../src/contract/operation-summaries.js';
 import { adminOperations } from '../../src/contract/admin-operations.js';
-import { buildOpenApiDocument } from '../../src/adapters/http/openapi.js';
+import { buildOpenApiDocument, consoleOperationId } from '../../src/adapters/http/openapi.js';
+import { consoleOperations } from '../../src/contract/console-operations.js';
 
 type Json = Record<string, unknown>;
 
 const REGENERATE = 'npx tsx scripts/openapi.mjs';
-const TABLE: [string, Operation, 'customer' | 'admin'][] = [
+const TABLE: [string, Operation, 'customer' | 'admin' | 'console'][] = [
   ...Object.entries(operations as Record<string, Operation>).map(
     ([name, operation]): [string, Operation, 'customer'] => [name, operation, 'customer'],
   ),
   ...Object.entries(adminOperations as Record<string, Operation>).map(
     ([name, operation]): [string, Operation, 'admin'] => [name, operation, 'admin'],
+  ),
+  ...Object.entries(consoleOperations as Record<string, Operation>).map(
+    ([name, operation]): [string, Operation, 'console'] => [consoleOperationId(name), operation, 'console'],
   ),
 ];
 
@@ -107,7 +111,10 @@ describe('OpenAPI document', () => {
       expect(documented.summary).to.equal(operation.summary);
     }
     const documentedIds = Object.values(built.paths as Record<string, Record<string, Json>>).flatMap((item) =>
-      Object.values(item).map((each) => each.operationId),
+      // A path item's `servers` (the console's, mounted at the root) is not an operation.
+      Object.entries(item)
+        .filter(([key]) => key !== 'servers')
+        .map(([, each]) => each.operationId),
     );
     expect(documentedIds.sort()).to.deep.equal(TABLE.map(([name]) => name).sort());
   });
@@ -177,22 +184,29 @@ describe('OpenAPI document', () => {
     for (const [name, operation, audience] of TABLE) {
       const security = operationOf(built, operation).security;
       if (audience === 'admin') expect(security, name).to.deep.equal([{ merchantSecret: [] }]);
-      else if (operation.public) {
+      else if (audience === 'console') {
+        const open = name === 'staffSignIn' || name === 'staffSession';
+        expect(security, name).to.deep.equal(open ? [{}, { staffSession: [] }] : [{ staffSession: [] }]);
+      } else if (operation.public) {
         expect(security, name).to.deep.equal([{}, { cookieSession: [] }, { sessionToken: [] }]);
       } else expect(security, name).to.deep.equal([{ cookieSession: [] }, { sessionToken: [] }]);
     }
   });
 
-  it('answers PDF for the document route, 204 for operations without output, JSON otherwise', () => {
+  it('answers PDF for the document route, CSV for the access-log export, 204 for operations without output, JSON otherwise', () => {
     for (const [name, operation] of TABLE) {
       const responses = operationOf(built, operation).responses as Record<string, Json>;
       if (operation.output === null)
         expect(Object.keys(responses), name).to.include('204').and.not.include('200');
       else {
         const content = Object.keys(responses['200'].content as Json);
-        expect(content, name).to.deep.equal([
-          operation.output === 'pdf' ? 'application/pdf' : 'application/json',
-        ]);
+        const type =
+          operation.output === 'pdf'
+            ? 'application/pdf'
+            : operation.output === 'csv'
+              ? 'text/csv'
+              : 'application/json';
+        expect(content, name).to.deep.equal([type]);
       }
     }
   });
@@ -228,7 +242,7 @@ describe('OpenAPI document', () => {
         expect(statuses.includes(status), `${name} documents ${status}`).to.equal(expected);
       for (const status of ['421', '429', '500', '503']) has(status, true);
       if (operation.input !== null) has('400', true);
-      if (audience === 'admin' || !operation.public) has('401', true);
+      if (audience !== 'customer' || !operation.public) has('401', true);
       if (audience === 'customer' && operation.http.verb !== 'GET') has('403', true);
       if (operation.http.verb !== 'GET') has('413', true);
       if (pathParams(operation.http.path).length > 0) has('404', true);

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AccessLogPage, CustomerAccessPage, ListedAccessRule } from '../../../src/model/index.js';
+import type {
+  AccessLogPage,
+  CustomerAccessPage,
+  ListedAccessRule,
+  PortalSettings,
+} from '../../../src/model/index.js';
 import { ADA, type ErrorReply, useTestServer } from './helpers.js';
 
 const server = useTestServer();
@@ -165,5 +170,42 @@ describe('merchant lists', () => {
     const rule = rules.find((each) => each.value === 'lovelace.example');
     assert.equal(rule?.customerCode, 'CUST-0001');
     assert.ok(rules.every((each) => each.customerCode.length > 0));
+  });
+
+  it('settings that contradict each other are refused with field errors at the fields to change', async () => {
+    const current = (await server.admin<PortalSettings>('GET', '/admin/settings')).body;
+    const contradictory: PortalSettings = structuredClone(current);
+    contradictory.invoices.splitPayments = true;
+    contradictory.invoices.maxSplitMethods = 1;
+    contradictory.paymentMethods = {
+      ...contradictory.paymentMethods,
+      cardOnFileRequired: true,
+      addCards: false,
+      removeCards: false,
+    };
+    const plan = contradictory.subscriptions.plans[0];
+    contradictory.subscriptions.plans.push({ ...plan });
+    const reply = await server.admin<ErrorReply>('PUT', '/admin/settings', contradictory);
+    assert.equal(reply.status, 400);
+    assert.equal(reply.body.error.code, 'validation');
+    assert.deepEqual(
+      reply.body.error.fieldErrors?.map((each) => `${each.path} ${each.code}`),
+      [
+        'invoices.maxSplitMethods invalid',
+        'paymentMethods.cardOnFileRequired invalid',
+        `subscriptions.plans.${contradictory.subscriptions.plans.length - 1}.planId invalid`,
+      ],
+    );
+    assert.deepEqual(
+      (await server.admin<PortalSettings>('GET', '/admin/settings')).body,
+      current,
+      'nothing saved',
+    );
+    const fine = structuredClone(current);
+    fine.signIn = { password: false, magicLink: false };
+    fine.invoices.payInvoices = false;
+    fine.subscriptions.allowPause = false;
+    fine.subscriptions.retentionOffer = { kind: 'pause' };
+    assert.equal((await server.admin('PUT', '/admin/settings', fine)).status, 200, 'allowed on purpose');
   });
 });

@@ -3,6 +3,9 @@ import { describe, it } from 'node:test';
 import { OPERATION_NAMES, operations } from '../../../src/contract/operations.js';
 import { adminOperations } from '../../../src/contract/admin-operations.js';
 import { ADMIN_OPERATION_NAMES } from '../src/admin/router.js';
+import { CONSOLE_OPERATION_NAMES } from '../src/admin/console-router.js';
+import { consoleOperations, staffOperations } from '../../../src/contract/console-operations.js';
+import { DEMO_STAFF } from '../src/db/seed.js';
 import { createApp } from '../src/app.js';
 import { silentMailer } from '../src/mail/mailer.js';
 import { handlers } from '../src/routes/handlers/index.js';
@@ -37,6 +40,25 @@ describe('routes', () => {
       assert.equal(refused.status, 401, `${name} without the key`);
       const reply = await server.admin(verb, fill(path));
       assert.ok(!isNoRoute(reply) && reply.status !== 401, `${name}: ${verb} ${path} → ${reply.status}`);
+    }
+  });
+
+  it('serves every console operation at its verb and path, behind the staff cookie', async () => {
+    const anonymous = server.client();
+    const staff = server.client();
+    const signedIn = await staff.post('/merchant/api/session', {
+      email: DEMO_STAFF.email,
+      password: DEMO_STAFF.password,
+    });
+    assert.equal(signedIn.status, 200);
+    for (const name of CONSOLE_OPERATION_NAMES) {
+      const { verb, path } = consoleOperations[name].http;
+      if (name in staffOperations) continue;
+      const refused = await anonymous.request(verb, fill(path));
+      assert.equal(refused.status, 401, `${name} without the cookie`);
+      const reply = await staff.request(verb, fill(path));
+      assert.ok(!isNoRoute(reply) && reply.status !== 401, `${name}: ${verb} ${path} → ${reply.status}`);
+      assert.ok(reply.status < 500, `${name}: ${reply.status} ${reply.text}`);
     }
   });
 

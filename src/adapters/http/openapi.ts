@@ -6,6 +6,7 @@ import { type OperationOutcomes, operationOutcomes } from '../../contract/operat
 import { ErrorBody, type Operation } from '../../contract/operation-schemas.js';
 import { documentedOperations as operations } from '../../contract/operation-summaries.js';
 import { adminOperations } from '../../contract/admin-operations.js';
+import { consoleOperations } from '../../contract/console-operations.js';
 import { sendsBody, usesQuery } from './route.js';
 
 /**
@@ -236,12 +237,20 @@ function responseComponents(): Json {
  * list) plus the refusals its outcomes entry declares: the same rules for every operation, so one added
  * to the tables is documented right without a word here.
  */
-export function failureStatuses(operation: Operation, isAdmin: boolean, outcomes: OperationOutcomes = {}) {
+/** Who an operation answers: the customer's portal, the merchant's backend (secret key), its console. */
+export type Door = 'customer' | 'admin' | 'console';
+
+export function failureStatuses(
+  operation: Operation,
+  door: Door | boolean,
+  outcomes: OperationOutcomes = {},
+) {
+  const isAdmin = door === true || door === 'admin';
   const statuses = new Set(['421', '429', '500', '503', '4XX', '5XX']);
   const changes = operation.http.verb !== 'GET';
   if (operation.input !== null) statuses.add('400');
   if (changes) statuses.add('413');
-  if (isAdmin || !operation.public) statuses.add('401');
+  if (isAdmin || door === 'console' || !operation.public) statuses.add('401');
   if (changes && !isAdmin) statuses.add('403');
   if (pathParams(operation.http.path).length > 0) statuses.add('404');
   if (operation.money) statuses.add('409');
@@ -273,7 +282,21 @@ const AREAS: Record<string, { tag: string; description: string }> = {
     description: "Handing the customer over to the merchant's checkout",
   },
   admin: { tag: 'Merchant', description: "The merchant's own backend, authenticated with its secret key" },
+  merchant: {
+    tag: 'Merchant console',
+    description:
+      "The merchant console's API at the server root: staff sign-in, then the admin operations through the staff cookie",
+  },
 };
+
+/** Console operations share their names with the admin ones they reuse: their operation ids say which door. */
+export function consoleOperationId(name: string): string {
+  return name.startsWith('staff') ? name : `console${name[0].toUpperCase()}${name.slice(1)}`;
+}
+
+const CONSOLE_SERVERS = [
+  { url: '/', description: 'The console API is mounted at the server root, beside /portal-api.' },
+];
 
 function tagOf(name: string, operation: Operation): string {
   if (operation.money && name === 'payInvoice') return 'Payments';
@@ -282,10 +305,17 @@ function tagOf(name: string, operation: Operation): string {
 }
 
 /** What the operation object's description says: its summary, then what follows from its rules. */
-function describe(operation: Operation, isAdmin: boolean, outcomes: OperationOutcomes): string {
+function describe(operation: Operation, door: Door, outcomes: OperationOutcomes): string {
+  const isAdmin = door !== 'customer';
   const parts = [`${operation.summary}.`];
-  if (isAdmin) parts.push("For the merchant's backend only: `Authorization: Bearer <merchant secret key>`.");
-  else if (operation.public) parts.push('Needs no session.');
+  if (door === 'admin') {
+    parts.push("For the merchant's backend only: `Authorization: Bearer <merchant secret key>`.");
+  } else if (door === 'console') {
+    parts.push(
+      "The merchant console, mounted at the server's root: needs the staff cookie (`portal_staff`, never the " +
+        'secret key); a change must come from an allowed origin, as JSON.',
+    );
+  } else if (operation.public) parts.push('Needs no session.');
   else parts.push('Needs a session: the session cookie, or a bearer session token the merchant minted.');
   if ('key' in operation) {
     parts.push(
@@ -315,9 +345,10 @@ export interface OpenApiOptions {
 export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocument {
   const customer = operations as Record<string, Operation>;
   const admin = adminOperations as Record<string, Operation>;
-  const { components, use, resolve } = generateSchemas({ ...customer, ...admin });
+  const merchantConsole = consoleOperations as Record<string, Operation>;
+  const { components, use, resolve } = generateSchemas({ ...customer, ...admin, ...merchantConsole });
 
-  const operationObject = (name: string, operation: Operation, isAdmin: boolean): Json => {
+  const operationObject = (name: string, operation: Operation, door: Door): Json => {
     const params = pathParams(operation.http.path);
     const input = operation.input === null ? undefined : use(operation.input);
     const fields =
@@ -385,18 +416,23 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
         },
       };
     }
-    const failures = failureStatuses(operation, isAdmin, outcomes).map((status): [string, Json] => [
+    const failures = failureStatuses(operation, door, outcomes).map((status): [string, Json] => [
       status,
       ref('responses', RESPONSES[status].name),
     ]);
 
-    const security = isAdmin
-      ? [{ merchantSecret: [] }]
-      : [...(operation.public ? [{}] : []), { cookieSession: [] }, { sessionToken: [] }];
+    const security =
+      door === 'admin'
+        ? [{ merchantSecret: [] }]
+        : door === 'console'
+          ? name === 'staffSignIn' || name === 'staffSession'
+            ? [{}, { staffSession: [] }]
+            : [{ staffSession: [] }]
+          : [...(operation.public ? [{}] : []), { cookieSession: [] }, { sessionToken: [] }];
     return {
-      operationId: name,
+      operationId: door === 'console' ? consoleOperationId(name) : name,
       summary: operation.summary,
-      description: describe(operation, isAdmin, outcomes),
+      description: describe(operation, door, outcomes),
       tags: [tagOf(name, operation)],
       security,
       ...(parameters.length > 0 ? { parameters } : {}),
@@ -406,30 +442,36 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
   };
 
   const paths: Record<string, Record<string, Json>> = {};
-  const add = (table: Record<string, Operation>, isAdmin: boolean) => {
+  const add = (table: Record<string, Operation>, door: Door) => {
     for (const [name, operation] of Object.entries(table)) {
       const item = (paths[operation.http.path] ??= {});
       const verb = operation.http.verb.toLowerCase();
       if (item[verb]) throw new Error(`${name}: ${operation.http.verb} ${operation.http.path} is taken`);
-      item[verb] = operationObject(name, operation, isAdmin);
+      item[verb] = operationObject(name, operation, door);
+      // The console is mounted at the server's root, not under /portal-api.
+      if (door === 'console') item.servers = CONSOLE_SERVERS as unknown as Json;
     }
   };
-  add(customer, false);
-  add(admin, true);
+  add(customer, 'customer');
+  add(admin, 'admin');
+  add(merchantConsole, 'console');
   const sortedPaths = byName(
     Object.entries(paths).map(([path, item]): [string, Json] => [
       path,
       Object.fromEntries(
         VERB_ORDER.map((verb) => verb.toLowerCase())
           .filter((verb) => item[verb])
-          .map((verb) => [verb, item[verb]]),
+          .map((verb): [string, Json | Json[]] => [verb, item[verb]])
+          .concat(item.servers ? [['servers', item.servers]] : []),
       ),
     ]),
   );
 
   const usedTags = new Set(
     Object.values(sortedPaths).flatMap((item) =>
-      Object.values(item as Record<string, Json>).map((each) => (each.tags as string[])[0]),
+      Object.entries(item as Record<string, Json>)
+        .filter(([key]) => key !== 'servers')
+        .map(([, each]) => (each.tags as string[])[0]),
     ),
   );
   const tags = [...usedTags].map((name) => ({
@@ -516,6 +558,13 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
           scheme: 'bearer',
           description:
             'A short-lived portal session token minted by the merchant backend (POST /admin/session-tokens).',
+        },
+        staffSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'portal_staff',
+          description:
+            'The merchant console session cookie (httpOnly, SameSite=Strict, Path=/merchant), set by staff sign-in.',
         },
         merchantSecret: {
           type: 'http',

@@ -44,7 +44,7 @@ import { toCustomerAccessState } from '../../rules/customer-access.js';
 import { invalidField, notFound, rateLimited, unauthorized } from '../../rules/errors.js';
 import { toCancellation } from '../../rules/mappers.js';
 import type { CustomerRecord, SubscriptionRecord } from '../../rules/records.js';
-import { assertSettingsCoherent } from '../../rules/settings.js';
+import { requireConsistentSettings } from '../../rules/settings.js';
 import { DEMO_STAFF, type StaffRecord, demoAccessLog, extraCustomers } from './console-memory-data.js';
 
 export interface ConsoleMemoryAdapterOptions {
@@ -243,7 +243,7 @@ export class ConsoleMemoryAdapter {
       },
       adminGetSettings: () => this.#settings,
       adminUpdateSettings: (input: PortalSettings) => {
-        assertSettingsCoherent(input);
+        requireConsistentSettings(input);
         this.#settings = input;
         return this.#settings;
       },

@@ -3,6 +3,7 @@ import type { AdminOperationName, adminOperations } from '../../../../src/contra
 import { PortalError } from '../../../../src/contract/errors.js';
 import { listRules } from '../auth/access-rules.js';
 import { accessLogCsv } from '../../../../src/rules/access-log-csv.js';
+import { requireConsistentSettings } from '../../../../src/rules/settings.js';
 import { LINK_PARAM, assertNoOverlap } from '../../../../src/rules/access.js';
 import { hashPassword } from '../auth/passwords.js';
 import { newId, temporaryPassword } from '../auth/secrets.js';
@@ -72,7 +73,9 @@ export const adminHandlers: AdminHandlers = {
     return loadSettings(app.db);
   },
 
+  /** Refused with field errors when the settings contradict each other (src/rules/settings.ts). */
   async adminUpdateSettings({ app }, settings) {
+    requireConsistentSettings(settings);
     await saveSettings(app.db, settings, app.now());
     return loadSettings(app.db);
   },

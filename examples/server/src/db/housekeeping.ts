@@ -10,6 +10,7 @@ const HOUR_MS = 3_600_000;
 export async function pruneExpired(q: Queryable, now: Date): Promise<void> {
   const ago = (hours: number) => new Date(now.getTime() - hours * HOUR_MS);
   await q.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
+  await q.query('DELETE FROM staff_sessions WHERE expires_at <= $1', [now]);
   await q.query('DELETE FROM auth_tokens WHERE expires_at <= $1', [ago(24)]);
   await q.query('DELETE FROM quick_order_tokens WHERE expires_at <= $1', [ago(24)]);
   await q.query('DELETE FROM rate_limits WHERE window_start < $1', [ago(2)]);
