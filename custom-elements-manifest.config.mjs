@@ -6,8 +6,19 @@ import { portalManifestPlugin } from './scripts/manifest/plugin.mjs';
  * without being listed here.
  */
 export default {
-  globs: ['src/elements/*/*.ts', 'src/core/portal-element.ts'],
-  exclude: ['src/elements/*/messages*.ts', 'src/elements/*/*.styles.ts'],
+  globs: [
+    'src/elements/*/*.ts',
+    'src/core/portal-element.ts',
+    // The merchant console's elements (`portal-elements/merchant`).
+    'src/console/elements/*/*.ts',
+    'src/console/console-element.ts',
+  ],
+  exclude: [
+    'src/elements/*/messages*.ts',
+    'src/elements/*/*.styles.ts',
+    'src/console/elements/*/messages*.ts',
+    'src/console/elements/*/*.styles.ts',
+  ],
   outdir: 'dist',
   litelement: true,
   plugins: [portalManifestPlugin()],

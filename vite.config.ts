@@ -27,6 +27,8 @@ export default defineConfig({
         'portal-quick-order': 'src/elements/portal-quick-order/define.ts',
         'portal-subscriptions': 'src/elements/portal-subscriptions/define.ts',
         'portal-task': 'src/elements/portal-task/define.ts',
+        // The merchant console: its own entry, `portal-elements/merchant`, never imported by the above.
+        merchant: 'src/merchant.ts',
       },
       formats: ['es'],
     },

@@ -20,13 +20,14 @@ describe('signing in on the storefront', { timeout: 60_000 }, () => {
     await page.getByLabel('Password', { exact: true }).fill('correct-horse-battery-staple');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByText('Signed in as Ada Lovelace').waitFor();
-    assert.equal(await portal.getAttribute('theme-color'), '#0f766e');
+    // The page sets no colour or logo of its own: both come from the merchant's branding settings.
+    assert.equal(await portal.getAttribute('theme-color'), null);
     const primary = await portal.evaluate((el) =>
       getComputedStyle(el).getPropertyValue('--portal-color-primary'),
     );
     assert.equal(primary.trim(), '#0f766e');
     const logo = portal.locator('img[part="logo"]');
-    assert.match((await logo.getAttribute('src')) ?? '', /\/northwind-logo\.png$/);
+    assert.match((await logo.getAttribute('src')) ?? '', /^data:image\/png;base64,|\/branding\/logo\//);
     assert.ok(
       await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
       'the logo loads',

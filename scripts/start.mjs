@@ -1,4 +1,4 @@
-// `npm start`: builds the script-tag bundle and runs the reference server, which serves the storefront
+// `npm start`: builds the script-tag bundle (and the merchant console's) and runs the reference server, which serves the storefront
 // page, the bundle and the portal API on one port (PORT, default 8080) with its embedded database.
 import { spawn, spawnSync } from 'node:child_process';
 import { delimiter } from 'node:path';
@@ -8,6 +8,13 @@ const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.cdn.config.ts
   stdio: 'inherit',
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
+// The merchant console's bundle (dist/merchant/merchant/console.js), served with its page at /merchant.
+const merchant = spawnSync(
+  'npx',
+  ['vite', 'build', '--config', 'vite.merchant.config.ts', '--logLevel', 'warn'],
+  { stdio: 'inherit' },
+);
+if (merchant.status !== 0) process.exit(merchant.status ?? 1);
 // The test-mode card fields frame (dist/card-fields), which the server serves on PORT + 1.
 const frame = spawnSync(
   'npx',
@@ -21,7 +28,9 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'examples/server/src/
   stdio: 'inherit',
   env: {
     ...process.env,
-    STATIC_DIR: process.env.STATIC_DIR ?? ['examples/storefront', 'dist/cdn'].join(delimiter),
+    STATIC_DIR:
+      process.env.STATIC_DIR ??
+      ['examples/storefront', 'dist/cdn', 'examples/merchant', 'dist/merchant'].join(delimiter),
   },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

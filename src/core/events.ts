@@ -7,6 +7,7 @@ import type {
   PaymentMethod,
   PaymentReceipt,
   Session,
+  StaffSession,
   Subscription,
 } from '../model/index.js';
 
@@ -107,6 +108,10 @@ export interface PortalEventDetails {
    * Cancelable: cancelling keeps the browser from following `return-url`.
    */
   'portal-task-done': TaskCompletion;
+  /** A member of the merchant's staff signed in to the console (`<portal-console>`). */
+  'portal-console-sign-in': { session: StaffSession };
+  /** The staff member signed out of the console. */
+  'portal-console-sign-out': Record<string, never>;
 }
 
 export type PortalEventName = keyof PortalEventDetails;
@@ -141,6 +146,8 @@ declare global {
     'portal-task-complete': PortalEvent<'portal-task-complete'>;
     'portal-task-cancel': PortalEvent<'portal-task-cancel'>;
     'portal-task-done': PortalEvent<'portal-task-done'>;
+    'portal-console-sign-in': PortalEvent<'portal-console-sign-in'>;
+    'portal-console-sign-out': PortalEvent<'portal-console-sign-out'>;
   }
 }
 

@@ -55,6 +55,7 @@ describe('<portal-console-settings>', () => {
     const el = await mount(adapter);
     await toggle(el, 'Customers can add cards');
     await toggle(el, 'Customers can remove cards');
+    await toggle(el, 'Keep at least one card on file');
     expect(text(root(el).querySelector('.bar'))).to.contain('You have unsaved changes.');
     button(el, 'Save settings').click();
     await waitUntil(() => root(el).querySelector('.alert.success'), 'saved');
@@ -70,20 +71,15 @@ describe('<portal-console-settings>', () => {
   it('explains an invalid combination at the field at once, and refuses to save it', async () => {
     const adapter = new ConsoleMemoryAdapter({ signedIn: true });
     const el = await mount(adapter);
-    await toggle(el, 'Require a card');
     await toggle(el, 'Customers can add cards');
-    const card = field(el, 'Require a card');
-    expect(card.getAttribute('aria-invalid')).to.equal('true');
-    expect(errorAt(el, card)).to.equal(
-      'Customers cannot add cards: turn on “Customers can add cards” to require one.',
-    );
-    await toggle(el, 'Customers can pay invoices');
-    const split = field(el, 'Allow splitting a payment across payment methods');
-    expect(errorAt(el, split)).to.equal('Turn on “Customers can pay invoices” first.');
+    await toggle(el, 'Customers can remove cards');
+    const onFile = field(el, 'Keep at least one card on file');
+    expect(onFile.getAttribute('aria-invalid')).to.equal('true');
+    expect(errorAt(el, onFile)).to.contain('Customers can neither add nor remove cards');
     button(el, 'Save settings').click();
     await waitUntil(() => root(el).querySelector('[role=alert]'), 'refused');
     expect(text(root(el).querySelector('[role=alert]'))).to.contain('need your attention');
-    await waitUntil(() => root(el).activeElement === card, 'focus on the first problem');
+    await waitUntil(() => root(el).activeElement === onFile, 'focus on the first problem');
     expect(adapter.settings.paymentMethods.addCards, 'nothing saved').to.be.true;
     await expect(el).to.be.accessible();
   });

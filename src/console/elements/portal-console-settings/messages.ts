@@ -91,15 +91,8 @@ export const settingsMessages = consoleMessages('consoleSettings', {
   percentOff: 'Discount, in percent',
   periods: 'For how many billing periods',
   problems: byPath({
-    'signIn.password': 'Keep at least one way to sign in: password or emailed link.',
-    'accountCreation.enabled':
-      'New accounts choose a password: turn on sign-in with email and password first.',
-    'accountCreation.required.card':
-      'Customers cannot add cards: turn on “Customers can add cards” to require one.',
-    'accountCreation.required.bankAccount':
-      'Customers cannot add bank accounts: turn on “Customers can add bank accounts” to require one.',
-    'invoices.partialPayments': 'Turn on “Customers can pay invoices” first.',
-    'invoices.splitPayments': 'Turn on “Customers can pay invoices” first.',
+    'paymentMethods.cardOnFileRequired':
+      'Customers can neither add nor remove cards, so there is no card to keep: turn one of them on, or this off.',
     'invoices.maxSplitMethods': 'Enter a whole number from 2 to 10.',
     'subscriptions.maxPauseDays': 'Enter a whole number from 1 to 365.',
     'subscriptions.retentionOffer.percentOff': 'Enter a whole number from 1 to 100.',

@@ -34,7 +34,17 @@ export function withValue(draft: Draft, path: string, value: unknown): Draft {
 export function problemsOf(draft: Draft): FieldError[] {
   const parsed = z.safeParse(PortalSettings, draft);
   const schema = parsed.success ? [] : fieldErrorsFrom(parsed.error);
-  return [...schema, ...(parsed.success ? settingsProblems(parsed.data) : settingsProblems(draft))];
+  // The console's own check: a reason customers would see as a blank choice.
+  const blankReasons = draft.subscriptions.cancellationReasons.flatMap((reason, index) =>
+    reason.label.trim() === ''
+      ? [{ path: `subscriptions.cancellationReasons.${index}.label`, code: 'required' as const }]
+      : [],
+  );
+  return [
+    ...schema,
+    ...blankReasons,
+    ...(parsed.success ? settingsProblems(parsed.data) : settingsProblems(draft)),
+  ];
 }
 
 /** Where a problem is shown: the id of the control it belongs to (the path itself, or a list's control). */

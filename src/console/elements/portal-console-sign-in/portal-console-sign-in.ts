@@ -1,9 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PortalError } from '../../../contract/errors.js';
+import { emit } from '../../../core/events.js';
 import { FocusController } from '../../../controllers/focus.js';
 import { FormStateController } from '../../../controllers/form-state.js';
-import { type StaffSession, StaffSignIn } from '../../../model/index.js';
+import { StaffSignIn } from '../../../model/index.js';
 import { renderField } from '../../../ui/form/field.js';
 import { currentPasswordField, emailField, type FieldSpec, type Values } from '../../../ui/form/specs.js';
 import { checkForm, messageFor, valueOf } from '../../../ui/form/validate.js';
@@ -12,12 +13,6 @@ import { adoptScopedDocumentStyles } from '../../../ui/styles.js';
 import { ConsoleElement } from '../../console-element.js';
 import { type SignInT, signInMessages } from './messages.js';
 import { signInStyles } from './portal-console-sign-in.styles.js';
-
-declare global {
-  interface HTMLElementEventMap {
-    'portal-console-sign-in': CustomEvent<{ session: StaffSession }>;
-  }
-}
 
 let instances = 0;
 
@@ -132,13 +127,7 @@ export class PortalConsoleSignIn extends ConsoleElement<typeof signInMessages> {
     }
     // The password has done its job: it does not stay in memory.
     this.values = {};
-    this.dispatchEvent(
-      new CustomEvent('portal-console-sign-in', {
-        detail: { session: result },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'portal-console-sign-in', { session: result });
   }
 
   private showFailure(error: PortalError): void {

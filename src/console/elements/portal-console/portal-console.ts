@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ConsoleAdapter } from '../../../contract/console-operations.js';
 import { type PortalError, toPortalError } from '../../../contract/errors.js';
+import { emit } from '../../../core/events.js';
 import { FocusController } from '../../../controllers/focus.js';
 import { LiveRegionController } from '../../../controllers/live-region.js';
 import type { StaffSession } from '../../../model/index.js';
@@ -16,12 +17,6 @@ import { type ShellT, shellMessages } from './messages.js';
 import { shellStyles } from './portal-console.styles.js';
 import { defaultEmbedUrls } from '../../embed.js';
 import { SECTIONS, type SectionId, availableSections, sectionFromHash } from './sections.js';
-
-declare global {
-  interface HTMLElementEventMap {
-    'portal-console-sign-out': CustomEvent<Record<string, never>>;
-  }
-}
 
 /** The session as the shell knows it: `undefined` while asking, null when nobody is signed in. */
 type SessionState = StaffSession | null | undefined;
@@ -202,9 +197,7 @@ export class PortalConsole extends ConsoleElement<typeof shellMessages> {
       await this.consoleAdapter.staffSignOut();
       this.endSession(this.t.consoleShell.signedOutNotice);
       this.live.announce(this.t.consoleShell.signedOutNotice);
-      this.dispatchEvent(
-        new CustomEvent('portal-console-sign-out', { detail: {}, bubbles: true, composed: true }),
-      );
+      emit(this, 'portal-console-sign-out', {});
     } catch (error) {
       const failure = toPortalError(error);
       // A session that is already gone is as signed out as can be.
