@@ -10,6 +10,7 @@ import {
   type MessageNamespace,
   formatterFor,
   inheritedLang,
+  isGeneratedLocale,
   messagesFor,
   resolveLocale,
 } from '../core/i18n/index.js';
@@ -93,9 +94,14 @@ export class ConsoleElement<NS extends MessageNamespace | undefined = undefined>
     return formatterFor(this.resolvedLocale);
   }
 
-  /** The common catalog plus the element's namespace, in the console's language. @internal */
+  /**
+   * The common catalog plus the element's namespace, in the console's language — or in the pseudo-locale
+   * of stories and tests, so their overflow checks see the console's words grow too. @internal
+   */
   get t(): ElementMessages<NS> {
-    return messagesFor(CONSOLE_LANGUAGE, this.messageNamespace) as ElementMessages<NS>;
+    const locale = this.resolvedLocale;
+    const language = isGeneratedLocale(locale) ? locale : CONSOLE_LANGUAGE;
+    return messagesFor(language, this.messageNamespace) as ElementMessages<NS>;
   }
 
   private get messageNamespace(): MessageNamespace | undefined {

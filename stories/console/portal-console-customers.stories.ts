@@ -45,7 +45,7 @@ export const ConfirmLock: Story = {
     () => ({
       adapter: signedInConsole(),
       drive: (root: ShadowRoot) =>
-        press(root.querySelector('[aria-label="Actions for Ada Lovelace"]')!, 'Lock'),
+        press(root.querySelector('[aria-label="Actions for Ada Lovelace"]') ?? root, 'Lock'),
     }),
   ],
 };

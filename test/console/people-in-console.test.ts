@@ -34,7 +34,7 @@ describe('the people sections in <portal-console>', () => {
     expect(customers.getAttribute('portal-api')).to.equal(`${location.origin}/portal-api`);
     expect(location.hash).to.equal('#customers');
     const access = await open('Access', 'portal-console-access', 'tbody tr');
-    expect(text(access.shadowRoot!.querySelector('tbody tr th'))).to.equal('CUST-0002');
+    expect(text(access.shadowRoot!.querySelector('tbody tr th'))).to.equal('CUST-0001');
     const logs = await open('Access logs', 'portal-console-logs', 'tbody tr');
     expect(text(logs.shadowRoot!.querySelector('tbody tr td'))).to.equal('Succeeded');
     await expect(el).to.be.accessible();

@@ -63,6 +63,12 @@ export function addGeneratedLocale(tag: string, transform: (english: unknown) =>
   generated.set(locale, transform);
 }
 
+/** Whether `tag` is a generated locale (the pseudo-locale of stories and tests). */
+export function isGeneratedLocale(tag: string): boolean {
+  const locale = canonicalLocale(tag);
+  return locale !== null && generated.has(locale);
+}
+
 function generatedCatalog(namespace: MessageNamespace, locale: string): unknown {
   const catalogs = generatedCatalogs.get(namespace) ?? {};
   generatedCatalogs.set(namespace, catalogs);

@@ -45,7 +45,9 @@ export const rootStyles = css`
   }
   .account {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
+    min-width: 0;
     gap: 0.75rem;
     color: var(--_text-muted);
     font-size: 0.9375rem;
