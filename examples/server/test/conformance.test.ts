@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import { describeAdapterConformance } from '../../../src/adapters/conformance/index.js';
 import { HttpAdapter } from '../../../src/adapters/http/http-adapter.js';
 import { PortalError } from '../../../src/contract/errors.js';
-import type { QuickOrderCustomer } from '../../../src/model/index.js';
+import type { PreviewGrant, QuickOrderCustomer } from '../../../src/model/index.js';
 import { useTestServer } from './helpers.js';
 
 /**
@@ -36,6 +36,7 @@ describeAdapterConformance({
   name: 'HttpAdapter + reference server',
   describe,
   it,
+  previews: true,
   createHarness: async () => {
     await server.reset();
     return {
@@ -51,6 +52,11 @@ describeAdapterConformance({
         });
         if (reply.status === 200) return reply.body;
         throw new PortalError(reply.status === 404 ? 'not_found' : 'unavailable', reply.text);
+      },
+      previewAs: async (customerId) => {
+        const reply = await server.admin<PreviewGrant>('POST', `/admin/customers/${customerId}/preview`);
+        if (reply.status !== 200) throw new Error(`preview refused: ${reply.status} ${reply.text}`);
+        return new HttpAdapter({ baseUrl: `${server.url}/portal-api`, sessionToken: reply.body.token });
       },
       advanceClock: async (seconds) => {
         const reply = await server.admin('POST', '/__test__/clock', { advanceSeconds: seconds });
