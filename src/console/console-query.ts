@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RequestOptions } from '../contract/adapter.js';
 import type { ConsoleAdapter } from '../contract/console-operations.js';
 import { PortalError, isAbortError, toPortalError } from '../contract/errors.js';
-import type { QueryState } from '../core/query.js';
+import { type QueryState, taskState } from '../core/query.js';
 
 export { type QueryState, loadedValue } from '../core/query.js';
 
@@ -80,16 +80,7 @@ export class ConsoleQuery<T> implements ReactiveController {
 
   get state(): QueryState<T> {
     if (!this.host.consoleAdapter) return { status: 'idle' };
-    const previous = this.last?.value;
-    if (this.task.status === TaskStatus.COMPLETE && previous !== undefined) {
-      return { status: 'complete', value: previous, refreshing: false };
-    }
-    if (this.task.status === TaskStatus.ERROR && this.task.error instanceof PortalError) {
-      return { status: 'error', error: this.task.error, previous };
-    }
-    return previous !== undefined
-      ? { status: 'complete', value: previous, refreshing: true }
-      : { status: 'pending' };
+    return taskState(this.task, this.last?.value);
   }
 
   /** Resolves once the current ask has settled (for tests). */

@@ -1,3 +1,4 @@
+import type { PropertyValues } from 'lit';
 import type { ConsoleAdapter } from '../contract/console-operations.js';
 import { PortalError, toPortalError } from '../contract/errors.js';
 import type { FormStateController } from '../controllers/form-state.js';
@@ -14,10 +15,25 @@ export function isUnknownOutcome(error: PortalError): boolean {
 
 /**
  * The base of the console's people sections (customers, access, access logs): the console element, plus
- * reads and changes that answer a PortalError instead of throwing, for the sections' view modules.
+ * its first reads once an adapter is known, and reads and changes that answer a PortalError instead of
+ * throwing, for the sections' view modules.
  */
 export class ConsoleSection<NS extends MessageNamespace | undefined = undefined> extends ConsoleElement<NS> {
   private warnedMissingAdapter = false;
+  private readFrom: ConsoleAdapter | null = null;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // The first reads wait for an adapter (the shell's context may arrive after connecting).
+    const adapter = this.consoleAdapter;
+    if (adapter && adapter !== this.readFrom) {
+      this.readFrom = adapter;
+      this.readFirst();
+    }
+  }
+
+  /** The section's first reads: once an adapter is known, and again when another one replaces it. */
+  protected readFirst(): void {}
 
   /** Reads through the console's adapter; a failure comes back as a PortalError. @internal */
   async read<T>(read: (adapter: ConsoleAdapter) => Promise<T>): Promise<T | PortalError> {

@@ -33,6 +33,25 @@ export function loadedValue<T>(state: QueryState<T>): T | undefined {
 }
 
 /**
+ * A started read's state from its task and the value last loaded: that value, fresh once the task is
+ * complete and refreshing while it runs; a failure (keeping the value shown); or pending on a first load.
+ */
+export function taskState<T>(
+  task: Task<readonly unknown[], unknown>,
+  previous: T | undefined,
+): QueryState<T> {
+  if (task.status === TaskStatus.COMPLETE && previous !== undefined) {
+    return { status: 'complete', value: previous, refreshing: false };
+  }
+  if (task.status === TaskStatus.ERROR && task.error instanceof PortalError) {
+    return { status: 'error', error: task.error, previous };
+  }
+  return previous !== undefined
+    ? { status: 'complete', value: previous, refreshing: true }
+    : { status: 'pending' };
+}
+
+/**
  * A store read bound to an element's life: asks when its key changes, asks again when the store says the
  * data under that key changed (showing the previous value meanwhile, so nothing jumps), aborts when the
  * element is gone, and turns every failure into a PortalError. Built on @lit/task.
@@ -115,16 +134,7 @@ export class QueryController<T> implements ReactiveController {
 
   get state(): QueryState<T> {
     if (!this.host.store || this.options.key() === null) return { status: 'idle' };
-    const previous = this.previous;
-    if (this.task.status === TaskStatus.COMPLETE && previous !== undefined) {
-      return { status: 'complete', value: previous, refreshing: false };
-    }
-    if (this.task.status === TaskStatus.ERROR && this.task.error instanceof PortalError) {
-      return { status: 'error', error: this.task.error, previous };
-    }
-    return previous !== undefined
-      ? { status: 'complete', value: previous, refreshing: true }
-      : { status: 'pending' };
+    return taskState(this.task, this.previous);
   }
 
   /** The loaded value, or undefined. */

@@ -3,7 +3,8 @@ import type { PaymentMethod } from '../../model/index.js';
 import type { PortalPaymentMethods } from './portal-payment-methods.js';
 import { canChangeDefault, nextDefaultCandidates } from './standing.js';
 import { sentence } from '../../ui/user-text.js';
-import { actionDescribedBy, actionDisabled } from '../../ui/states.js';
+import { actionDescribedBy } from '../../ui/states.js';
+import { renderConfirmForm } from '../../ui/confirm-form.js';
 
 /**
  * The removal confirmation: what charges the method today (the default's auto-pay and renewing
@@ -53,35 +54,19 @@ function renderNextDefault(
 
 export function renderRemoveDialog(host: PortalPaymentMethods, method: PaymentMethod): TemplateResult {
   const t = host.t.paymentMethods;
-  const busy = host.form.busy === 'removePaymentMethod';
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    void host.confirmRemove();
-  };
-  return html`<form class="dialog-form" @submit=${submit}>
-    <h3 id=${`${host.uid}-remove-heading`}>${t.removeHeading(host.label(method))}</h3>
-    ${renderDependents(host, method)} ${renderNextDefault(host, method)}
-    <div role="alert">
-      ${host.problem ? html`<p class="alert error" part="error">${host.problem}</p>` : nothing}
-    </div>
-    <div class="actions">
-      <button
-        type="submit"
-        class="button danger"
-        aria-disabled=${actionDisabled(host.readOnly, host.form.busy)}
-        aria-describedby=${actionDescribedBy(host.readOnly)}
-      >
-        ${busy ? html`<span class="spinner" aria-hidden="true"></span> ${t.removing}` : t.removeConfirm}
-      </button>
-      <button
-        type="button"
-        class="button"
-        autofocus
-        aria-disabled=${busy ? 'true' : 'false'}
-        @click=${() => !busy && host.removeDialog.close()}
-      >
-        ${t.removeKeep}
-      </button>
-    </div>
-  </form>`;
+  return renderConfirmForm({
+    headingId: `${host.uid}-remove-heading`,
+    heading: t.removeHeading(host.label(method)),
+    body: html`${renderDependents(host, method)} ${renderNextDefault(host, method)}`,
+    problem: host.problem,
+    confirm: t.removeConfirm,
+    working: t.removing,
+    keep: t.removeKeep,
+    danger: true,
+    running: host.form.busy === 'removePaymentMethod',
+    confirmDisabled: host.readOnly || Boolean(host.form.busy),
+    confirmDescribedBy: actionDescribedBy(host.readOnly),
+    onConfirm: () => void host.confirmRemove(),
+    onKeep: () => host.removeDialog.close(),
+  });
 }

@@ -1,6 +1,5 @@
 import type { AccessLogEntry } from '../../../../src/model/index.js';
 import type { Queryable } from '../db/database.js';
-import { isoInstant } from '../store/rows.js';
 import { newId } from './secrets.js';
 
 export interface AccessAttempt {
@@ -29,31 +28,4 @@ export async function logAccess(q: Queryable, attempt: AccessAttempt, now: Date)
       attempt.reason ?? null,
     ],
   );
-}
-
-export async function listAccessLogs(q: Queryable, limit: number): Promise<AccessLogEntry[]> {
-  const { rows } = await q.query<{
-    id: string;
-    at: Date;
-    success: boolean;
-    method: AccessLogEntry['method'];
-    email: string;
-    ip: string;
-    customer_code: string | null;
-    reason: string | null;
-  }>(
-    `SELECT id, at, success, method, email, ip, customer_code, reason FROM access_logs
-      ORDER BY at DESC, seq DESC LIMIT $1`,
-    [limit],
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    at: isoInstant(row.at),
-    success: row.success,
-    method: row.method,
-    email: row.email,
-    ip: row.ip,
-    ...(row.customer_code !== null ? { customerCode: row.customer_code } : {}),
-    ...(row.reason !== null ? { reason: row.reason } : {}),
-  }));
 }

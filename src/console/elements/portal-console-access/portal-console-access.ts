@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { PortalError } from '../../../contract/errors.js';
 import { DialogController } from '../../../controllers/dialog.js';
@@ -90,19 +90,13 @@ export class PortalConsoleAccess extends ConsoleSection<typeof consoleAccessMess
     },
   });
 
-  private loadedFrom: unknown = null;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private rulesTicket = 0;
   private accountsTicket = 0;
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    const adapter = this.consoleAdapter;
-    if (adapter && adapter !== this.loadedFrom) {
-      this.loadedFrom = adapter;
-      void this.loadRules();
-      void this.loadAccounts();
-    }
+  protected override readFirst(): void {
+    void this.loadRules();
+    void this.loadAccounts();
   }
 
   override disconnectedCallback(): void {

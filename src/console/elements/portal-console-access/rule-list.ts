@@ -1,6 +1,7 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { ListedAccessRule } from '../../../model/index.js';
 import { renderEmpty, renderError, renderLoading } from '../../../ui/states.js';
+import { renderPeopleTable } from '../../people-table.js';
 import type { PortalConsoleAccess } from './portal-console-access.js';
 
 function renderRule(host: PortalConsoleAccess, rule: ListedAccessRule): TemplateResult {
@@ -35,29 +36,11 @@ export function renderRules(host: PortalConsoleAccess): TemplateResult {
   const sorted = [...list].sort(
     (a, b) => a.customerCode.localeCompare(b.customerCode) || a.value.localeCompare(b.value),
   );
-  return html`<div
-      class="table-wrap"
-      role="group"
-      tabindex="0"
-      aria-label=${t.heading}
-      aria-busy=${rules.status === 'loading' ? 'true' : 'false'}
-    >
-      <table>
-        <caption class="visually-hidden">
-          ${t.heading}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t.account}</th>
-            <th scope="col">${t.kind}</th>
-            <th scope="col">${t.value}</th>
-            <th scope="col">${t.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${sorted.map((rule) => renderRule(host, rule))}
-        </tbody>
-      </table>
-    </div>
-    ${nothing}`;
+  return renderPeopleTable({
+    label: t.heading,
+    columns: [t.account, t.kind, t.value, t.actions],
+    rows: sorted,
+    renderRow: (rule) => renderRule(host, rule),
+    loading: rules.status === 'loading',
+  });
 }

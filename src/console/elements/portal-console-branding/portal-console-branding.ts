@@ -18,6 +18,7 @@ import { renderLogo } from './logo-view.js';
 import { type LogoChoice, readLogo } from './logo-file.js';
 import { type BrandingT, brandingMessages } from './messages.js';
 import { brandingStyles } from './portal-console-branding.styles.js';
+import { renderSaveNotice, type SaveNotice } from '../../save-notice.js';
 
 type Operation = 'save' | 'upload' | 'remove';
 type Details = { merchantName: string; themeColor: string; supportEmail: string };
@@ -57,7 +58,7 @@ export class PortalConsoleBranding extends ConsoleElement<typeof brandingMessage
 
   @state() private edited: Details | null = null;
   @state() private showProblems = false;
-  @state() private notice: { kind: 'saved' | 'error' | 'unknown'; text: string } | null = null;
+  @state() private notice: SaveNotice | null = null;
   /** @internal */
   @state() logoChoice: LogoChoice | null = null;
   /** @internal A problem with the logo, at the file field. */
@@ -197,23 +198,8 @@ export class PortalConsoleBranding extends ConsoleElement<typeof brandingMessage
           ${busy ? t.consoleBranding.saving : t.consoleBranding.save}
         </button>
       </div>
-      ${this.renderNotice()}
+      ${renderSaveNotice(this.notice, 'branding-notice')}
     </form>`;
-  }
-
-  private renderNotice(): TemplateResult | typeof nothing {
-    const notice = this.notice;
-    if (!notice) return nothing;
-    if (notice.kind === 'saved')
-      return html`<p class="alert success" id="branding-notice" tabindex="-1">${notice.text}</p>`;
-    return html`<div
-      class="alert ${notice.kind === 'unknown' ? 'warning' : 'error'}"
-      role="alert"
-      id="branding-notice"
-      tabindex="-1"
-    >
-      <p>${notice.text}</p>
-    </div>`;
   }
 
   private readonly onInput = (event: Event) => {

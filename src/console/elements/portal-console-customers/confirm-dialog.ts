@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
+import { renderConfirmForm } from '../../../ui/confirm-form.js';
 import type { PortalConsoleCustomers } from './portal-console-customers.js';
 import type { Confirming } from './view-host.js';
 
@@ -28,36 +29,20 @@ function wording(host: PortalConsoleCustomers, confirming: Confirming) {
 
 /** Asks before an action that locks a customer out, changes their password or emails them. */
 export function renderConfirmDialog(host: PortalConsoleCustomers, confirming: Confirming): TemplateResult {
-  const t = host.t.consoleCustomers;
   const words = wording(host, confirming);
   const busy = host.form.busy !== null;
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    void host.confirm();
-  };
-  return html`<form class="dialog-form" @submit=${submit}>
-    <h3 id=${`${host.uid}-confirm-heading`}>${words.heading}</h3>
-    <p>${words.body}</p>
-    <div role="alert">
-      ${host.dialogProblem ? html`<p class="alert error" part="error">${host.dialogProblem}</p>` : nothing}
-    </div>
-    <div class="actions">
-      <button
-        type="submit"
-        class=${words.danger ? 'button danger' : 'button primary'}
-        aria-disabled=${busy ? 'true' : 'false'}
-      >
-        ${busy ? html`<span class="spinner" aria-hidden="true"></span> ${t.working}` : words.confirm}
-      </button>
-      <button
-        type="button"
-        class="button"
-        autofocus
-        aria-disabled=${busy ? 'true' : 'false'}
-        @click=${() => !busy && host.confirmDialog.close()}
-      >
-        ${t.keep}
-      </button>
-    </div>
-  </form>`;
+  return renderConfirmForm({
+    headingId: `${host.uid}-confirm-heading`,
+    heading: words.heading,
+    body: html`<p>${words.body}</p>`,
+    problem: host.dialogProblem,
+    confirm: words.confirm,
+    working: host.t.consoleCustomers.working,
+    keep: host.t.consoleCustomers.keep,
+    danger: words.danger,
+    running: busy,
+    confirmDisabled: busy,
+    onConfirm: () => void host.confirm(),
+    onKeep: () => host.confirmDialog.close(),
+  });
 }

@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CustomerAccessState, CustomerPortalState } from '../../../model/index.js';
-import { renderEmpty, renderError, renderLoading } from '../../../ui/states.js';
-import { renderPager } from '../../people-pager.js';
+import { renderPagedTable } from '../../people-table.js';
 import type { PortalConsoleCustomers } from './portal-console-customers.js';
 
 /** Each portal state's badge colour. */
@@ -78,40 +77,13 @@ function renderRow(host: PortalConsoleCustomers, customer: CustomerAccessState):
 /** The customers: a skeleton, a failure with a retry, nobody (yet, or matching), or a table and pages. */
 export function renderCustomers(host: PortalConsoleCustomers): TemplateResult {
   const t = host.t.consoleCustomers;
-  const state = host.list.state;
-  if (state.status === 'error') return renderError(host.t, state.error, () => void host.list.reload());
-  const page =
-    state.status === 'ready' ? state.page : state.status === 'loading' ? state.previous : undefined;
-  if (!page) return renderLoading(host.t, 6);
   const search = host.list.filters.search;
-  if (page.items.length === 0 && state.status === 'ready') {
-    return renderEmpty(search ? t.noMatch(search) : t.empty);
-  }
-  return html`<div
-      class="table-wrap"
-      role="group"
-      tabindex="0"
-      aria-label=${t.heading}
-      aria-busy=${state.status === 'loading' ? 'true' : 'false'}
-    >
-      <table>
-        <caption class="visually-hidden">
-          ${t.heading}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t.code}</th>
-            <th scope="col">${t.name}</th>
-            <th scope="col">${t.email}</th>
-            <th scope="col">${t.state}</th>
-            <th scope="col">${t.lastSignIn}</th>
-            <th scope="col">${t.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${page.items.map((customer) => renderRow(host, customer))}
-        </tbody>
-      </table>
-    </div>
-    ${renderPager(host.list, t, (direction) => host.page(direction))}`;
+  return renderPagedTable(host.t, host.list, {
+    label: t.heading,
+    columns: [t.code, t.name, t.email, t.state, t.lastSignIn, t.actions],
+    renderRow: (customer) => renderRow(host, customer),
+    empty: search ? t.noMatch(search) : t.empty,
+    pager: t,
+    onPage: (direction) => host.page(direction),
+  });
 }

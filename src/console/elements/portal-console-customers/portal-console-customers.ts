@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PortalError } from '../../../contract/errors.js';
 import { DialogController } from '../../../controllers/dialog.js';
@@ -80,16 +80,9 @@ export class PortalConsoleCustomers extends ConsoleSection<typeof consoleCustome
   });
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  private loadedFrom: unknown = null;
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // The first page is read once an adapter is known (the shell's context may arrive after connecting).
-    const adapter = this.consoleAdapter;
-    if (adapter && adapter !== this.loadedFrom) {
-      this.loadedFrom = adapter;
-      void this.list.load();
-    }
+  protected override readFirst(): void {
+    void this.list.load();
   }
 
   override disconnectedCallback(): void {

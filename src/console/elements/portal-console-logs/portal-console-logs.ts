@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { PortalError } from '../../../contract/errors.js';
 import { FocusController } from '../../../controllers/focus.js';
@@ -66,15 +66,9 @@ export class PortalConsoleLogs extends ConsoleSection<typeof consoleLogsMessages
   );
 
   private readonly files = new FileSaver();
-  private loadedFrom: unknown = null;
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    const adapter = this.consoleAdapter;
-    if (adapter && adapter !== this.loadedFrom) {
-      this.loadedFrom = adapter;
-      void this.list.load();
-    }
+  protected override readFirst(): void {
+    void this.list.load();
   }
 
   override disconnectedCallback(): void {

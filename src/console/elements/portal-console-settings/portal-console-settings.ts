@@ -22,6 +22,7 @@ import {
   withValue,
 } from './settings-draft.js';
 import { renderGroups } from './settings-view.js';
+import { renderSaveNotice, type SaveNotice } from '../../save-notice.js';
 
 /** Failures after which nobody knows whether the save reached the server. */
 const UNKNOWN_OUTCOME: readonly PortalError['code'][] = [
@@ -30,8 +31,6 @@ const UNKNOWN_OUTCOME: readonly PortalError['code'][] = [
   'unavailable',
   'invalid_response',
 ];
-
-type Notice = { kind: 'saved' | 'problems' | 'error' | 'unknown'; text: string };
 
 /**
  * @summary The console's Settings section: every capability of the portal settings as grouped,
@@ -51,7 +50,7 @@ export class PortalConsoleSettings
 
   /** The merchant's edits, or null while the form shows the saved settings. */
   @state() private edited: Draft | null = null;
-  @state() private notice: Notice | null = null;
+  @state() private notice: SaveNotice | null = null;
   @state() private newPlanId = '';
 
   private readonly query = new ConsoleQuery<PortalSettings>(this, (adapter, options) =>
@@ -144,25 +143,9 @@ export class PortalConsoleSettings
                 : nothing
             }
           </div>
-          ${this.renderNotice()}
+          ${renderSaveNotice(this.notice, 'settings-notice')}
         </form>
       </div>`;
-  }
-
-  private renderNotice(): TemplateResult | typeof nothing {
-    const notice = this.notice;
-    if (!notice) return nothing;
-    if (notice.kind === 'saved') {
-      return html`<p class="alert success" id="settings-notice" tabindex="-1">${notice.text}</p>`;
-    }
-    return html`<div
-      class="alert ${notice.kind === 'unknown' ? 'warning' : 'error'}"
-      role="alert"
-      id="settings-notice"
-      tabindex="-1"
-    >
-      <p>${notice.text}</p>
-    </div>`;
   }
 
   private readonly discard = () => {
