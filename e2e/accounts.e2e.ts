@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { AccessLogEntry } from '../src/model/index.js';
+import type { AccessLogPage } from '../src/model/index.js';
 import { openPage, outbox, useStack } from './support/stack.js';
 
 /**
@@ -51,7 +51,7 @@ describe('several billing accounts per person', { timeout: 180_000 }, () => {
     const logs = await fetch(`${e2e.stack.url}/portal-api/admin/access-logs?limit=5`, {
       headers: { authorization: 'Bearer sk_test_northwind' },
     });
-    const entries = (await logs.json()) as AccessLogEntry[];
+    const entries = ((await logs.json()) as AccessLogPage).items;
     assert.deepEqual(
       entries.slice(0, 2).map((entry) => `${entry.method} ${entry.customerCode} ${entry.email}`),
       // Analytical Engines was open already: choosing it moved nothing.

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AccessLogEntry, BillingAccount, InvoicePage, Session } from '../../../src/model/index.js';
+import type {
+  AccessLogEntry,
+  AccessLogPage,
+  BillingAccount,
+  InvoicePage,
+  Session,
+} from '../../../src/model/index.js';
 import { type Client, type ErrorReply, useTestServer } from './helpers.js';
 
 const GRACE = 'grace@example.net';
@@ -19,7 +25,7 @@ async function graceSignsIn(): Promise<Client> {
 }
 
 async function logs(): Promise<AccessLogEntry[]> {
-  return (await server.admin<AccessLogEntry[]>('GET', '/admin/access-logs?limit=20')).body;
+  return (await server.admin<AccessLogPage>('GET', '/admin/access-logs?limit=20')).body.items;
 }
 
 describe('several billing accounts per person', () => {
