@@ -24,7 +24,7 @@ export function renderLogo(host: LogoHost, saved: PortalSettings): TemplateResul
   const problem = host.logoProblem;
   const chosen = host.logoChoice?.ok ? host.logoChoice : null;
   return html`<section aria-labelledby="logo-heading">
-    <h3 id="logo-heading" tabindex="-1">${words.logoHeading}</h3>
+    <h2 id="logo-heading" tabindex="-1">${words.logoHeading}</h2>
     <div class="logo">
       ${current ? html`<img src=${current} alt=${words.currentLogo} />` : html`<p>${words.noLogo}</p>`}
       ${

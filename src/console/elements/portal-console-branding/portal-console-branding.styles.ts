@@ -16,7 +16,7 @@ export const brandingStyles = css`
     display: grid;
     gap: var(--_space);
   }
-  h3 {
+  h2 {
     margin: 0;
     font-size: 1.0625rem;
   }

@@ -123,13 +123,13 @@ export class PortalConsoleBranding extends ConsoleElement<typeof brandingMessage
         ${state.status === 'error' ? renderError(t, state.error, () => this.query.refresh()) : nothing}
         <div class="columns">
           <section aria-labelledby="details-heading">
-            <h3 id="details-heading">${t.consoleBranding.detailsHeading}</h3>
+            <h2 id="details-heading">${t.consoleBranding.detailsHeading}</h2>
             ${this.renderDetails(t, details)}
           </section>
           <section aria-labelledby="preview-heading">
-            <h3 id="preview-heading">${t.consoleBranding.previewHeading}</h3>
+            <h2 id="preview-heading">${t.consoleBranding.previewHeading}</h2>
             ${renderPreview(t, { merchantName: details.merchantName, themeColor: details.themeColor, logoUrl: this.logoChoice?.ok ? this.logoChoice.previewUrl : saved.branding.logoUrl })}
-            <h3 id="contrast-heading">${t.consoleBranding.contrastHeading}</h3>
+            <h2 id="contrast-heading">${t.consoleBranding.contrastHeading}</h2>
             ${renderContrast(t, details.themeColor)}
           </section>
         </div>

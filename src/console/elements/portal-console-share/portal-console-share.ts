@@ -20,7 +20,7 @@ const styles = css`
     display: grid;
     gap: calc(var(--_space) * 1.5);
   }
-  h3 {
+  h2 {
     margin: 0;
     font-size: 1.0625rem;
   }
@@ -73,7 +73,7 @@ export class PortalConsoleShare extends ConsoleElement<typeof shareMessages> {
     return html`${this.live.render()}
       <div class="share">
         <section aria-labelledby="link-heading">
-          <h3 id="link-heading">${t.consoleShare.linkHeading}</h3>
+          <h2 id="link-heading">${t.consoleShare.linkHeading}</h2>
           <p>${t.consoleShare.linkIntro}</p>
           <div class="field">
             <label for="link">${t.consoleShare.linkLabel}</label>
@@ -82,7 +82,7 @@ export class PortalConsoleShare extends ConsoleElement<typeof shareMessages> {
           ${this.renderCopy(t, 'link', t.consoleShare.copyLink, urls.portalUrl)}
         </section>
         <section aria-labelledby="snippet-heading">
-          <h3 id="snippet-heading">${t.consoleShare.snippetHeading}</h3>
+          <h2 id="snippet-heading">${t.consoleShare.snippetHeading}</h2>
           <p>${t.consoleShare.snippetIntro}</p>
           <div class="field">
             <label for="language">${t.consoleShare.language}</label>
