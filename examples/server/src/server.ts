@@ -68,7 +68,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   try {
     await migrate(db);
-    await seedIfEmpty(db, (options.clock ?? (() => new Date()))());
+    await seedIfEmpty(db, (options.clock ?? (() => new Date()))(), options.production ?? false);
   } catch (error) {
     await db.close();
     throw error;

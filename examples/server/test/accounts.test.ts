@@ -7,7 +7,7 @@ import type {
   InvoicePage,
   Session,
 } from '../../../src/model/index.js';
-import { type Client, type ErrorReply, useTestServer } from './helpers.js';
+import { ADA, type Client, type ErrorReply, useTestServer } from './helpers.js';
 
 const GRACE = 'grace@example.net';
 const server = useTestServer();
@@ -91,6 +91,28 @@ describe('several billing accounts per person', () => {
       (await client.post('/portal-api/accounts/switch', { customerId: 'cus_ada' })).status,
       404,
       'switching re-checks the grant',
+    );
+  });
+
+  it("ends the owner's sessions on every account when their credentials change", async () => {
+    const granted = await server.admin('POST', '/admin/access-rules', {
+      customerId: 'cus_analytical',
+      kind: 'email',
+      value: ADA,
+    });
+    assert.equal(granted.status, 200, granted.text);
+    const ada = server.client();
+    assert.equal((await ada.signIn()).status, 200);
+    assert.equal(
+      (await ada.post('/portal-api/accounts/switch', { customerId: 'cus_analytical' })).status,
+      200,
+    );
+    const activation = await server.admin('POST', '/admin/customers/cus_ada/activation');
+    assert.equal(activation.status, 204, activation.text);
+    assert.equal(
+      (await ada.get('/portal-api/customer')).status,
+      401,
+      'a session switched to another account ends too, so it cannot switch back after the new password',
     );
   });
 

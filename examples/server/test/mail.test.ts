@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { type AddressInfo, type Server, createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { dropSchema } from '../src/db/postgres.js';
+import { DEMO_STAFF } from '../src/db/seed.js';
 import { type RunningServer, startServer } from '../src/server.js';
 import { Client, MERCHANT_SECRET } from './helpers.js';
 
@@ -82,6 +83,18 @@ after(async () => {
   await running.close();
   await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
   if (databaseUrl && schema) await dropSchema(databaseUrl, schema);
+});
+
+describe('a production database', () => {
+  it('gets no demo staff member: its password is published', async () => {
+    const staff = await running.db.query<{ count: number }>('SELECT count(*)::int AS count FROM staff');
+    assert.equal(staff.rows[0].count, 0);
+    const reply = await new Client(running.url).post('/merchant/api/session', {
+      email: DEMO_STAFF.email,
+      password: DEMO_STAFF.password,
+    });
+    assert.equal(reply.status, 401);
+  });
 });
 
 describe('email delivery', () => {

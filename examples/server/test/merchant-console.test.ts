@@ -124,6 +124,10 @@ describe('console API', () => {
       origin: 'https://evil.example',
     });
     assert.equal(foreign.status, 403);
+    const storefront = await client.post<ErrorReply>('/merchant/api/customers/cus_ada/lock', undefined, {
+      origin: 'https://shop.example',
+    });
+    assert.equal(storefront.status, 403, 'a storefront the customer API allows is not the console');
     const form = await client.request<ErrorReply>('POST', '/merchant/api/customers/cus_ada/lock', {
       body: '',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

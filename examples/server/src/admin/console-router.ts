@@ -24,12 +24,14 @@ const STAFF_OPERATION_NAMES = Object.keys(staffOperations) as StaffOperationName
  * The merchant console's API under `/merchant/api`: the staff's own sign-in, and every admin operation a
  * browser may call, served by the very handlers `/admin` uses. It answers only a live staff cookie (the
  * secret key means nothing here, as the cookie means nothing under `/admin`), and state-changing requests
- * pass the customer API's CSRF defence (JSON only, `Origin` ours or allowed) on top of SameSite=Strict.
+ * pass the customer API's CSRF defence (JSON only) with `Origin` the server's own, on top of SameSite=Strict.
  */
 export function consoleRouter(app: AppContext, handlers: AdminHandlers, staff: StaffHandlers): Hono {
   const router = new Hono();
   const guard = (c: Context) => {
-    if (isMutating(c.req.method)) checkOrigin(c, app);
+    // Only the console's own origin: a storefront on the same site (allowed for the customer API) must
+    // not be able to send staff-authenticated changes.
+    if (isMutating(c.req.method)) checkOrigin(c, app, true);
     c.header('cache-control', 'no-store');
   };
   for (const name of STAFF_OPERATION_NAMES) {

@@ -85,6 +85,9 @@ export function reencodeLogo(upload: LogoUpload): StoredLogo {
   try {
     if (type === 'image/png') {
       checkSize(pngSize(bytes));
+      // pngjs inflates an interlaced image with no output limit: a small file could claim little and
+      // decompress to gigabytes. Logos need no interlacing, so such a file is refused before decoding.
+      if (bytes[28] !== 0) throw notAnImage('interlaced PNG: save it without interlacing');
       const { data, width, height } = PNG.sync.read(bytes);
       const image = new PNG({ width, height });
       data.copy(image.data);

@@ -156,12 +156,19 @@ export async function moveSession(q: Queryable, tokenHash: string, customerId: s
   await q.query('UPDATE sessions SET customer_id = $2 WHERE token_hash = $1', [tokenHash, customerId]);
 }
 
-/** Ends every session of a customer (lock, password reset), optionally keeping the current one. */
+/**
+ * Ends every session of a customer (lock, password reset or change, activation), optionally keeping the
+ * current one: the sessions open on the account, and the account owner's own sessions wherever they have
+ * switched to (several accounts per person), so a stolen session cannot outlive a new password by
+ * sitting on another account and switching back.
+ */
 export async function deleteCustomerSessions(q: Queryable, customerId: string, keepTokenHash?: string) {
-  await q.query('DELETE FROM sessions WHERE customer_id = $1 AND token_hash <> $2', [
-    customerId,
-    keepTokenHash ?? '',
-  ]);
+  await q.query(
+    `DELETE FROM sessions
+      WHERE (customer_id = $1 OR lower(email) = (SELECT lower(email) FROM customers WHERE id = $1))
+        AND token_hash <> $2`,
+    [customerId, keepTokenHash ?? ''],
+  );
 }
 
 export function toSessionPayload(session: {

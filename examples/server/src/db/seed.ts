@@ -109,17 +109,25 @@ export async function seedDemoData(tx: Queryable, now: Date, data: DemoData = cr
       [rule.id, rule.customerId, rule.kind, rule.value.toLowerCase(), now],
     );
   }
+}
+
+/** The demo's member of staff, whose password is published: never in a production database. */
+async function seedDemoStaff(tx: Queryable, now: Date): Promise<void> {
   const { password, ...staff } = DEMO_STAFF;
   await insertStaff(tx, { ...staff, passwordHash: await seedHash(staff.id, password) }, now);
 }
 
-/** Seeds a database that has never been seeded; an existing database keeps its data. */
-export async function seedIfEmpty(db: Database, now: Date): Promise<boolean> {
+/**
+ * Seeds a database that has never been seeded; an existing database keeps its data. In production the
+ * demo staff member is left out: its password is in the README, and it could run the whole console.
+ */
+export async function seedIfEmpty(db: Database, now: Date, production = false): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.query('LOCK TABLE settings IN EXCLUSIVE MODE');
     const { rows } = await tx.query<{ count: number }>('SELECT count(*)::int AS count FROM settings');
     if (rows[0].count > 0) return false;
     await seedDemoData(tx, now);
+    if (!production) await seedDemoStaff(tx, now);
     return true;
   });
 }
@@ -130,5 +138,6 @@ export async function resetDatabase(db: Database, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.exec(`TRUNCATE ${tables.map((table) => `"${table}"`).join(', ')} RESTART IDENTITY CASCADE`);
     await seedDemoData(tx, now);
+    await seedDemoStaff(tx, now);
   });
 }

@@ -72,14 +72,14 @@ async function authenticate(c: Context, app: AppContext, ip: string): Promise<Au
  * HTML form sends, and an empty form post could otherwise sign out or trigger any input-less operation.
  * Together with SameSite=Lax this covers login CSRF as well.
  */
-export function checkOrigin(c: Context, app: AppContext): void {
+export function checkOrigin(c: Context, app: AppContext, ownOnly = false): void {
   const type = c.req.header('content-type');
   if (type !== undefined && !isJsonContentType(type)) {
     throw new PortalError('forbidden', 'request bodies must be sent as application/json');
   }
   const origin = c.req.header('origin');
   if (origin === undefined) return;
-  if (!app.isAllowedOrigin(origin)) {
+  if (ownOnly ? !app.ownOrigins.has(origin) : !app.isAllowedOrigin(origin)) {
     throw new PortalError('forbidden', 'cross-origin request refused');
   }
 }
