@@ -263,3 +263,45 @@ export function renewalDeclinedMail(input: {
     ].join('\n'),
   };
 }
+
+/**
+ * A renewal invoice issued and not paid on the spot (auto-pay off, or no method on file to charge): what it
+ * is for, how much, by when, and a link straight to paying it. Not sent when auto-pay pays it, nor when an
+ * auto-pay charge is declined (the dunning email above says so).
+ */
+export function invoiceIssuedMail(input: {
+  merchant: string;
+  planName: string;
+  invoiceNumber: string;
+  amount: Money;
+  /** The invoice's due date, `YYYY-MM-DD`. */
+  dueDate: string;
+  portalUrl: string;
+  /** The invoice's id: the link opens straight on paying it (a single-task link, rules/task-links.ts). */
+  invoiceId: string;
+}): MailText {
+  const { merchant } = input;
+  return {
+    kind: 'invoice_issued',
+    subject: `Your ${merchant} invoice ${input.invoiceNumber}`,
+    text: [
+      `Hello,`,
+      ``,
+      `Your ${input.planName} subscription with ${merchant} has renewed. Invoice ${input.invoiceNumber} for`,
+      `${formatMoney(input.amount, 'en')} is due on ${longDate(input.dueDate)}.`,
+      ``,
+      `To pay it in your customer portal, open this link:`,
+      ``,
+      taskLink(input.portalUrl, { task: 'pay-invoice', id: input.invoiceId }),
+      ``,
+      `If you have already paid, you can ignore this email.`,
+    ].join('\n'),
+  };
+}
+
+/** `2027-02-21` as "February 21, 2027": the day itself, whatever the server's time zone. */
+function longDate(isoDate: string): string {
+  return new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}

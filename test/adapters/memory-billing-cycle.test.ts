@@ -69,6 +69,41 @@ describe('MemoryAdapter.runBillingCycle', () => {
     expect((await subscription(adapter, 'sub_ada_espresso')).status, 'still owes').to.equal('past_due');
   });
 
+  it('emails an invoice left open to pay once, with a link to paying it, and none that auto-pay settles', async () => {
+    const data = createDemoData(TODAY);
+    const ada = data.customers.find((customer) => customer.email === 'ada@example.com');
+    if (!ada) throw new Error('Ada is missing');
+    ada.autoPay = false;
+    const adapter = await adaOn(data);
+    expect(adapter.runBillingCycle(RENEWAL).invoices).to.equal(2);
+    expect(adapter.runBillingCycle(RENEWAL).invoices, 'the same day again').to.equal(0);
+    const invoiceMails = adapter.outbox.filter((mail) => mail.subject.includes(' invoice '));
+    expect(invoiceMails).to.have.length(2);
+    const renewal = (await adapter.listInvoices({})).items.find(
+      (item) => item.issueDate === RENEWAL && item.amountDue.amount === 4800,
+    );
+    if (!renewal) throw new Error('the renewal invoice is missing');
+    const mail = invoiceMails.find((each) => each.text.includes(renewal.number));
+    if (!mail) throw new Error(`no email for ${renewal.number}`);
+    expect(mail.text).to.include('$48.00');
+    expect(mail.text).to.include(`portal-task=pay-invoice&portal-task-invoice=${renewal.id}`);
+
+    const paidByAutoPay = await adaOn();
+    paidByAutoPay.runBillingCycle(RENEWAL);
+    expect(paidByAutoPay.outbox.filter((each) => each.subject.includes(' invoice '))).to.have.length(0);
+  });
+
+  it('sends only the dunning email for a declined auto-pay renewal', async () => {
+    const data = createDemoData(TODAY);
+    const visa = data.paymentMethods.find((method) => method.id === 'pm_ada_visa');
+    if (visa?.type !== 'card') throw new Error('the demo Visa is missing');
+    visa.last4 = '0002';
+    const adapter = await adaOn(data);
+    adapter.runBillingCycle(RENEWAL);
+    expect(adapter.outbox.filter((mail) => mail.subject.includes('declined'))).to.have.length(2);
+    expect(adapter.outbox.filter((mail) => mail.subject.includes(' invoice '))).to.have.length(0);
+  });
+
   it('invoices and charges, once, the new period a customer resumes into after the paid one ended', async () => {
     const adapter = await adaOn();
     const resumeOn = addDays(RENEWAL, 20);

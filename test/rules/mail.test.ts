@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
   cancellationNoticeMail,
+  invoiceIssuedMail,
   lockedAccountResetMail,
   magicLinkMail,
   passwordResetMail,
@@ -53,6 +54,26 @@ describe('rules/mail', () => {
     });
     expect(mail.text).to.equal(
       'Ada cancelled Espresso Club (sub_1), effective immediately.\nReason: It costs too much (too_expensive)',
+    );
+  });
+
+  it('tells of an invoice to pay: number, amount, due date, and a link straight to paying it', () => {
+    const mail = invoiceIssuedMail({
+      merchant: 'Northwind',
+      planName: 'Espresso Club',
+      invoiceNumber: 'INV-1042',
+      amount: { amount: 4800, currency: 'USD' },
+      dueDate: '2027-02-21',
+      portalUrl: 'https://shop.example/account#billing',
+      invoiceId: 'inv_ada_1042',
+    });
+    expect(mail.kind).to.equal('invoice_issued');
+    expect(mail.subject).to.equal('Your Northwind invoice INV-1042');
+    expect(mail.text).to.include('Invoice INV-1042');
+    expect(mail.text).to.include('$48.00');
+    expect(mail.text).to.include('due on February 21, 2027');
+    expect(mail.text.split('\n')).to.include(
+      'https://shop.example/account?portal-task=pay-invoice&portal-task-invoice=inv_ada_1042',
     );
   });
 });

@@ -308,3 +308,60 @@ describe('the renewal job', () => {
     assert.deepEqual(charges, [{ payment_method_id: 'pm_ada_mastercard', outcome: 'succeeded' }]);
   });
 });
+
+describe('the renewal job’s invoice emails', () => {
+  const kinds = async () => (await server.outbox(ADA)).map((email) => email.kind);
+  const invoiceMails = async () =>
+    (await server.outbox(ADA)).filter((email) => email.kind === 'invoice_issued');
+
+  it('emails an invoice left open to pay once, with a link straight to paying it, however often it runs', async () => {
+    await server.reset(SEEDED);
+    await server.query("UPDATE customers SET auto_pay = FALSE WHERE id = 'cus_ada'");
+    await server.setClock(at(RENEWAL));
+    const runs = await Promise.all([runDailyJobs(), runDailyJobs(), runDailyJobs()]);
+    assert.equal(
+      runs.reduce((sum, run) => sum + run.invoices, 0),
+      2,
+    );
+    assert.equal((await runDailyJobs()).invoices, 0, 'the same day again');
+
+    const rows = await renewals();
+    const mails = await invoiceMails();
+    assert.equal(mails.length, 2, 'one email per invoice');
+    for (const row of rows) {
+      const [invoice] = await server.query<{ number: string }>('SELECT number FROM invoices WHERE id = $1', [
+        row.invoice_id,
+      ]);
+      const mail = mails.find((each) => each.text.includes(invoice.number));
+      assert.ok(mail, `an email for ${invoice.number}`);
+      const link = mail.text.split('\n').find((line) => line.includes('portal-task='));
+      assert.ok(link, 'the email carries a task link');
+      const params = new URL(link).searchParams;
+      assert.equal(params.get('portal-task'), 'pay-invoice');
+      assert.equal(params.get('portal-task-invoice'), row.invoice_id);
+    }
+    const roasters = mails.find((each) => each.text.includes("Roaster's Choice"));
+    assert.ok(roasters, 'names the plan');
+    assert.match(roasters.text, /\$48\.00/);
+    assert.match(roasters.text, /due on February 21, 2027/, 'thirty days after the period starts');
+  });
+
+  it('sends no invoice email when auto-pay collects the renewal', async () => {
+    await server.reset(SEEDED);
+    await server.setClock(at(RENEWAL));
+    assert.equal((await runDailyJobs()).invoices, 2);
+    assert.equal((await renewals()).filter((row) => row.paid === row.total).length, 2, 'both paid');
+    assert.deepEqual(await invoiceMails(), []);
+  });
+
+  it('sends only the dunning email when an auto-pay charge is declined', async () => {
+    await server.reset(SEEDED);
+    await server.query("UPDATE payment_methods SET last4 = '0002' WHERE id = 'pm_ada_visa'");
+    await server.setClock(at(RENEWAL));
+    assert.equal((await runDailyJobs()).declined, 2);
+    await runDailyJobs();
+    const sent = await kinds();
+    assert.equal(sent.filter((kind) => kind === 'renewal_declined').length, 2);
+    assert.ok(!sent.includes('invoice_issued'), 'no invoice email besides the dunning one');
+  });
+});

@@ -6,7 +6,7 @@ import {
   renewalInvoice,
   renewalMethod,
 } from '../../rules/billing-cycle.js';
-import { renewalDeclinedMail } from '../../rules/mail.js';
+import { invoiceIssuedMail, renewalDeclinedMail } from '../../rules/mail.js';
 import type { InvoiceRecord, SubscriptionRecord } from '../../rules/records.js';
 import { testChargeOutcome } from '../../rules/test-gateway.js';
 import type { MemoryState } from './memory-state.js';
@@ -25,7 +25,8 @@ export interface BillingCycleRun {
  * MemoryAdapter's billing cycle: every subscription brought up to `today` through the shared rules
  * (rules/billing-cycle.ts), like the server's daily renewal job. A period already invoiced (remembered in
  * `state.renewals`) is never invoiced again; with auto-pay on, each invoice is charged through the test
- * gateway's rule, and a decline makes the subscription past due and emails the customer.
+ * gateway's rule, and a decline makes the subscription past due and emails the customer; an invoice left
+ * open to pay (auto-pay off, or no method on file) is emailed with a link to paying it.
  */
 export function runBillingCycle(state: MemoryState, today: string): BillingCycleRun {
   const run: BillingCycleRun = { invoices: 0, declined: 0, canceled: 0 };
@@ -73,8 +74,23 @@ export function issueRenewal(
     periodStart: renewal.periodStart,
   });
   run.invoices += 1;
+  if (renewal.amount === 0) return record;
   const method = renewalMethod(record, customer, state.methodsOf(customer.id));
-  if (!method || renewal.amount === 0) return record;
+  if (!method) {
+    state.send(
+      customer.email,
+      invoiceIssuedMail({
+        merchant: state.data.settings.branding.merchantName,
+        planName: state.plan(renewal.planId).name,
+        invoiceNumber: invoice.number,
+        amount: { amount: renewal.amount, currency: renewal.currency },
+        dueDate: invoice.dueDate ?? invoice.issueDate,
+        portalUrl: state.linkBase,
+        invoiceId: invoice.id,
+      }),
+    );
+    return record;
+  }
   if (testChargeOutcome(method, today) === 'succeeded') {
     invoice.payments.push({
       id: state.nextId('pay'),

@@ -7,7 +7,7 @@ import {
   renewalInvoice,
   renewalMethod,
 } from '../../../../src/rules/billing-cycle.js';
-import { renewalDeclinedMail } from '../../../../src/rules/mail.js';
+import { invoiceIssuedMail, renewalDeclinedMail } from '../../../../src/rules/mail.js';
 import type { CustomerRecord, SubscriptionRecord } from '../../../../src/rules/records.js';
 import { newId } from '../auth/secrets.js';
 import type { AppContext } from '../context.js';
@@ -50,7 +50,8 @@ export async function runRenewals(app: AppContext): Promise<RenewalRun> {
   for (const row of rows) {
     await app.db.transaction((tx) => renewOne(app, tx, row.customer_id, row.id, run));
   }
-  if (run.declined > 0) app.deliverMailSoon();
+  // Every invoice either was paid or had its email (the invoice, or the dunning one) queued with it.
+  if (run.invoices > 0) app.deliverMailSoon();
   return run;
 }
 
@@ -101,7 +102,8 @@ export async function issueRenewal(
 
 /**
  * Issues the renewal's invoice and, with auto-pay, charges it; answers false when a charge was declined
- * (the dunning email is queued in this transaction), true otherwise (paid, or left open to pay).
+ * (the dunning email is queued in this transaction), true otherwise: paid, or left open to pay with the
+ * invoice email queued in this transaction (so a period invoiced once is emailed once).
  */
 async function issue(
   app: AppContext,
@@ -122,8 +124,23 @@ async function issue(
   });
   await insertInvoice(tx, invoice, now);
   await recordRenewal(tx, renewal, invoice.id, now);
+  if (renewal.amount === 0) return true;
   const method = renewalMethod(record, customer, await listMethods(tx, customer.id));
-  if (!method || renewal.amount === 0) return true;
+  const settings = await loadSettings(tx);
+  const planName = plans.find((each) => each.id === renewal.planId)?.name ?? renewal.planId;
+  if (!method) {
+    const mail = invoiceIssuedMail({
+      merchant: settings.branding.merchantName,
+      planName,
+      invoiceNumber: invoice.number,
+      amount: { amount: renewal.amount, currency: renewal.currency },
+      dueDate: invoice.dueDate ?? invoice.issueDate,
+      portalUrl: app.deps.publicUrl,
+      invoiceId: invoice.id,
+    });
+    await queueEmail(tx, { to: customer.email, ...mail }, now);
+    return true;
+  }
   const charge = await app.deps.gateway.charge({
     amount: renewal.amount,
     currency: renewal.currency,
@@ -148,11 +165,9 @@ async function issue(
     ],
   );
   if (charge.outcome === 'succeeded') return true;
-  const settings = await loadSettings(tx);
-  const plan = plans.find((each) => each.id === renewal.planId);
   const mail = renewalDeclinedMail({
     merchant: settings.branding.merchantName,
-    planName: plan?.name ?? renewal.planId,
+    planName,
     invoiceNumber: invoice.number,
     amount: { amount: renewal.amount, currency: renewal.currency },
     method,

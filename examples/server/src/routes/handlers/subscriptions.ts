@@ -336,7 +336,8 @@ export const subscriptionHandlers: Pick<Handlers, SubscriptionOperations> = {
       // through the renewal job's own code (once per period, the gateway key per period).
       const run = { invoices: 0, declined: 0, canceled: 0 };
       const record = await issueRenewal(ctx.app, tx, context.customer, step.record, step.renewal, plans, run);
-      if (run.declined > 0) ctx.mailQueued = true;
+      // An invoice not paid on the spot queued its email (the invoice's, or the dunning one).
+      if (run.invoices > 0) ctx.mailQueued = true;
       return saved(tx, ctx, record);
     });
   },
