@@ -100,6 +100,9 @@ describe('the billing cycle on the storefront', { timeout: 180_000 }, () => {
     // The reload's requests with the expired cookie answer 401 (and the portal shows the sign-in form).
     await page.reload();
     await page.getByLabel('Email').waitFor();
+    // Every request the reload made with the expired cookie has answered (the form can show before the
+    // last of them): only then are the expected 401s forgotten.
+    await page.waitForLoadState('networkidle');
     errors.length = 0;
     await signIn(page, e2e.stack, ...ADA);
     assert.equal(
