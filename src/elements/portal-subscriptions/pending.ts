@@ -1,3 +1,4 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PortalStore } from '../../core/store.js';
 import type { PortalSettings, Subscribe } from '../../model/index.js';
 import type { PanelOf } from './host.js';
@@ -21,4 +22,31 @@ export function pendingSubscribe(store: PortalStore, settings: PortalSettings): 
     };
   }
   return null;
+}
+
+/** What the recovery needs of `<portal-subscriptions>`. */
+interface PendingHost extends ReactiveControllerHost {
+  readonly store: PortalStore | null | undefined;
+  readonly settings: PortalSettings | undefined;
+  showPending(panel: PanelOf<'subscribe'>): void;
+}
+
+/**
+ * Looks once for a subscribe left pending by an earlier page (a reload), as soon as the store knows who
+ * is signed in and the settings are there, and has the element show it as it was left.
+ */
+export class PendingSubscribeController implements ReactiveController {
+  private lookedFor = false;
+
+  constructor(private readonly host: PendingHost) {
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const { store, settings } = this.host;
+    if (this.lookedFor || store?.session.status !== 'signed_in' || !settings) return;
+    this.lookedFor = true;
+    const pending = pendingSubscribe(store, settings);
+    if (pending) this.host.showPending(pending);
+  }
 }

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { OUTCOME_UNKNOWN_CODES, PortalError, toPortalError } from '../../contract/errors.js';
 import { FocusController } from '../../controllers/focus.js';
@@ -18,7 +18,7 @@ import type { Notice, Operation, Panel, SubsHost } from './host.js';
 import { type ListHost, actionId, renderList } from './list-view.js';
 import { subscriptionsMessages } from './messages.js';
 import { subscriptionsStyles } from './portal-subscriptions.styles.js';
-import { pendingSubscribe } from './pending.js';
+import { PendingSubscribeController } from './pending.js';
 import { cardFieldsSource } from '../../providers/card-source.js';
 import type { CardFieldsProvider } from '../../providers/card-fields.js';
 import type { ThemeTokens } from '../../core/theme.js';
@@ -95,8 +95,8 @@ export class PortalSubscriptions
   @state() private viewsFailed = false;
   /** The button that opened the panel: focus returns there when it closes. */
   private opener: string | null = null;
-  /** Whether a subscribe left pending by an earlier page was looked for (once, when settings load). */
-  private lookedForPending = false;
+  /** A subscribe left pending by an earlier page (a reload) comes back as it was left, once. */
+  private readonly pendingLookup = new PendingSubscribeController(this);
 
   /** @internal */ readonly uid = `portal-subscriptions-${++instances}`;
   /** @internal */ readonly form = new FormStateController<Operation>(this);
@@ -198,15 +198,9 @@ export class PortalSubscriptions
 
   // Panels
 
-  /** A subscribe left pending by an earlier page (a reload) comes back as it was left, once. */
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    const settings = this.settings;
-    // The tracker reads back what an earlier page kept once it knows who is signed in.
-    if (this.lookedForPending || this.store?.session.status !== 'signed_in' || !settings) return;
-    this.lookedForPending = true;
-    const pending = pendingSubscribe(this.store, settings);
-    if (pending) this.show(pending, `${this.uid}-open-subscribe`);
+  /** @internal */
+  showPending(panel: Panel): void {
+    this.show(panel, `${this.uid}-open-subscribe`);
   }
 
   /** @internal Shows a flow instead of the list (fetching its code the first time); focus on its heading. */
