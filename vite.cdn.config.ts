@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { type Plugin, defineConfig } from 'vite';
+import { compactTemplates } from './scripts/vite/compact-templates.js';
 
 /**
  * What every element needs, in one chunk: Lit, the run-time contract (no schema), the store, the UI kit.
@@ -52,7 +53,7 @@ function precompress(): Plugin {
  * cache them forever; `portal.js` keeps its name, so a page always revalidates it.
  */
 export default defineConfig({
-  plugins: [precompress()],
+  plugins: [compactTemplates(), precompress()],
   build: {
     target: 'es2022',
     outDir: 'dist/cdn',

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { compactTemplates } from './scripts/vite/compact-templates.js';
 
 /**
  * The npm build: ES modules with Lit, @lit/*, zod and ky left to the app's bundler (so a page shares one
@@ -6,6 +7,7 @@ import { defineConfig } from 'vite';
  * The single-file script-tag bundle is vite.cdn.config.ts.
  */
 export default defineConfig({
+  plugins: [compactTemplates()],
   build: {
     target: 'es2022',
     outDir: 'dist/npm',

@@ -6,6 +6,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { CHROME_ARGS, ensureChrome } from '../scripts/browser.mjs';
+import { compactTemplates } from '../scripts/vite/compact-templates.js';
 import { type BuiltChunk, sectionChunks } from './section.js';
 import { measureStorefront } from './storefront.js';
 
@@ -17,7 +18,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
  * An entry built as a page loads it, minified, Lit and every dependency inside. Returns the files a page
  * downloads before the entry runs: the entry and the chunks it imports statically. What it imports
  * dynamically (other languages' messages, HttpAdapter, parts fetched on demand) is not counted;
- * `languageChunks` keeps the messages' sizes.
+ * `languageChunks` keeps the messages' sizes. Templates are compacted as in the published files
+ * (vite.config.ts), which is what an app's bundler gets.
  */
 const languageChunks = new Map<string, number>();
 async function bundle(name: string, entry: string): Promise<string[]> {
@@ -25,6 +27,7 @@ async function bundle(name: string, entry: string): Promise<string[]> {
     root,
     configFile: false,
     logLevel: 'silent',
+    plugins: [compactTemplates()],
     build: {
       target: 'es2022',
       outDir: join(out, name),

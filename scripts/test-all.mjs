@@ -39,8 +39,8 @@ const steps = [
     : []),
   [
     'build',
-    'Library, CDN bundle and OpenAPI drift check',
-    'npm run -s build && npx tsx scripts/openapi.mjs --check',
+    'Library, CDN bundle, their template compaction and OpenAPI drift check',
+    'npm run -s build && npx tsx --test scripts/vite/*.test.ts && npx tsx scripts/openapi.mjs --check',
   ],
   [
     'examples',
