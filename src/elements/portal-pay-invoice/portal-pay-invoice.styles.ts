@@ -37,50 +37,11 @@ export const payStyles = css`
     padding-inline: 0.25rem;
     font-weight: 700;
   }
-  .choices {
-    display: grid;
-    gap: 0.5rem;
-  }
-  .choice {
-    display: flex;
-    align-items: flex-start;
-    gap: 0.75rem;
-    min-height: var(--_control-height);
-    padding: 0.6rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-  .choice:has(input:checked) {
-    border-color: var(--_primary);
-    box-shadow: inset 0 0 0 1px var(--_primary);
-  }
-  .choice:has(input:disabled) {
-    cursor: not-allowed;
-    background: var(--_surface-raised);
-  }
-  /* 24px targets (WCAG 2.5.8), whatever size the browser draws radios at. */
-  .choice input {
-    flex: none;
-    width: 1.5rem;
-    height: 1.5rem;
-    margin: 0;
-    accent-color: var(--_primary);
-  }
-  .choice-body {
-    display: grid;
-    gap: 0.15rem;
-  }
-  .choice-label {
-    font-weight: 600;
-  }
   .choice-detail {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.25rem 0.5rem;
-    color: var(--_text-muted);
-    font-size: 0.875em;
   }
   /* The partial amount, under the choice that opened it; the money input comes from ui/form/styles.ts. */
   .nested {

@@ -84,17 +84,6 @@ export const paymentMethodsStyles = css`
     gap: 0.5rem;
     min-block-size: 24px;
   }
-  .choice {
-    display: grid;
-    gap: 0.5rem;
-    margin: 0;
-    border: 0;
-    padding: 0;
-  }
-  .choice legend {
-    font-weight: 600;
-    margin-block-end: 0.5rem;
-  }
   .dialog-form {
     display: grid;
     gap: var(--_space);

@@ -34,7 +34,7 @@ function renderNextDefault(
   if (!method.isDefault || !settings || !canChangeDefault(settings)) return nothing;
   const candidates = nextDefaultCandidates(method, host.methods);
   if (candidates.length === 0) return nothing;
-  return html`<fieldset class="choice">
+  return html`<fieldset class="choices">
     <legend>${host.t.paymentMethods.chooseNewDefault}</legend>
     ${candidates.map(
       (candidate) =>

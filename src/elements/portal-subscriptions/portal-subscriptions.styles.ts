@@ -81,50 +81,6 @@ export const subscriptionsStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  .choices {
-    display: grid;
-    gap: 0.5rem;
-    margin: 0;
-    border: 0;
-    padding: 0;
-  }
-  .choices legend {
-    font-weight: 600;
-    margin-block-end: 0.5rem;
-  }
-  .choice {
-    display: flex;
-    align-items: flex-start;
-    gap: 0.75rem;
-    min-block-size: var(--_control-height);
-    padding: 0.6rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-  .choice:has(input:checked) {
-    border-color: var(--_primary);
-    box-shadow: inset 0 0 0 1px var(--_primary);
-  }
-  /* 24px targets (WCAG 2.5.8), whatever size the browser draws radios at. */
-  .choice input {
-    flex: none;
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
-    margin: 0;
-    accent-color: var(--_primary);
-  }
-  .choice-body {
-    display: grid;
-    gap: 0.15rem;
-  }
-  .choice-label {
-    font-weight: 600;
-  }
-  .choice-detail {
-    color: var(--_text-muted);
-    font-size: 0.875em;
-  }
   .field input,
   .field textarea {
     max-inline-size: 20rem;
