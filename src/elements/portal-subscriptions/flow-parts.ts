@@ -1,10 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { PortalError } from '../../contract/errors.js';
 import type { IntentFlowController } from '../../controllers/intent-flow.js';
 import type { PortalStore } from '../../core/store.js';
 import { type Operation, type SubsHost, fieldId, headingId } from './host.js';
+import { renderField } from '../../ui/form/field.js';
 import { actionDescribedBy, actionDisabled, errorMessage } from '../../ui/states.js';
 
 /** What every flow step shares: its heading, a refusal, a busy button, a field, the unknown outcome. */
@@ -72,28 +71,28 @@ export interface InputFieldOptions {
 
 /** A labelled number or date field, its hint and its problem tied to it (aria-describedby, aria-invalid). */
 export function renderInputField(host: SubsHost, options: InputFieldOptions): TemplateResult {
-  const id = fieldId(host, options.name);
-  const error = host.fieldErrors[options.name];
-  const hintId = options.hint ? `${id}-hint` : undefined;
-  const describedBy = [hintId ?? '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return html`<div class="field">
-    <label for=${id}>${options.label}</label>
-    ${hintId ? html`<span class="hint" id=${hintId}>${options.hint}</span>` : nothing}
-    <input
-      id=${id}
-      name=${options.name}
-      type=${options.type}
-      inputmode=${ifDefined(options.type === 'number' ? 'numeric' : undefined)}
-      min=${ifDefined(options.min)}
-      max=${ifDefined(options.max)}
-      required
-      aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${ifDefined(describedBy)}
-      .value=${live(options.value)}
-      @input=${(event: Event) => options.onInput((event.target as HTMLInputElement).value)}
-    />
-    ${error ? html`<span class="error" id=${`${id}-error`}>${error}</span>` : nothing}
-  </div>`;
+  const { name, type, label, hint, min, max } = options;
+  return renderField(
+    {
+      path: name,
+      label,
+      kind: 'input',
+      type,
+      inputMode: type === 'number' ? 'numeric' : undefined,
+      hint,
+      min,
+      max,
+      required: true,
+    },
+    {
+      id: fieldId(host, name),
+      value: options.value,
+      error: host.fieldErrors[name],
+      t: host.t,
+      locale: host.resolvedLocale,
+      onInput: (event) => options.onInput((event.target as HTMLInputElement).value),
+    },
+  );
 }
 
 /** Shows the problems and focuses the first field that has one. */

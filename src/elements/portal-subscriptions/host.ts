@@ -72,6 +72,8 @@ export interface Loaded {
 export interface SubsHost extends EventTarget {
   readonly t: SubscriptionsT;
   readonly format: Formatter;
+  /** The locale the element speaks (its fields format numbers in it). */
+  readonly resolvedLocale: string;
   readonly uid: string;
   readonly store: PortalStore | null;
   readonly focusing: FocusController;

@@ -21,7 +21,6 @@ import { NEW_CARD, type SubsHost } from './host.js';
 /** What the new card needs from the element beyond the views' `SubsHost`. */
 export type CardHost = SubsHost &
   ReactiveElement & {
-    readonly resolvedLocale: string;
     readonly cardTheme: ThemeTokens | null;
     /** Where card fields come from on this page, or null when there are none. */
     readonly cardSource: (() => Promise<CardFieldsProvider>) | null;

@@ -85,6 +85,8 @@ function renderControl(spec: FieldSpec, state: FieldState, describedBy: string |
     type=${password ? (state.revealPassword ? 'text' : 'password') : (spec.type ?? 'text')}
     autocomplete=${ifDefined(spec.autocomplete)}
     inputmode=${ifDefined(spec.inputMode)}
+    min=${ifDefined(spec.min)}
+    max=${ifDefined(spec.max)}
     autocapitalize=${ifDefined(isEmail ? 'none' : undefined)}
     spellcheck=${ifDefined(isEmail ? 'false' : undefined)}
     ?required=${spec.required}

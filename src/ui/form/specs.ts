@@ -13,7 +13,10 @@ export interface FieldSpec {
   path: string;
   label: string;
   kind: 'input' | 'password' | 'select' | 'money';
-  type?: 'email' | 'text' | 'tel';
+  type?: 'email' | 'text' | 'tel' | 'number' | 'date';
+  /** The bounds of a number or date field, as the input's `min` and `max`. */
+  min?: string;
+  max?: string;
   autocomplete?: string;
   inputMode?: 'numeric' | 'decimal';
   /** Marks the label and the control; the schema is what refuses a blank value. */
