@@ -137,6 +137,11 @@ export const OUTCOME_UNKNOWN_CODES: readonly PortalErrorCode[] = [
   'invalid_response',
 ];
 
+/** Whether a failure leaves the outcome unknown: never shown as success or as failure. */
+export function isOutcomeUnknown(error: unknown): boolean {
+  return error instanceof PortalError && OUTCOME_UNKNOWN_CODES.includes(error.code);
+}
+
 /** An abort (the asking element went away, or a signal fired): not a failure to show anyone. */
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';

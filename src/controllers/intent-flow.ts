@@ -1,10 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import {
-  OUTCOME_UNKNOWN_CODES,
-  PortalError,
-  type PortalErrorCode,
-  toPortalError,
-} from '../contract/errors.js';
+import { isOutcomeUnknown, PortalError, type PortalErrorCode, toPortalError } from '../contract/errors.js';
 import { type MoneyName, type MutationName, intentOf } from '../contract/operations.js';
 import { IntentKey } from '../core/idempotency.js';
 import type { PendingIntent } from '../core/intents.js';
@@ -193,7 +188,7 @@ export class IntentFlowController<N extends MoneyMutation> implements ReactiveCo
 
   private failedWith(failure: PortalError, request: Request<N>, wasUnknown: boolean): void {
     this.options.failed?.(failure);
-    if (OUTCOME_UNKNOWN_CODES.includes(failure.code)) {
+    if (isOutcomeUnknown(failure)) {
       this.step = 'unknown';
       this.options.unknown(wasUnknown);
     } else {

@@ -1,9 +1,9 @@
 import type { PortalAdapter, RequestOptions } from '../contract/adapter.js';
 import { reportAdapterFault } from '../contract/adapter-faults.js';
 import {
-  OUTCOME_UNKNOWN_CODES,
   PortalError,
   isAbortError,
+  isOutcomeUnknown,
   isErrorCode,
   toPortalError,
 } from '../contract/errors.js';
@@ -365,11 +365,6 @@ export class PortalStore extends EventTarget {
     this.setSession(session);
     return session;
   }
-}
-
-/** The request may or may not have been carried out: its answer was lost or unreadable. */
-function isOutcomeUnknown(error: unknown): boolean {
-  return error instanceof PortalError && OUTCOME_UNKNOWN_CODES.includes(error.code);
 }
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;

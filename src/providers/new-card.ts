@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { OUTCOME_UNKNOWN_CODES, type PortalError } from '../contract/errors.js';
+import { type PortalError, isOutcomeUnknown } from '../contract/errors.js';
 import type { PortalStore } from '../core/store.js';
 import type { PaymentMethod } from '../model/index.js';
 import type { CardEntryController } from './card-entry.js';
@@ -22,7 +22,7 @@ export function newCardFailure(error: PortalError): NewCardFailure {
   }
   if (error.code === 'payment_declined') return 'declined';
   // The card may be on file now: the element says so, and lets the customer see their methods.
-  if (OUTCOME_UNKNOWN_CODES.includes(error.code)) return 'unknown';
+  if (isOutcomeUnknown(error)) return 'unknown';
   return 'other';
 }
 

@@ -277,29 +277,32 @@ describe('<portal-payment-methods>', () => {
     expect(focused(el)).to.equal(button(el, 'Add a card'));
   });
 
-  it('shows an unknown outcome as unknown, never as a failure or a success', async () => {
-    const ada = await signedInAda();
-    const lost = new Proxy(ada, {
-      get(target, name, receiver) {
-        if (name === 'setDefaultPaymentMethod') {
-          return async (input: { id: string }) => {
-            await target.setDefaultPaymentMethod(input);
-            throw new PortalError('network', 'the answer was lost');
-          };
-        }
-        const value = Reflect.get(target, name, receiver) as unknown;
-        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-      },
+  // A lost answer, and one that came back unreadable: either way nobody knows whether it was done.
+  for (const code of ['network', 'invalid_response'] as const) {
+    it(`shows an unknown outcome (${code}) as unknown, never as a failure or a success`, async () => {
+      const ada = await signedInAda();
+      const lost = new Proxy(ada, {
+        get(target, name, receiver) {
+          if (name === 'setDefaultPaymentMethod') {
+            return async (input: { id: string }) => {
+              await target.setDefaultPaymentMethod(input);
+              throw new PortalError(code, 'the answer was lost');
+            };
+          }
+          const value = Reflect.get(target, name, receiver) as unknown;
+          return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+        },
+      });
+      const el = await mount(lost);
+      button(el, 'Make default: Mastercard ending in 4444').click();
+      await settle(el, () => root(el).querySelector('[part="notice"]'), 'the outcome shows');
+      expect(root(el).querySelector('[part="notice"]')!.className).to.contain('warning');
+      expect(text(root(el).querySelector('[part="notice"]'))).to.contain('could not confirm');
+      await settle(
+        el,
+        () => text(row(el, 'Mastercard ending in 4444')).includes('Default'),
+        'the list is read again',
+      );
     });
-    const el = await mount(lost);
-    button(el, 'Make default: Mastercard ending in 4444').click();
-    await settle(el, () => root(el).querySelector('[part="notice"]'), 'the outcome shows');
-    expect(root(el).querySelector('[part="notice"]')!.className).to.contain('warning');
-    expect(text(root(el).querySelector('[part="notice"]'))).to.contain('could not confirm');
-    await settle(
-      el,
-      () => text(row(el, 'Mastercard ending in 4444')).includes('Default'),
-      'the list is read again',
-    );
-  });
+  }
 });

@@ -1,10 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PortalError, toPortalError } from '../../contract/errors.js';
+import { PortalError, isOutcomeUnknown } from '../../contract/errors.js';
 import { DialogController } from '../../controllers/dialog.js';
 import { FocusController } from '../../controllers/focus.js';
 import { FormStateController } from '../../controllers/form-state.js';
 import { LiveRegionController } from '../../controllers/live-region.js';
+import { runRequest } from '../../controllers/request.js';
 import { emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
 import { QueryController, loadedValue } from '../../core/query.js';
@@ -28,9 +29,6 @@ import { nextDefaultCandidates } from './standing.js';
 import type { Notice, Operation, OverdueOffer, Panel } from './view-host.js';
 
 let instances = 0;
-
-/** A request whose answer never came: it may or may not have been done. */
-const UNKNOWN_OUTCOME = new Set(['network', 'timeout']);
 
 /**
  * @summary The customer's cards and bank accounts: add a card through the payment provider's fields, add
@@ -181,25 +179,16 @@ export class PortalPaymentMethods extends PortalElement<typeof paymentMethodsMes
     progress: string,
     action: (store: PortalStore) => Promise<T>,
   ): Promise<T | PortalError> | null {
-    const store = this.store;
-    if (!store) return null;
-    return this.form.submit(operation, async () => {
+    return runRequest(this, this.form, operation, action, () => {
       this.problem = null;
       this.notice = null;
       this.liveRegion.announce(progress);
-      try {
-        return await action(store);
-      } catch (error) {
-        const failure = toPortalError(error);
-        emit(this, 'portal-error', { error: failure, operation });
-        return failure;
-      }
     });
   }
 
   /** @internal Whether a failure leaves the outcome unknown. */
   isUnknown(error: PortalError): boolean {
-    return UNKNOWN_OUTCOME.has(error.code);
+    return isOutcomeUnknown(error);
   }
 
   /** @internal The list's notice for an outcome, announced (alerts are announced by their role). */

@@ -1,9 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PortalError, toPortalError } from '../../contract/errors.js';
+import { PortalError, isOutcomeUnknown } from '../../contract/errors.js';
 import { FocusController } from '../../controllers/focus.js';
 import { FormStateController } from '../../controllers/form-state.js';
 import { LiveRegionController } from '../../controllers/live-region.js';
+import { runRequest } from '../../controllers/request.js';
 import { emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
 import { QueryController, loadedValue } from '../../core/query.js';
@@ -31,9 +32,6 @@ import { saveForm } from './save.js';
 import { renderDefaultMethod, renderTax } from './tax-view.js';
 
 let instances = 0;
-
-/** A request whose answer never came: it may or may not have been done. */
-const UNKNOWN_OUTCOME = new Set(['network', 'timeout']);
 
 /** The requests the element makes, named as in the adapter (they are `portal-error`'s `operation`). */
 export type Operation =
@@ -197,7 +195,7 @@ export class PortalProfile extends PortalElement<typeof profileMessages> {
 
   /** @internal Whether a failure leaves the outcome unknown. */
   isUnknown(error: PortalError): boolean {
-    return UNKNOWN_OUTCOME.has(error.code);
+    return isOutcomeUnknown(error);
   }
 
   /**
@@ -209,22 +207,13 @@ export class PortalProfile extends PortalElement<typeof profileMessages> {
     slot: Slot,
     action: (store: PortalStore) => Promise<T>,
   ): Promise<T | PortalError> | null {
-    const store = this.store;
-    if (!store) return null;
-    return this.form.submit(operation, async () => {
-      this.busyForm = slot;
-      this.tellIn(slot, null);
-      this.liveRegion.announce(this.t.profile.saving);
-      try {
-        return await action(store);
-      } catch (error) {
-        const failure = toPortalError(error);
-        emit(this, 'portal-error', { error: failure, operation });
-        return failure;
-      } finally {
-        this.busyForm = null;
-      }
-    });
+    return (
+      runRequest(this, this.form, operation, action, () => {
+        this.busyForm = slot;
+        this.tellIn(slot, null);
+        this.liveRegion.announce(this.t.profile.saving);
+      })?.finally(() => (this.busyForm = null)) ?? null
+    );
   }
 
   private remember(customer: Customer): void {

@@ -1,10 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { OUTCOME_UNKNOWN_CODES, PortalError, toPortalError } from '../../contract/errors.js';
+import { PortalError, isOutcomeUnknown } from '../../contract/errors.js';
 import { FocusController } from '../../controllers/focus.js';
 import { FormStateController } from '../../controllers/form-state.js';
 import { IntentFlowController } from '../../controllers/intent-flow.js';
 import { LiveRegionController } from '../../controllers/live-region.js';
+import { runRequest } from '../../controllers/request.js';
 import { emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
 import { queries, when } from '../../core/queries.js';
@@ -14,7 +15,7 @@ import type { PaymentMethod, Plan, PortalSettings, Subscription } from '../../mo
 import { formStyles } from '../../ui/form/styles.js';
 import { errorMessage, renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { elementStyles } from '../../ui/styles.js';
-import type { Notice, Operation, Panel, SubsHost } from './host.js';
+import { type Notice, type Operation, type Panel, type SubsHost, headingId } from './host.js';
 import { type ListHost, actionId, renderList } from './list-view.js';
 import { subscriptionsMessages } from './messages.js';
 import { subscriptionsStyles } from './portal-subscriptions.styles.js';
@@ -27,9 +28,6 @@ import type { NewCard } from './new-card.js';
 type Flows = typeof import('./flows.js');
 
 let instances = 0;
-
-/** A request whose answer never came: it may or may not have been done. */
-const UNKNOWN_OUTCOME = new Set<string>(OUTCOME_UNKNOWN_CODES);
 
 /**
  * @summary The customer's subscriptions: what each costs and when it renews, and — exactly as the
@@ -214,7 +212,7 @@ export class PortalSubscriptions
     this.changeFlow.startOver();
     this.panel = panel;
     if (!this.views) void this.loadViews();
-    this.focusing.focusWhenRendered(`${this.uid}-panel-heading`);
+    this.focusing.focusWhenRendered(headingId(this));
   }
 
   private async loadViews(): Promise<void> {
@@ -229,7 +227,7 @@ export class PortalSubscriptions
   /** @internal */
   setPanel(panel: Panel, focusHeading = false): void {
     this.panel = panel;
-    if (focusHeading) this.focusing.focusWhenRendered(`${this.uid}-panel-heading`);
+    if (focusHeading) this.focusing.focusWhenRendered(headingId(this));
   }
 
   /** @internal Back to the list; focus returns to the button that opened the flow. */
@@ -314,24 +312,16 @@ export class PortalSubscriptions
     progress: string,
     action: (store: PortalStore) => Promise<T>,
   ): Promise<T | PortalError> | null {
-    const store = this.store;
-    if (!store || this.subscribeFlow.busy || this.changeFlow.busy) return null;
-    return this.form.submit(operation, async () => {
+    if (this.subscribeFlow.busy || this.changeFlow.busy) return null;
+    return runRequest(this, this.form, operation, action, () => {
       this.problem = null;
       this.liveRegion.announce(progress);
-      try {
-        return await action(store);
-      } catch (error) {
-        const failure = toPortalError(error);
-        emit(this, 'portal-error', { error: failure, operation });
-        return failure;
-      }
     });
   }
 
   /** @internal Whether a failure leaves the outcome unknown. */
   isUnknown(error: PortalError): boolean {
-    return UNKNOWN_OUTCOME.has(error.code);
+    return isOutcomeUnknown(error);
   }
 
   /** @internal An action made from the list: its outcome becomes the list's notice. */
@@ -381,7 +371,7 @@ export class PortalSubscriptions
   private outcomeUnknown(again: boolean): void {
     const m = this.t.subscriptions;
     this.liveRegion.announce(again ? m.stillUnknown : m.unknownHeading);
-    if (!again) this.focusing.focusWhenRendered(`${this.uid}-panel-heading`);
+    if (!again) this.focusing.focusWhenRendered(headingId(this));
   }
 
   /** @internal "Add a payment method": hands over to the payment methods section. */
