@@ -8,6 +8,7 @@ import { consoleLogsMessages } from '../../src/console/elements/portal-console-l
 import { settingsMessages } from '../../src/console/elements/portal-console-settings/messages.js';
 import { shareMessages } from '../../src/console/elements/portal-console-share/messages.js';
 import { signInMessages } from '../../src/console/elements/portal-console-sign-in/messages.js';
+import '../../src/console/elements/portal-console-customers/define.js';
 import '../../src/console/elements/portal-console/define.js';
 import { shellMessages } from '../../src/console/elements/portal-console/messages.js';
 import type { PortalConsole } from '../../src/console/elements/portal-console/portal-console.js';
@@ -194,6 +195,27 @@ describe('the console in five languages', () => {
     const labels = [...form.querySelectorAll('label')].map((label) => text(label));
     expect(labels).to.include('كلمة المرور');
     await expect(el).to.be.accessible();
+  });
+
+  it('previews the portal as a customer in the console’s language', async () => {
+    const el = await fixture<HTMLElement>(
+      html`<portal-console-customers
+        locale="ar"
+        portal-api="/no-portal-here"
+        .adapter=${new ConsoleMemoryAdapter({ signedIn: true })}
+      ></portal-console-customers>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('tbody tr'), 'the customers load', { timeout: 5000 });
+    const ar = await consoleCustomersMessages.load.ar();
+    const group = el.shadowRoot!.querySelector(
+      `[role="group"][aria-label="${ar.actionsFor('Ada Lovelace')}"]`,
+    );
+    const preview = [...group!.querySelectorAll('button')].find((each) => text(each) === ar.preview);
+    expect(preview, 'Ada’s preview button, in Arabic').to.exist;
+    preview!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('portal-root'), 'the portal shows', { timeout: 5000 });
+    expect(text(el.shadowRoot!.querySelector('.preview h3'))).to.equal(ar.previewHeading('Ada Lovelace'));
+    expect(el.shadowRoot!.querySelector('portal-root')!.getAttribute('locale')).to.equal('ar');
   });
 
   it('follows the page’s lang when it changes', async () => {
