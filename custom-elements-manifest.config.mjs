@@ -9,9 +9,11 @@ export default {
   globs: [
     'src/elements/*/*.ts',
     'src/core/portal-element.ts',
+    'src/core/localized-element.ts',
     // The merchant console's elements (`portal-elements/merchant`).
     'src/console/elements/*/*.ts',
     'src/console/console-element.ts',
+    'src/console/people-section.ts',
   ],
   exclude: [
     'src/elements/*/messages*.ts',

@@ -1,41 +1,27 @@
 import { consume } from '@lit/context';
-import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ConsoleAdapter } from '../contract/console-operations.js';
 import { PortalError, toPortalError } from '../contract/errors.js';
 import type { FormStateController } from '../controllers/form-state.js';
-import {
-  type ElementMessages,
-  type Formatter,
-  type MessageNamespace,
-  formatterFor,
-  inheritedLang,
-  isGeneratedLocale,
-  messagesFor,
-  resolveLocale,
-} from '../core/i18n/index.js';
+import type { MessageNamespace } from '../core/i18n/index.js';
+import { LocalizedElement } from '../core/localized-element.js';
 import { elementStyles } from '../ui/styles.js';
 import { type ConsoleContextValue, consoleContext } from './context.js';
-import { CONSOLE_LANGUAGE } from './messages.js';
 
 /**
  * The base of every console element, the console's counterpart of core's PortalElement: it finds the
  * console adapter (from `<portal-console>`'s context, else its own `adapter` property, for a section
- * placed alone in a story or test) and gives the element its messages (English, see messages.ts: the
- * common catalog plus its own namespace, through the customer elements' i18n runtime) and formatters for
- * its locale.
+ * placed alone in a story or test). Its language follows the customer elements' rule (LocalizedElement:
+ * its own `locale`, then the console's, then the page's `lang`, then English), and so do its messages (the
+ * common catalog plus its own namespace, other languages downloaded on first use), formatters and `dir`.
  */
-export class ConsoleElement<NS extends MessageNamespace | undefined = undefined> extends LitElement {
+export class ConsoleElement<
+  NS extends MessageNamespace | undefined = undefined,
+> extends LocalizedElement<NS> {
   static override styles = elementStyles;
-
-  /** The element's own messages (beside it, `messages.ts`). */
-  static messages?: MessageNamespace;
 
   /** An adapter for this element alone, when it is not inside a `<portal-console>`. */
   @property({ attribute: false }) adapter?: ConsoleAdapter;
-
-  /** BCP 47 locale; falls back to the console's, then the page's `lang`, then English. */
-  @property() locale?: string;
 
   @consume({ context: consoleContext, subscribe: true })
   @state()
@@ -85,26 +71,7 @@ export class ConsoleElement<NS extends MessageNamespace | undefined = undefined>
   }
 
   /** @internal */
-  get resolvedLocale(): string {
-    return resolveLocale(this.locale, this.console?.locale, this.isConnected ? inheritedLang(this) : null);
-  }
-
-  /** @internal */
-  get format(): Formatter {
-    return formatterFor(this.resolvedLocale);
-  }
-
-  /**
-   * The common catalog plus the element's namespace, in the console's language — or in the pseudo-locale
-   * of stories and tests, so their overflow checks see the console's words grow too. @internal
-   */
-  get t(): ElementMessages<NS> {
-    const locale = this.resolvedLocale;
-    const language = isGeneratedLocale(locale) ? locale : CONSOLE_LANGUAGE;
-    return messagesFor(language, this.messageNamespace) as ElementMessages<NS>;
-  }
-
-  private get messageNamespace(): MessageNamespace | undefined {
-    return (this.constructor as typeof ConsoleElement).messages;
+  protected override get providedLocale(): string | undefined {
+    return this.console?.locale;
   }
 }

@@ -9,5 +9,4 @@ export { DEMO_STAFF, DEMO_STAFF_PASSWORD } from './adapters/console-memory-data.
 export { ConsoleElement } from './console-element.js';
 export { ConsoleQuery, type ConsoleQueryHost, loadedValue, type QueryState } from './console-query.js';
 export { type ConsoleContextValue, consoleContext } from './context.js';
-export { CONSOLE_LANGUAGE, consoleMessages } from './messages.js';
 export type { ConsoleAdapter, ConsoleFile, ConsoleOperationName } from '../contract/console-operations.js';

@@ -1,51 +1,28 @@
 import { consume } from '@lit/context';
-import { LitElement, type PropertyValues, type TemplateResult, nothing } from 'lit';
+import { type PropertyValues, type TemplateResult, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PortalAdapter } from '../contract/adapter.js';
 import { renderPreviewNote } from '../ui/states.js';
 import { elementStyles } from '../ui/styles.js';
 import { storeForAdapter, storeForApi } from './connect.js';
 import { type PortalContextValue, portalContext } from './context.js';
-import {
-  type Formatter,
-  type MessageNamespace,
-  type ElementMessages,
-  directionOf,
-  formatterFor,
-  inheritedLang,
-  loadMessages,
-  messagesFor,
-  readyMessages,
-  resolveLocale,
-} from './i18n/index.js';
+import type { MessageNamespace } from './i18n/index.js';
+import { LocalizedElement } from './localized-element.js';
 import type { PortalStore } from './store.js';
 import { type ThemeTokens, themeFromColor } from './theme.js';
-
-const connected = new Set<LitElement>();
-let langObserver: MutationObserver | null = null;
-
-/** Elements follow the page's `lang` live, like Shoelace: one observer for all of them. */
-function observePageLang(): void {
-  if (langObserver) return;
-  langObserver = new MutationObserver(() => connected.forEach((element) => element.requestUpdate()));
-  langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-}
 
 /**
  * The base of every public element. It finds the element's store — from the enclosing `<portal-root>`
  * (context), else from its own `adapter` property, else from its own `api` attribute (elements placed
- * apart with the same `api` share one store and session) — and gives it messages and formatters for its
- * locale. It holds no behaviour of its own.
+ * apart with the same `api` share one store and session) and applies its theme; its locale, messages,
+ * formatters and direction come from LocalizedElement. It holds no behaviour of its own.
  *
  * An element with messages of its own names their namespace twice, as type and as value:
  * `class PortalSummary extends PortalElement<typeof summaryMessages> { static override messages =
  * summaryMessages; … }`, and reads them as `this.t.summary.x`, next to the common `this.t.common.x`.
  */
-export class PortalElement<NS extends MessageNamespace | undefined = undefined> extends LitElement {
+export class PortalElement<NS extends MessageNamespace | undefined = undefined> extends LocalizedElement<NS> {
   static override styles = elementStyles;
-
-  /** The element's own messages (beside it, `messages.ts`); the common catalog comes with every element. */
-  static messages?: MessageNamespace;
 
   /** An adapter for this element alone, when it is not inside a `<portal-root>`. */
   @property({ attribute: false }) adapter?: PortalAdapter;
@@ -56,9 +33,6 @@ export class PortalElement<NS extends MessageNamespace | undefined = undefined> 
   /** A short-lived session token minted by the merchant's backend, used with `api`. */
   @property({ attribute: 'session-token' }) sessionToken?: string;
 
-  /** BCP 47 locale; falls back to the portal's, then the page's `lang`, then English. */
-  @property() locale?: string;
-
   /** Brand colour for this element alone; inside `<portal-root>` the root's colour applies. */
   @property({ attribute: 'theme-color' }) themeColor?: string;
 
@@ -67,7 +41,6 @@ export class PortalElement<NS extends MessageNamespace | undefined = undefined> 
   protected portal?: PortalContextValue;
 
   private appliedTheme: ThemeTokens | null = null;
-  private appliedDir: string | null = null;
   private appliedColor: string | undefined;
   private warnedMissingStore = false;
 
@@ -104,70 +77,13 @@ export class PortalElement<NS extends MessageNamespace | undefined = undefined> 
   }
 
   /** @internal */
-  get resolvedLocale(): string {
-    return resolveLocale(this.locale, this.portal?.locale, this.isConnected ? inheritedLang(this) : null);
-  }
-
-  /** @internal */
-  get format(): Formatter {
-    return formatterFor(this.resolvedLocale);
-  }
-
-  /**
-   * The element's messages in its locale: the common catalog plus its own namespace.
-   * @internal
-   */
-  get t(): ElementMessages<NS> {
-    return messagesFor(this.resolvedLocale, this.messageNamespace) as ElementMessages<NS>;
-  }
-
-  private get messageNamespace(): MessageNamespace | undefined {
-    return (this.constructor as typeof PortalElement).messages;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    connected.add(this);
-    observePageLang();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    connected.delete(this);
-  }
-
-  /** Waits for the locale's catalogs, common and own, before rendering (each is fetched once, on first use). */
-  protected override shouldUpdate(changed: PropertyValues): boolean {
-    const locale = this.resolvedLocale;
-    if (readyMessages(locale, this.messageNamespace)) return super.shouldUpdate(changed);
-    void loadMessages(locale, this.messageNamespace).then(() => this.requestUpdate());
-    return false;
-  }
-
-  /** `updateComplete` resolves once the element has rendered in its own language, catalogs included. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const result = await super.getUpdateComplete();
-    if (readyMessages(this.resolvedLocale, this.messageNamespace)) return result;
-    await loadMessages(this.resolvedLocale, this.messageNamespace);
-    return super.getUpdateComplete();
+  protected override get providedLocale(): string | undefined {
+    return this.portal?.locale;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.applyTheme(this.themeColorToApply());
-    this.applyDirection();
-  }
-
-  /**
-   * Lays the element out in its locale's direction (`dir="rtl"` for Arabic), whatever the page around it
-   * says: a merchant's English page can hold an Arabic portal. A `dir` the page author set stays theirs.
-   */
-  private applyDirection(): void {
-    const current = this.getAttribute('dir');
-    if (current !== null && current !== this.appliedDir) return;
-    const dir = directionOf(this.resolvedLocale);
-    if (current !== dir) this.setAttribute('dir', dir);
-    this.appliedDir = dir;
   }
 
   /**

@@ -1,3 +1,5 @@
+import type { Catalog } from '../../../core/i18n/index.js';
+
 /** The access section's English messages: `this.t.consoleAccess`. */
 export const en = {
   heading: 'Passwordless access',
@@ -39,4 +41,4 @@ export const en = {
     'We could not tell whether that was done. The list was read again; check it before trying again.',
 };
 
-export type ConsoleAccessMessages = typeof en;
+export type ConsoleAccessMessages = Catalog<typeof en>;

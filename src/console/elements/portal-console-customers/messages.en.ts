@@ -1,3 +1,5 @@
+import type { Catalog } from '../../../core/i18n/index.js';
+
 /** The customers section's English messages: `this.t.consoleCustomers`. */
 export const en = {
   heading: 'Customers',
@@ -51,4 +53,4 @@ export const en = {
   previewClosed: 'Preview closed.',
 };
 
-export type ConsoleCustomersMessages = typeof en;
+export type ConsoleCustomersMessages = Catalog<typeof en>;

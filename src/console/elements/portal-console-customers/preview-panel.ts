@@ -5,7 +5,8 @@ import type { Preview } from './view-host.js';
 /**
  * The portal as one customer sees it, inside the console: `<portal-root>` on the portal API with the
  * preview grant's session token. The portal itself shows its preview banner and refuses every change
- * (and so does the backend, for a preview session).
+ * (and so does the backend, for a preview session). It speaks the console's language: the backend does
+ * not know which one the customer reads, and the merchant reads this one.
  */
 export function renderPreview(host: PortalConsoleCustomers, preview: Preview): TemplateResult {
   const t = host.t.consoleCustomers;
@@ -28,6 +29,7 @@ export function renderPreview(host: PortalConsoleCustomers, preview: Preview): T
       class="preview-portal"
       api=${host.portalApi}
       session-token=${preview.grant.token}
+      locale=${host.resolvedLocale}
     ></portal-root>
   </section>`;
 }

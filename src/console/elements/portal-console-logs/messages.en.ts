@@ -1,3 +1,5 @@
+import type { Catalog } from '../../../core/i18n/index.js';
+
 /** The access logs section's English messages: `this.t.consoleLogs`. */
 export const en = {
   heading: 'Access logs',
@@ -37,4 +39,4 @@ export const en = {
   pageNumber: (page: number) => `Page ${page}`,
 };
 
-export type ConsoleLogsMessages = typeof en;
+export type ConsoleLogsMessages = Catalog<typeof en>;

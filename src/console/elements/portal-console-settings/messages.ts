@@ -1,109 +1,17 @@
-import type { ElementMessages } from '../../../core/i18n/index.js';
-import { consoleMessages } from '../../messages.js';
+import { type ElementMessages, defineMessages } from '../../../core/i18n/index.js';
+import { type SettingsMessages, en } from './messages.en.js';
 
-/** Words looked up by a setting's path (`paymentMethods.addCards`). */
-const byPath = (words: Record<string, string>): Record<string, string> => words;
-
-/** `<portal-console-settings>`'s words: `this.t.consoleSettings`. */
-export const settingsMessages = consoleMessages('consoleSettings', {
-  intro: 'What customers may do in their billing portal. The portal and the server follow these at once.',
-  save: 'Save settings',
-  saving: 'Saving…',
-  discard: 'Discard changes',
-  saved: 'Settings saved. Customers see the changes the next time their portal loads.',
-  unsaved: 'You have unsaved changes.',
-  leave: 'You have unsaved changes in Settings. Leave without saving them?',
-  fixProblems: 'Some settings need your attention before they can be saved.',
-  unknownOutcome:
-    'We could not confirm that the settings were saved. Your changes are still here: save them again.',
-  keptChanges: 'Your changes are still here.',
-  on: 'On',
-  groups: {
-    signIn: 'Sign-in',
-    accountCreation: 'New accounts',
-    paymentMethods: 'Payment methods',
-    profile: 'Customer details',
-    invoices: 'Invoices and payments',
-    subscriptions: 'Subscriptions',
-    plans: 'Plans customers manage themselves',
-    reasons: 'Cancellation reasons',
-    retention: 'Retention offer',
-    quickOrder: 'Quick order',
-  },
-  labels: byPath({
-    'signIn.password': 'Sign in with email and password',
-    'signIn.magicLink': 'Sign in with an emailed link',
-    'accountCreation.enabled': 'Customers can create an account',
-    'accountCreation.required.card': 'Require a card',
-    'accountCreation.required.bankAccount': 'Require a bank account',
-    'accountCreation.required.billingAddress': 'Require a billing address',
-    'accountCreation.required.shippingAddress': 'Require a shipping address',
-    'paymentMethods.cardOnFileRequired': 'Keep at least one card on file',
-    'paymentMethods.expiryReminders': 'Email reminders before a card expires',
-    'paymentMethods.addCards': 'Customers can add cards',
-    'paymentMethods.removeCards': 'Customers can remove cards',
-    'paymentMethods.addBankAccounts': 'Customers can add bank accounts',
-    'paymentMethods.verifyNewCards': 'Verify new cards before saving them',
-    'profile.modifyInformation': 'Customers can change their details, addresses and tax numbers',
-    'invoices.payInvoices': 'Customers can pay invoices',
-    'invoices.partialPayments': 'Allow paying part of an invoice',
-    'invoices.splitPayments': 'Allow splitting a payment across payment methods',
-    'invoices.maxSplitMethods': 'Most payment methods in one split',
-    'invoices.customerNotes': 'Customers can reply to invoice notes',
-    'invoices.downloadPdf': 'Customers can download invoices as PDF',
-    'subscriptions.enabled': 'Show subscriptions',
-    'subscriptions.allowPlanChange': 'Customers can change plan or quantity',
-    'subscriptions.downgrades': 'A cheaper plan starts',
-    'subscriptions.allowPause': 'Customers can pause a subscription',
-    'subscriptions.maxPauseDays': 'Longest pause, in days',
-    'subscriptions.cancellation': 'A cancellation takes effect',
-    quickOrderUrl: 'Checkout address for the Quick order button',
-  }),
-  hints: byPath({
-    'signIn.magicLink': 'Customers granted access by email domain or address sign in with a link.',
-    'paymentMethods.cardOnFileRequired': 'The last card cannot be removed.',
-    'paymentMethods.addBankAccounts': 'Customers can never remove a bank account themselves.',
-    'invoices.maxSplitMethods': 'From 2 to 10.',
-    'subscriptions.maxPauseDays': 'From 1 to 365.',
-    quickOrderUrl: 'An https:// address, or a path on your store such as /checkout. Empty hides the button.',
-  }),
-  downgrades: { now: 'At once', period_end: 'At the end of the current period' },
-  cancellation: {
-    period_end: 'At the end of the current period',
-    immediately: 'At once',
-    either: 'The customer chooses',
-  },
-  planHeading: 'Plan',
-  allowSubscribing: 'Subscribing',
-  allowCancelling: 'Cancelling',
-  planHint: 'Plans are named by their id. A plan without a rule is closed to self-service.',
-  allowSubscribingFor: (plan: string) => `Customers can subscribe to ${plan}`,
-  allowCancellingFor: (plan: string) => `Customers can cancel ${plan}`,
-  newPlanLabel: 'Plan id',
-  addPlan: 'Add a plan rule',
-  removePlan: (plan: string) => `Remove the rule for ${plan}`,
-  reasonLabel: (n: number) => `Reason ${n}`,
-  reasonsHint: '“Other” is always offered as well. At most 20 reasons.',
-  addReason: 'Add a reason',
-  removeReason: (label: string) => `Remove the reason “${label}”`,
-  retentionKind: 'Offer before a cancellation goes through',
-  retentionKinds: { none: 'No offer', discount: 'A discount', pause: 'Pausing instead' },
-  percentOff: 'Discount, in percent',
-  periods: 'For how many billing periods',
-  problems: byPath({
-    'paymentMethods.cardOnFileRequired':
-      'Customers can neither add nor remove cards, so there is no card to keep: turn one of them on, or this off.',
-    'invoices.maxSplitMethods': 'Enter a whole number from 2 to 10.',
-    'subscriptions.maxPauseDays': 'Enter a whole number from 1 to 365.',
-    'subscriptions.retentionOffer.percentOff': 'Enter a whole number from 1 to 100.',
-    'subscriptions.retentionOffer.periods': 'Enter a whole number from 1 to 24.',
-    quickOrderUrl: 'Enter an https:// address, or a path on your store such as /checkout.',
-    planTaken: 'This plan already has a rule.',
-    planId: 'Enter the plan’s id.',
-    reasonLabel: 'Give the reason a label of at most 200 characters.',
-    reasonTaken: 'Two reasons have the same id.',
-    reasonCount: 'At most 20 reasons.',
-  }),
+/** The `consoleSettings` namespace: `this.t.consoleSettings`. Other languages download on first use. */
+export const settingsMessages = defineMessages<'consoleSettings', SettingsMessages>('consoleSettings', en, {
+  fr: () => import('./messages.fr.js').then((module) => module.fr),
+  es: () => import('./messages.es.js').then((module) => module.es),
+  de: () => import('./messages.de.js').then((module) => module.de),
+  ar: () => import('./messages.ar.js').then((module) => module.ar),
 });
 
 export type SettingsT = ElementMessages<typeof settingsMessages>;
+
+/** The words for a setting's path in `labels`, `hints` or `problems`, if it has any. */
+export function wordAt(words: Readonly<Record<string, string>>, path: string): string | undefined {
+  return Object.hasOwn(words, path) ? words[path] : undefined;
+}

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import type { SettingsT } from './messages.js';
+import { type SettingsT, wordAt } from './messages.js';
 import { type Draft, typedNumber, valueAt } from './settings-draft.js';
 
 /** What the settings' controls need from the element. */
@@ -30,7 +30,7 @@ function renderError(id: string, error: string | undefined): TemplateResult | ty
 /** A labelled checkbox for a yes/no setting, its hint and its problem tied to it. */
 export function renderToggle(host: SettingsViewHost, path: string, label?: string): TemplateResult {
   const id = controlId(path);
-  const hint = host.t.consoleSettings.hints[path];
+  const hint = wordAt(host.t.consoleSettings.hints, path);
   const error = host.errorFor(path);
   return html`<div class="toggle">
     <div class="check">
@@ -42,7 +42,7 @@ export function renderToggle(host: SettingsViewHost, path: string, label?: strin
         aria-describedby=${ifDefined(described(id, hint, error))}
         @change=${(event: Event) => host.set(path, (event.target as HTMLInputElement).checked)}
       />
-      <label for=${id}>${label ?? host.t.consoleSettings.labels[path]}</label>
+      <label for=${id}>${label ?? wordAt(host.t.consoleSettings.labels, path)}</label>
     </div>
     ${hint ? html`<span class="hint" id=${`${id}-hint`}>${hint}</span>` : nothing} ${renderError(id, error)}
   </div>`;
@@ -56,11 +56,11 @@ export function renderNumber(
   label?: string,
 ): TemplateResult {
   const id = controlId(path);
-  const hint = host.t.consoleSettings.hints[path];
+  const hint = wordAt(host.t.consoleSettings.hints, path);
   const error = host.errorFor(path);
   const value = valueAt(host.draft, path);
   return html`<div class="field number">
-    <label for=${id}>${label ?? host.t.consoleSettings.labels[path]}</label>
+    <label for=${id}>${label ?? wordAt(host.t.consoleSettings.labels, path)}</label>
     ${hint ? html`<span class="hint" id=${`${id}-hint`}>${hint}</span>` : nothing}
     <input
       type="number"
@@ -89,7 +89,7 @@ export function renderChoice(
   const error = host.errorFor(path);
   const value = valueAt(host.draft, path);
   return html`<div class="field">
-    <label for=${id}>${host.t.consoleSettings.labels[path]}</label>
+    <label for=${id}>${wordAt(host.t.consoleSettings.labels, path)}</label>
     <select
       id=${id}
       aria-invalid=${error ? 'true' : 'false'}
@@ -112,11 +112,11 @@ export function renderText(
 ): TemplateResult {
   const { label, optional = false } = options;
   const id = controlId(path);
-  const hint = host.t.consoleSettings.hints[path];
+  const hint = wordAt(host.t.consoleSettings.hints, path);
   const error = host.errorFor(path);
   const value = valueAt(host.draft, path);
   return html`<div class="field">
-    <label for=${id}>${label ?? host.t.consoleSettings.labels[path]}</label>
+    <label for=${id}>${label ?? wordAt(host.t.consoleSettings.labels, path)}</label>
     ${hint ? html`<span class="hint" id=${`${id}-hint`}>${hint}</span>` : nothing}
     <input
       type="text"

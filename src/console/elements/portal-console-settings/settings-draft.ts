@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { type FieldError, fieldErrorsFrom } from '../../../contract/errors.js';
 import { PortalSettings } from '../../../model/index.js';
 import { settingsProblems } from '../../../rules/settings.js';
-import type { SettingsT } from './messages.js';
+import { type SettingsT, wordAt } from './messages.js';
 
 /**
  * The settings form's draft: a copy of PortalSettings the merchant edits path by path
@@ -63,7 +63,7 @@ export function problemMessage(t: SettingsT, problem: FieldError): string {
   if (/^subscriptions\.cancellationReasons\.\d+\.id$/.test(path)) return words.reasonTaken;
   if (/^subscriptions\.cancellationReasons\.\d+\.label$/.test(path)) return words.reasonLabel;
   if (path === 'subscriptions.cancellationReasons') return words.reasonCount;
-  return words[path] ?? t.fieldErrors[code] ?? t.fieldErrors.invalid;
+  return wordAt(words, path) ?? t.fieldErrors[code] ?? t.fieldErrors.invalid;
 }
 
 /** Problems placed at their controls, the first of each control winning; in form order by path. */

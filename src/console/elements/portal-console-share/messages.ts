@@ -1,23 +1,12 @@
-import type { ElementMessages } from '../../../core/i18n/index.js';
-import { consoleMessages } from '../../messages.js';
+import { type ElementMessages, defineMessages } from '../../../core/i18n/index.js';
+import { type ShareMessages, en } from './messages.en.js';
 
-/** `<portal-console-share>`'s words: `this.t.consoleShare`. */
-export const shareMessages = consoleMessages('consoleShare', {
-  linkHeading: 'Portal link',
-  linkIntro: 'Send customers here to sign in to their billing portal.',
-  linkLabel: 'Link to the portal',
-  copyLink: 'Copy link',
-  snippetHeading: 'Embed the portal',
-  snippetIntro:
-    'Paste this into any page of your site. The portal takes its colours, logo and what customers may do from your settings when it loads, so the snippet stays the same when you change them.',
-  snippetLabel: 'Embed snippet',
-  language: 'Portal language',
-  languageHint: 'The page’s own language, or one you choose.',
-  pageLanguage: 'The page’s language',
-  languages: { en: 'English', fr: 'French', es: 'Spanish', de: 'German', ar: 'Arabic' },
-  copySnippet: 'Copy snippet',
-  copied: 'Copied to the clipboard.',
-  copyFallback: 'The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+/** The `consoleShare` namespace: `this.t.consoleShare`. Other languages download on first use. */
+export const shareMessages = defineMessages<'consoleShare', ShareMessages>('consoleShare', en, {
+  fr: () => import('./messages.fr.js').then((module) => module.fr),
+  es: () => import('./messages.es.js').then((module) => module.es),
+  de: () => import('./messages.de.js').then((module) => module.de),
+  ar: () => import('./messages.ar.js').then((module) => module.ar),
 });
 
 export type ShareT = ElementMessages<typeof shareMessages>;

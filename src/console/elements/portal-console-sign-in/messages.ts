@@ -1,16 +1,12 @@
-import type { ElementMessages } from '../../../core/i18n/index.js';
-import { consoleMessages } from '../../messages.js';
+import { type ElementMessages, defineMessages } from '../../../core/i18n/index.js';
+import { type SignInMessages, en } from './messages.en.js';
 
-/** `<portal-console-sign-in>`'s words: `this.t.consoleSignIn`. */
-export const signInMessages = consoleMessages('consoleSignIn', {
-  heading: 'Sign in to the merchant console',
-  intro: 'For the merchant’s staff. Customers sign in on the store’s billing portal.',
-  submit: 'Sign in',
-  signingIn: 'Signing in…',
-  invalidCredentials: 'The email or password is incorrect.',
-  locked: 'This staff account is locked. Ask the account owner to unlock it.',
-  tooManyAttempts: (minutes: number) =>
-    `Too many attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+/** The `consoleSignIn` namespace: `this.t.consoleSignIn`. Other languages download on first use. */
+export const signInMessages = defineMessages<'consoleSignIn', SignInMessages>('consoleSignIn', en, {
+  fr: () => import('./messages.fr.js').then((module) => module.fr),
+  es: () => import('./messages.es.js').then((module) => module.es),
+  de: () => import('./messages.de.js').then((module) => module.de),
+  ar: () => import('./messages.ar.js').then((module) => module.ar),
 });
 
 export type SignInT = ElementMessages<typeof signInMessages>;

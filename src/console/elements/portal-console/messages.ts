@@ -1,25 +1,12 @@
-import type { ElementMessages } from '../../../core/i18n/index.js';
-import { consoleMessages } from '../../messages.js';
+import { type ElementMessages, defineMessages } from '../../../core/i18n/index.js';
+import { type ShellMessages, en } from './messages.en.js';
 
-/** `<portal-console>`'s words: `this.t.consoleShell`. */
-export const shellMessages = consoleMessages('consoleShell', {
-  title: 'Merchant console',
-  navigation: 'Console sections',
-  signedInAs: (name: string) => `Signed in as ${name}`,
-  signOut: 'Sign out',
-  signingOut: 'Signing out…',
-  signOutFailed: 'Signing out did not work. Try again.',
-  sessionEnded: 'Your console session has ended. Sign in again to continue.',
-  signedOutNotice: 'You have signed out of the merchant console.',
-  sectionFailed: 'This section could not be loaded.',
-  sections: {
-    settings: 'Settings',
-    branding: 'Branding',
-    customers: 'Customers',
-    access: 'Access',
-    logs: 'Access logs',
-    share: 'Share',
-  },
+/** The `consoleShell` namespace: `this.t.consoleShell`. Other languages download on first use. */
+export const shellMessages = defineMessages<'consoleShell', ShellMessages>('consoleShell', en, {
+  fr: () => import('./messages.fr.js').then((module) => module.fr),
+  es: () => import('./messages.es.js').then((module) => module.es),
+  de: () => import('./messages.de.js').then((module) => module.de),
+  ar: () => import('./messages.ar.js').then((module) => module.ar),
 });
 
 export type ShellT = ElementMessages<typeof shellMessages>;

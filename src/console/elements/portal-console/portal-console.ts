@@ -158,7 +158,10 @@ export class PortalConsole extends ConsoleElement<typeof shellMessages> {
       form.slot = 'sign-in';
       form.adapter = this.consoleAdapter;
       form.notice = this.signInNotice;
+      // The form is a light-DOM child, so it inherits the page's `lang` by itself; a `locale` given to
+      // the console is handed on (and taken back when it is removed).
       if (this.locale) form.setAttribute('locale', this.locale);
+      else form.removeAttribute('locale');
       if (!existing) this.append(form);
     } else existing?.remove();
   }

@@ -1,0 +1,42 @@
+import type { ConsoleAccessMessages } from './messages.en.js';
+
+export const de: ConsoleAccessMessages = {
+  heading: 'Zugang ohne Passwort',
+  intro:
+    'Wer sich mit einem per E-Mail gesendeten Link bei einem Abrechnungskonto anmelden darf: eine ganze Domain oder eine Adresse.',
+  empty: 'Noch kein Zugang ohne Passwort: Kunden melden sich mit ihrem Passwort an.',
+  account: 'Abrechnungskonto',
+  kind: 'Art',
+  value: 'Domain oder Adresse',
+  actions: 'Aktionen',
+  kinds: { domain: 'E-Mail-Domain', email: 'Einzelne Adresse' },
+  remove: 'Entfernen',
+  removeLabel: (value: string, account: string) => `${value} von ${account} entfernen`,
+  removeHeading: (value: string, account: string) => `${value} von ${account} entfernen?`,
+  removeBody: 'Wer damit hereinkam, meldet sich künftig mit einem Passwort an (falls vorhanden).',
+  removeConfirm: 'Entfernen',
+  keep: 'Behalten',
+  removing: 'Wird entfernt…',
+  removed: (value: string, account: string) => `${value} öffnet ${account} nicht mehr.`,
+  addHeading: 'Zugang gewähren',
+  findAccount: 'Abrechnungskonto finden',
+  findAccountHint: 'Nummer, Name oder E-Mail',
+  chooseAccount: 'Abrechnungskonto wählen',
+  noAccounts: 'Kein Abrechnungskonto passt.',
+  accountOption: (code: string, name: string) => `${code} — ${name}`,
+  domainValue: 'E-Mail-Domain',
+  domainHint: 'Zum Beispiel example.com: Jede Adresse dieser Domain darf sich anmelden.',
+  emailValue: 'E-Mail-Adresse',
+  add: 'Zugang gewähren',
+  adding: 'Wird gewährt…',
+  added: (value: string, account: string) => `${value} öffnet jetzt ${account}.`,
+  accountRequired: 'Wählen Sie das Abrechnungskonto.',
+  domainInvalid: 'Geben Sie eine Domain wie example.com ein.',
+  emailInvalid: 'Geben Sie eine E-Mail-Adresse wie name@example.com ein.',
+  overlaps: (kind: string, value: string, account: string) =>
+    `Überschneidet sich mit der Regel (${kind}) ${value} von ${account}.`,
+  overlapsUnknown: 'Überschneidet sich mit einer bestehenden Regel.',
+  kindNames: { domain: 'Domain', email: 'Adresse' },
+  unknownOutcome:
+    'Wir wissen nicht, ob das ausgeführt wurde. Die Liste wurde neu geladen; prüfen Sie sie, bevor Sie es erneut versuchen.',
+};

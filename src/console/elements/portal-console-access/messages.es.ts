@@ -1,0 +1,42 @@
+import type { ConsoleAccessMessages } from './messages.en.js';
+
+export const es: ConsoleAccessMessages = {
+  heading: 'Acceso sin contraseña',
+  intro:
+    'Quién puede entrar en una cuenta de facturación con un enlace por correo: todo un dominio o una sola dirección.',
+  empty: 'Todavía no hay acceso sin contraseña: los clientes entran con su contraseña.',
+  account: 'Cuenta de facturación',
+  kind: 'Tipo',
+  value: 'Dominio o dirección',
+  actions: 'Acciones',
+  kinds: { domain: 'Dominio de correo', email: 'Dirección única' },
+  remove: 'Quitar',
+  removeLabel: (value: string, account: string) => `Quitar ${value} de ${account}`,
+  removeHeading: (value: string, account: string) => `¿Quitar ${value} de ${account}?`,
+  removeBody:
+    'Quienes entraban con esta regla deberán usar una contraseña a partir de ahora (si tienen una).',
+  removeConfirm: 'Quitar',
+  keep: 'Conservar',
+  removing: 'Quitando…',
+  removed: (value: string, account: string) => `${value} ya no abre ${account}.`,
+  addHeading: 'Conceder acceso',
+  findAccount: 'Buscar la cuenta de facturación',
+  findAccountHint: 'Código, nombre o correo electrónico',
+  chooseAccount: 'Elija una cuenta de facturación',
+  noAccounts: 'Ninguna cuenta de facturación coincide.',
+  accountOption: (code: string, name: string) => `${code} — ${name}`,
+  domainValue: 'Dominio de correo',
+  domainHint: 'Por ejemplo example.com: cualquier dirección de ese dominio puede entrar.',
+  emailValue: 'Correo electrónico',
+  add: 'Conceder acceso',
+  adding: 'Concediendo…',
+  added: (value: string, account: string) => `${value} ahora abre ${account}.`,
+  accountRequired: 'Elija la cuenta de facturación.',
+  domainInvalid: 'Escriba un dominio como example.com.',
+  emailInvalid: 'Escriba un correo electrónico como nombre@example.com.',
+  overlaps: (kind: string, value: string, account: string) =>
+    `Se solapa con la regla de ${kind} ${value} de ${account}.`,
+  overlapsUnknown: 'Se solapa con una regla existente.',
+  kindNames: { domain: 'dominio', email: 'dirección' },
+  unknownOutcome: 'No sabemos si se hizo. Se volvió a leer la lista; revísela antes de intentarlo de nuevo.',
+};

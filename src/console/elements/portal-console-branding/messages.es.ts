@@ -1,0 +1,58 @@
+import type { BrandingMessages } from './messages.en.js';
+
+export const es: BrandingMessages = {
+  intro: 'Cómo ven el portal sus clientes: su nombre, su color y su logotipo.',
+  detailsHeading: 'Nombre y color',
+  merchantName: 'Nombre de la empresa',
+  themeColor: 'Color del tema',
+  themeColorHint: 'Cualquier color CSS, como #0f766e. Déjelo vacío para usar los colores propios del portal.',
+  pickColor: 'Elegir el color del tema',
+  supportEmail: 'Correo de asistencia',
+  supportEmailHint: 'Se muestra a los clientes que necesitan ayuda.',
+  save: 'Guardar la imagen de marca',
+  saving: 'Guardando…',
+  saved: 'Imagen de marca guardada. Sus clientes la verán la próxima vez que se cargue su portal.',
+  unknownOutcome:
+    'No pudimos confirmar que la imagen de marca se guardara. Sus cambios siguen aquí: guárdelos de nuevo.',
+  keptChanges: 'Sus cambios siguen aquí.',
+  problems: {
+    merchantName: 'Escriba el nombre de su empresa (200 caracteres como máximo).',
+    themeColor: 'Escriba un color que el navegador entienda, como #0f766e.',
+    supportEmail: 'Escriba una dirección de correo como soporte@ejemplo.com.',
+  },
+  previewHeading: 'Vista previa',
+  previewLabel: 'Cómo se ve el portal con estos colores',
+  previewGreeting: 'Hola de nuevo, Ada',
+  previewBalance: 'Saldo pendiente',
+  previewPay: 'Pagar factura',
+  previewLink: 'Ver todas las facturas',
+  contrastHeading: 'Contraste',
+  onPrimary: (color: string, ratio: string) =>
+    `Texto de los botones sobre el color del tema: ${color}, contraste ${ratio}:1.`,
+  linkText: (color: string, ratio: string) =>
+    `Enlaces y anillos de foco sobre blanco: ${color}, contraste ${ratio}:1.`,
+  contrastNote:
+    'El portal los elige por usted para que el texto siga siendo legible (WCAG AA, al menos 4,5:1).',
+  white: 'blanco',
+  black: 'negro',
+  defaultColours: 'Se usan los colores propios del portal.',
+  logoHeading: 'Logotipo',
+  currentLogo: 'El logotipo actual',
+  noLogo: 'Todavía no hay logotipo: el portal muestra el nombre de su empresa.',
+  logoFile: 'Archivo del logotipo',
+  logoHint: 'Una imagen PNG o JPG de 2 MB como máximo.',
+  logoPreview: 'El logotipo elegido, aún sin subir',
+  upload: 'Subir logotipo',
+  uploading: 'Subiendo…',
+  uploaded: 'Logotipo subido.',
+  removeLogo: 'Quitar logotipo',
+  removing: 'Quitando…',
+  removed: 'Logotipo quitado.',
+  logoProblems: {
+    type: 'Elija una imagen PNG o JPG.',
+    size: 'Este archivo ocupa más de 2 MB. Elija uno más pequeño.',
+    empty: 'Elija primero un archivo.',
+    invalid: 'Este archivo no es una imagen que el portal pueda mostrar. Elija otro PNG o JPG.',
+    unreadable: 'No se pudo leer este archivo. Elíjalo de nuevo.',
+  },
+};
