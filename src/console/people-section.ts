@@ -5,14 +5,6 @@ import type { FormStateController } from '../controllers/form-state.js';
 import type { MessageNamespace } from '../core/i18n/index.js';
 import { ConsoleElement } from './console-element.js';
 
-/** Failures after which nobody knows whether the request was done: its answer was lost on the way. */
-const UNKNOWN_OUTCOME: readonly PortalError['code'][] = ['network', 'timeout'];
-
-/** Whether a failure leaves the outcome unknown (never shown as success or as failure). */
-export function isUnknownOutcome(error: PortalError): boolean {
-  return UNKNOWN_OUTCOME.includes(error.code);
-}
-
 /**
  * The base of the console's people sections (customers, access, access logs): the console element, plus
  * its first reads once an adapter is known, and reads and changes that answer a PortalError instead of

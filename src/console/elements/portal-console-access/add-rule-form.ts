@@ -1,11 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import * as z from 'zod/mini';
-import { PortalError } from '../../../contract/errors.js';
+import { PortalError, isOutcomeUnknown } from '../../../contract/errors.js';
 import { NewAccessRule } from '../../../model/index.js';
 import { overlappingRule } from '../../../rules/access.js';
 import { errorMessage } from '../../../ui/states.js';
-import { isUnknownOutcome } from '../../people-section.js';
 import type { PortalConsoleAccess } from './portal-console-access.js';
 
 /** The form's fields, by the request path the backend's field errors use. */
@@ -53,7 +52,7 @@ export async function submitRule(host: PortalConsoleAccess): Promise<void> {
   const pending = host.change(host.form, 'adminAddAccessRule', (adapter) => adapter.adminAddAccessRule(rule));
   if (!pending) return;
   const result = await pending;
-  if (result instanceof PortalError && !isUnknownOutcome(result)) {
+  if (result instanceof PortalError && !isOutcomeUnknown(result)) {
     if (result.code === 'conflict') {
       await host.loadRules();
       host.form.placeServerErrors([{ path: 'value', code: 'taken' }], () => ({

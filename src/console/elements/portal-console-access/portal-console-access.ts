@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { PortalError } from '../../../contract/errors.js';
+import { PortalError, isOutcomeUnknown } from '../../../contract/errors.js';
 import { DialogController } from '../../../controllers/dialog.js';
 import { FocusController } from '../../../controllers/focus.js';
 import { FormStateController } from '../../../controllers/form-state.js';
@@ -10,7 +10,7 @@ import { renderDialog } from '../../../ui/dialog.js';
 import { formStyles } from '../../../ui/form/styles.js';
 import { errorMessage, renderMisconfigured } from '../../../ui/states.js';
 import { elementStyles } from '../../../ui/styles.js';
-import { ConsoleSection, isUnknownOutcome } from '../../people-section.js';
+import { ConsoleSection } from '../../people-section.js';
 import { peopleStyles } from '../../people-styles.js';
 import { type RuleField, problemsOf, renderAddForm } from './add-rule-form.js';
 import { consoleAccessMessages } from './messages.js';
@@ -192,7 +192,7 @@ export class PortalConsoleAccess extends ConsoleSection<typeof consoleAccessMess
     );
     if (!pending) return;
     const result = await pending;
-    if (result instanceof PortalError && !isUnknownOutcome(result)) {
+    if (result instanceof PortalError && !isOutcomeUnknown(result)) {
       this.dialogProblem = errorMessage(this.t, result);
       return;
     }

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PortalError } from '../../../contract/errors.js';
+import { PortalError, isOutcomeUnknown } from '../../../contract/errors.js';
 import { DialogController } from '../../../controllers/dialog.js';
 import { FocusController } from '../../../controllers/focus.js';
 import { FormStateController } from '../../../controllers/form-state.js';
@@ -11,7 +11,7 @@ import { formStyles } from '../../../ui/form/styles.js';
 import { errorMessage, renderMisconfigured } from '../../../ui/states.js';
 import { elementStyles } from '../../../ui/styles.js';
 import { PagedListController } from '../../people-paging.js';
-import { ConsoleSection, isUnknownOutcome } from '../../people-section.js';
+import { ConsoleSection } from '../../people-section.js';
 import { peopleStyles } from '../../people-styles.js';
 import { renderConfirmDialog } from './confirm-dialog.js';
 import { renderCustomers, renderSearch } from './customer-table.js';
@@ -153,7 +153,7 @@ export class PortalConsoleCustomers extends ConsoleSection<typeof consoleCustome
     });
     if (!pending) return;
     const result = await pending;
-    if (result instanceof PortalError && !isUnknownOutcome(result)) {
+    if (result instanceof PortalError && !isOutcomeUnknown(result)) {
       this.dialogProblem = errorMessage(this.t, result);
       return;
     }
