@@ -88,10 +88,7 @@ export function confirmEmailChange(state: MemoryState, input: EmailChangeConfirm
   const previous = customer.email;
   customer.email = grant.email;
   delete customer.pendingEmail;
-  const session = state.session;
-  if (session?.customerId === customer.id && normalizeEmail(session.email) === normalizeEmail(previous)) {
-    session.email = grant.email;
-  }
+  state.followEmailChange(previous, grant.email);
   const { merchantName, supportEmail } = state.data.settings.branding;
   state.send(previous, emailChangedMail(merchantName, grant.email, supportEmail));
   return { email: grant.email };
