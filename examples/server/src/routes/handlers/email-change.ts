@@ -10,6 +10,7 @@ import {
 } from '../../../../../src/rules/profile.js';
 import { hashToken, randomToken } from '../../auth/secrets.js';
 import { followEmailChange } from '../../auth/sessions.js';
+import { revokeTokens } from '../../auth/tokens.js';
 import { queueEmail } from '../../mail/outbox.js';
 import { type StoredCustomer, findCustomer, findCustomerByEmail } from '../../store/customers.js';
 import {
@@ -92,6 +93,8 @@ export const emailChangeHandlers: Pick<Handlers, 'requestEmailChange' | 'confirm
       ]);
       // Sessions opened with the old address now show the new one, on every account they are switched to.
       await followEmailChange(tx, previous, claim.new_email);
+      // A reset link sent to the old address no longer opens the account: that mailbox is not its own now.
+      await revokeTokens(tx, customer.record.id, 'password_reset', now);
       const { merchantName, supportEmail } = settings.branding;
       await queueEmail(
         tx,
