@@ -116,6 +116,78 @@ describe('several billing accounts per person', () => {
     );
   });
 
+  /** Ada changes her address from a second browser; `switched` is her other session, on Analytical. */
+  async function adaChangesEmail(newEmail: string): Promise<void> {
+    const own = server.client();
+    assert.equal((await own.signIn()).status, 200);
+    const requested = await own.post('/portal-api/customer/email-change', { newEmail });
+    assert.equal(requested.status, 200, requested.text);
+    const token = await server.emailedToken(newEmail, 'portal-email-token');
+    const confirmed = await server.client().post('/portal-api/customer/email-change/confirm', { token });
+    assert.equal(confirmed.status, 200, confirmed.text);
+  }
+
+  async function adaOnAnalytical(): Promise<Client> {
+    const granted = await server.admin('POST', '/admin/access-rules', {
+      customerId: 'cus_analytical',
+      kind: 'email',
+      value: ADA,
+    });
+    assert.equal(granted.status, 200, granted.text);
+    const switched = server.client('198.51.100.8');
+    assert.equal((await switched.signIn()).status, 200);
+    const moved = await switched.post<Session>('/portal-api/accounts/switch', {
+      customerId: 'cus_analytical',
+    });
+    assert.equal(moved.status, 200, moved.text);
+    return switched;
+  }
+
+  it('moves the owner’s sessions on every account to their new address when it changes', async () => {
+    const switched = await adaOnAnalytical();
+    // Analytical grants its whole domain, so the new address still reaches it.
+    const NEW = 'ada@analytical.example';
+    await adaChangesEmail(NEW);
+    const session = await switched.get<Session>('/portal-api/session');
+    assert.deepEqual(
+      [session.body.customerCode, session.body.email, session.body.accountCount],
+      ['CUST-0002', NEW, 2],
+      'the session switched to another account shows the new address',
+    );
+    // Someone else may now sign up with the old address: it is no longer Ada, so her session must not reach it.
+    const stranger = await server.client().post<Session>('/portal-api/auth/sign-up', {
+      email: ADA,
+      password: 'a-long-password',
+      name: 'Someone Else',
+      billingAddress: { line1: '1 Main St', city: 'Portland', country: 'US' },
+      cardToken: `tok_visa_05${new Date().getUTCFullYear() + 2}`,
+    });
+    assert.equal(stranger.status, 200, stranger.text);
+    const listed = await switched.get<BillingAccount[]>('/portal-api/accounts');
+    assert.deepEqual(
+      listed.body.map((account) => account.customerCode),
+      ['CUST-0001', 'CUST-0002'],
+      'her own account (by its new address) and Analytical, not the stranger’s',
+    );
+    const intoTheirs = await switched.post('/portal-api/accounts/switch', {
+      customerId: stranger.body.customerId,
+    });
+    assert.equal(intoTheirs.status, 404);
+    // And a lock of her own account reaches the session wherever it is.
+    assert.equal((await server.admin('POST', '/admin/customers/cus_ada/lock')).status, 200);
+    assert.equal((await switched.get('/portal-api/customer')).status, 401);
+  });
+
+  it('ends a switched session whose account only the old address was granted', async () => {
+    const switched = await adaOnAnalytical();
+    await adaChangesEmail('ada.king@example.com');
+    assert.equal(
+      (await switched.get('/portal-api/customer')).status,
+      401,
+      'the rule names the old address; signing in with the new one would not reach Analytical either',
+    );
+  });
+
   it('keeps a merchant-minted session on its one account', async () => {
     const minted = await server.admin<{ token: string }>('POST', '/admin/session-tokens', {
       customerId: 'cus_analytical',

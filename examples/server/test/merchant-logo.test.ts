@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { describe, it } from 'node:test';
 import jpeg from 'jpeg-js';
@@ -36,6 +37,41 @@ function jpegWithExif(width: number, height: number): Buffer {
   const payload = Buffer.from('Exif\0\0GPS 48.8584 N 2.2945 E', 'latin1');
   const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, payload.length + 2]), payload]);
   return Buffer.concat([plain.subarray(0, 2), app1, plain.subarray(2)]);
+}
+
+/** A 48 × 32 progressive JPEG from a real encoder (libjpeg-turbo 2.1.5, `cjpeg -progressive`): 10 scans. */
+const PROGRESSIVE = readFileSync(new URL('./fixtures/progressive-logo.jpg', import.meta.url));
+
+/** A JPEG cut into its segments; a scan (SOS) runs on through its entropy-coded data to the next marker. */
+function jpegSegments(bytes: Buffer): Buffer[] {
+  const segments = [bytes.subarray(0, 2)];
+  const isMarker = (at: number) =>
+    bytes[at] === 0xff && bytes[at + 1] !== 0 && (bytes[at + 1] < 0xd0 || bytes[at + 1] > 0xd7);
+  for (let at = 2; at < bytes.length;) {
+    let end = bytes[at + 1] === 0xd9 ? at + 2 : at + 2 + bytes.readUInt16BE(at + 2);
+    if (bytes[at + 1] === 0xda) while (!isMarker(end)) end += 1;
+    segments.push(bytes.subarray(at, end));
+    at = end;
+  }
+  return segments;
+}
+
+/**
+ * The progressive logo with `extra` more copies of its first scan right after it: the DC scan, which a
+ * decoder simply does again, so the file still decodes. `hidden` wraps the copies in a restart-interval
+ * (DRI) segment whose declared length covers them: jpeg-js reads that segment's four bytes only and goes
+ * on to decode every copy, while a walk along the segment lengths would step over them all.
+ */
+function withFirstScanRepeated(extra: number, hidden = false): Buffer {
+  const segments = jpegSegments(PROGRESSIVE);
+  const first = segments.findIndex((segment) => segment[1] === 0xda);
+  let copies = Buffer.concat(Array.from({ length: extra }, () => segments[first]));
+  if (hidden) {
+    const restartInterval = Buffer.from([0xff, 0xdd, 0, 0, 0, 0]);
+    restartInterval.writeUInt16BE(4 + copies.length, 2);
+    copies = Buffer.concat([restartInterval, copies]);
+  }
+  return Buffer.concat([...segments.slice(0, first + 1), copies, ...segments.slice(first + 1)]);
 }
 
 function chunkTypes(png: Buffer): string[] {
@@ -124,5 +160,33 @@ describe('logo upload', () => {
     assert.match(interlaced.body.error.message, /interlaced/);
     const after = (await server.admin<PortalSettings>('GET', '/admin/settings')).body;
     assert.doesNotMatch(after.branding.logoUrl ?? '', /\/branding\/logo\//, 'nothing was stored');
+  });
+
+  it('accepts a progressive JPEG from a real encoder, and refuses one of more than 32 scans before decoding it', async () => {
+    const accepted = await upload('image/jpeg', PROGRESSIVE);
+    assert.equal(accepted.status, 200, accepted.text);
+    const url = accepted.body.branding.logoUrl ?? '';
+    const served = Buffer.from(
+      await (await fetch(url.replace(/^https?:\/\/[^/]+/, server.url))).arrayBuffer(),
+    );
+    assert.deepEqual([jpeg.decode(served).width, jpeg.decode(served).height], [48, 32]);
+    assert.ok(!served.includes(Buffer.from([0xff, 0xc2])), 're-encoded as a baseline JPEG');
+    const thirtyTwo = await upload('image/jpeg', withFirstScanRepeated(22));
+    assert.equal(thirtyTwo.status, 200, `32 scans are accepted: ${thirtyTwo.text}`);
+
+    const refused: [string, Buffer][] = [
+      ['33 scans', withFirstScanRepeated(23)],
+      [
+        '40 scans, 30 of them where a walk by segment lengths would not look',
+        withFirstScanRepeated(30, true),
+      ],
+    ];
+    for (const [what, bytes] of refused) {
+      assert.equal(jpeg.decode(bytes).width, 48, `${what}: jpeg-js would decode it, every scan`);
+      const reply = await upload('image/jpeg', bytes);
+      assert.equal(reply.status, 400, `${what}: ${reply.text}`);
+      assert.deepEqual(reply.body.error.fieldErrors, [{ path: 'data', code: 'invalid' }]);
+      assert.match(reply.body.error.message, /more than 32 scans/, what);
+    }
   });
 });

@@ -1,10 +1,13 @@
 import type { BillingAccount } from '../../model/index.js';
 import { deepEqual, equal, ok, rejects, show } from './assert.js';
-import { type Register, GRACE } from './context.js';
+import { type Register, GRACE, tokenFromOutbox } from './context.js';
 
 /** The demo data grants grace@example.net on Analytical Engines Ltd (CUST-0002) and on Ada's (CUST-0001). */
 const ANALYTICAL = 'CUST-0002';
 const ADAS = 'CUST-0001';
+/** Analytical Engines grants its whole domain, so these addresses reach it besides Ada's own account. */
+const ADA_AT_ANALYTICAL = 'ada@analytical.example';
+const ADA_KING_AT_ANALYTICAL = 'ada.king@analytical.example';
 
 function byCode(accounts: readonly BillingAccount[], code: string): BillingAccount {
   const found = accounts.find((account) => account.customerCode === code);
@@ -95,5 +98,39 @@ export function accountSwitchTests(test: Register): void {
       'a refused switch leaves the session where it was',
     );
     ok(grantedIds.size === 2, 'Grace was granted two accounts');
+  });
+
+  test('moves the session to the new address when the person’s email changes, on whichever account', async (t) => {
+    const { adapter, harness } = t;
+    const changeEmail = async (newEmail: string, before?: () => Promise<unknown>) => {
+      await adapter.requestEmailChange({ newEmail });
+      const token = await tokenFromOutbox(harness, newEmail, 'portal-email-token');
+      await before?.();
+      await adapter.confirmEmailChange({ token });
+    };
+    await t.signInAda();
+    await changeEmail(ADA_AT_ANALYTICAL);
+    const own = await adapter.getSession();
+    deepEqual(
+      [own?.email, own?.customerCode, own?.accountCount],
+      [ADA_AT_ANALYTICAL, ADAS, 2],
+      'getSession() after the change: the new address, which the domain rule grants a second account',
+    );
+    // Requested on her own account, confirmed while the session is on Analytical.
+    await changeEmail(ADA_KING_AT_ANALYTICAL, () => adapter.switchAccount({ customerId: 'cus_analytical' }));
+    const switched = await adapter.getSession();
+    deepEqual(
+      [switched?.email, switched?.customerCode, switched?.accountCount],
+      [ADA_KING_AT_ANALYTICAL, ANALYTICAL, 2],
+      'getSession() of the switched session: the new address',
+    );
+    deepEqual(
+      (await adapter.listAccounts()).map((account) => [account.customerCode, account.current]),
+      [
+        [ADAS, false],
+        [ANALYTICAL, true],
+      ],
+      'listAccounts(): her own account, found by its new address, and Analytical',
+    );
   });
 }

@@ -67,6 +67,23 @@ export function profileTests(test: Register): void {
     ok(again.status === 'signed_in', `the new address signs in, got ${show(again)}`);
   });
 
+  test('retires a password-reset link sent to the old address once the new one is confirmed', async (t) => {
+    const { adapter, harness } = t;
+    await adapter.requestPasswordReset({ email: ADA });
+    const reset = await tokenFromOutbox(harness, ADA, 'portal-reset-token');
+    await t.signInAda();
+    await adapter.requestEmailChange({ newEmail: NEW_ADDRESS });
+    await adapter.confirmEmailChange({ token: await tokenFromOutbox(harness, NEW_ADDRESS, EMAIL_TOKEN) });
+    await adapter.signOut();
+    await rejects(
+      adapter.resetPassword({ token: reset, newPassword: 'a-password-from-the-old-mailbox' }),
+      'unauthorized',
+      'a reset link sent to the old address',
+    );
+    const again = await adapter.signIn({ email: NEW_ADDRESS, password: DEMO_PASSWORD });
+    ok(again.status === 'signed_in', `the password is unchanged, got ${show(again)}`);
+  });
+
   test('confirms an email change without a session: the link names the account', async (t) => {
     const { adapter, harness } = t;
     await t.signInAda();

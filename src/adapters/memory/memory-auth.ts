@@ -76,7 +76,8 @@ function consume(state: MemoryState, store: Map<string, Grant>, token: string): 
   return grant && grant.expiresAt > state.nowMs() ? grant : undefined;
 }
 
-function revokeAll(store: Map<string, Grant>, customerId: string): void {
+/** Retires every outstanding secret of one kind of a customer. */
+export function revokeAll(store: Map<string, Grant>, customerId: string): void {
   for (const [token, grant] of store) if (grant.customerId === customerId) store.delete(token);
 }
 

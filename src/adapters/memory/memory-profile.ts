@@ -23,6 +23,7 @@ import {
 import type { CustomerRecord } from '../../rules/records.js';
 import { type MemoryState, randomToken } from './memory-state.js';
 import { copy } from './copy.js';
+import { revokeAll } from './memory-auth.js';
 
 /**
  * The memory backend's account area: profile, tax numbers (checked and verified by the shared rules and
@@ -88,10 +89,9 @@ export function confirmEmailChange(state: MemoryState, input: EmailChangeConfirm
   const previous = customer.email;
   customer.email = grant.email;
   delete customer.pendingEmail;
-  const session = state.session;
-  if (session?.customerId === customer.id && normalizeEmail(session.email) === normalizeEmail(previous)) {
-    session.email = grant.email;
-  }
+  state.followEmailChange(previous, grant.email);
+  // A reset link sent to the old address no longer opens the account: that mailbox is not its own now.
+  revokeAll(state.resetTokens, customer.id);
   const { merchantName, supportEmail } = state.data.settings.branding;
   state.send(previous, emailChangedMail(merchantName, grant.email, supportEmail));
   return { email: grant.email };

@@ -138,7 +138,7 @@ export class MemoryState {
     return this.session;
   }
 
-  /** The session moved to another account of the same person (a switch), its expiry unchanged. */
+  /** The session put on `customer` (a switch to another account of the same person), its expiry unchanged. */
   moveSession(customer: CustomerRecord, session: Session): Session {
     this.session = {
       ...session,
@@ -149,6 +149,16 @@ export class MemoryState {
     };
     if (this.session.accountCount === undefined) delete this.session.accountCount;
     return this.session;
+  }
+
+  /**
+   * A confirmed email change: a session signed in as the old address is the same person, so it follows the
+   * new one on whichever account it is, and what it reaches is counted again for the new address.
+   */
+  followEmailChange(previous: string, next: string): void {
+    const session = this.session;
+    if (!session || normalizeEmail(session.email) !== normalizeEmail(previous)) return;
+    this.moveSession(this.customerById(session.customerId), { ...session, email: next });
   }
 
   private accountCountFor(email: string, method: SignInMethod): { accountCount?: number } {

@@ -14,12 +14,29 @@ import type { Queryable } from '../db/database.js';
  * Accepted: PNG or JPEG, recognised by their magic bytes (which must agree with the declared type), at
  * most 2 MB decoded from base64, 16 to 2048 pixels on each side. The dimensions are read from the header
  * before any pixel is decoded, so a small file claiming a huge image is refused without the memory cost.
+ * The work of decoding is bounded the same way: no interlaced PNG, and a JPEG has at most `JPEG_MAX_SCANS`.
  */
 export const LOGO_MIN_SIDE = 16;
 export const LOGO_MAX_SIDE = 2048;
 export const LOGO_PATH = '/branding/logo';
 /** JPEG re-encoding quality: visually lossless for a logo. */
 const JPEG_QUALITY = 90;
+/**
+ * At most this many scans in a JPEG. jpeg-js decodes each scan of a progressive JPEG as a full pass over
+ * every block of the image, however few bytes the scan takes, so a 2 MB file of tiny scans would keep the
+ * server busy for hours. Real encoders write 10 scans for colour (libjpeg's standard progression), 6 for
+ * greyscale and 18 for four components; 32 leaves room for other progressions and an EXIF thumbnail's own
+ * scan, and keeps the largest logo's decode to about three times an ordinary progressive one.
+ */
+export const JPEG_MAX_SCANS = 32;
+/**
+ * jpeg-js's own ceilings, as tight as the accepted sizes allow: no more pixels than the largest accepted
+ * logo, and 64 MB, which a 2048 × 2048 colour JPEG with the usual chroma subsampling needs (59 MB).
+ */
+const JPEG_DECODE_LIMITS = {
+  maxResolutionInMP: (LOGO_MAX_SIDE * LOGO_MAX_SIDE) / 1_000_000,
+  maxMemoryUsageInMB: 64,
+};
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);
@@ -63,6 +80,25 @@ function jpegSize(bytes: Buffer): { width: number; height: number } {
   throw notAnImage('no JPEG frame header');
 }
 
+const START_OF_SCAN = Buffer.from([0xff, 0xda]);
+
+/**
+ * Refuses a JPEG with more than `JPEG_MAX_SCANS` scans. Every FF DA byte pair in the file is counted, not
+ * just those a walk along the segment lengths reaches: jpeg-js does not skip every segment by its declared
+ * length (DRI, SOF, SOS and the table segments are read by their contents), so such a walk could be steered
+ * past scans jpeg-js then decodes. Entropy-coded data never holds FF DA (an FF there is followed by 00 or a
+ * restart marker), so a real file counts its scans, plus at most a thumbnail's or a chance pair in metadata.
+ */
+function checkScanCount(bytes: Buffer): void {
+  let scans = 0;
+  for (let at = bytes.indexOf(START_OF_SCAN); at !== -1; at = bytes.indexOf(START_OF_SCAN, at + 2)) {
+    scans += 1;
+    if (scans > JPEG_MAX_SCANS) {
+      throw notAnImage(`a JPEG with more than ${JPEG_MAX_SCANS} scans: save it as a baseline JPEG`);
+    }
+  }
+}
+
 function checkSize({ width, height }: { width: number; height: number }): void {
   const ok = (side: number) => side >= LOGO_MIN_SIDE && side <= LOGO_MAX_SIDE;
   if (!ok(width) || !ok(height)) {
@@ -94,12 +130,8 @@ export function reencodeLogo(upload: LogoUpload): StoredLogo {
       output = PNG.sync.write(image, { colorType: 6 });
     } else {
       checkSize(jpegSize(bytes));
-      const image = jpeg.decode(bytes, {
-        useTArray: true,
-        formatAsRGBA: true,
-        maxResolutionInMP: (LOGO_MAX_SIDE * LOGO_MAX_SIDE) / 1_000_000,
-        maxMemoryUsageInMB: 64,
-      });
+      checkScanCount(bytes);
+      const image = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, ...JPEG_DECODE_LIMITS });
       checkSize(image);
       // Only the pixels: jpeg-js would write the decoded EXIF (`exifBuffer`) back.
       const { data, width, height } = image;

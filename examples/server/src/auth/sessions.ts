@@ -171,6 +171,18 @@ export async function deleteCustomerSessions(q: Queryable, customerId: string, k
   );
 }
 
+/**
+ * A confirmed email change: the person is their address, so every session signed in as the old one follows
+ * the new one, on whichever account it is (a switch moves a session to another account of the same
+ * person). Left behind, such a session would go on reaching what the old address reaches (the account
+ * someone later opens with it) and escape `deleteCustomerSessions`, which finds the owner by the new one.
+ * Every request then checks the new address's reach again (`resolveSession`): an account granted only to
+ * the old address is gone, as it would be for a new sign-in.
+ */
+export async function followEmailChange(q: Queryable, previous: string, next: string): Promise<void> {
+  await q.query('UPDATE sessions SET email = $2 WHERE lower(email) = lower($1)', [previous, next]);
+}
+
 export function toSessionPayload(session: {
   customer: StoredCustomer;
   email: string;

@@ -9,6 +9,8 @@ import {
   checkEmailChange,
 } from '../../../../../src/rules/profile.js';
 import { hashToken, randomToken } from '../../auth/secrets.js';
+import { followEmailChange } from '../../auth/sessions.js';
+import { revokeTokens } from '../../auth/tokens.js';
 import { queueEmail } from '../../mail/outbox.js';
 import { type StoredCustomer, findCustomer, findCustomerByEmail } from '../../store/customers.js';
 import {
@@ -89,12 +91,10 @@ export const emailChangeHandlers: Pick<Handlers, 'requestEmailChange' | 'confirm
         customer.record.id,
         claim.new_email,
       ]);
-      // Sessions opened with the old address (password sign-ins) now show the new one.
-      await tx.query('UPDATE sessions SET email = $2 WHERE customer_id = $1 AND lower(email) = lower($3)', [
-        customer.record.id,
-        claim.new_email,
-        previous,
-      ]);
+      // Sessions opened with the old address now show the new one, on every account they are switched to.
+      await followEmailChange(tx, previous, claim.new_email);
+      // A reset link sent to the old address no longer opens the account: that mailbox is not its own now.
+      await revokeTokens(tx, customer.record.id, 'password_reset', now);
       const { merchantName, supportEmail } = settings.branding;
       await queueEmail(
         tx,
