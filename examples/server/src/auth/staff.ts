@@ -56,6 +56,56 @@ export async function insertStaff(
   );
 }
 
+/** A member of staff as the staff tool lists them (`admin/staff-cli.ts`). */
+export interface StaffListing {
+  email: string;
+  name: string;
+  locked: boolean;
+  createdAt: Date;
+  /** When their newest session still kept began: signing out and expiry delete sessions, and with them this. */
+  lastSignInAt: Date | null;
+}
+
+export async function listStaff(q: Queryable): Promise<StaffListing[]> {
+  const { rows } = await q.query<{
+    email: string;
+    name: string;
+    locked: boolean;
+    created_at: Date;
+    last_sign_in_at: Date | null;
+  }>(
+    `SELECT s.email, s.name, s.locked, s.created_at, max(t.created_at) AS last_sign_in_at
+       FROM staff s LEFT JOIN staff_sessions t ON t.staff_id = s.id
+      GROUP BY s.id ORDER BY s.seq`,
+  );
+  return rows.map((row) => ({
+    email: row.email,
+    name: row.name,
+    locked: row.locked,
+    createdAt: row.created_at,
+    lastSignInAt: row.last_sign_in_at,
+  }));
+}
+
+export async function setStaffPassword(q: Queryable, staffId: string, passwordHash: string): Promise<void> {
+  await q.query('UPDATE staff SET password_hash = $2 WHERE id = $1', [staffId, passwordHash]);
+}
+
+/** A locked member cannot sign in, and `resolveStaffSession` refuses their sessions. */
+export async function setStaffLocked(q: Queryable, staffId: string, locked: boolean): Promise<void> {
+  await q.query('UPDATE staff SET locked = $2 WHERE id = $1', [staffId, locked]);
+}
+
+/** Ends every console session of a member at once; answers how many there were. */
+export async function endStaffSessions(q: Queryable, staffId: string): Promise<number> {
+  return (await q.query('DELETE FROM staff_sessions WHERE staff_id = $1', [staffId])).rowCount;
+}
+
+/** Deletes a member of staff; their sessions must be gone first (`endStaffSessions`, same transaction). */
+export async function deleteStaff(q: Queryable, staffId: string): Promise<void> {
+  await q.query('DELETE FROM staff WHERE id = $1', [staffId]);
+}
+
 export interface StaffAuth {
   tokenHash: string;
   staff: StaffMember;
