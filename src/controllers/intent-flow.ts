@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isOutcomeUnknown, PortalError, type PortalErrorCode, toPortalError } from '../contract/errors.js';
 import { type MoneyName, type MutationName, intentOf } from '../contract/operations.js';
+import { emit } from '../core/events.js';
 import { IntentKey } from '../core/idempotency.js';
 import type { PendingIntent } from '../core/intents.js';
 import type { InputOf, OutputOf, PortalStore } from '../core/store.js';
@@ -28,7 +29,7 @@ export const FINAL_REFUSALS: readonly PortalErrorCode[] = [
   'payment_declined',
 ];
 
-export interface IntentFlowHost extends ReactiveControllerHost {
+export interface IntentFlowHost extends ReactiveControllerHost, EventTarget {
   readonly store: PortalStore | null;
 }
 
@@ -45,8 +46,6 @@ export interface IntentFlowOptions<N extends MoneyMutation> {
   unknown: (again: boolean) => void;
   /** The backend refused; `final` when the intent is over (the flow is back on the form). */
   refused: (error: PortalError, request: Request<N>, final: boolean) => void;
-  /** Any failure of a request this flow sent or followed (for `portal-error`). */
-  failed?: (error: PortalError) => void;
 }
 
 /**
@@ -54,7 +53,8 @@ export interface IntentFlowOptions<N extends MoneyMutation> {
  * the store's intent tracker, so the key, the lost answer and the resumption behave the same everywhere:
  * the request and its key outlive the element, and an element opened again on the same intent — in the
  * same page, or after a reload — resumes it (following it while in flight, or asking the backend what
- * became of it) instead of offering a fresh form and a second charge.
+ * became of it) instead of offering a fresh form and a second charge. Every failure of a request it
+ * sent or followed is reported to the page as `portal-error`, with the operation's name.
  */
 export class IntentFlowController<N extends MoneyMutation> implements ReactiveController {
   step: IntentStep = 'form';
@@ -187,7 +187,8 @@ export class IntentFlowController<N extends MoneyMutation> implements ReactiveCo
   }
 
   private failedWith(failure: PortalError, request: Request<N>, wasUnknown: boolean): void {
-    this.options.failed?.(failure);
+    // Every failure of a request this flow sent or followed is the page's to know of.
+    emit(this.host, 'portal-error', { error: failure, operation: this.options.operation });
     if (isOutcomeUnknown(failure)) {
       this.step = 'unknown';
       this.options.unknown(wasUnknown);

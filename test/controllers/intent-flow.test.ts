@@ -110,6 +110,20 @@ describe('IntentFlowController', () => {
     ]);
   });
 
+  it('reports every failure to the page as portal-error, with the operation', async () => {
+    const ada = await signedInAda();
+    const { adapter } = countingAdapter(ada, {
+      payInvoice: () => Promise.reject(new Refusal('payment_declined', 'declined')),
+    });
+    const el = await host(new PortalStore(adapter));
+    const reported: { code: string; operation: string }[] = [];
+    el.addEventListener('portal-error', (event) =>
+      reported.push({ code: event.detail.error.code, operation: event.detail.operation }),
+    );
+    await el.flow.submit(PAYMENT);
+    expect(reported).to.deep.equal([{ code: 'payment_declined', operation: 'payInvoice' }]);
+  });
+
   it('an element opened again while the request is on its way follows it, and sends nothing', async () => {
     const ada = await signedInAda();
     const hold = deferred<void>();

@@ -116,7 +116,6 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> implemen
     done: (receipt) => this.finished(receipt),
     unknown: (again) => this.outcomeUnknown(again),
     refused: (error, request, final) => this.refused(error, request, final),
-    failed: (error) => emit(this, 'portal-error', { error, operation: 'payInvoice' }),
   });
 
   private readonly focusing = new FocusController(this);

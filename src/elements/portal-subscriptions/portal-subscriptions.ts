@@ -123,7 +123,6 @@ export class PortalSubscriptions
     },
     unknown: (again) => this.outcomeUnknown(again),
     refused: (error, _request, final) => this.views?.subscribeRefused(this, error, final),
-    failed: (error) => emit(this, 'portal-error', { error, operation: 'subscribe' }),
   });
 
   /** @internal Making one quoted change is one intent (keyed by the quote). */
@@ -136,7 +135,6 @@ export class PortalSubscriptions
     done: (subscription) => this.views?.changed(this, subscription),
     unknown: (again) => this.outcomeUnknown(again),
     refused: (error, _request, final) => void this.views?.changeRefused(this, error, final),
-    failed: (error) => emit(this, 'portal-error', { error, operation: 'changeSubscription' }),
   });
 
   /** @internal */
