@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { renderBusy } from './states.js';
 
 export interface ConfirmForm {
   /** The heading's id: the dialog's `labelledBy`. */
@@ -47,7 +48,7 @@ export function renderConfirmForm(form: ConfirmForm): TemplateResult {
         aria-disabled=${form.confirmDisabled ? 'true' : 'false'}
         aria-describedby=${form.confirmDescribedBy ?? nothing}
       >
-        ${form.running ? html`<span class="spinner" aria-hidden="true"></span> ${form.working}` : form.confirm}
+        ${form.running ? renderBusy(form.working) : form.confirm}
       </button>
       <button
         type="button"

@@ -97,3 +97,8 @@ export function renderPreviewNote(
     ${t.common.previewNote}
   </p>`;
 }
+
+/** A button's label while its request runs: a spinner and what is happening. */
+export function renderBusy(label: string): TemplateResult {
+  return html`<span class="spinner" aria-hidden="true"></span> ${label}`;
+}

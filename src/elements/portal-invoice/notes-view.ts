@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import type { Invoice, InvoiceNote, PortalSettings } from '../../model/index.js';
 import type { DetailsContext } from './details-view.js';
 import { sentence, userText } from '../../ui/user-text.js';
-import { actionDescribedBy, actionDisabled } from '../../ui/states.js';
+import { actionDescribedBy, actionDisabled, renderBusy } from '../../ui/states.js';
 
 /** The notes shared with the merchant, oldest first, and the customer's reply form. */
 
@@ -73,7 +73,7 @@ function renderNoteForm(context: DetailsContext, settings: PortalSettings, form:
         aria-disabled=${actionDisabled(form.readOnly, form.busy)}
         aria-describedby=${actionDescribedBy(form.readOnly)}
       >
-        ${form.busy ? html`<span class="spinner" aria-hidden="true"></span> ${t.sendingNote}` : t.sendNote}
+        ${form.busy ? renderBusy(t.sendingNote) : t.sendNote}
       </button>
     </div>
   </form>`;

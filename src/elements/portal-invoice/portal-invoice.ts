@@ -19,6 +19,7 @@ import {
   renderError,
   renderLoading,
   renderMisconfigured,
+  renderBusy,
 } from '../../ui/states.js';
 import { elementStyles } from '../../ui/styles.js';
 import type { PortalPayInvoice } from '../portal-pay-invoice/portal-pay-invoice.js';
@@ -321,11 +322,7 @@ export class PortalInvoice extends PortalElement<typeof invoiceMessages> {
                       aria-disabled=${this.pdfBusy ? 'true' : 'false'}
                       @click=${this.onDownload}
                     >
-                      ${
-                        this.pdfBusy
-                          ? html`<span class="spinner" aria-hidden="true"></span> ${t.invoice.preparingPdf}`
-                          : t.invoice.downloadPdf
-                      }
+                      ${this.pdfBusy ? renderBusy(t.invoice.preparingPdf) : t.invoice.downloadPdf}
                     </button>`
                   : nothing
               }

@@ -4,6 +4,7 @@ import type { LoginT as Messages } from './messages.js';
 import type { FieldSpec } from '../../ui/form/specs.js';
 import type { Feedback, LoginViewHost, NavOptions, Operation, SubmitOptions } from './view-host.js';
 import { progressLabel } from './wording.js';
+import { renderBusy } from '../../ui/states.js';
 
 /** The chrome every login view shares: heading, form, buttons, links between views, error summary. */
 
@@ -46,11 +47,7 @@ export function renderSubmit(
     value=${ifDefined(options.intent)}
     aria-disabled=${busy ? 'true' : 'false'}
   >
-    ${
-      busy === operation
-        ? html`<span class="spinner" aria-hidden="true"></span> ${progressLabel(t, operation)}`
-        : label
-    }
+    ${busy === operation ? renderBusy(progressLabel(t, operation)) : label}
   </button>`;
 }
 

@@ -9,12 +9,11 @@ import {
   sum,
 } from '../../model/index.js';
 import { renderFacts } from '../../ui/facts.js';
-import { actionDescribedBy, actionDisabled, renderEmpty } from '../../ui/states.js';
+import { actionDescribedBy, actionDisabled, renderBusy, renderEmpty } from '../../ui/states.js';
 import type { PayHost, PayT } from './pay-host.js';
 import {
   labelOf,
   receiptText,
-  renderBusy,
   renderCharges,
   renderDueFacts,
   renderFailure,

@@ -100,8 +100,3 @@ export function renderCharges(
     </tfoot>
   </table>`;
 }
-
-/** A step's main button while a request runs: a spinner and what is happening. */
-export function renderBusy(label: string): TemplateResult {
-  return html`<span class="spinner" aria-hidden="true"></span> ${label}`;
-}

@@ -4,7 +4,8 @@ import { renderFacts } from '../../ui/facts.js';
 import { actionDescribedBy, actionDisabled } from '../../ui/states.js';
 import { type NewCardHost, renderNewCardReview } from './new-card-view.js';
 import type { Loaded, Review } from './pay-host.js';
-import { renderBusy, renderCharges, renderFailure, renderHeading } from './parts.js';
+import { renderCharges, renderFailure, renderHeading } from './parts.js';
+import { renderBusy } from '../../ui/states.js';
 
 /**
  * The review: exactly what will be charged to which method and what stays due, then "Pay <total>".

@@ -5,7 +5,7 @@ import { NewBankAccount } from '../../model/index.js';
 import { renderField } from '../../ui/form/field.js';
 import { type FieldSpec, bankAccountFields } from '../../ui/form/specs.js';
 import { checkForm, fieldForPath, messageFor, valueOf } from '../../ui/form/validate.js';
-import { actionDescribedBy, actionDisabled, errorMessage } from '../../ui/states.js';
+import { actionDescribedBy, actionDisabled, errorMessage, renderBusy } from '../../ui/states.js';
 import type { PortalPaymentMethods } from './portal-payment-methods.js';
 import { canChangeDefault } from './standing.js';
 import { renderCancel, renderMakeDefault } from './form-parts.js';
@@ -87,7 +87,7 @@ export function renderAddBank(host: PortalPaymentMethods): TemplateResult {
         aria-disabled=${actionDisabled(host.readOnly, host.form.busy)}
         aria-describedby=${actionDescribedBy(host.readOnly)}
       >
-        ${busy ? html`<span class="spinner" aria-hidden="true"></span> ${t.saving}` : t.saveBankAccount}
+        ${busy ? renderBusy(t.saving) : t.saveBankAccount}
       </button>
       ${renderCancel(host, busy)}
     </div>

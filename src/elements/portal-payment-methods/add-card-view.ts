@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { PortalError } from '../../contract/errors.js';
 import type { PortalSettings } from '../../model/index.js';
 import { CardFieldsError } from '../../providers/card-fields.js';
-import { actionDescribedBy, actionDisabled, errorMessage } from '../../ui/states.js';
+import { actionDescribedBy, actionDisabled, errorMessage, renderBusy } from '../../ui/states.js';
 import type { PortalPaymentMethods } from './portal-payment-methods.js';
 import { canChangeDefault } from './standing.js';
 import { renderCancel, renderMakeDefault } from './form-parts.js';
@@ -51,8 +51,7 @@ export function renderAddCard(host: PortalPaymentMethods, settings: PortalSettin
             >
               ${
                 busy
-                  ? html`<span class="spinner" aria-hidden="true"></span>
-                      ${settings.paymentMethods.verifyNewCards ? t.verifyingCard : t.saving}`
+                  ? renderBusy(settings.paymentMethods.verifyNewCards ? t.verifyingCard : t.saving)
                   : t.saveCard
               }
             </button>`

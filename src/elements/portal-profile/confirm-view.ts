@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { PortalError } from '../../contract/errors.js';
-import { actionDescribedBy, actionDisabled, errorMessage } from '../../ui/states.js';
+import { actionDescribedBy, actionDisabled, errorMessage, renderBusy } from '../../ui/states.js';
 import type { PortalProfile } from './portal-profile.js';
 
 /**
@@ -32,7 +32,7 @@ export function renderConfirm(host: PortalProfile, token: string): TemplateResul
         aria-disabled=${actionDisabled(host.readOnly, host.form.busy)}
         aria-describedby=${actionDescribedBy(host.readOnly)}
       >
-        ${busy ? html`<span class="spinner" aria-hidden="true"></span> ${t.confirming}` : t.confirm}
+        ${busy ? renderBusy(t.confirming) : t.confirm}
       </button>
     </div>
   </form>`;

@@ -4,7 +4,7 @@ import type { FieldSpec } from '../../ui/form/specs.js';
 import { valueOf } from '../../ui/form/validate.js';
 import type { FormName, Slot } from './fields.js';
 import type { PortalProfile } from './portal-profile.js';
-import { actionDescribedBy, actionDisabled } from '../../ui/states.js';
+import { actionDescribedBy, actionDisabled, renderBusy } from '../../ui/states.js';
 
 /** What every form of the element shares: its fields, its notice, its submit button, its listeners. */
 
@@ -48,7 +48,7 @@ export function renderSubmit(host: PortalProfile, form: Slot, label: string, bus
       aria-disabled=${actionDisabled(host.readOnly, host.form.busy)}
       aria-describedby=${actionDescribedBy(host.readOnly)}
     >
-      ${busy ? html`<span class="spinner" aria-hidden="true"></span> ${busyLabel}` : label}
+      ${busy ? renderBusy(busyLabel) : label}
     </button>
   </div>`;
 }

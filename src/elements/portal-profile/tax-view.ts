@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { PortalError } from '../../contract/errors.js';
 import type { Customer, PaymentMethod } from '../../model/index.js';
 import { isUsable, paymentMethodLabel } from '../../ui/payment-method-label.js';
-import { actionDescribedBy, actionDisabled, errorMessage } from '../../ui/states.js';
+import { actionDescribedBy, actionDisabled, errorMessage, renderBusy } from '../../ui/states.js';
 import { renderForm, renderFormField, renderSubmit } from './form-view.js';
 import type { PortalProfile } from './portal-profile.js';
 import { formFields } from './save.js';
@@ -76,7 +76,7 @@ export function renderDefaultMethod(host: PortalProfile, methods: readonly Payme
               aria-disabled=${actionDisabled(host.readOnly, host.form.busy || chosen === current?.id)}
               aria-describedby=${actionDescribedBy(host.readOnly)}
             >
-              ${busy ? html`<span class="spinner" aria-hidden="true"></span> ${t.saving}` : t.makeDefault}
+              ${busy ? renderBusy(t.saving) : t.makeDefault}
             </button>
           </div>`;
   return renderForm(host, 'default', t.defaultMethod, () => void makeDefault(host, chosen, current), body);

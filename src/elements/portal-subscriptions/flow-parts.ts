@@ -4,7 +4,7 @@ import type { IntentFlowController } from '../../controllers/intent-flow.js';
 import type { PortalStore } from '../../core/store.js';
 import { type Operation, type SubsHost, fieldId, headingId } from './host.js';
 import { renderField } from '../../ui/form/field.js';
-import { actionDescribedBy, actionDisabled, errorMessage } from '../../ui/states.js';
+import { actionDescribedBy, actionDisabled, errorMessage, renderBusy } from '../../ui/states.js';
 
 /** What every flow step shares: its heading, a refusal, a busy button, a field, the unknown outcome. */
 
@@ -18,10 +18,6 @@ export function renderProblem(host: SubsHost): TemplateResult {
   return html`<div role="alert">
     ${host.problem ? html`<div class="alert error" part="error"><p>${host.problem}</p></div>` : nothing}
   </div>`;
-}
-
-export function busyLabel(label: string): TemplateResult {
-  return html`<span class="spinner" aria-hidden="true"></span> ${label}`;
 }
 
 /**
@@ -42,7 +38,7 @@ export function primaryButton(
     aria-disabled=${actionDisabled(readOnly, host.busy)}
     aria-describedby=${actionDescribedBy(readOnly)}
   >
-    ${running ? busyLabel(busyText) : text}
+    ${running ? renderBusy(busyText) : text}
   </button>`;
 }
 
@@ -150,7 +146,7 @@ export function renderUnknown(
           void flow.checkAgain();
         }}
       >
-        ${flow.busy ? busyLabel(m.checking) : m.checkAgain}
+        ${flow.busy ? renderBusy(m.checking) : m.checkAgain}
       </button>
       ${secondaryButton(host, m.close, () => host.closePanel())}
     </div>`;

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { PortalError, isOutcomeUnknown } from '../../../contract/errors.js';
 import { NewAccessRule } from '../../../model/index.js';
 import { overlappingRule } from '../../../rules/access.js';
-import { errorMessage } from '../../../ui/states.js';
+import { errorMessage, renderBusy } from '../../../ui/states.js';
 import type { PortalConsoleAccess } from './portal-console-access.js';
 
 /** The form's fields, by the request path the backend's field errors use. */
@@ -204,7 +204,7 @@ export function renderAddForm(host: PortalConsoleAccess): TemplateResult {
     ${renderAccountPicker(host)} ${renderKind(host)} ${renderValue(host)}
     <div class="actions">
       <button type="submit" class="button primary" aria-disabled=${host.form.busy ? 'true' : 'false'}>
-        ${busy ? html`<span class="spinner" aria-hidden="true"></span> ${t.adding}` : t.add}
+        ${busy ? renderBusy(t.adding) : t.add}
       </button>
     </div>
   </form>`;

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { PortalConsoleLogs } from './portal-console-logs.js';
+import { renderBusy } from '../../../ui/states.js';
 
 /** What the filter form holds, as typed. */
 export interface FilterDraft {
@@ -87,7 +88,7 @@ export function renderFilters(host: PortalConsoleLogs): TemplateResult {
         aria-disabled=${host.form.busy ? 'true' : 'false'}
         @click=${() => void host.exportCsv()}
       >
-        ${exporting ? html`<span class="spinner" aria-hidden="true"></span> ${t.exporting}` : t.export}
+        ${exporting ? renderBusy(t.exporting) : t.export}
       </button>
     </div>
     <div role="alert">
