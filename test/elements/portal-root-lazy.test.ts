@@ -105,6 +105,22 @@ describe('<portal-root> fetches what few pages need only when they need it', () 
     await waitUntil(() => text(root(el)).includes('CUST-0001'), 'her overview');
   });
 
+  it('a page opened signed in offers “Switch account” even when the chooser’s code failed, to try again', async () => {
+    const adapter = new MemoryAdapter();
+    await adapter.requestMagicLink({ email: 'grace@example.net' });
+    await adapter.verifyMagicLink({
+      token: /portal-magic-token=([\w-]+)/.exec(adapter.outbox.at(-1)!.text)![1],
+    });
+    const el = await fixture<FlakyRoot>(html`<flaky-portal-root .adapter=${adapter}></flaky-portal-root>`);
+    await waitUntil(() => hasButton(el, 'Switch account'), 'the way to the chooser', { timeout: 3000 });
+    expect(root(el).querySelector('nav'), 'her portal, no chooser forced on a restored session').to.exist;
+    button(el, 'Switch account').click();
+    await waitUntil(() => root(el).querySelector('.main [role="alert"]'), 'the error in the chooser’s place');
+    button(el, 'Try again').click();
+    await waitUntil(() => choices(el).length === 2, 'the chooser', { timeout: 3000 });
+    await expect(el).to.be.accessible();
+  });
+
   it('says so when single-task mode’s code cannot be fetched, and “Try again” shows the task', async () => {
     const el = await fixture<FlakyRoot>(
       html`<flaky-portal-root

@@ -1,4 +1,4 @@
-import { nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { type PortalError, toPortalError } from '../../contract/errors.js';
 import type { ElementMessages } from '../../core/i18n/index.js';
 import type { QueryHost } from '../../core/query.js';
@@ -67,9 +67,21 @@ export class AccountSwitch {
     this.chooser?.reset();
   }
 
-  /** The header's part: which account is open, and the way to another. Nothing for a single account. */
+  /**
+   * The header's part: which account is open, and the way to another. Nothing for a single account, nor
+   * while the chooser's code is on its way; if it could not be fetched, "Switch account" still opens the
+   * chooser's place, where trying again is offered.
+   */
   renderSwitcher(): TemplateResult | typeof nothing {
-    return this.chooser?.renderSwitcher() ?? nothing;
+    if (this.chooser) return this.chooser.renderSwitcher();
+    if (!this.error || !this.several) return nothing;
+    const open = () => {
+      this.choosing = true;
+      this.host.requestUpdate();
+    };
+    return html`<button type="button" class="button" ?disabled=${this.choosing} @click=${open}>
+      ${this.host.t.root.accounts.switch}
+    </button>`;
   }
 
   /** The chooser, in the place of the section. */
