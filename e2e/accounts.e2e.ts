@@ -36,6 +36,15 @@ describe('several billing accounts per person', { timeout: 180_000 }, () => {
     await page.getByRole('heading', { name: 'Choose a billing account' }).waitFor();
     await page.getByRole('button', { name: /^Ada Lovelace Customer code CUST-0001$/ }).waitFor();
     assert.equal(await page.locator('portal-root .account-choice').count(), 2, 'both accounts offered');
+    // The chooser's code and styles are fetched for her (chunks/accounts-…): the styles apply under the
+    // storefront's strict CSP (a constructable stylesheet, no inline style).
+    assert.equal(
+      await page
+        .locator('portal-root .account-choice')
+        .first()
+        .evaluate((el) => getComputedStyle(el).display),
+      'grid',
+    );
     await page.getByRole('button', { name: /^Analytical Engines Ltd Customer code CUST-0002/ }).click();
     await page.getByText('Account: Analytical Engines Ltd').waitFor();
     await page.getByRole('button', { name: 'Invoices', exact: true }).click();

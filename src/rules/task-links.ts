@@ -6,6 +6,7 @@
  * A link is the merchant's portal page with `?portal-task=<task>` and the task's one parameter, named as
  * the attribute without its `task-` prefix: `?portal-task=pay-invoice&portal-task-invoice=inv_ada_1008`.
  */
+import { TASK_PARAM } from './task-param.js';
 
 export const TASK_NAMES = [
   'pay-invoice',
@@ -37,7 +38,7 @@ export interface TaskRequest {
 }
 
 /** The link parameter naming the task. */
-export const TASK_PARAM = 'portal-task';
+export { TASK_PARAM };
 
 /** The link parameter carrying the task's subject: `portal-task-invoice`, …. */
 export function subjectParam(subject: TaskSubject): string {

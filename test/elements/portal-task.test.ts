@@ -180,6 +180,28 @@ describe('<portal-task>', () => {
     expect(events.done).to.have.length(1);
   });
 
+  it('shows only the card form in the card tasks: no list of methods, no "Payment methods" heading', async () => {
+    for (const [task, ids] of [
+      ['add-payment-method', {}],
+      ['replace-payment-method', { method: 'pm_ada_mastercard' }],
+    ] as const) {
+      const el = await mount(await signedInAda(), task, ids);
+      const methods = await flowOf(el, 'portal-payment-methods');
+      await settle(() => methods.querySelector('input[name="fake-card-number"]'), `the card form of ${task}`);
+      const inside = methods.shadowRoot!;
+      expect(inside.querySelectorAll('[part="method"]').length, `${task}: no method rows`).to.equal(0);
+      expect(hasButton(methods, 'Add a card'), `${task}: not the list's way to the form`).to.equal(false);
+      const listHeading = inside.querySelector<HTMLElement>('h2')!;
+      expect(text(listHeading)).to.equal('Payment methods');
+      expect(listHeading.getBoundingClientRect().height, `${task}: its heading is not seen`).to.be.at.most(1);
+      // What is on show: the task's title, (replacing) what it replaces, the card form, Cancel.
+      expect(heading(el)).to.equal(task === 'add-payment-method' ? 'Add a card' : 'Replace a card');
+      expect(hasButton(methods, 'Save card')).to.equal(true);
+      expect(hasButton(el, 'Cancel')).to.equal(true);
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('replaces a card: the new one becomes the default, and the old one is removed only when asked', async () => {
     const adapter = await signedInAda();
     const el = await mount(adapter, 'replace-payment-method', { method: 'pm_ada_mastercard' });

@@ -72,6 +72,11 @@ export class PortalPaymentMethods extends PortalElement<typeof paymentMethodsMes
 
   /** A card-fields provider for this element alone; inside `<portal-root>` the portal's applies first. */
   @property({ attribute: false }) cardFields?: CardFieldsProvider;
+  /**
+   * While a form is open, shows only that form: no list of methods, and the heading is kept for screen
+   * readers only. `<portal-task>` sets it for its card tasks. With no form open, the list shows as usual.
+   */
+  @property({ type: Boolean, attribute: 'form-only' }) formOnly = false;
 
   /** @internal */ @state() panel: Panel = 'list';
   /** @internal */ @state() notice: Notice | null = null;
@@ -363,6 +368,7 @@ export class PortalPaymentMethods extends PortalElement<typeof paymentMethodsMes
         : this.panel === 'bank'
           ? renderAddBank(this)
           : nothing;
+    if (this.formOnly && panel !== nothing) return panel;
     return html`${renderMethodList(this, loaded, settings)} ${panel}`;
   }
 
@@ -380,8 +386,11 @@ export class PortalPaymentMethods extends PortalElement<typeof paymentMethodsMes
         body = renderError(t, settings.error, () => this.settingsQuery.refresh());
       } else body = renderLoading(t, 4);
     }
+    const listShown = !this.formOnly || this.panel === 'list';
     return html`<section class="methods" part="base" aria-labelledby=${this.headingId}>
-      <h2 id=${this.headingId} tabindex="-1">${t.paymentMethods.heading}</h2>
+      <h2 id=${this.headingId} tabindex="-1" class=${listShown ? nothing : 'visually-hidden'}>
+        ${t.paymentMethods.heading}
+      </h2>
       ${this.previewNote} ${this.renderNotice()} ${body}
       ${renderDialog(this.removeDialog, {
         id: `${this.uid}-remove`,

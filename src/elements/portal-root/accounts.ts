@@ -1,4 +1,4 @@
-import { css, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { type CSSResult, adoptStyles, css, html, nothing, type TemplateResult } from 'lit';
 import { type PortalError, toPortalError } from '../../contract/errors.js';
 import type { ElementMessages } from '../../core/i18n/index.js';
 import { when, queries } from '../../core/queries.js';
@@ -13,15 +13,19 @@ type Host = QueryHost & {
   readonly renderRoot: HTMLElement | DocumentFragment;
 };
 
+/** Where the root keeps whether the chooser is on show (account-switch.ts), before this code arrives too. */
+interface ChooserState {
+  choosing: boolean;
+}
+
 /**
  * Several billing accounts per person, in `<portal-root>`: the chooser shown after signing in (and when
- * the header's "Switch account" asks for it) and the header's current account. Only a session whose
- * `accountCount` says there is a choice asks for the list. Choosing another account moves the session
- * (`store.switchAccount`); the store then drops everything cached for the previous account.
+ * the header's "Switch account" asks for it) and the header's current account. Fetched, with its styles,
+ * only when the session's `accountCount` says there is a choice (account-switch.ts). Choosing another
+ * account moves the session (`store.switchAccount`); the store then drops everything cached for the
+ * previous account.
  */
-export class AccountChooser implements ReactiveController {
-  /** The chooser is on show instead of the section. */
-  choosing = false;
+export class AccountChooser {
   private switchingTo: string | null = null;
   private error: PortalError | null = null;
 
@@ -29,6 +33,7 @@ export class AccountChooser implements ReactiveController {
 
   constructor(
     private readonly host: Host,
+    private readonly state: ChooserState,
     /** Called once the session is on the account chosen (the root closes an invoice of the previous one). */
     private readonly onSwitched: () => void,
   ) {
@@ -36,24 +41,21 @@ export class AccountChooser implements ReactiveController {
       host,
       when(() => (this.session?.accountCount ?? 1) > 1, queries.accounts),
     );
-    host.addController(this);
+    adopt(host.renderRoot, accountStyles);
   }
-
-  hostConnected(): void {}
 
   private get session(): Session | null {
     const state = this.host.store?.session;
     return state?.status === 'signed_in' ? state.session : null;
   }
 
-  /** Just signed in: a person with several accounts chooses one before anything else. */
-  offerChoice(): void {
-    this.choosing = (this.session?.accountCount ?? 1) > 1;
+  /** The chooser opens again: what a previous switch said is over. */
+  reset(): void {
     this.error = null;
   }
 
   private open(): void {
-    this.choosing = true;
+    this.state.choosing = true;
     this.error = null;
     this.host.requestUpdate();
     void this.focusHeading();
@@ -78,7 +80,7 @@ export class AccountChooser implements ReactiveController {
       this.switchingTo = null;
       this.onSwitched();
     }
-    this.choosing = false;
+    this.state.choosing = false;
     this.host.requestUpdate();
     await this.focusHeading();
   }
@@ -97,7 +99,7 @@ export class AccountChooser implements ReactiveController {
         >${sentence((name) => t.current(name), session.customerName)}
         <span class="code">${userText(session.customerCode)}</span></span
       >
-      <button type="button" class="button" ?disabled=${this.choosing} @click=${() => this.open()}>
+      <button type="button" class="button" ?disabled=${this.state.choosing} @click=${() => this.open()}>
         ${t.switch}
       </button>`;
   }
@@ -145,6 +147,17 @@ export class AccountChooser implements ReactiveController {
       )}
     </ul>`;
   }
+}
+
+/**
+ * Adds styles that came with fetched code to the root's shadow root: a constructable stylesheet, which a
+ * strict CSP allows (where those are not supported, Lit's `<style>` fallback, with the page's nonce).
+ */
+function adopt(root: HTMLElement | DocumentFragment, styles: CSSResult): void {
+  if (!(root instanceof ShadowRoot)) return;
+  const sheet = styles.styleSheet;
+  if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  else adoptStyles(root, [styles]);
 }
 
 export const accountStyles = css`

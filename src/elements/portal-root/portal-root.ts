@@ -14,11 +14,11 @@ import type { InvoiceFilter } from '../../model/index.js';
 import { elementStyles } from '../../ui/styles.js';
 import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
 import { SECTIONS, type SectionId, type SectionSpec, isRegistered } from '../../core/sections.js';
-import { AccountChooser, accountStyles } from './accounts.js';
+import { AccountSwitch, type AccountsCode } from './account-switch.js';
 import { renderBrand } from './brand.js';
 import { EmailLink } from './email-link.js';
 import { LoginSlot } from './login-slot.js';
-import { TaskLink } from './task-link.js';
+import { TaskMode, type TaskLinkCode } from './task-mode.js';
 import { OverviewBootstrap, rememberSignedIn, renderOverview } from './overview.js';
 import { rootStyles } from './portal-root.styles.js';
 import { rootMessages } from './messages.js';
@@ -50,7 +50,7 @@ import { sentence } from '../../ui/user-text.js';
  * @fires portal-task-done - Single-task mode: Done / "Back to the store" was pressed; cancelable.
  */
 export class PortalRoot extends PortalElement<typeof rootMessages> {
-  static override styles = [...elementStyles, rootStyles, accountStyles];
+  static override styles = [...elementStyles, rootStyles];
   static override messages = rootMessages;
 
   /** The merchant's logo: https, same-origin, or a PNG/JPEG/WebP data URL. Falls back to the backend's. */
@@ -93,9 +93,9 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   private readonly overview = new OverviewBootstrap(this);
   private readonly emailLink = new EmailLink();
   private readonly login = new LoginSlot(this);
-  private readonly taskLink = new TaskLink(this, () => (this.focusHeadingAfterUpdate = true));
-  /** Several billing accounts per person: the chooser and the header's switcher (accounts.ts). */
-  private readonly accountChooser = new AccountChooser(this, () => void this.openSection(this.section, true));
+  private readonly taskMode = new TaskMode(this, () => (this.focusHeadingAfterUpdate = true));
+  /** Several billing accounts per person: the chooser and the header's switcher (account-switch.ts). */
+  private readonly accountSwitch = new AccountSwitch(this, () => void this.openSection(this.section, true));
 
   private readonly settingsQuery = new QueryController(this, queries.settings);
 
@@ -113,6 +113,16 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
     return null;
   }
 
+  /** @internal Code few pages need, fetched when they do: single-task mode's (`task`, a task link). */
+  loadTaskLink(): Promise<TaskLinkCode> {
+    return import('./task-link.js');
+  }
+
+  /** @internal Code few pages need, fetched when they do: the account chooser's (several accounts). */
+  loadAccounts(): Promise<AccountsCode> {
+    return import('./accounts.js');
+  }
+
   protected override themeColorToApply(): string | undefined {
     return this.themeColor ?? this.settingsQuery.value?.branding.themeColor;
   }
@@ -120,7 +130,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   override connectedCallback(): void {
     super.connectedCallback();
     this.emailLink.read();
-    this.taskLink.read();
+    this.taskMode.read();
     if (!this.waitingForSections) {
       this.waitingForSections = true;
       for (const section of SECTIONS) {
@@ -156,7 +166,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
         // A session restored on page load moves no focus: the merchant's page keeps it.
         if (this.gateWasShown && store.session.status === 'signed_in') {
           this.focusHeadingAfterUpdate = true;
-          this.accountChooser.offerChoice();
+          this.accountSwitch.offerChoice();
         }
         this.requestUpdate();
       });
@@ -175,7 +185,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
     }
     if (
       store?.session.status === 'signed_in' &&
-      !this.taskLink.active &&
+      !this.taskMode.active &&
       this.emailLink.take() &&
       this.section !== 'profile'
     ) {
@@ -184,6 +194,8 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
       emit(this, 'portal-section', { section: 'profile' });
     }
     this.login.sync(this.showsGate);
+    this.taskMode.sync();
+    this.accountSwitch.sync();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -230,7 +242,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
   /** `quietly`: after an account switch, the section shown again without an event or focus of its own. */
   private async openSection(id: SectionId, quietly = false): Promise<void> {
     const reopening = quietly || (id === this.section && this.openInvoiceId === null);
-    this.accountChooser.choosing = false;
+    this.accountSwitch.choosing = false;
     this.openInvoiceId = null;
     this.payWith = '';
     this.payNow = false;
@@ -297,7 +309,7 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
           <span class="who"
             >${session ? sentence((name) => t.root.signedInAs(name), session.customerName) : nothing}</span
           >
-          ${this.accountChooser.renderSwitcher()}
+          ${this.accountSwitch.renderSwitcher()}
           <button type="button" class="button" ?disabled=${this.signingOut} @click=${this.signOut}>
             ${this.signingOut ? t.root.signingOut : session?.preview ? t.root.endPreview : t.root.signOut}
           </button>
@@ -305,10 +317,10 @@ export class PortalRoot extends PortalElement<typeof rootMessages> {
       </header>
       ${session?.preview ? html`<div class="banner" role="note">${t.root.previewBanner}</div>` : nothing}
       ${
-        this.accountChooser.choosing
-          ? html`<div class="main" part="main">${this.accountChooser.renderChooser()}</div>`
-          : this.taskLink.active
-            ? html`<div class="main" part="main">${this.taskLink.render()}</div>`
+        this.accountSwitch.choosing
+          ? html`<div class="main" part="main">${this.accountSwitch.renderChooser()}</div>`
+          : this.taskMode.active
+            ? html`<div class="main" part="main">${this.taskMode.render()}</div>`
             : this.renderSections()
       }
     </div>`;

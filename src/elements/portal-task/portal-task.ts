@@ -327,7 +327,10 @@ export class PortalTask extends PortalElement<typeof taskMessages> implements Vi
         ></portal-pay-invoice>`;
         break;
       case 'portal-payment-methods':
-        flow = html`<portal-payment-methods .cardFields=${this.cardFields}></portal-payment-methods>`;
+        flow = html`<portal-payment-methods
+          form-only
+          .cardFields=${this.cardFields}
+        ></portal-payment-methods>`;
         break;
       case 'portal-subscriptions':
         flow = html`<portal-subscriptions></portal-subscriptions>`;
