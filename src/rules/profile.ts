@@ -94,8 +94,7 @@ export async function taxIdUpdate(
 
 // Email change ---------------------------------------------------------------------------------------
 
-/** The query parameter an email-change link carries its token in; `<portal-profile>` reads it back. */
-export const EMAIL_CHANGE_PARAM = 'portal-email-token';
+export { EMAIL_CHANGE_PARAM } from '../contract/link-params.js';
 /** How long the link sent to the new address works. */
 export const EMAIL_CHANGE_MINUTES = 60;
 

@@ -6,7 +6,7 @@
  * A link is the merchant's portal page with `?portal-task=<task>` and the task's one parameter, named as
  * the attribute without its `task-` prefix: `?portal-task=pay-invoice&portal-task-invoice=inv_ada_1008`.
  */
-import { TASK_PARAM } from './task-param.js';
+import { TASK_PARAM } from '../contract/link-params.js';
 
 export const TASK_NAMES = [
   'pay-invoice',

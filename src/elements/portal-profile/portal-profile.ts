@@ -13,7 +13,7 @@ import type { PortalStore } from '../../core/store.js';
 import { readUrlToken, removeUrlToken } from '../../core/url-token.js';
 import type { Customer, PaymentMethod, PortalSettings } from '../../model/index.js';
 import { allows } from '../../rules/capabilities.js';
-import { EMAIL_CHANGE_PARAM } from '../../rules/profile.js';
+import { EMAIL_CHANGE_PARAM } from '../../contract/link-params.js';
 import { formStyles } from '../../ui/form/styles.js';
 import type { Values } from '../../ui/form/specs.js';
 import { paymentMethodLabel } from '../../ui/payment-method-label.js';

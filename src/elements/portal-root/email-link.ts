@@ -1,6 +1,6 @@
 import { isRegistered } from '../../core/sections.js';
 import { readUrlToken } from '../../core/url-token.js';
-import { EMAIL_CHANGE_PARAM } from '../../rules/profile.js';
+import { EMAIL_CHANGE_PARAM } from '../../contract/link-params.js';
 
 /**
  * An email-change link (`?portal-email-token=`) that opened the page: `<portal-root>` shows it in its

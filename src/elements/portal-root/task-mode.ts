@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { type PortalError, toPortalError } from '../../contract/errors.js';
 import type { ElementMessages } from '../../core/i18n/index.js';
-import { TASK_PARAM } from '../../rules/task-param.js';
+import { TASK_PARAM } from '../../contract/link-params.js';
 import { renderError, renderLoading } from '../../ui/states.js';
 import type { rootMessages } from './messages.js';
 import type { TaskAttributes, TaskLink } from './task-link.js';
