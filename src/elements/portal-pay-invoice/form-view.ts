@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import type { Money, PaymentMethod } from '../../model/index.js';
+import { renderChoice } from '../../ui/form/choice.js';
 import { renderField } from '../../ui/form/field.js';
 import { paymentMethodDetails, paymentMethodLabel } from '../../ui/payment-method-label.js';
 import { NEW_CARD, chosenMethod, tidyAmount } from './draft.js';
@@ -45,16 +45,13 @@ function renderAmount(host: PayHost, data: Loaded, draft: Draft): TemplateResult
   const t = host.t.pay;
   const due = data.invoice.amountDue;
   const modeChoice = (mode: 'full' | 'part', label: string) =>
-    html`<label class="choice">
-      <input
-        type="radio"
-        name="amount-mode"
-        value=${mode}
-        .checked=${live(values.amountMode === mode)}
-        @change=${() => host.edit({ amountMode: mode }, ids.amount)}
-      />
-      <span class="choice-body"><span class="choice-label">${label}</span></span>
-    </label>`;
+    renderChoice({
+      name: 'amount-mode',
+      value: mode,
+      checked: values.amountMode === mode,
+      label,
+      onChange: () => host.edit({ amountMode: mode }, ids.amount),
+    });
   const hint = t.amountHint(host.format.money(due));
   const spec = amountField(host.t, 'amount', t.amountLabel(due.currency), due.currency, hint);
   return html`<fieldset part="amount">
@@ -97,29 +94,20 @@ function renderMethodChoice(
 ): TemplateResult {
   const t = host.t;
   const details = paymentMethodDetails(t, method, data.today);
-  const id = host.ids.method(method.id);
-  return html`<label class="choice">
-    <input
-      type="radio"
-      name="method"
-      value=${method.id}
-      .checked=${live(chosen?.id === method.id)}
-      ?disabled=${details.expired}
-      aria-labelledby=${`${id}-label`}
-      aria-describedby=${`${id}-detail`}
-      @change=${() => host.edit({ methodId: method.id }, host.ids.methods)}
-    />
-    <span class="choice-body">
-      <span class="choice-label" id=${`${id}-label`}>${paymentMethodLabel(t, method)}</span>
-      <span class="choice-detail" id=${`${id}-detail`}>
-        ${details.bankName ? html`<span>${userText(details.bankName)}</span>` : nothing}
-        ${details.expiry ? html`<span>${details.expiry}</span>` : nothing}
-        ${details.expiringSoon ? html`<span class="badge warning">${t.paymentMethod.expiresSoon}</span>` : nothing}
-        ${details.isDefault ? html`<span class="badge neutral">${t.paymentMethod.isDefault}</span>` : nothing}
-        ${details.expired ? html`<span>${t.paymentMethod.expiredReason}</span>` : nothing}
-      </span>
-    </span>
-  </label>`;
+  return renderChoice({
+    name: 'method',
+    value: method.id,
+    checked: chosen?.id === method.id,
+    disabled: details.expired,
+    id: host.ids.method(method.id),
+    label: paymentMethodLabel(t, method),
+    detail: html`${details.bankName ? html`<span>${userText(details.bankName)}</span>` : nothing}
+    ${details.expiry ? html`<span>${details.expiry}</span>` : nothing}
+    ${details.expiringSoon ? html`<span class="badge warning">${t.paymentMethod.expiresSoon}</span>` : nothing}
+    ${details.isDefault ? html`<span class="badge neutral">${t.paymentMethod.isDefault}</span>` : nothing}
+    ${details.expired ? html`<span>${t.paymentMethod.expiredReason}</span>` : nothing}`,
+    onChange: () => host.edit({ methodId: method.id }, host.ids.methods),
+  });
 }
 
 function renderMethods(host: NewCardHost, data: Loaded, draft: Draft): TemplateResult {

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { type PortalError, toPortalError } from '../../contract/errors.js';
 import type { PortalStore } from '../../core/store.js';
 import type { Allocation, PaymentMethod } from '../../model/index.js';
@@ -12,6 +11,7 @@ import {
   renderCardEntry as renderEntry,
   saveNewCard as saveCard,
 } from '../../providers/new-card.js';
+import { renderChoice } from '../../ui/form/choice.js';
 import { errorMessage } from '../../ui/states.js';
 import { NEW_CARD } from './draft.js';
 import type { Loaded, PayHost, Review } from './pay-host.js';
@@ -61,23 +61,16 @@ export function syncCardEntry(host: NewCardHost): void {
 /** The "A new card" radio, and under it, once chosen, the card fields. */
 export function renderNewCardChoice(host: NewCardHost, chosen: boolean): TemplateResult {
   const t = host.t.pay;
-  const id = host.ids.method(NEW_CARD);
-  return html`<label class="choice">
-      <input
-        type="radio"
-        name="method"
-        value=${NEW_CARD}
-        .checked=${live(chosen)}
-        aria-labelledby=${`${id}-label`}
-        aria-describedby=${`${id}-detail`}
-        @change=${() => chooseNewCard(host)}
-      />
-      <span class="choice-body">
-        <span class="choice-label" id=${`${id}-label`}>${t.newCard}</span>
-        <span class="choice-detail" id=${`${id}-detail`}><span>${t.newCardHint}</span></span>
-      </span>
-    </label>
-    ${chosen ? renderCardEntry(host) : nothing}`;
+  return html`${renderChoice({
+    name: 'method',
+    value: NEW_CARD,
+    checked: chosen,
+    id: host.ids.method(NEW_CARD),
+    label: t.newCard,
+    detail: html`<span>${t.newCardHint}</span>`,
+    onChange: () => chooseNewCard(host),
+  })}
+  ${chosen ? renderCardEntry(host) : nothing}`;
 }
 
 /** The provider's fields (slotted light DOM), their loading state, and why the card was not saved. */

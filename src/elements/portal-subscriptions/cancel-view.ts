@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { emit } from '../../core/events.js';
 import { OTHER_REASON, type RetentionOffer, type Subscription } from '../../model/index.js';
+import { renderChoice } from '../../ui/form/choice.js';
 import { actionDescribedBy, actionDisabled, renderLoading } from '../../ui/states.js';
 import { type PanelOf, type SubsHost, fieldId } from './host.js';
 import {
@@ -73,10 +74,7 @@ function toConfirm(host: SubsHost, panel: CancelPanel, event: SubmitEvent): void
 }
 
 function radio(name: string, checked: boolean, label: string, onChange: () => void): TemplateResult {
-  return html`<label class="choice">
-    <input type="radio" name=${name} .checked=${live(checked)} @change=${onChange} />
-    <span class="choice-label">${label}</span>
-  </label>`;
+  return renderChoice({ name, checked, label, onChange });
 }
 
 function renderForm(host: SubsHost, panel: CancelPanel, subscription: Subscription): TemplateResult {

@@ -1,10 +1,10 @@
 import { html, type TemplateResult } from 'lit';
 import { sentence, userText } from '../../ui/user-text.js';
-import { live } from 'lit/directives/live.js';
 import { PortalError } from '../../contract/errors.js';
 import { emit } from '../../core/events.js';
 import type { ChangePreview, Plan, Subscription } from '../../model/index.js';
 import { renderFacts } from '../../ui/facts.js';
+import { renderChoice } from '../../ui/form/choice.js';
 import { errorMessage, renderLoading } from '../../ui/states.js';
 import { type PanelOf, type SubsHost, fieldId } from './host.js';
 import {
@@ -44,24 +44,16 @@ function renderPlanChoice(host: SubsHost, panel: ChangePanel, subscription: Subs
   return html`${current}
     <fieldset class="choices" id=${fieldId(host, 'plan')} tabindex="-1">
       <legend>${m.newPlan}</legend>
-      ${plans.map(
-        (plan) =>
-          html`<label class="choice">
-            <input
-              type="radio"
-              name="plan"
-              value=${plan.id}
-              .checked=${live(panel.planId === plan.id)}
-              @change=${() => host.setPanel({ ...panel, planId: plan.id })}
-            />
-            <span class="choice-body">
-              <span class="choice-label">${userText(plan.name)}</span>
-              <span class="choice-detail">
-                ${pricePer(t, format, plan.price, plan.interval, plan.intervalCount)}
-                ${plan.id === subscription.planId ? ` · ${m.currentPlan}` : ''}
-              </span>
-            </span>
-          </label>`,
+      ${plans.map((plan) =>
+        renderChoice({
+          name: 'plan',
+          value: plan.id,
+          checked: panel.planId === plan.id,
+          label: userText(plan.name),
+          detail: html`${pricePer(t, format, plan.price, plan.interval, plan.intervalCount)}
+          ${plan.id === subscription.planId ? ` · ${m.currentPlan}` : ''}`,
+          onChange: () => host.setPanel({ ...panel, planId: plan.id }),
+        }),
       )}
     </fieldset>`;
 }

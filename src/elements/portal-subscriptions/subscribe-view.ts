@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { userText } from '../../ui/user-text.js';
-import { live } from 'lit/directives/live.js';
 import type { PortalError } from '../../contract/errors.js';
 import { type PaymentMethod, type Plan, isoToday, money } from '../../model/index.js';
 import { renderFacts } from '../../ui/facts.js';
+import { renderChoice } from '../../ui/form/choice.js';
 import { isUsable, paymentMethodLabel } from '../../ui/payment-method-label.js';
 import { errorMessage, renderEmpty, renderLoading } from '../../ui/states.js';
 import { NEW_CARD, type PanelOf, type SubsHost, fieldId } from './host.js';
@@ -113,18 +113,14 @@ function renderMethods(host: SubsHost, panel: SubscribePanel): TemplateResult {
   }
   return html`<fieldset class="choices" id=${fieldId(host, 'method')} tabindex="-1">
     <legend>${m.payWith}</legend>
-    ${methods.map(
-      (method) =>
-        html`<label class="choice">
-          <input
-            type="radio"
-            name="method"
-            value=${method.id}
-            .checked=${live(panel.methodId === method.id)}
-            @change=${() => host.setPanel({ ...panel, methodId: method.id })}
-          />
-          <span class="choice-label">${paymentMethodLabel(host.t, method)}</span>
-        </label>`,
+    ${methods.map((method) =>
+      renderChoice({
+        name: 'method',
+        value: method.id,
+        checked: panel.methodId === method.id,
+        label: paymentMethodLabel(host.t, method),
+        onChange: () => host.setPanel({ ...panel, methodId: method.id }),
+      }),
     )}
     ${host.canAddCard ? renderNewCardChoice(host, panel) : html`<p class="hint">${m.newCardElsewhere}</p>`}
   </fieldset>`;
@@ -139,22 +135,17 @@ function chooseNewCard(host: SubsHost, panel: SubscribePanel): void {
 /** The "A new card" radio, and under it, once chosen, the provider's fields. */
 function renderNewCardChoice(host: SubsHost, panel: SubscribePanel): TemplateResult {
   const m = host.t.subscriptions;
-  const id = fieldId(host, NEW_CARD);
   const chosen = panel.methodId === NEW_CARD;
-  return html`<label class="choice">
-      <input
-        type="radio"
-        name="method"
-        value=${NEW_CARD}
-        .checked=${live(chosen)}
-        aria-labelledby=${`${id}-label`}
-        aria-describedby=${`${id}-hint`}
-        @change=${() => chooseNewCard(host, panel)}
-      />
-      <span class="choice-label" id=${`${id}-label`}>${m.newCard}</span>
-      <span class="hint" id=${`${id}-hint`}>${m.newCardHint}</span>
-    </label>
-    ${chosen ? renderNewCardEntry(host) : nothing}`;
+  return html`${renderChoice({
+    name: 'method',
+    value: NEW_CARD,
+    checked: chosen,
+    label: m.newCard,
+    detail: m.newCardHint,
+    id: fieldId(host, NEW_CARD),
+    onChange: () => chooseNewCard(host, panel),
+  })}
+  ${chosen ? renderNewCardEntry(host) : nothing}`;
 }
 
 function renderNewCardEntry(host: SubsHost): TemplateResult {
