@@ -103,7 +103,10 @@ type Story = StoryObj<Args>;
 /** Ada: US addresses (state, ZIP code), contacts, shipping to her billing address. */
 export const Content: Story = { loaders: [async () => ({ adapter: await signedInAs() })] };
 
-/** A business in France: no region line, a VAT number the registry verified, PO and registration numbers. */
+/**
+ * A business in France: no region line, a VAT number the registry verified, PO and registration numbers.
+ * Grace reaches it through an access rule, not as its owner: its email is shown read-only, with why.
+ */
 export const Business: Story = { loaders: [async () => ({ adapter: await analytical() })] };
 
 /** Nothing on file yet beyond name and email: blank forms to fill. */

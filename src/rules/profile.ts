@@ -8,6 +8,7 @@ import {
   vatNumberFits,
 } from '../model/index.js';
 import { normalizeEmail } from './access.js';
+import { requireAccountOwner } from './account-owner.js';
 import { invalidField } from './errors.js';
 import type { CustomerRecord } from './records.js';
 
@@ -113,6 +114,28 @@ export function checkEmailChange(
   if (owner && owner.id !== customer.id) {
     throw invalidField('newEmail', 'another account uses this email address', 'taken');
   }
+}
+
+/**
+ * Who asks for an email change: only the account's owner (rules/account-owner.ts). The person's address is
+ * stored with the link as its requester, for `checkEmailChangeRequester`.
+ */
+export function checkEmailChangeRequest(customer: Pick<CustomerRecord, 'email'>, personEmail: string): void {
+  requireAccountOwner(customer, personEmail, 'email');
+}
+
+/**
+ * Confirming a link needs no session: the link names the account and proves the new mailbox, so whoever
+ * is signed in when it is opened (nobody, the owner, or a person switched to another account) does not
+ * matter. Who asked does: the link's requester must be the account's owner still — their address is the
+ * account's email now as it was then. A link stored without a requester (before requesters were recorded)
+ * is refused like a request by someone else.
+ */
+export function checkEmailChangeRequester(
+  customer: Pick<CustomerRecord, 'email'>,
+  requestedBy: string | null | undefined,
+): void {
+  requireAccountOwner(customer, requestedBy ?? '', 'email');
 }
 
 /** A link that is unknown, used or expired. */

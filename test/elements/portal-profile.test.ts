@@ -156,6 +156,62 @@ describe('<portal-profile>', () => {
     expect((await adapter.getCustomer()).email).to.equal('ada.king@example.com');
   });
 
+  it('shows a person granted access the account’s email read-only with why, and still their billing forms', async () => {
+    const grace = await signedInAnalytical();
+    await grace.switchAccount({ customerId: 'cus_ada' });
+    const el = await mount(grace);
+    await expect(el).to.be.accessible();
+    const headings = [...root(el).querySelectorAll('form h3')].map((heading) => text(heading));
+    expect(headings, 'no email form').to.not.include('Email address');
+    expect(headings, 'billing details stay editable').to.include.members([
+      'Name and company',
+      'Addresses and contacts',
+      'Tax and purchasing details',
+    ]);
+    const section = root(el).querySelector<HTMLElement>(`[aria-labelledby="${el.uid}-email-heading"]`)!;
+    expect(section.localName).to.equal('section');
+    expect(text(section.querySelector('.current'))).to.equal('Current address ada@example.com');
+    expect(text(section.querySelector('[part="notice"]'))).to.equal(
+      'Only the account’s owner can change this address, because they sign in with it.',
+    );
+    expect(section.querySelector('input, button'), 'nothing to press').to.not.exist;
+
+    const ada = await mount(await signedInAda());
+    expect(field(ada, 'Email address', 'New email address'), 'the owner gets the form').to.exist;
+  });
+
+  it('says why in French, and shows the owner-only refusal if the form was offered anyway', async () => {
+    const grace = await signedInAnalytical();
+    await grace.switchAccount({ customerId: 'cus_ada' });
+    const french = await mount(grace, 'fr-FR');
+    expect(
+      text(root(french).querySelector(`[aria-labelledby="${french.uid}-email-heading"] [part="notice"]`)),
+    ).to.equal(
+      'Seul le titulaire du compte peut modifier cette adresse, car c’est avec elle qu’il se connecte.',
+    );
+    // A session read that (wrongly) names the owner: the form shows, and the backend's refusal says why.
+    const posing = new Proxy(grace, {
+      get(target, name, receiver) {
+        if (name === 'getSession') {
+          return async () => ({ ...(await target.getSession()), email: 'ada@example.com' });
+        }
+        const value = Reflect.get(target, name, receiver) as unknown;
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+    const el = await mount(posing);
+    await typeInto(field(el, 'Email address', 'New email address'), 'grace.new@example.net');
+    await sendKeys({ press: 'Enter' });
+    await settle(el, () => root(el).querySelector('.alert.error'), 'the refusal');
+    expect(text(root(el).querySelector('.alert.error'))).to.equal(
+      'Only the account’s owner can change this address, because they sign in with it.',
+    );
+    expect(
+      grace.outbox.some((mail) => mail.to === 'grace.new@example.net'),
+      'no link sent',
+    ).to.be.false;
+  });
+
   it('says a dead email-change link is dead', async () => {
     const el = await fixture<PortalProfile>(
       html`<portal-profile

@@ -7,7 +7,8 @@ import type {
   InvoicePage,
   Session,
 } from '../../../src/model/index.js';
-import { ADA, type Client, type ErrorReply, useTestServer } from './helpers.js';
+import { OWNER_ONLY_REFUSAL } from '../../../src/rules/account-owner.js';
+import { ADA, type Client, DEMO_PASSWORD, type ErrorReply, useTestServer } from './helpers.js';
 
 const GRACE = 'grace@example.net';
 const server = useTestServer();
@@ -200,5 +201,87 @@ describe('several billing accounts per person', () => {
       ['CUST-0002 true'],
     );
     assert.equal((await client.post('/portal-api/accounts/switch', { customerId: 'cus_ada' })).status, 404);
+  });
+});
+
+// Grace is granted Ada's account; Ada owns it: its email is her sign-in address. Only Ada may change what
+// signs in to it (src/rules/account-owner.ts).
+describe('the account’s sign-in belongs to its owner', () => {
+  const GRACES_MAILBOX = 'grace.new@example.net';
+
+  async function graceOnAdas(): Promise<Client> {
+    const grace = await graceSignsIn();
+    const switched = await grace.post('/portal-api/accounts/switch', { customerId: 'cus_ada' });
+    assert.equal(switched.status, 200, switched.text);
+    return grace;
+  }
+
+  function assertOwnerOnly(reply: { status: number; body: unknown; text: string }, what: string): void {
+    assert.equal(reply.status, 403, `${what}: ${reply.text}`);
+    const { error } = reply.body as ErrorReply;
+    assert.equal(error.code, 'forbidden', what);
+    assert.ok(error.message.startsWith(OWNER_ONLY_REFUSAL), `${what} says why: ${error.message}`);
+  }
+
+  it('refuses a granted person’s request to change the account’s email, and takes the owner’s', async () => {
+    const grace = await graceOnAdas();
+    assertOwnerOnly(
+      await grace.post('/portal-api/customer/email-change', { newEmail: GRACES_MAILBOX }),
+      'Grace asking to move Ada’s address',
+    );
+    assert.deepEqual(await server.outbox(GRACES_MAILBOX), [], 'no link went out');
+    assert.deepEqual(await server.query('SELECT token_hash FROM email_change_tokens'), [], 'no link stored');
+    const customer = await grace.get<{ email: string; pendingEmail?: string }>('/portal-api/customer');
+    assert.deepEqual([customer.body.email, customer.body.pendingEmail], [ADA, undefined], 'nothing pending');
+    // Billing details stay hers to keep up to date.
+    const details = await grace.request('PUT', '/portal-api/customer/tax-ids', {
+      json: { poNumber: 'PO-G1' },
+    });
+    assert.equal(details.status, 200, details.text);
+
+    const ada = server.client();
+    assert.equal((await ada.signIn()).status, 200);
+    const own = await ada.post('/portal-api/customer/email-change', { newEmail: 'ada.king@example.com' });
+    assert.equal(own.status, 200, own.text);
+    const [stored] = await server.query<{ requested_by: string }>(
+      'SELECT requested_by FROM email_change_tokens',
+    );
+    assert.equal(stored.requested_by, ADA, 'the link records who asked');
+    // Grace, still on Ada's account, could open Ada's link (the link is proof enough of the mailbox).
+    const token = await server.emailedToken('ada.king@example.com', 'portal-email-token');
+    const confirmed = await grace.post('/portal-api/customer/email-change/confirm', { token });
+    assert.equal(confirmed.status, 200, confirmed.text);
+  });
+
+  it('refuses a link whose requester is not the account’s owner, whoever opens it', async () => {
+    const ada = server.client();
+    assert.equal((await ada.signIn()).status, 200);
+    for (const requester of [GRACE, null]) {
+      await ada.post('/portal-api/customer/email-change', { newEmail: GRACES_MAILBOX });
+      const token = await server.emailedToken(GRACES_MAILBOX, 'portal-email-token');
+      // A link stored by someone else's request (or before requesters were recorded: none).
+      await server.query('UPDATE email_change_tokens SET requested_by = $1 WHERE consumed_at IS NULL', [
+        requester,
+      ]);
+      assertOwnerOnly(
+        await server.client().post('/portal-api/customer/email-change/confirm', { token }),
+        `a link requested by ${requester ?? 'nobody recorded'}`,
+      );
+    }
+    assert.equal((await ada.get<{ email: string }>('/portal-api/customer')).body.email, ADA, 'unchanged');
+  });
+
+  it('refuses a granted person a password change before any attempt counts against the owner', async () => {
+    const grace = await graceOnAdas();
+    const change = (currentPassword: string) =>
+      grace.request('PUT', '/portal-api/auth/password', {
+        json: { currentPassword, newPassword: 'graces-password-for-ada' },
+      });
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      assertOwnerOnly(await change(`a-guess-number-${attempt}`), `guess ${attempt + 1}`);
+    }
+    assertOwnerOnly(await change(DEMO_PASSWORD), 'even with the right password');
+    const ada = server.client();
+    assert.equal((await ada.signIn()).status, 200, 'Ada is not locked out, and her password is hers');
   });
 });

@@ -1,6 +1,8 @@
 import type { BillingAccount } from '../../model/index.js';
+import { isOwnerOnlyRefusal } from '../../rules/account-owner.js';
+import { DEMO_PASSWORD } from '../demo/demo-data.js';
 import { deepEqual, equal, ok, rejects, show } from './assert.js';
-import { type Register, GRACE, tokenFromOutbox } from './context.js';
+import { ADA, type Register, GRACE, TestContext, tokenFromOutbox } from './context.js';
 
 /** The demo data grants grace@example.net on Analytical Engines Ltd (CUST-0002) and on Ada's (CUST-0001). */
 const ANALYTICAL = 'CUST-0002';
@@ -8,6 +10,16 @@ const ADAS = 'CUST-0001';
 /** Analytical Engines grants its whole domain, so these addresses reach it besides Ada's own account. */
 const ADA_AT_ANALYTICAL = 'ada@analytical.example';
 const ADA_KING_AT_ANALYTICAL = 'ada.king@analytical.example';
+
+/** A mailbox of Grace's own, where she would like Ada's account's links to go. */
+const GRACES_MAILBOX = 'grace.new@example.net';
+
+/** Grace, by her link, switched to Ada's account: granted by a rule, not its owner. */
+async function graceOnAdas(t: TestContext): Promise<void> {
+  await t.signInByMagicLink(GRACE);
+  const switched = await t.adapter.switchAccount({ customerId: 'cus_ada' });
+  equal(switched.customerCode, ADAS, 'Grace switched to Ada’s account');
+}
 
 function byCode(accounts: readonly BillingAccount[], code: string): BillingAccount {
   const found = accounts.find((account) => account.customerCode === code);
@@ -132,5 +144,37 @@ export function accountSwitchTests(test: Register): void {
       ],
       'listAccounts(): her own account, found by its new address, and Analytical',
     );
+  });
+
+  test('keeps the account’s sign-in its owner’s: a granted person changes neither its email nor its password', async (t) => {
+    const { adapter, harness } = t;
+    await graceOnAdas(t);
+    const refusals = [
+      ['requestEmailChange', () => adapter.requestEmailChange({ newEmail: GRACES_MAILBOX })],
+      [
+        'changePassword',
+        () => adapter.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: 'graces-now' }),
+      ],
+    ] as const;
+    for (const [name, call] of refusals) {
+      const refusal = await rejects(call(), 'forbidden', `${name} by a granted person`);
+      ok(isOwnerOnlyRefusal(refusal), `${name} says only the owner may ("${refusal.message}")`);
+    }
+    deepEqual(await harness.outbox(GRACES_MAILBOX), [], 'no link went to Grace’s mailbox');
+    const account = await adapter.getCustomer();
+    deepEqual([account.email, account.pendingEmail], [ADA, undefined], 'Ada’s address, nothing pending');
+    const details = await adapter.updateTaxIds({ poNumber: 'PO-GRACE' });
+    equal(details.poNumber, 'PO-GRACE', 'billing details stay Grace’s to keep up to date');
+    await adapter.signOut();
+
+    // Ada asks; the link is proof of the new mailbox, so who is signed in when it is opened does not matter.
+    await t.signInAda();
+    await adapter.requestEmailChange({ newEmail: 'ada.king@example.com' });
+    await adapter.signOut();
+    await graceOnAdas(t);
+    const token = await tokenFromOutbox(harness, 'ada.king@example.com', 'portal-email-token');
+    equal((await adapter.confirmEmailChange({ token })).email, 'ada.king@example.com', 'Ada’s own link');
+    await adapter.signOut();
+    await t.signIn('ada.king@example.com', DEMO_PASSWORD);
   });
 }

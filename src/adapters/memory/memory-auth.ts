@@ -28,6 +28,7 @@ import {
   signInExpired,
   wrongCurrentPassword,
 } from '../../rules/access.js';
+import { requireAccountOwner } from '../../rules/account-owner.js';
 import { requireCapability } from '../../rules/capabilities.js';
 import { rateLimited } from '../../rules/errors.js';
 import { lockedAccountResetMail, magicLinkMail, passwordResetMail, unlockMail } from '../../rules/mail.js';
@@ -255,11 +256,13 @@ export function resetPassword(state: MemoryState, input: PasswordReset): void {
 /**
  * A wrong current password is a `validation` error on `currentPassword`, not `unauthorized`: the session
  * is fine, and elements treat `unauthorized` as "signed out". Failures count towards the same lockout as
- * sign-in, so a borrowed session cannot be used to guess the password.
+ * sign-in, so a borrowed session cannot be used to guess the password. Only the account's owner may
+ * change it: a person an access rule lets in is refused before any attempt counts against the owner.
  */
 export function changePassword(state: MemoryState, input: ChangePassword): void {
   requirePasswords(state);
   const customer = state.requireCustomer();
+  requireAccountOwner(customer, (state.currentSession() as Session).email, 'password');
   throwIfRateLimited(state, customer.email);
   if (customer.password === undefined || customer.password !== input.currentPassword) {
     state.recordFailure(customer.email, LOCKOUT_FAILURES, LOCKOUT_WINDOW);

@@ -4,6 +4,7 @@ import type {
   EmailChangeRequest,
   EmailChanged,
   ProfileUpdate,
+  Session,
   TaxIdsUpdate,
 } from '../../model/index.js';
 import { normalizeEmail } from '../../rules/access.js';
@@ -16,6 +17,8 @@ import {
   EMAIL_CHANGE_PARAM,
   badEmailChangeLink,
   checkEmailChange,
+  checkEmailChangeRequest,
+  checkEmailChangeRequester,
   profileChanges,
   taxIdUpdate,
   testTaxIdVerifier,
@@ -56,9 +59,14 @@ export async function updateTaxIds(state: MemoryState, input: TaxIdsUpdate): Pro
   return toCustomer(customer);
 }
 
-/** A new request replaces any link sent before: only the newest address can be confirmed. */
+/**
+ * Only the account's owner may ask (not a person an access rule lets in); a new request replaces any link
+ * sent before: only the newest address can be confirmed.
+ */
 export function requestEmailChange(state: MemoryState, input: EmailChangeRequest): Customer {
   const customer = modifiable(state);
+  const person = (state.currentSession() as Session).email;
+  checkEmailChangeRequest(customer, person);
   state.checkReturnUrl(input.returnUrl);
   const newEmail = normalizeEmail(input.newEmail);
   checkEmailChange(customer, newEmail, state.customerByEmail(newEmail));
@@ -69,6 +77,7 @@ export function requestEmailChange(state: MemoryState, input: EmailChangeRequest
   state.emailChanges.set(token, {
     customerId: customer.id,
     email: newEmail,
+    requestedBy: normalizeEmail(person),
     expiresAt: state.nowMs() + EMAIL_CHANGE_MINUTES * 60_000,
   });
   const merchant = state.data.settings.branding.merchantName;
@@ -78,13 +87,17 @@ export function requestEmailChange(state: MemoryState, input: EmailChangeRequest
   return toCustomer(customer);
 }
 
-/** The link works once, within its lifetime, and only while no other account took the address meanwhile. */
+/**
+ * The link works once, within its lifetime, while its requester still owns the account and no other
+ * account took the address meanwhile. No session is needed: whoever is signed in does not matter.
+ */
 export function confirmEmailChange(state: MemoryState, input: EmailChangeConfirm): EmailChanged {
   requireCapability(state.data.settings, 'modifyInformation');
   const grant = state.emailChanges.get(input.token);
   state.emailChanges.delete(input.token);
   if (!grant || grant.expiresAt <= state.nowMs()) throw badEmailChangeLink();
   const customer = state.customerById(grant.customerId);
+  checkEmailChangeRequester(customer, grant.requestedBy);
   checkEmailChange(customer, grant.email, state.customerByEmail(grant.email));
   const previous = customer.email;
   customer.email = grant.email;

@@ -38,6 +38,11 @@ export interface Grant {
   expiresAt: number;
 }
 
+/** An email-change link: `email` is the new address, `requestedBy` the owner who asked (rules/profile.ts). */
+export interface EmailChangeGrant extends Grant {
+  requestedBy: string;
+}
+
 interface FailureRecord {
   count: number;
   lastAt: number;
@@ -66,7 +71,7 @@ export class MemoryState {
   readonly resetTokens = new Map<string, Grant>();
   readonly challenges = new Map<string, Grant>();
   /** Email-change links: `email` is the new address, which the link proves the customer reads. */
-  readonly emailChanges = new Map<string, Grant>();
+  readonly emailChanges = new Map<string, EmailChangeGrant>();
   /** Quick order hand-off tokens not yet exchanged: a memory backend keeps them as they are, unhashed. */
   readonly quickOrderTokens = new Map<string, { customerId: string; expiresAt: number }>();
   /** Failed password attempts by normalized email, whether or not an account has that address. */

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { PortalError } from '../../contract/errors.js';
-import { EmailChangeRequest } from '../../model/index.js';
+import { type Customer, EmailChangeRequest } from '../../model/index.js';
+import { isOwnerOnlyRefusal } from '../../rules/account-owner.js';
 import { checkForm, fieldForPath, messageFor } from '../../ui/form/validate.js';
 import { errorMessage } from '../../ui/states.js';
 import { sentence, userText } from '../../ui/user-text.js';
@@ -11,12 +12,16 @@ import type { PortalProfile } from './portal-profile.js';
 /**
  * The email change: the address in force, the one waiting for its link ("confirm the link we sent to
  * …"), and the form that asks for a link to a new address. Confirming the link is `confirm-view.ts`.
+ * The address is how the account's owner signs in, so only they get the form; a person the merchant
+ * granted access to the account sees the address and why they cannot change it (the backends refuse
+ * them anyway, src/rules/account-owner.ts).
  */
 
 export function renderEmail(host: PortalProfile): TemplateResult {
   const t = host.t.profile;
   const customer = host.customer;
   if (!customer) return html``;
+  if (!host.ownsAccount) return renderOwnersEmail(host, customer);
   return renderForm(
     host,
     'email',
@@ -30,6 +35,20 @@ export function renderEmail(host: PortalProfile): TemplateResult {
       ${emailFields(host.t).map((field) => renderFormField(host, 'email', field))}
       ${renderSubmit(host, 'email', t.sendLink, t.sending)}`,
   );
+}
+
+/** The address, read-only, to someone who is not the account's owner. */
+function renderOwnersEmail(host: PortalProfile, customer: Customer): TemplateResult {
+  const t = host.t.profile;
+  const headingId = `${host.uid}-email-heading`;
+  return html`<section class="card" aria-labelledby=${headingId}>
+    <h3 id=${headingId} tabindex="-1">${t.emailHeading}</h3>
+    <p class="current">
+      <span class="label">${t.currentEmail}</span>
+      <span class="value">${userText(customer.email)}</span>
+    </p>
+    <p class="alert info" part="notice">${t.emailOwnerOnly}</p>
+  </section>`;
 }
 
 async function requestChange(host: PortalProfile): Promise<void> {
@@ -66,5 +85,8 @@ async function requestChange(host: PortalProfile): Promise<void> {
     return { id: field.path, message };
   });
   if (host.form.serverErrors.size > 0) host.focusing.focusAfterUpdate(host.fieldId('newEmail'));
-  else host.tellIn('email', { tone: 'error', text: errorMessage(host.t, result) });
+  else {
+    const text = isOwnerOnlyRefusal(result) ? t.emailOwnerOnly : errorMessage(host.t, result);
+    host.tellIn('email', { tone: 'error', text });
+  }
 }

@@ -35,6 +35,7 @@ export const de: ProfileMessages = {
   sending: 'Wird gesendet…',
   emailSame: 'Das ist bereits Ihre E-Mail-Adresse.',
   emailTaken: 'Ein anderes Konto verwendet diese Adresse. Wählen Sie eine andere.',
+  emailOwnerOnly: 'Nur der Inhaber des Kontos kann diese Adresse ändern, da er sich mit ihr anmeldet.',
   pendingEmail: (email: string) =>
     `Bestätigen Sie den Link, den wir an ${email} gesendet haben. Bis dahin bleibt Ihre E-Mail-Adresse unverändert.`,
   linkSent: (email: string) => `Wir haben einen Bestätigungslink an ${email} gesendet.`,

@@ -38,6 +38,7 @@ export const en = {
   sending: 'Sending…',
   emailSame: 'This is already your email address.',
   emailTaken: 'Another account uses this address. Choose a different one.',
+  emailOwnerOnly: 'Only the account’s owner can change this address, because they sign in with it.',
   pendingEmail: (email: string) =>
     `Confirm the link we sent to ${email}. Until then, your email stays as it is.`,
   linkSent: (email: string) => `We sent a confirmation link to ${email}.`,

@@ -34,6 +34,8 @@ export const es: ProfileMessages = {
   sending: 'Enviando…',
   emailSame: 'Ya es tu correo electrónico.',
   emailTaken: 'Otra cuenta usa esta dirección. Elige otra.',
+  emailOwnerOnly:
+    'Solo el titular de la cuenta puede cambiar esta dirección, porque es la que usa para iniciar sesión.',
   pendingEmail: (email: string) =>
     `Confirma el enlace que enviamos a ${email}. Hasta entonces, tu correo no cambia.`,
   linkSent: (email: string) => `Enviamos un enlace de confirmación a ${email}.`,

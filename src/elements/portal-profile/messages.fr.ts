@@ -36,6 +36,8 @@ export const fr: ProfileMessages = {
   sending: 'Envoi…',
   emailSame: 'C’est déjà votre adresse e-mail.',
   emailTaken: 'Un autre compte utilise cette adresse. Choisissez-en une autre.',
+  emailOwnerOnly:
+    'Seul le titulaire du compte peut modifier cette adresse, car c’est avec elle qu’il se connecte.',
   pendingEmail: (email: string) =>
     `Confirmez le lien envoyé à ${email}. D’ici là, votre adresse e-mail reste inchangée.`,
   linkSent: (email: string) => `Nous avons envoyé un lien de confirmation à ${email}.`,

@@ -7,11 +7,12 @@ import { LiveRegionController } from '../../controllers/live-region.js';
 import { runRequest } from '../../controllers/request.js';
 import { emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
-import { QueryController, loadedValue } from '../../core/query.js';
+import { QueryController, type QueryState, loadedValue } from '../../core/query.js';
 import { queries, when } from '../../core/queries.js';
 import type { PortalStore } from '../../core/store.js';
 import { readUrlToken, removeUrlToken } from '../../core/url-token.js';
 import type { Customer, PaymentMethod, PortalSettings } from '../../model/index.js';
+import { isAccountOwner } from '../../rules/account-owner.js';
 import { allows } from '../../rules/capabilities.js';
 import { EMAIL_CHANGE_PARAM } from '../../contract/link-params.js';
 import { formStyles } from '../../ui/form/styles.js';
@@ -45,6 +46,10 @@ export interface Notice {
   spoken?: string;
 }
 
+function refreshing(state: QueryState<unknown>): boolean {
+  return state.status === 'complete' && state.refreshing;
+}
+
 function sameAddress(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -59,7 +64,8 @@ function sameAddress(a: unknown, b: unknown): boolean {
  * backend's registry check is shown as verified, not registered, or "could not verify right now" — never
  * as invalid. Problems are shown at their fields in the customer's language, and nothing typed is lost
  * when a save is refused. When the merchant turns "modify information" off, everything is shown
- * read-only with the reason (the backend refuses changes anyway).
+ * read-only with the reason (the backend refuses changes anyway). The email is the account owner's
+ * sign-in address: a person the merchant granted access to the account sees it read-only, with why.
  *
  * It reads `?portal-email-token=` from the page URL when it connects: the link of an email change, which
  * it confirms when the customer presses Confirm (no session needed), then removes from the URL.
@@ -110,6 +116,7 @@ export class PortalProfile extends PortalElement<typeof profileMessages> {
 
   private readonly settingsQuery = new QueryController(this, queries.settings);
   private readonly customerQuery = new QueryController(this, queries.customer);
+  private readonly sessionQuery = new QueryController(this, queries.session);
   private readonly methodsQuery = new QueryController(
     this,
     when(() => this.canEdit && !!this.customer, queries.paymentMethods),
@@ -117,6 +124,8 @@ export class PortalProfile extends PortalElement<typeof profileMessages> {
   /** A save's answer, shown until the customer read again replaces the one it was saved over. */
   private answer: { customer: Customer; over: Customer | undefined } | null = null;
   private urlChecked = false;
+  /** Whether the person signed in owns the account, as of the last time both reads were settled. */
+  private owner: boolean | undefined;
 
   /** @internal */
   get settings(): PortalSettings | undefined {
@@ -134,6 +143,27 @@ export class PortalProfile extends PortalElement<typeof profileMessages> {
     const loaded = loadedValue(this.customerQuery.state);
     if (this.answer && this.answer.over === loaded) return this.answer.customer;
     return loaded;
+  }
+
+  /**
+   * @internal Whether the person signed in owns the account (its email is their address), so may change
+   * its email (rules/account-owner.ts); undefined until both the session and the account are read. While
+   * either is read again (after an email change both are), the last answer stands, so nothing flickers.
+   */
+  get ownsAccount(): boolean | undefined {
+    return this.owner;
+  }
+
+  private decideOwner(): void {
+    const session = this.sessionQuery.state;
+    const account = this.customerQuery.state;
+    const customer = loadedValue(account);
+    const person = loadedValue(session);
+    if (customer === undefined) this.owner = undefined;
+    else if (person === undefined) return;
+    else if (this.owner === undefined || (!refreshing(session) && !refreshing(account))) {
+      this.owner = person !== null && isAccountOwner(customer, person.email);
+    }
   }
 
   /** @internal The account's values by field path. */
@@ -165,6 +195,7 @@ export class PortalProfile extends PortalElement<typeof profileMessages> {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (this.answer && this.answer.over !== loadedValue(this.customerQuery.state)) this.answer = null;
+    this.decideOwner();
   }
 
   // What the views call
@@ -304,6 +335,12 @@ export class PortalProfile extends PortalElement<typeof profileMessages> {
       if (customerState.status !== 'error') return renderLoading(t, 8);
       if (customerState.error.code === 'unauthorized' && landing) return html``;
       return renderError(t, customerState.error, () => this.customerQuery.refresh());
+    }
+    const sessionState = this.sessionQuery.state;
+    if (this.ownsAccount === undefined) {
+      return sessionState.status === 'error'
+        ? renderError(t, sessionState.error, () => this.sessionQuery.refresh())
+        : renderLoading(t, 8);
     }
     return this.canEdit ? this.renderEditable() : renderReadOnly(this, customer, this.settings);
   }

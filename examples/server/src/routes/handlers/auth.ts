@@ -15,6 +15,7 @@ import {
   signUpRefused,
   wrongCurrentPassword,
 } from '../../../../../src/rules/access.js';
+import { requireAccountOwner } from '../../../../../src/rules/account-owner.js';
 import { type Capability, allows, requireCapability } from '../../../../../src/rules/capabilities.js';
 import { rateLimited } from '../../../../../src/rules/errors.js';
 import {
@@ -504,6 +505,8 @@ export const authHandlers: Pick<
     const settings = await requireAppCapability(ctx.app, 'passwordSignIn');
     const session: AuthenticatedSession = ctx.requireSession();
     const { customer } = session;
+    // Before any attempt is counted: a person an access rule lets in must not lock the owner out by guessing.
+    requireAccountOwner(customer.record, session.email, 'password');
     const { db, limits } = ctx.app;
     const now = ctx.now();
     const scope = await attemptScope(db, ctx.deviceToken, customer.record.email, now);

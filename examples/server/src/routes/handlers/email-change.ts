@@ -7,6 +7,8 @@ import {
   EMAIL_CHANGE_PARAM,
   badEmailChangeLink,
   checkEmailChange,
+  checkEmailChangeRequest,
+  checkEmailChangeRequester,
 } from '../../../../../src/rules/profile.js';
 import { hashToken, randomToken } from '../../auth/secrets.js';
 import { followEmailChange } from '../../auth/sessions.js';
@@ -23,14 +25,18 @@ import {
 import type { Handlers } from '../types.js';
 
 /**
- * The two-step email change: a link to the new address (single use, expiring, stored as a hash), and its
- * confirmation, which switches the address and tells the old one. Until then `pending_email` shows it.
+ * The two-step email change: a link to the new address (single use, expiring, stored as a hash, with the
+ * owner who asked), and its confirmation, which switches the address and tells the old one. Until then
+ * `pending_email` shows it. Only the account's owner may ask, and a link works only while its requester
+ * still owns the account (src/rules/account-owner.ts, rules/profile.ts).
  */
 export const emailChangeHandlers: Pick<Handlers, 'requestEmailChange' | 'confirmEmailChange'> = {
   async requestEmailChange(ctx, input) {
     const { db } = ctx.app;
     const settings = await requireCapability(ctx.app, 'modifyInformation');
-    const customer = ctx.requireSession().customer.record;
+    const session = ctx.requireSession();
+    const customer = session.customer.record;
+    checkEmailChangeRequest(customer, session.email);
     const newEmail = normalizeEmail(input.newEmail);
     checkReturnUrl(ctx.app, input.returnUrl);
     checkEmailChange(customer, newEmail, (await findCustomerByEmail(db, newEmail))?.record);
@@ -45,12 +51,14 @@ export const emailChangeHandlers: Pick<Handlers, 'requestEmailChange' | 'confirm
       );
       const token = randomToken();
       await tx.query(
-        `INSERT INTO email_change_tokens (token_hash, customer_id, new_email, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5)`,
+        `INSERT INTO email_change_tokens (token_hash, customer_id, new_email, requested_by, created_at,
+                                          expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
         [
           hashToken(token),
           customer.id,
           newEmail,
+          normalizeEmail(session.email),
           now,
           new Date(now.getTime() + EMAIL_CHANGE_MINUTES * 60_000),
         ],
@@ -64,7 +72,10 @@ export const emailChangeHandlers: Pick<Handlers, 'requestEmailChange' | 'confirm
     return toCustomer(((await findCustomer(db, customer.id)) as StoredCustomer).record);
   },
 
-  /** An explicit POST, so a mail scanner's GET of the link changes nothing; no session needed. */
+  /**
+   * An explicit POST, so a mail scanner's GET of the link changes nothing; no session needed (whoever is
+   * signed in does not matter: the link proves the mailbox, its stored requester the owner's intent).
+   */
   async confirmEmailChange(ctx, input) {
     const { db } = ctx.app;
     const settings = await requireCapability(ctx.app, 'modifyInformation');
@@ -72,16 +83,21 @@ export const emailChangeHandlers: Pick<Handlers, 'requestEmailChange' | 'confirm
     const now = ctx.now();
     const email = await db.transaction(async (tx) => {
       // Check and consumption are one UPDATE: two requests with the same link cannot both succeed.
-      const { rows } = await tx.query<{ customer_id: string; new_email: string }>(
+      const { rows } = await tx.query<{
+        customer_id: string;
+        new_email: string;
+        requested_by: string | null;
+      }>(
         `UPDATE email_change_tokens SET consumed_at = $2
           WHERE token_hash = $1 AND consumed_at IS NULL AND expires_at > $2
-          RETURNING customer_id, new_email`,
+          RETURNING customer_id, new_email, requested_by`,
         [hashToken(input.token), now],
       );
       const claim = rows[0];
       if (!claim) throw badEmailChangeLink();
       const customer = (await findCustomer(tx, claim.customer_id, { forUpdate: true })) as StoredCustomer;
       const previous = customer.record.email;
+      checkEmailChangeRequester(customer.record, claim.requested_by);
       checkEmailChange(
         customer.record,
         claim.new_email,
