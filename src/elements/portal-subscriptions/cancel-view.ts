@@ -138,7 +138,7 @@ function renderForm(host: SubsHost, panel: CancelPanel, subscription: Subscripti
           : nothing
       }
       <div class="actions">
-        <button type="submit" class="button primary">${m.continueButton}</button>
+        <button type="submit" class="button primary">${host.t.common.continue}</button>
         ${secondaryButton(host, m.keepIt, () => host.closePanel())}
       </div>
     </form>`;
@@ -183,7 +183,7 @@ function renderConfirm(host: SubsHost, panel: CancelPanel, subscription: Subscri
     <form novalidate @submit=${(event: SubmitEvent) => void cancel(host, panel, event)}>
       <div class="actions">
         ${primaryButton(host, m.confirmCancel, m.cancelling, host.busy)}
-        ${secondaryButton(host, m.back, () => host.setPanel({ ...panel, step: 'form' }, true))}
+        ${secondaryButton(host, host.t.common.back, () => host.setPanel({ ...panel, step: 'form' }, true))}
         ${secondaryButton(host, m.keepIt, () => host.closePanel())}
       </div>
     </form>`;

@@ -122,7 +122,7 @@ function renderForm(host: SubsHost, panel: ChangePanel, subscription: Subscripti
       })}
       <div class="actions">
         ${primaryButton(host, m.seePrice, m.quoting, host.busy, false)}
-        ${secondaryButton(host, m.back, () => host.closePanel())}
+        ${secondaryButton(host, host.t.common.back, () => host.closePanel())}
       </div>
     </form>`;
 }
@@ -170,7 +170,7 @@ function renderQuote(host: SubsHost, panel: ChangePanel, quote: ChangePreview): 
           m.changing,
           host.changeFlow.busy,
         )}
-        ${secondaryButton(host, m.back, () => host.setPanel({ ...panel, step: 'form', quote: null, refreshed: false }, true))}
+        ${secondaryButton(host, host.t.common.back, () => host.setPanel({ ...panel, step: 'form', quote: null, refreshed: false }, true))}
       </div>
     </form>`;
 }

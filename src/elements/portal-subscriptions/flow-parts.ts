@@ -148,6 +148,6 @@ export function renderUnknown(
       >
         ${flow.busy ? renderBusy(m.checking) : m.checkAgain}
       </button>
-      ${secondaryButton(host, m.close, () => host.closePanel())}
+      ${secondaryButton(host, host.t.common.close, () => host.closePanel())}
     </div>`;
 }

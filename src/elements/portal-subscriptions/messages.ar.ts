@@ -92,8 +92,6 @@ export const ar: SubscriptionsMessages = {
   withdraw: 'سحب التغيير',
   withdrawOf: (plan: string) => `سحب التغيير: ${plan}`,
   subscribe: 'الاشتراك في خطة',
-  back: 'رجوع',
-  close: 'إغلاق',
   working: 'جارٍ التنفيذ…',
   // الاشتراك
   plansHeading: 'اختر خطة',
@@ -191,7 +189,6 @@ export const ar: SubscriptionsMessages = {
   whenLegend: 'متى ينتهي؟',
   whenPeriodEnd: (date: string) => `في نهاية الفترة، في ${date}`,
   whenNow: 'الآن',
-  continueButton: 'متابعة',
   confirmHeading: 'تأكيد الإلغاء',
   keepsUntil: (plan: string, date: string) =>
     `ينتهي ${plan} في ${date}. يبقى لك ما دفعت مقابله حتى ذلك الحين، ويمكنك التراجع عن الإلغاء قبل ذلك التاريخ.`,

@@ -58,8 +58,6 @@ export const de: SubscriptionsMessages = {
   withdraw: 'Änderung zurückziehen',
   withdrawOf: (plan: string) => `Änderung zurückziehen: ${plan}`,
   subscribe: 'Einen Tarif abonnieren',
-  back: 'Zurück',
-  close: 'Schließen',
   working: 'Wird bearbeitet…',
   // Abonnieren
   plansHeading: 'Tarif auswählen',
@@ -153,7 +151,6 @@ export const de: SubscriptionsMessages = {
   whenLegend: 'Wann soll es enden?',
   whenPeriodEnd: (date: string) => `Zum Ende des Zeitraums, am ${date}`,
   whenNow: 'Sofort',
-  continueButton: 'Weiter',
   confirmHeading: 'Kündigung bestätigen',
   keepsUntil: (plan: string, date: string) =>
     `${plan} endet am ${date}. Bis dahin behalten Sie, wofür Sie bezahlt haben, und Sie können die Kündigung bis zu diesem Datum rückgängig machen.`,

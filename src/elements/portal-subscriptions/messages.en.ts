@@ -60,8 +60,6 @@ export const en = {
   withdraw: 'Withdraw change',
   withdrawOf: (plan: string) => `Withdraw change: ${plan}`,
   subscribe: 'Subscribe to a plan',
-  back: 'Back',
-  close: 'Close',
   working: 'Working…',
   // Subscribing
   plansHeading: 'Choose a plan',
@@ -151,7 +149,6 @@ export const en = {
   whenLegend: 'When should it end?',
   whenPeriodEnd: (date: string) => `At the end of the period, on ${date}`,
   whenNow: 'Now',
-  continueButton: 'Continue',
   confirmHeading: 'Confirm the cancellation',
   keepsUntil: (plan: string, date: string) =>
     `${plan} ends on ${date}. You keep what you paid for until then, and you can undo this before that date.`,

@@ -57,8 +57,6 @@ export const es: SubscriptionsMessages = {
   withdraw: 'Retirar el cambio',
   withdrawOf: (plan) => `Retirar el cambio: ${plan}`,
   subscribe: 'Suscribirse a un plan',
-  back: 'Volver',
-  close: 'Cerrar',
   working: 'Procesando…',
   plansHeading: 'Elige un plan',
   noPlans: 'Ahora mismo no hay planes abiertos a suscripción.',
@@ -143,7 +141,6 @@ export const es: SubscriptionsMessages = {
   whenLegend: '¿Cuándo debe terminar?',
   whenPeriodEnd: (date) => `Al final del periodo, el ${date}`,
   whenNow: 'Ahora',
-  continueButton: 'Continuar',
   confirmHeading: 'Confirma la cancelación',
   keepsUntil: (plan, date) =>
     `${plan} termina el ${date}. Conservas lo que pagaste hasta entonces y puedes deshacerlo antes de esa fecha.`,

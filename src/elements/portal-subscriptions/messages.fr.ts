@@ -60,8 +60,6 @@ export const fr: SubscriptionsMessages = {
   withdraw: 'Annuler le changement',
   withdrawOf: (plan) => `Annuler le changement : ${plan}`,
   subscribe: 'S’abonner à une formule',
-  back: 'Retour',
-  close: 'Fermer',
   working: 'En cours…',
   plansHeading: 'Choisissez une formule',
   noPlans: 'Aucune formule n’est ouverte à l’abonnement pour le moment.',
@@ -149,7 +147,6 @@ export const fr: SubscriptionsMessages = {
   whenLegend: 'Quand doit-il prendre fin ?',
   whenPeriodEnd: (date) => `À la fin de la période, le ${date}`,
   whenNow: 'Maintenant',
-  continueButton: 'Continuer',
   confirmHeading: 'Confirmez la résiliation',
   keepsUntil: (plan, date) =>
     `${plan} prend fin le ${date}. Vous profitez de ce que vous avez payé jusque-là, et pouvez revenir sur votre décision avant cette date.`,

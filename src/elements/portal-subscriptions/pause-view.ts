@@ -82,7 +82,7 @@ export function renderPause(host: SubsHost, panel: PausePanel): TemplateResult {
       })}
       <div class="actions">
         ${primaryButton(host, m.confirmPause, m.pausing, host.busy)}
-        ${secondaryButton(host, m.back, () => host.closePanel())}
+        ${secondaryButton(host, host.t.common.back, () => host.closePanel())}
       </div>
     </form>`;
 }

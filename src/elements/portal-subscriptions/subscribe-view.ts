@@ -98,7 +98,7 @@ function renderPlans(host: SubsHost): TemplateResult {
           ${plans.map((each) => renderPlan(host, each))}
         </ul>`;
   return html`${renderHeading(host, m.plansHeading)} ${body}
-    <div class="actions">${secondaryButton(host, m.back, () => host.closePanel())}</div>`;
+    <div class="actions">${secondaryButton(host, host.t.common.back, () => host.closePanel())}</div>`;
 }
 
 function renderMethods(host: SubsHost, panel: SubscribePanel): TemplateResult {
@@ -194,7 +194,7 @@ function renderDetails(host: SubsHost, panel: SubscribePanel, plan: Plan): Templ
       ${renderMethods(host, panel)}
       <div class="actions">
         <button type="submit" class="button primary">${m.reviewButton}</button>
-        ${secondaryButton(host, m.back, () => host.setPanel({ ...panel, step: 'plans' }, true))}
+        ${secondaryButton(host, host.t.common.back, () => host.setPanel({ ...panel, step: 'plans' }, true))}
       </div>
     </form>`;
 }
@@ -260,7 +260,7 @@ function renderReview(host: SubsHost, panel: SubscribePanel, plan: Plan): Templa
           saving ? m.savingCard : m.subscribing,
           running,
         )}
-        ${secondaryButton(host, m.back, () => host.setPanel({ ...panel, step: 'details' }, true))}
+        ${secondaryButton(host, host.t.common.back, () => host.setPanel({ ...panel, step: 'details' }, true))}
       </div>
     </form>`;
 }
