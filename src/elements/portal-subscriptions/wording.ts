@@ -17,27 +17,24 @@ export function pricePer(
 
 export type BadgeTone = 'success' | 'info' | 'warning' | 'danger' | 'neutral';
 
+const TONES: Record<Subscription['status'], BadgeTone> = {
+  trialing: 'info',
+  active: 'success',
+  past_due: 'danger',
+  paused: 'neutral',
+  canceled: 'neutral',
+};
+
 /** The status badge: its words and tone. A cancellation scheduled for the period end reads "Cancelling". */
 export function statusBadge(
   t: SubscriptionsT,
   subscription: Subscription,
 ): { text: string; tone: BadgeTone } {
-  const s = t.subscriptions.status;
+  const words = t.subscriptions.status;
   if (subscription.status !== 'canceled' && subscription.cancelAtPeriodEnd) {
-    return { text: s.cancelling, tone: 'warning' };
+    return { text: words.cancelling, tone: 'warning' };
   }
-  switch (subscription.status) {
-    case 'trialing':
-      return { text: s.trialing, tone: 'info' };
-    case 'active':
-      return { text: s.active, tone: 'success' };
-    case 'past_due':
-      return { text: s.past_due, tone: 'danger' };
-    case 'paused':
-      return { text: s.paused, tone: 'neutral' };
-    case 'canceled':
-      return { text: s.canceled, tone: 'neutral' };
-  }
+  return { text: words[subscription.status], tone: TONES[subscription.status] };
 }
 
 /** The sentence under the badge that says what the status means now, or null when "Active" says it all. */
