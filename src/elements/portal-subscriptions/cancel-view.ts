@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { emit } from '../../core/events.js';
 import { OTHER_REASON, type RetentionOffer, type Subscription } from '../../model/index.js';
 import { renderChoice } from '../../ui/form/choice.js';
-import { actionDescribedBy, actionDisabled, renderLoading } from '../../ui/states.js';
+import { renderLoading } from '../../ui/states.js';
 import { type PanelOf, type SubsHost, fieldId } from './host.js';
 import {
   attempt,
@@ -44,15 +44,7 @@ function renderOffer(host: SubsHost, panel: CancelPanel, subscription: Subscript
     <div class="actions">
       ${
         offer.kind === 'discount'
-          ? html`<button
-              type="button"
-              class="button primary"
-              aria-disabled=${actionDisabled(host.readOnly, host.busy)}
-              aria-describedby=${actionDescribedBy(host.readOnly)}
-              @click=${() => void accept()}
-            >
-              ${m.acceptDiscount}
-            </button>`
+          ? primaryButton(host, m.acceptDiscount, m.working, host.busy, { onClick: () => void accept() })
           : html`<button type="button" class="button primary" @click=${() => host.openPause(subscription)}>
               ${m.pauseInstead}
             </button>`
@@ -71,10 +63,6 @@ function toConfirm(host: SubsHost, panel: CancelPanel, event: SubmitEvent): void
   else if (panel.reason === OTHER_REASON && !panel.comment.trim()) errors.comment = m.commentRequired;
   if (showFieldErrors(host, errors)) return;
   host.setPanel({ ...panel, step: 'confirm' }, true);
-}
-
-function radio(name: string, checked: boolean, label: string, onChange: () => void): TemplateResult {
-  return renderChoice({ name, checked, label, onChange });
 }
 
 function renderForm(host: SubsHost, panel: CancelPanel, subscription: Subscription): TemplateResult {
@@ -100,7 +88,12 @@ function renderForm(host: SubsHost, panel: CancelPanel, subscription: Subscripti
       >
         <legend>${m.reasonLegend}</legend>
         ${reasons.map((reason) =>
-          radio('reason', panel.reason === reason.id, reason.label, () => edit({ reason: reason.id })),
+          renderChoice({
+            name: 'reason',
+            checked: panel.reason === reason.id,
+            label: reason.label,
+            onChange: () => edit({ reason: reason.id }),
+          }),
         )}
         ${reasonError ? html`<span class="error" id=${`${fieldId(host, 'reason')}-error`}>${reasonError}</span>` : nothing}
       </fieldset>
@@ -127,13 +120,18 @@ function renderForm(host: SubsHost, panel: CancelPanel, subscription: Subscripti
         settings?.cancellation === 'either'
           ? html`<fieldset class="choices">
               <legend>${m.whenLegend}</legend>
-              ${radio(
-                'when',
-                panel.when === 'period_end',
-                m.whenPeriodEnd(format.date(subscription.currentPeriodEnd)),
-                () => edit({ when: 'period_end' }),
-              )}
-              ${radio('when', panel.when === 'immediately', m.whenNow, () => edit({ when: 'immediately' }))}
+              ${renderChoice({
+                name: 'when',
+                checked: panel.when === 'period_end',
+                label: m.whenPeriodEnd(format.date(subscription.currentPeriodEnd)),
+                onChange: () => edit({ when: 'period_end' }),
+              })}
+              ${renderChoice({
+                name: 'when',
+                checked: panel.when === 'immediately',
+                label: m.whenNow,
+                onChange: () => edit({ when: 'immediately' }),
+              })}
             </fieldset>`
           : nothing
       }

@@ -121,7 +121,7 @@ function renderForm(host: SubsHost, panel: ChangePanel, subscription: Subscripti
         },
       })}
       <div class="actions">
-        ${primaryButton(host, m.seePrice, m.quoting, host.busy, false)}
+        ${primaryButton(host, m.seePrice, m.quoting, host.busy, { changes: false })}
         ${secondaryButton(host, host.t.common.back, () => host.closePanel())}
       </div>
     </form>`;

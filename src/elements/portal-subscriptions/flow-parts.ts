@@ -21,22 +21,24 @@ export function renderProblem(host: SubsHost): TemplateResult {
 }
 
 /**
- * The main button of a step: says what runs while it runs, and does nothing then. One that `changes`
- * something (every confirm; not "See the price") is unavailable in a preview.
+ * The main button of a step: it submits the step's form, or does `onClick`; it says what runs while it
+ * runs, and does nothing then. One that `changes` something (every confirm; not "See the price") is
+ * unavailable in a preview.
  */
 export function primaryButton(
   host: SubsHost,
   text: string,
   busyText: string,
   running: boolean,
-  changes = true,
+  { changes = true, onClick }: { changes?: boolean; onClick?: () => void } = {},
 ): TemplateResult {
   const readOnly = changes && host.readOnly;
   return html`<button
-    type="submit"
+    type=${onClick ? 'button' : 'submit'}
     class="button primary"
     aria-disabled=${actionDisabled(readOnly, host.busy)}
     aria-describedby=${actionDescribedBy(readOnly)}
+    @click=${onClick}
   >
     ${running ? renderBusy(busyText) : text}
   </button>`;
@@ -135,19 +137,13 @@ export function renderUnknown(
   return html`${renderHeading(host, m.unknownHeading)}
     <div class="alert warning" part="notice"><p>${m.unknownBody}</p></div>
     <div class="actions">
-      <button
-        type="button"
-        class="button primary"
-        aria-disabled=${actionDisabled(flow.readOnly, flow.busy)}
-        aria-describedby=${actionDescribedBy(flow.readOnly)}
-        @click=${() => {
+      ${primaryButton(host, m.checkAgain, m.checking, flow.busy, {
+        onClick: () => {
           if (flow.busy || flow.readOnly) return;
           host.announce(m.checking);
           void flow.checkAgain();
-        }}
-      >
-        ${flow.busy ? renderBusy(m.checking) : m.checkAgain}
-      </button>
+        },
+      })}
       ${secondaryButton(host, host.t.common.close, () => host.closePanel())}
     </div>`;
 }
