@@ -330,6 +330,40 @@ export const controlStyles = css`
   }
 `;
 
+/**
+ * What the sections that list things and open a flow in a panel share (payment methods,
+ * subscriptions): the list's reset, a sub-heading's size, a hint's colour, the notices above the list
+ * (no gap while there are none) and the panel.
+ */
+export const sectionStyles = css`
+  :host {
+    container-type: inline-size;
+  }
+  h3 {
+    font-size: 1rem;
+  }
+  .hint {
+    color: var(--_text-muted);
+  }
+  .list {
+    display: grid;
+    gap: 0.5rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .notices:empty {
+    display: none;
+  }
+  .panel {
+    display: grid;
+    gap: var(--_space);
+    padding: 1rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+`;
+
 /** Styles for the whole shadow root of an element. */
 export const elementStyles: CSSResult[] = [tokens, hostStyles, controlStyles];
 

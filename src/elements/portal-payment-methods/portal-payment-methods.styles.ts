@@ -5,9 +5,6 @@ import { css } from 'lit';
  * column (container queries: the element may sit in a sidebar), logical properties only (RTL).
  */
 export const paymentMethodsStyles = css`
-  :host {
-    container-type: inline-size;
-  }
   .methods {
     display: grid;
     gap: var(--_space);
@@ -15,16 +12,6 @@ export const paymentMethodsStyles = css`
   h2,
   h3 {
     margin: 0;
-  }
-  h3 {
-    font-size: 1rem;
-  }
-  .list {
-    display: grid;
-    gap: 0.5rem;
-    margin: 0;
-    padding: 0;
-    list-style: none;
   }
   .method {
     display: flex;
@@ -49,8 +36,7 @@ export const paymentMethodsStyles = css`
     font-weight: 600;
   }
   .details,
-  .why,
-  .hint {
+  .why {
     color: var(--_text-muted);
   }
   .badges {
@@ -68,13 +54,6 @@ export const paymentMethodsStyles = css`
     flex-basis: 100%;
     font-size: 0.875em;
   }
-  .panel {
-    display: grid;
-    gap: var(--_space);
-    padding: 1rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
   .card-fields {
     min-block-size: 12rem;
   }
@@ -91,9 +70,6 @@ export const paymentMethodsStyles = css`
   .dependents {
     margin: 0;
     padding-inline-start: 1.25rem;
-  }
-  .notices:empty {
-    display: none;
   }
   .offer p {
     margin-block-end: 0.5rem;

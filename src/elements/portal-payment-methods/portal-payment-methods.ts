@@ -18,7 +18,7 @@ import { formStyles } from '../../ui/form/styles.js';
 import { paymentMethodLabel } from '../../ui/payment-method-label.js';
 import { renderDialog } from '../../ui/dialog.js';
 import { errorMessage, renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
-import { elementStyles } from '../../ui/styles.js';
+import { elementStyles, sectionStyles } from '../../ui/styles.js';
 import { renderAddBank, submitBank } from './add-bank-view.js';
 import { renderAddCard, submitCard } from './add-card-view.js';
 import { renderMethodList } from './method-list.js';
@@ -67,7 +67,7 @@ let instances = 0;
  * @cssproperty --portal-spacing - Space between rows.
  */
 export class PortalPaymentMethods extends PortalElement<typeof paymentMethodsMessages> {
-  static override styles = [...elementStyles, formStyles, paymentMethodsStyles];
+  static override styles = [...elementStyles, formStyles, sectionStyles, paymentMethodsStyles];
   static override messages = paymentMethodsMessages;
 
   /** A card-fields provider for this element alone; inside `<portal-root>` the portal's applies first. */

@@ -5,11 +5,7 @@ import { css } from 'lit';
  * a sidebar), long plan names that break instead of overflowing, logical properties only (RTL).
  */
 export const subscriptionsStyles = css`
-  :host {
-    container-type: inline-size;
-  }
   .subscriptions,
-  .panel,
   .panel form,
   .quote {
     display: grid;
@@ -21,20 +17,14 @@ export const subscriptionsStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
-  h3,
   h4 {
     font-size: 1rem;
   }
   p {
     margin: 0;
   }
-  .list,
-  .plans {
-    display: grid;
+  .list {
     gap: 0.75rem;
-    margin: 0;
-    padding: 0;
-    list-style: none;
   }
   .plans {
     grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
@@ -57,8 +47,7 @@ export const subscriptionsStyles = css`
     justify-content: space-between;
     gap: 0.25rem 0.75rem;
   }
-  .status-line,
-  .hint {
+  .status-line {
     color: var(--_text-muted);
   }
   .price,
@@ -76,19 +65,11 @@ export const subscriptionsStyles = css`
     justify-content: space-between;
     gap: 0.5rem;
   }
-  .panel {
-    padding: 1rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
   .field input,
   .field textarea {
     max-inline-size: 20rem;
   }
   .error {
     color: var(--_danger, inherit);
-  }
-  .notices:empty {
-    display: none;
   }
 `;

@@ -14,7 +14,7 @@ import type { PortalStore } from '../../core/store.js';
 import type { PaymentMethod, Plan, PortalSettings, Subscription } from '../../model/index.js';
 import { formStyles } from '../../ui/form/styles.js';
 import { errorMessage, renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
-import { elementStyles } from '../../ui/styles.js';
+import { elementStyles, sectionStyles } from '../../ui/styles.js';
 import { type Notice, type Operation, type Panel, type SubsHost, headingId } from './host.js';
 import { type ListHost, actionId, renderList } from './list-view.js';
 import { subscriptionsMessages } from './messages.js';
@@ -76,7 +76,7 @@ export class PortalSubscriptions
   extends PortalElement<typeof subscriptionsMessages>
   implements SubsHost, ListHost
 {
-  static override styles = [...elementStyles, formStyles, subscriptionsStyles];
+  static override styles = [...elementStyles, formStyles, sectionStyles, subscriptionsStyles];
   static override messages = subscriptionsMessages;
 
   /** Card fields for "A new card" when `<portal-root>` gives none (see `cardFieldsSource`). */

@@ -94,7 +94,7 @@ function renderPlans(host: SubsHost): TemplateResult {
     ? renderLoading(host.t, 6)
     : plans.length === 0
       ? renderEmpty(m.noPlans)
-      : html`<ul class="plans">
+      : html`<ul class="list plans">
           ${plans.map((each) => renderPlan(host, each))}
         </ul>`;
   return html`${renderHeading(host, m.plansHeading)} ${body}
