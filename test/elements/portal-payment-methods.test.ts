@@ -4,7 +4,12 @@ import type { PortalAdapter } from '../../src/contract/adapter.js';
 import { PortalError } from '../../src/contract/errors.js';
 import '../../src/elements/portal-payment-methods/define.js';
 import type { PortalPaymentMethods } from '../../src/elements/portal-payment-methods/portal-payment-methods.js';
-import type { CardFieldsProvider } from '../../src/providers/card-fields.js';
+import {
+  type CardFields,
+  CardFieldsError,
+  type CardFieldsMountOptions,
+  type CardFieldsProvider,
+} from '../../src/providers/card-fields.js';
 import { FakeCardFields } from '../../stories/support/fake-card-fields.js';
 import {
   adaWith,
@@ -275,6 +280,37 @@ describe('<portal-payment-methods>', () => {
     button(el, 'Cancel').click();
     await settle(el, () => !root(el).querySelector('form'), 'the form closes');
     expect(focused(el)).to.equal(button(el, 'Add a card'));
+  });
+
+  it('says the card fields are unavailable when the provider fails before sending, and keeps the form', async () => {
+    /** Card fields whose provider cannot be reached when the card is tokenized: nothing is sent. */
+    class DownAtTokenize extends FakeCardFields {
+      override async mount(container: HTMLElement, options: CardFieldsMountOptions): Promise<CardFields> {
+        const fields = await super.mount(container, options);
+        fields.tokenize = () => Promise.reject(new CardFieldsError('unavailable', 'api_connection_error'));
+        return fields;
+      }
+    }
+    const ada = await signedInAda();
+    let sent = 0;
+    const counting = new Proxy(ada, {
+      get(target, name, receiver) {
+        if (name === 'addCard') sent += 1;
+        const value = Reflect.get(target, name, receiver) as unknown;
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+    const el = await mount(counting, new DownAtTokenize());
+    button(el, 'Add a card').click();
+    await settle(el, () => el.querySelector('input[name="fake-card-number"]'), 'the fields mount');
+    await typeInto(el.querySelector<HTMLInputElement>('input[name="fake-card-number"]')!, '378282246310005');
+    button(el, 'Save card').click();
+    await settle(el, () => root(el).querySelector('form [part="error"]'), 'the problem shows at the form');
+    expect(text(root(el).querySelector('form [part="error"]'))).to.equal(
+      'The card fields could not be loaded. Try again in a moment.',
+    );
+    expect(sent, 'nothing reached the backend').to.equal(0);
+    expect(root(el).querySelector('[part="notice"]'), 'no "could not confirm"').to.equal(null);
   });
 
   // A lost answer, and one that came back unreadable: either way nobody knows whether it was done.

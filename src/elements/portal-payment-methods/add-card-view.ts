@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { PortalError } from '../../contract/errors.js';
 import type { PortalSettings } from '../../model/index.js';
 import { CardFieldsError } from '../../providers/card-fields.js';
+import { newCardFailure } from '../../providers/new-card.js';
 import { actionDescribedBy, actionDisabled, errorMessage, renderBusy } from '../../ui/states.js';
 import type { PortalPaymentMethods } from './portal-payment-methods.js';
 import { canChangeDefault } from './standing.js';
@@ -95,7 +96,9 @@ export async function submitCard(host: PortalPaymentMethods): Promise<void> {
     host.added(result, makeDefault);
     return;
   }
-  if (host.isUnknown(result)) {
+  // Only an answer lost on its way back is unknown: a provider that failed before sending (its fields
+  // unreachable at tokenize) sent nothing, and says so at the fields.
+  if (newCardFailure(result) === 'unknown') {
     // The card may be on file now: the form closes and the list, read again, shows what is.
     host.cardEntry.close();
     host.panel = 'list';
