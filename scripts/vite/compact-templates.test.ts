@@ -55,6 +55,7 @@ export const styles = css\`
 void test('other templates are left as written: messages, a pre, a textarea with text', async () => {
   const code = await compacted(`import { html } from 'lit';
 export const message = (n: number) => \`every  \${n}   months\`;
+export const spaced = html\`<p>a\u00a0\u00a0b</p>\`;
 export const pre = html\`<pre>
   a   b
 </pre>\`;
@@ -64,6 +65,7 @@ export const bound = (v: string) => html\`<textarea
     .value=\${v}
   ></textarea>\`;`);
   assert.match(code, /`every {2}\$\{n\} {3}months`/);
+  assert.match(code, /<p>a\u00a0\u00a0b<\/p>/, 'no-break spaces are content');
   assert.match(code, /<pre>\n {2}a {3}b\n<\/pre>/);
   assert.match(code, /<textarea>\n {2}typed {3}text<\/textarea>/);
   assert.match(code, /html`<textarea \.value=\$\{v\} ><\/textarea>`/);
@@ -72,4 +74,6 @@ export const bound = (v: string) => html\`<textarea
 void test('compactCss keeps what separates tokens', () => {
   assert.equal(compactCss('a b { margin: 0 auto; }'), 'a b{margin:0 auto;}');
   assert.equal(compactCss('.a:not(.b) .c , .d {}'), '.a:not(.b) .c,.d{}');
+  assert.equal(compactCss(".q::before { content: '  a :  b ;' ; }"), ".q::before{content:'  a :  b ;';}");
+  assert.equal(compactCss("/* the customer's */ .x { gap: 1px }"), ' .x{gap:1px}');
 });

@@ -11,6 +11,9 @@ import type { Plugin } from 'vite';
  * `<textarea>` with text in it, where whitespace is content (a bound `.value` is not text). Only the builds use it; tests and Storybook's dev
  * server see the source as it is.
  */
+/** The whitespace HTML and CSS collapse (ASCII only: a no-break space is content, and stays). */
+const SPACE = /[ \t\n\r\f]+/g;
+
 export function compactTemplates(include: RegExp = /[\\/]src[\\/].*\.ts$/): Plugin {
   return {
     name: 'portal-compact-templates',
@@ -28,7 +31,7 @@ export function compactTemplates(include: RegExp = /[\\/]src[\\/].*\.ts$/): Plug
         if (tag.name !== 'css' && texts.some(keepsWhitespace)) return;
         quasis.forEach((quasi, index) => {
           const text = texts[index];
-          const compact = tag.name === 'css' ? compactCss(text) : text.replace(/\s+/g, ' ');
+          const compact = tag.name === 'css' ? compactCss(text) : text.replace(SPACE, ' ');
           if (compact !== text) out.overwrite(quasi.start, quasi.end, compact);
         });
       });
@@ -43,13 +46,23 @@ function keepsWhitespace(text: string): boolean {
   return /<pre\b/i.test(text) || /([^>]+)<\/textarea>/i.test(text);
 }
 
-/** One piece of a stylesheet's text (between two `${}`): no comments, no spaces the syntax ignores. */
+/**
+ * One piece of a stylesheet's text (between two `${}`): no comments, no spaces the syntax ignores. A
+ * quoted string (`content: '…'`) is kept as written.
+ */
 export function compactCss(text: string): string {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/ ?([{};,>]) ?/g, '$1')
-    .replace(/: /g, ':');
+    .split(/('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/)
+    .map((part, index) =>
+      index % 2 === 1
+        ? part
+        : part
+            .replace(SPACE, ' ')
+            .replace(/ ?([{};,>]) ?/g, '$1')
+            .replace(/: /g, ':'),
+    )
+    .join('');
 }
 
 interface AstNode {
