@@ -48,6 +48,12 @@ export const operationOutcomes: { readonly [N in OperationName | AdminOperationN
   resumeSubscription: { errors: ['conflict'] },
   switchAccount: { errors: ['not_found'] },
   adminAddAccessRule: { errors: ['not_found', 'conflict'] },
-  adminExchangeQuickOrderToken: { errors: ['not_found'] },
+  adminExchangeQuickOrderToken: {
+    errors: ['not_found'],
+    note:
+      '`email` is the billing account’s address, not necessarily the visitor’s: several people may reach ' +
+      'one account. Sign the visitor in as `signedInAs`, the person who asked for the token, which equals ' +
+      '`email` only when the account’s owner asked.',
+  },
   adminMintSessionToken: { errors: ['not_found', 'account_locked'] },
 };

@@ -42,11 +42,22 @@ export const QUICK_ORDER_TOKEN_PARAM = 'portal_handoff';
 export const QuickOrderExchange = z.object({ token: z.string().check(z.minLength(1), z.maxLength(256)) });
 export type QuickOrderExchange = z.infer<typeof QuickOrderExchange>;
 
-/** Who the token was made for: answered once, to the merchant's server. */
+/**
+ * Who the token was made for: answered once, to the merchant's server. `customerId`, `customerCode`,
+ * `name` and `email` describe the billing account; `email` is the account's address, not necessarily the
+ * visitor's, because several people may reach one account (an access rule grants an address or a domain,
+ * and `switchAccount` moves a session onto it). `signedInAs` is the address of the person who pressed Quick
+ * order, recorded when the token was made: sign the visitor in to your store as `signedInAs`. It equals
+ * `email` (compared case-insensitively) only when the account's owner asked; anyone else is a person the
+ * account granted access, who may order for it but is not its owner.
+ */
 export const QuickOrderCustomer = z.object({
   customerId: Id,
   customerCode: ShortText,
   name: ShortText,
+  /** The billing account's email address (its owner's sign-in), not necessarily the visitor's. */
   email: Email,
+  /** The signed-in person who asked for the token: sign the visitor in as this address. */
+  signedInAs: Email,
 });
 export type QuickOrderCustomer = z.infer<typeof QuickOrderCustomer>;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { QuickOrderHandOff } from '../../../src/model/index.js';
+import type { QuickOrderCustomer, QuickOrderHandOff, Session } from '../../../src/model/index.js';
 import { type Client, useTestServer } from './helpers.js';
 
 /**
@@ -8,6 +8,7 @@ import { type Client, useTestServer } from './helpers.js';
  * the merchant's server exchanges it once at the admin endpoint; the demo checkout does exactly that.
  */
 const server = useTestServer();
+const GRACE = 'grace@example.net';
 
 async function handOff(client: Client): Promise<QuickOrderHandOff> {
   const reply = await client.post<QuickOrderHandOff>('/portal-api/quick-order-tokens');
@@ -19,6 +20,17 @@ function exchange(token: unknown) {
   return server.admin<{ customerCode: string; name: string }>('POST', '/admin/quick-order-tokens/exchange', {
     token,
   });
+}
+
+/** Grace, by her link, switched to Ada's account: an access rule lets her in, but she is not its owner. */
+async function graceOnAdas(): Promise<Client> {
+  const grace = server.client();
+  await grace.post('/portal-api/auth/magic-link', { email: GRACE });
+  const token = await server.emailedToken(GRACE, 'portal-magic-token');
+  assert.equal((await grace.post('/portal-api/auth/magic-link/verify', { token })).status, 200);
+  const switched = await grace.post<Session>('/portal-api/accounts/switch', { customerId: 'cus_ada' });
+  assert.equal(switched.body.customerCode, 'CUST-0001', switched.text);
+  return grace;
 }
 
 describe('quick order hand-off', () => {
@@ -109,5 +121,53 @@ describe('quick order hand-off', () => {
     const forged = await server.client().get('/demo/checkout?portal_handoff=%3Cscript%3E');
     assert.equal(forged.status, 410);
     assert.doesNotMatch(forged.text, /<script>/);
+  });
+
+  it('answers who asked as well as the account: a granted person is not signed in as the owner', async () => {
+    const ada = server.client();
+    await ada.signIn();
+    const adas = await handOff(ada);
+    const grace = await graceOnAdas();
+    const graces = await handOff(grace);
+    const stored = await server.query<{ signed_in_as: string }>(
+      'SELECT signed_in_as FROM quick_order_tokens',
+    );
+    assert.deepEqual(
+      stored.map((row) => row.signed_in_as).sort(),
+      ['ada@example.com', GRACE],
+      'each token records who was signed in when it was made',
+    );
+    const byOwner = await server.admin<QuickOrderCustomer>('POST', '/admin/quick-order-tokens/exchange', {
+      token: adas.token,
+    });
+    assert.deepEqual(
+      [byOwner.body.customerCode, byOwner.body.email, byOwner.body.signedInAs],
+      ['CUST-0001', 'ada@example.com', 'ada@example.com'],
+    );
+    const byGrace = await server.admin<QuickOrderCustomer>('POST', '/admin/quick-order-tokens/exchange', {
+      token: graces.token,
+    });
+    assert.deepEqual(
+      [byGrace.body.customerCode, byGrace.body.email, byGrace.body.signedInAs],
+      ['CUST-0001', 'ada@example.com', GRACE],
+      'Ada’s account and address, but Grace asked',
+    );
+  });
+
+  it('the demo checkout signs in the person who asked, ordering for the account', async () => {
+    const grace = await graceOnAdas();
+    const { url } = await handOff(grace);
+    const page = await server.client().get(url);
+    assert.equal(page.status, 200);
+    assert.match(page.text, /Signed in as grace@example\.net, ordering for Ada Lovelace \(CUST-0001\)\./);
+    assert.doesNotMatch(page.text, /Signed in as Ada/);
+  });
+
+  it('refuses a token that does not say who asked (made before tokens recorded it)', async () => {
+    const ada = server.client();
+    await ada.signIn();
+    const { token } = await handOff(ada);
+    await server.query('UPDATE quick_order_tokens SET signed_in_as = NULL');
+    assert.equal((await exchange(token)).status, 404, 'its answer could not say who the visitor is');
   });
 });

@@ -177,4 +177,36 @@ export function accountSwitchTests(test: Register): void {
     await adapter.signOut();
     await t.signIn('ada.king@example.com', DEMO_PASSWORD);
   });
+
+  test('a quick order token answers who asked, not only the account: the owner, or a granted person', async (t) => {
+    const { adapter, harness } = t;
+    await t.signInAda();
+    const adas = await adapter.createQuickOrderToken();
+    await adapter.signOut();
+    await graceOnAdas(t);
+    const gracesOnAdas = await adapter.createQuickOrderToken();
+    await adapter.switchAccount({ customerId: 'cus_analytical' });
+    const gracesOnAnalytical = await adapter.createQuickOrderToken();
+    // A harness that cannot exchange tokens checks only that a granted person may make one.
+    if (!harness.exchangeQuickOrderToken) return;
+    const byOwner = await harness.exchangeQuickOrderToken(adas.token);
+    deepEqual(
+      [byOwner.customerCode, byOwner.email, byOwner.signedInAs],
+      [ADAS, ADA, ADA],
+      'Ada’s own token: her account, signed in as its owner (signedInAs equals email)',
+    );
+    const byGrace = await harness.exchangeQuickOrderToken(gracesOnAdas.token);
+    deepEqual(
+      [byGrace.customerCode, byGrace.email, byGrace.signedInAs],
+      [ADAS, ADA, GRACE],
+      'Grace’s token on Ada’s account: Ada’s account and address, but signed in as Grace',
+    );
+    const onTheirs = await harness.exchangeQuickOrderToken(gracesOnAnalytical.token);
+    deepEqual(
+      [onTheirs.customerCode, onTheirs.signedInAs],
+      [ANALYTICAL, GRACE],
+      'Grace’s token on Analytical Engines: signed in as Grace, whose address is not the account’s',
+    );
+    ok(onTheirs.email !== GRACE, `Analytical Engines’ email is its own, got ${onTheirs.email}`);
+  });
 }

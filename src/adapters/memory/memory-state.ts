@@ -72,8 +72,14 @@ export class MemoryState {
   readonly challenges = new Map<string, Grant>();
   /** Email-change links: `email` is the new address, which the link proves the customer reads. */
   readonly emailChanges = new Map<string, EmailChangeGrant>();
-  /** Quick order hand-off tokens not yet exchanged: a memory backend keeps them as they are, unhashed. */
-  readonly quickOrderTokens = new Map<string, { customerId: string; expiresAt: number }>();
+  /**
+   * Quick order hand-off tokens not yet exchanged, kept as they are, unhashed: the account and the address
+   * of the person signed in when it was made.
+   */
+  readonly quickOrderTokens = new Map<
+    string,
+    { customerId: string; signedInAs: string; expiresAt: number }
+  >();
   /** Failed password attempts by normalized email, whether or not an account has that address. */
   readonly failures = new Map<string, FailureRecord>();
   readonly idempotency = new Map<string, { operation: string; fingerprint: string; result: unknown }>();

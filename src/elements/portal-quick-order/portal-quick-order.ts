@@ -21,7 +21,8 @@ export const navigation = { assign: (url: string) => window.location.assign(url)
  * hand-off token that lives two minutes (`createQuickOrderToken`), then fires `portal-quick-order`;
  * unless a listener cancels it (a single-page store routing itself), the browser goes to the checkout
  * URL with the token appended (`?portal_handoff=…`), which the merchant's server exchanges for the
- * customer (`POST /admin/quick-order-tokens/exchange`, with the secret key).
+ * billing account and the person who pressed the button (`POST /admin/quick-order-tokens/exchange`, with
+ * the secret key): the store signs the visitor in as `signedInAs`, not as the account's `email`.
  *
  * Used alone (`<portal-quick-order api="/portal-api">` in a store's header) or by `<portal-root>`,
  * which shows it in its header.

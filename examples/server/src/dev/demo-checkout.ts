@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { QUICK_ORDER_TOKEN_PARAM, QuickOrderCustomer } from '../../../../src/model/index.js';
 import * as z from 'zod/mini';
+import { isAccountOwner } from '../../../../src/rules/account-owner.js';
 import type { AppContext } from '../context.js';
 import { escapeHtml } from './outbox-page.js';
 
@@ -16,8 +17,10 @@ function page(title: string, body: string): string {
 /**
  * The demo store's checkout, the target of the portal's Quick order button (`quickOrderUrl:
  * '/demo/checkout'`). It does what a merchant's checkout does with the hand-off token: its server (this
- * handler) exchanges it over HTTP at the admin endpoint with the secret key, and greets whoever it was
- * made for. The token is single-use, so a reload or a shared link is refused.
+ * handler) exchanges it over HTTP at the admin endpoint with the secret key, and signs in the person who
+ * pressed the button (`signedInAs`), ordering for the account it was made for: a person an access rule lets
+ * reach someone else's account is not its owner, so the account's `email` is not theirs to sign in as. The
+ * token is single-use, so a reload or a shared link is refused.
  */
 export function demoCheckoutRouter(app: AppContext): Hono {
   const router = new Hono();
@@ -48,13 +51,12 @@ export function demoCheckoutRouter(app: AppContext): Hono {
         410,
       );
     }
-    const { name, customerCode } = customer.data;
-    return c.html(
-      page(
-        'Checkout',
-        `<p>Signed in as ${escapeHtml(name)} (${escapeHtml(customerCode)}).</p><p>Your basket is empty.</p>`,
-      ),
-    );
+    const { name, customerCode, email, signedInAs } = customer.data;
+    const account = `${escapeHtml(name)} (${escapeHtml(customerCode)})`;
+    const who = isAccountOwner({ email }, signedInAs)
+      ? `Signed in as ${account}.`
+      : `Signed in as ${escapeHtml(signedInAs)}, ordering for ${account}.`;
+    return c.html(page('Checkout', `<p>${who}</p><p>Your basket is empty.</p>`));
   });
   return router;
 }

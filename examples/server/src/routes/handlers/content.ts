@@ -28,10 +28,19 @@ export const contentHandlers: Pick<
     return page;
   },
 
-  /** Refused (`forbidden`) while the merchant has set no checkout URL. */
+  /**
+   * Refused (`forbidden`) while the merchant has set no checkout URL. The token records who is signed in
+   * as well as the account: on an account an access rule lets them reach, that is not its owner.
+   */
   async createQuickOrderToken(ctx) {
     const checkoutUrl = requireQuickOrderUrl(await loadSettings(ctx.app.db));
-    const { token, expiresAt } = await issueQuickOrderToken(ctx.app.db, ctx.customerId, ctx.now());
+    const session = ctx.requireSession();
+    const { token, expiresAt } = await issueQuickOrderToken(
+      ctx.app.db,
+      session.customer.record.id,
+      session.email,
+      ctx.now(),
+    );
     return { url: handOffUrl(checkoutUrl, token), token, expiresAt: isoInstant(expiresAt) };
   },
 };
