@@ -10,7 +10,12 @@ function wording(host: PortalConsoleCustomers, confirming: Confirming) {
   const name = confirming.customer.name;
   switch (confirming.action) {
     case 'lock':
-      return { heading: sentence(t.lockHeading, name), body: t.lockBody, confirm: t.lockConfirm, danger: true };
+      return {
+        heading: sentence(t.lockHeading, name),
+        body: t.lockBody,
+        confirm: t.lockConfirm,
+        danger: true,
+      };
     case 'resetUnlock':
       return {
         heading: sentence(t.resetUnlockHeading, name),
