@@ -46,7 +46,7 @@ export function renderPeopleTable<T>(table: PeopleTable<T>): TemplateResult {
 
 export interface PagedTable<T> extends Omit<PeopleTable<T>, 'rows' | 'loading'> {
   /** What an empty first answer says (nobody yet, or nobody matching the filters). */
-  empty: string;
+  empty: string | TemplateResult;
   pager: PagerWords;
   onPage: (direction: 'next' | 'previous') => void;
 }

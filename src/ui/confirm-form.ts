@@ -4,7 +4,8 @@ import { renderBusy } from './states.js';
 export interface ConfirmForm {
   /** The heading's id: the dialog's `labelledBy`. */
   headingId: string;
-  heading: string;
+  /** A sentence around someone's name is built with `sentence()` (ui/user-text.ts), so it is a template. */
+  heading: string | TemplateResult;
   /** What the action does (and anything to choose), between the heading and the actions. */
   body: TemplateResult;
   /** Why the last attempt failed, shown in the form's alert region; null when nothing failed. */

@@ -62,12 +62,21 @@ export function userText(value: string): TemplateResult {
   return html`<bdi class="user-text">${balanceBidi(value)}</bdi>`;
 }
 
-/** Stands in for the value while the sentence is built; a private-use character no message contains. */
-const MARK = '\uE000';
+/** Stand in for the values while the sentence is built; private-use characters no message contains. */
+const MARKS = ['\uE000', '\uE001', '\uE002'];
 
-/** A translated sentence around someone's text, the text in a `<bdi>`. */
-export function sentence(format: (value: string) => string, value: string): TemplateResult {
-  const parts = format(MARK).split(MARK);
-  if (parts.length === 1) return html`${format(isolated(value))}`;
-  return html`${parts.map((part, index) => (index === 0 ? part : html`${userText(value)}${part}`))}`;
+/**
+ * A translated sentence around someone's text (up to three values, in the format's order of arguments),
+ * each value in a `<bdi>`.
+ */
+export function sentence<Values extends [string] | [string, string] | [string, string, string]>(
+  format: (...values: Values) => string,
+  ...values: Values
+): TemplateResult {
+  const marked = format(...(MARKS.slice(0, values.length) as Values));
+  const parts = marked.split(/([\uE000-\uE002])/);
+  if (parts.length === 1) return html`${format(...(values.map(isolated) as Values))}`;
+  return html`${parts.map((part, index) =>
+    index % 2 === 0 ? part : userText(values[MARKS.indexOf(part)]),
+  )}`;
 }

@@ -9,6 +9,7 @@ import { settingsMessages } from '../../src/console/elements/portal-console-sett
 import { shareMessages } from '../../src/console/elements/portal-console-share/messages.js';
 import { signInMessages } from '../../src/console/elements/portal-console-sign-in/messages.js';
 import '../../src/console/elements/portal-console-customers/define.js';
+import '../../src/console/elements/portal-console-share/define.js';
 import '../../src/console/elements/portal-console/define.js';
 import { shellMessages } from '../../src/console/elements/portal-console/messages.js';
 import type { PortalConsole } from '../../src/console/elements/portal-console/portal-console.js';
@@ -216,6 +217,54 @@ describe('the console in five languages', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('portal-root'), 'the portal shows', { timeout: 5000 });
     expect(text(el.shadowRoot!.querySelector('.preview h3'))).to.equal(ar.previewHeading('Ada Lovelace'));
     expect(el.shadowRoot!.querySelector('portal-root')!.getAttribute('locale')).to.equal('ar');
+  });
+
+  it('isolates a Latin name inside an Arabic sentence: the lock confirmation’s heading', async () => {
+    const el = await fixture<HTMLElement>(
+      html`<portal-console-customers
+        locale="ar"
+        portal-api="/no-portal-here"
+        .adapter=${new ConsoleMemoryAdapter({ signedIn: true })}
+      ></portal-console-customers>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('tbody tr'), 'the customers load', { timeout: 5000 });
+    const ar = await consoleCustomersMessages.load.ar();
+    const group = el.shadowRoot!.querySelector(
+      `[role="group"][aria-label="${ar.actionsFor('Ada Lovelace')}"]`,
+    );
+    [...group!.querySelectorAll('button')].find((each) => text(each) === ar.lock)!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('dialog h3'), 'the confirmation opens', {
+      timeout: 5000,
+    });
+    const heading = el.shadowRoot!.querySelector('dialog h3')!;
+    expect(heading.textContent).to.equal(ar.lockHeading('Ada Lovelace'));
+    expect(heading.querySelector('bdi')?.textContent, 'the Latin name in its own <bdi>').to.equal(
+      'Ada Lovelace',
+    );
+    const cell = [...el.shadowRoot!.querySelectorAll('tbody td')].find((td) => text(td) === 'Ada Lovelace');
+    expect(cell?.firstElementChild?.localName, 'the name cell isolates it too').to.equal('bdi');
+  });
+
+  it('shows the share link and the snippet left to right in an Arabic console', async () => {
+    const el = await fixture<HTMLElement>(
+      html`<portal-console-share
+        locale="ar"
+        portal-url="https://shop.example/account"
+        script-url="https://shop.example/portal.js"
+        api-url="https://shop.example/portal-api"
+      ></portal-console-share>`,
+    );
+    await waitUntil(() => el.getAttribute('dir') === 'rtl', 'the section turns right to left', {
+      timeout: 5000,
+    });
+    await waitUntil(() => el.shadowRoot!.querySelector('#snippet'), 'the snippet shows', { timeout: 5000 });
+    for (const id of ['link', 'snippet']) {
+      const control = el.shadowRoot!.getElementById(id)!;
+      expect(control.getAttribute('dir'), id).to.equal('ltr');
+      expect(getComputedStyle(control).direction, id).to.equal('ltr');
+    }
+    expect(getComputedStyle(el.shadowRoot!.querySelector('label')!).direction).to.equal('rtl');
+    await expect(el).to.be.accessible();
   });
 
   it('follows the page’s lang when it changes', async () => {

@@ -59,6 +59,23 @@ describe('<portal-console-access>', () => {
     expect(accountOptions(el)).to.include('CUST-0001 — Ada Lovelace');
   });
 
+  it('draws the kind of rule as a group of radio cards, the chosen one outlined', async () => {
+    const el = await mount(new ConsoleMemoryAdapter({ signedIn: true }));
+    const group = root(el).querySelector('fieldset.choices')!;
+    expect(group, 'the kinds are a .choices group').to.exist;
+    expect(getComputedStyle(group).display).to.equal('grid');
+    expect(getComputedStyle(group).borderTopStyle, 'the group itself draws no box').to.equal('none');
+    const cards = [...group.querySelectorAll('label.choice')];
+    expect(cards.map((card) => text(card))).to.deep.equal(['Email domain', 'Single address']);
+    for (const card of cards) expect(getComputedStyle(card).borderTopStyle).to.equal('solid');
+    const outlined = () => cards.map((card) => getComputedStyle(card).boxShadow !== 'none');
+    expect(outlined()).to.deep.equal([true, false]);
+    choose(radio(el, 'Single address'), undefined);
+    await el.updateComplete;
+    expect(outlined()).to.deep.equal([false, true]);
+    expect(radio(el, 'Single address').getBoundingClientRect().height).to.be.at.least(24);
+  });
+
   it('grants a domain to an account found by search, and announces it', async () => {
     const el = await mount(new ConsoleMemoryAdapter({ signedIn: true }));
     await pickAccount(el, 'mary', 'cus_new');

@@ -99,6 +99,38 @@ describe('<portal-console-customers>', () => {
     expect(rowOf(el, 'CUST-0001')[5]).to.contain('Reset password and unlock');
   });
 
+  it('isolates a name with a right-to-left override: in its cell and in the confirmation’s heading', async () => {
+    // A customer can type U+202E into their own name; it must not reorder the console's words around it.
+    const name = 'Ada \u202Eevil';
+    const memory = new ConsoleMemoryAdapter({ signedIn: true });
+    const el = await mount(
+      withOverrides(memory, {
+        adminListCustomers: async (query) => {
+          const found = await memory.adminListCustomers(query);
+          const items = found.items.map((each) =>
+            each.customerCode === 'CUST-0001' ? { ...each, name } : each,
+          );
+          return { ...found, items };
+        },
+      }),
+    );
+    const row = [...root(el).querySelectorAll('tbody tr')].find(
+      (each) => text(each.querySelector('th')) === 'CUST-0001',
+    )!;
+    const cell = row.children[1];
+    expect(cell.children.length, 'the name alone in its cell').to.equal(1);
+    expect(cell.firstElementChild!.localName).to.equal('bdi');
+    expect(cell.firstElementChild!.textContent, 'the override is closed inside').to.equal(`${name}\u202C`);
+    action(el, name, 'Lock').click();
+    await settle(el, () => dialog(el)?.open, 'the confirmation opens');
+    const heading = dialog(el)!.querySelector('h3')!;
+    const bdi = heading.querySelector('bdi');
+    expect(bdi, 'the name is isolated').to.exist;
+    expect(bdi!.textContent).to.equal(`${name}\u202C`);
+    expect(heading.textContent).to.equal(`Lock ${name}\u202C out of the portal?`);
+    await expect(el).to.be.accessible();
+  });
+
   it('resets and unlocks a locked customer after confirming', async () => {
     const el = await mount(new ConsoleMemoryAdapter({ signedIn: true }));
     button(el, 'Reset password and unlock').click();

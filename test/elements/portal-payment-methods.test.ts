@@ -313,6 +313,49 @@ describe('<portal-payment-methods>', () => {
     expect(root(el).querySelector('[part="notice"]'), 'no "could not confirm"').to.equal(null);
   });
 
+  it('says a removal whose answer was lost may or may not have removed it, in its own words', async () => {
+    const ada = await signedInAda();
+    const lost = new Proxy(ada, {
+      get(target, name, receiver) {
+        if (name === 'removePaymentMethod') {
+          return () => Promise.reject(new PortalError('network', 'the answer was lost'));
+        }
+        const value = Reflect.get(target, name, receiver) as unknown;
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+    const el = await mount(lost);
+    button(el, 'Remove Mastercard ending in 4444').click();
+    await settle(el, () => dialog(el)?.open, 'the confirmation opens');
+    button(el, 'Remove').click();
+    await settle(el, () => root(el).querySelector('[part="notice"]'), 'the outcome shows');
+    const notice = root(el).querySelector('[part="notice"]')!;
+    expect(notice.className).to.contain('warning');
+    expect(text(notice)).to.equal(
+      'We could not confirm whether it was removed. The list below shows what is on file now; check it before trying again.',
+    );
+    expect(text(notice)).to.not.contain('saved');
+  });
+
+  it('keeps the general wording for a lost answer to anything but a removal (making a card the default)', async () => {
+    const ada = await signedInAda();
+    const lost = new Proxy(ada, {
+      get(target, name, receiver) {
+        if (name === 'setDefaultPaymentMethod') {
+          return () => Promise.reject(new PortalError('network', 'the answer was lost'));
+        }
+        const value = Reflect.get(target, name, receiver) as unknown;
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+    const el = await mount(lost);
+    button(el, 'Make default: Mastercard ending in 4444').click();
+    await settle(el, () => root(el).querySelector('[part="notice"]'), 'the outcome shows');
+    expect(text(root(el).querySelector('[part="notice"]'))).to.equal(
+      'We could not confirm whether this was saved. The list below shows what is on file now; check it before trying again.',
+    );
+  });
+
   // A lost answer, and one that came back unreadable: either way nobody knows whether it was done.
   for (const code of ['network', 'invalid_response'] as const) {
     it(`shows an unknown outcome (${code}) as unknown, never as a failure or a success`, async () => {

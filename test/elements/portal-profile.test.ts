@@ -156,6 +156,48 @@ describe('<portal-profile>', () => {
     expect((await adapter.getCustomer()).email).to.equal('ada.king@example.com');
   });
 
+  it('says a lost answer on the confirm page in its own words: reload to see, or ask for a new link', async () => {
+    const ada = await signedInAda();
+    const lost = new Proxy(ada, {
+      get(target, name, receiver) {
+        if (name === 'confirmEmailChange') {
+          return () => Promise.reject(new PortalError('network', 'the answer was lost'));
+        }
+        const value = Reflect.get(target, name, receiver) as unknown;
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+    const el = await fixture<PortalProfile>(
+      html`<portal-profile .adapter=${lost} .emailToken=${'x'.repeat(43)} locale="en-US"></portal-profile>`,
+    );
+    await el.updateComplete;
+    button(el, 'Confirm').click();
+    await settle(el, () => root(el).querySelector('.alert.warning'), 'the outcome shows');
+    expect(text(root(el).querySelector('.alert.warning'))).to.equal(
+      'We could not confirm the change. Reload the page: if the new address shows, it went through; if not, ask for a new link.',
+    );
+    expect(root(el).querySelector('.alert.success, .alert.error'), 'neither success nor failure').to.not
+      .exist;
+  });
+
+  it('keeps "what you typed is still here" for a lost answer to a save, where something was typed', async () => {
+    const ada = await signedInAda();
+    const lost = new Proxy(ada, {
+      get(target, name, receiver) {
+        if (name === 'updateProfile') return () => Promise.reject(new PortalError('network', 'lost'));
+        const value = Reflect.get(target, name, receiver) as unknown;
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+    const el = await mount(lost);
+    await typeInto(field(el, 'Addresses and contacts', 'Address'), '1 Dock Street');
+    await sendKeys({ press: 'Enter' });
+    await settle(el, () => root(el).querySelector('.alert.warning'), 'the outcome shows');
+    expect(text(root(el).querySelector('.alert.warning'))).to.equal(
+      'We could not confirm whether your changes were saved. What you typed is still here; check it and save again.',
+    );
+  });
+
   it('shows a person granted access the account’s email read-only with why, and still their billing forms', async () => {
     const grace = await signedInAnalytical();
     await grace.switchAccount({ customerId: 'cus_ada' });

@@ -52,6 +52,20 @@ describe('user text: bidi isolation', () => {
     expect(root.querySelector('p bdi')!.textContent).to.equal('Ada');
   });
 
+  it('isolates each of several values in their own <bdi>, in the message’s order', () => {
+    // Arabic puts the account before the value: each value lands in its place, whatever the order.
+    const root = mount(
+      html`<p>${sentence((value, account) => `إزالة ${value} من ${account}؟`, `a${RLO}b`, 'CUST-1')}</p>`,
+    );
+    expect(root.querySelector('p')!.textContent).to.equal(`إزالة a${RLO}b${PDF} من CUST-1؟`);
+    expect([...root.querySelectorAll('p bdi')].map((bdi) => bdi.textContent)).to.deep.equal([
+      `a${RLO}b${PDF}`,
+      'CUST-1',
+    ]);
+    const swapped = mount(html`<p>${sentence((a, b) => `${b} then ${a}`, 'first', 'second')}</p>`);
+    expect(swapped.querySelector('p')!.textContent).to.equal('second then first');
+  });
+
   it('keeps the words after a right-to-left override where they belong', () => {
     const attack = `${RLO}devorppa`;
     // Control: the same text unprotected is reordered, so the check below can tell.

@@ -42,6 +42,8 @@ export const ar: PaymentMethodsMessages = {
   authenticationFailed: 'لم يكتمل التحقق مع مصرفك، لذا لم تُحفظ البطاقة.',
   unknownOutcome:
     'تعذّر علينا تأكيد ما إذا كان الحفظ قد تم. تعرض القائمة أدناه ما هو مسجّل الآن؛ راجعها قبل المحاولة مرة أخرى.',
+  removeUnknownOutcome:
+    'تعذّر علينا تأكيد ما إذا تمت الإزالة. تعرض القائمة أدناه ما هو مسجّل الآن؛ راجعها قبل المحاولة مرة أخرى.',
   added: (label: string) => `تمت إضافة ${label}.`,
   removed: (label: string) => `تمت إزالة ${label}.`,
   defaultChanged: (label: string) => `أصبحت ${label} وسيلة الدفع الافتراضية.`,

@@ -43,6 +43,8 @@ export const de: PaymentMethodsMessages = {
     'Die Prüfung durch Ihre Bank wurde nicht abgeschlossen, daher wurde die Karte nicht gespeichert.',
   unknownOutcome:
     'Wir konnten nicht bestätigen, ob das gespeichert wurde. Die Liste unten zeigt, was jetzt hinterlegt ist; prüfen Sie sie, bevor Sie es erneut versuchen.',
+  removeUnknownOutcome:
+    'Wir konnten nicht bestätigen, ob es entfernt wurde. Die Liste unten zeigt, was jetzt hinterlegt ist; prüfen Sie sie, bevor Sie es erneut versuchen.',
   added: (label: string) => `${label} wurde hinzugefügt.`,
   removed: (label: string) => `${label} wurde entfernt.`,
   defaultChanged: (label: string) => `${label} ist jetzt Ihre Standard-Zahlungsmethode.`,

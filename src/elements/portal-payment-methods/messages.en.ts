@@ -44,6 +44,8 @@ export const en = {
   authenticationFailed: 'The check with your bank was not completed, so the card was not saved.',
   unknownOutcome:
     'We could not confirm whether this was saved. The list below shows what is on file now; check it before trying again.',
+  removeUnknownOutcome:
+    'We could not confirm whether it was removed. The list below shows what is on file now; check it before trying again.',
   added: (label: string) => `${label} was added.`,
   removed: (label: string) => `${label} was removed.`,
   defaultChanged: (label: string) => `${label} is now your default payment method.`,

@@ -40,6 +40,8 @@ export const es: PaymentMethodsMessages = {
   authenticationFailed: 'La comprobación con su banco no se completó, así que la tarjeta no se guardó.',
   unknownOutcome:
     'No pudimos confirmar si se guardó. La lista muestra lo que está registrado ahora; revísela antes de volver a intentarlo.',
+  removeUnknownOutcome:
+    'No pudimos confirmar si se eliminó. La lista muestra lo que está registrado ahora; revísela antes de volver a intentarlo.',
   added: (label: string) => `Se añadió ${label}.`,
   removed: (label: string) => `Se eliminó ${label}.`,
   defaultChanged: (label: string) => `${label} es ahora su método de pago predeterminado.`,

@@ -42,6 +42,8 @@ export const fr: PaymentMethodsMessages = {
     'La vérification auprès de votre banque n’a pas abouti : la carte n’a pas été enregistrée.',
   unknownOutcome:
     'Nous n’avons pas pu confirmer l’enregistrement. La liste ci-dessous montre ce qui est enregistré ; vérifiez-la avant de réessayer.',
+  removeUnknownOutcome:
+    'Nous n’avons pas pu confirmer la suppression. La liste ci-dessous montre ce qui est enregistré ; vérifiez-la avant de réessayer.',
   added: (label: string) => `${label} a été ajoutée.`,
   removed: (label: string) => `${label} a été supprimée.`,
   defaultChanged: (label: string) => `${label} est désormais votre moyen de paiement par défaut.`,

@@ -296,7 +296,7 @@ export class PortalPaymentMethods extends PortalElement<typeof paymentMethodsMes
     this.removeDialog.close('removed');
     this.focusing.focusAfterUpdate(`${this.uid}-notice`);
     if (result instanceof PortalError) {
-      this.tell({ tone: 'warning', text: t.unknownOutcome });
+      this.tell({ tone: 'warning', text: t.removeUnknownOutcome });
       return;
     }
     this.tell({ tone: 'success', text: t.removed(this.label(method)) });

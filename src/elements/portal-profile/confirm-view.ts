@@ -50,7 +50,7 @@ async function confirm(host: PortalProfile, token: string): Promise<void> {
   }
   if (host.isUnknown(result)) {
     // The link may have been used up by this very request: the notice says so, the link stays on show.
-    host.tellIn('confirm', { tone: 'warning', text: host.t.profile.unknownOutcome });
+    host.tellIn('confirm', { tone: 'warning', text: host.t.profile.confirmUnknownOutcome });
     return;
   }
   const dead = result.code === 'validation' && result.fieldErrors.some((each) => each.path === 'token');

@@ -21,6 +21,8 @@ export const ar: ProfileMessages = {
   saving: 'جارٍ الحفظ…',
   saved: 'تم حفظ تغييراتك.',
   unknownOutcome: 'تعذّر علينا تأكيد حفظ تغييراتك. ما كتبته لا يزال هنا؛ راجعه واحفظه مرة أخرى.',
+  confirmUnknownOutcome:
+    'تعذّر علينا تأكيد التغيير. أعد تحميل الصفحة: إذا ظهر العنوان الجديد فقد تم التغيير؛ وإلا فاطلب رابطًا جديدًا.',
   readOnly: (merchant: string) =>
     `لا يسمح ${merchant} بتغيير هذه البيانات في البوابة. تواصل معه لتغيير أي شيء هنا.`,
   readOnlyWithEmail: (merchant: string, email: string) =>

@@ -22,6 +22,8 @@ export const de: ProfileMessages = {
   saved: 'Ihre Änderungen wurden gespeichert.',
   unknownOutcome:
     'Wir konnten nicht bestätigen, ob Ihre Änderungen gespeichert wurden. Ihre Eingaben sind noch da; prüfen Sie sie und speichern Sie erneut.',
+  confirmUnknownOutcome:
+    'Wir konnten die Änderung nicht bestätigen. Laden Sie die Seite neu: Wird die neue Adresse angezeigt, hat es geklappt; wenn nicht, fordern Sie einen neuen Link an.',
   readOnly: (merchant: string) =>
     `${merchant} erlaubt nicht, diese Angaben im Portal zu ändern. Wenden Sie sich an den Händler, um hier etwas zu ändern.`,
   readOnlyWithEmail: (merchant: string, email: string) =>

@@ -26,6 +26,8 @@ export const en = {
   saved: 'Your changes were saved.',
   unknownOutcome:
     'We could not confirm whether your changes were saved. What you typed is still here; check it and save again.',
+  confirmUnknownOutcome:
+    'We could not confirm the change. Reload the page: if the new address shows, it went through; if not, ask for a new link.',
   readOnly: (merchant: string) =>
     `${merchant} does not allow changing these details in the portal. Contact them to change anything here.`,
   readOnlyWithEmail: (merchant: string, email: string) =>

@@ -22,6 +22,8 @@ export const es: ProfileMessages = {
   saved: 'Tus cambios se han guardado.',
   unknownOutcome:
     'No pudimos confirmar si tus cambios se guardaron. Lo que escribiste sigue aquí; revísalo y vuelve a guardar.',
+  confirmUnknownOutcome:
+    'No pudimos confirmar el cambio. Vuelve a cargar la página: si aparece la nueva dirección, se realizó; si no, pide un enlace nuevo.',
   readOnly: (merchant: string) =>
     `${merchant} no permite cambiar estos datos en el portal. Ponte en contacto con ellos para cualquier cambio.`,
   readOnlyWithEmail: (merchant: string, email: string) =>

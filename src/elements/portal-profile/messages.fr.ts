@@ -23,6 +23,8 @@ export const fr: ProfileMessages = {
   saved: 'Vos modifications ont été enregistrées.',
   unknownOutcome:
     'Nous n’avons pas pu confirmer l’enregistrement de vos modifications. Ce que vous avez saisi est conservé ; vérifiez-le et enregistrez à nouveau.',
+  confirmUnknownOutcome:
+    'Nous n’avons pas pu confirmer le changement. Rechargez la page : si la nouvelle adresse s’affiche, il a abouti ; sinon, demandez un nouveau lien.',
   readOnly: (merchant: string) =>
     `${merchant} ne permet pas de modifier ces informations dans le portail. Contactez-le pour toute modification.`,
   readOnlyWithEmail: (merchant: string, email: string) =>

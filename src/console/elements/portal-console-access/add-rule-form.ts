@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { PortalError, isOutcomeUnknown } from '../../../contract/errors.js';
 import { NewAccessRule } from '../../../model/index.js';
 import { overlappingRule } from '../../../rules/access.js';
+import { renderChoice } from '../../../ui/form/choice.js';
 import { errorMessage, renderBusy } from '../../../ui/states.js';
 import type { PortalConsoleAccess } from './portal-console-access.js';
 
@@ -139,20 +140,16 @@ function renderAccountPicker(host: PortalConsoleAccess): TemplateResult {
 
 function renderKind(host: PortalConsoleAccess): TemplateResult {
   const t = host.t.consoleAccess;
-  return html`<fieldset class="choice">
+  return html`<fieldset class="choices">
     <legend>${t.kind}</legend>
-    ${(['domain', 'email'] as const).map(
-      (kind) =>
-        html`<label class="check">
-          <input
-            type="radio"
-            name="kind"
-            .value=${kind}
-            .checked=${host.draft.kind === kind}
-            @change=${() => host.edit('kind', kind)}
-          />
-          ${t.kinds[kind]}
-        </label>`,
+    ${(['domain', 'email'] as const).map((kind) =>
+      renderChoice({
+        name: 'kind',
+        value: kind,
+        checked: host.draft.kind === kind,
+        label: t.kinds[kind],
+        onChange: () => host.edit('kind', kind),
+      }),
     )}
   </fieldset>`;
 }

@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { ListedAccessRule } from '../../../model/index.js';
 import { renderConfirmForm } from '../../../ui/confirm-form.js';
+import { sentence } from '../../../ui/user-text.js';
 import type { PortalConsoleAccess } from './portal-console-access.js';
 
 /** Asks before a rule is withdrawn, naming it and its billing account. */
@@ -8,7 +9,7 @@ export function renderRemoveDialog(host: PortalConsoleAccess, rule: ListedAccess
   const t = host.t.consoleAccess;
   return renderConfirmForm({
     headingId: `${host.uid}-remove-heading`,
-    heading: t.removeHeading(rule.value, rule.customerCode),
+    heading: sentence(t.removeHeading, rule.value, rule.customerCode),
     body: html`<p>${t.removeBody}</p>`,
     problem: host.dialogProblem,
     confirm: t.removeConfirm,

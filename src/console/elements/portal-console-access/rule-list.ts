@@ -1,15 +1,16 @@
 import { html, type TemplateResult } from 'lit';
 import type { ListedAccessRule } from '../../../model/index.js';
 import { renderEmpty, renderError, renderLoading } from '../../../ui/states.js';
+import { userText } from '../../../ui/user-text.js';
 import { renderPeopleTable } from '../../people-table.js';
 import type { PortalConsoleAccess } from './portal-console-access.js';
 
 function renderRule(host: PortalConsoleAccess, rule: ListedAccessRule): TemplateResult {
   const t = host.t.consoleAccess;
   return html`<tr part="rule">
-    <th scope="row">${rule.customerCode}</th>
+    <th scope="row">${userText(rule.customerCode)}</th>
     <td>${t.kinds[rule.kind]}</td>
-    <td class="email">${rule.value}</td>
+    <td class="email">${userText(rule.value)}</td>
     <td>
       <button
         type="button"

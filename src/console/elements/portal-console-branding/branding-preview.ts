@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { contrastRatio, parseColor, safeLogoUrl, themeFromColor } from '../../../core/theme.js';
+import { userText } from '../../../ui/user-text.js';
 import type { BrandingT } from './messages.js';
 
 /**
@@ -27,7 +28,7 @@ export function renderPreview(
     <div class="portal" part="preview">
       <div class="portal-header">
         ${logo ? html`<img src=${logo} alt="" class="portal-logo" />` : html``}
-        <span class="portal-name">${branding.merchantName}</span>
+        <span class="portal-name">${userText(branding.merchantName)}</span>
       </div>
       <p class="portal-greeting">${words.previewGreeting}</p>
       <p><span>${words.previewBalance}</span> <strong>$120.00</strong></p>

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import * as z from 'zod/mini';
 import type { ConsoleAdapter } from '../../../contract/console-operations.js';
-import { PortalError } from '../../../contract/errors.js';
+import { PortalError, isOutcomeUnknown } from '../../../contract/errors.js';
 import { FocusController } from '../../../controllers/focus.js';
 import { FormStateController } from '../../../controllers/form-state.js';
 import { LiveRegionController } from '../../../controllers/live-region.js';
@@ -24,12 +24,6 @@ type Operation = 'save' | 'upload' | 'remove';
 type Details = { merchantName: string; themeColor: string; supportEmail: string };
 type Field = keyof Details;
 const FIELDS: readonly Field[] = ['merchantName', 'themeColor', 'supportEmail'];
-const UNKNOWN_OUTCOME: readonly PortalError['code'][] = [
-  'network',
-  'timeout',
-  'unavailable',
-  'invalid_response',
-];
 
 /** What is wrong with the details, by field. */
 function problemsOf(details: Details): Set<Field> {
@@ -248,7 +242,7 @@ export class PortalConsoleBranding extends ConsoleElement<typeof brandingMessage
           return field ? { id: field, message: t.consoleBranding.problems[field] } : null;
         });
       }
-      this.notice = UNKNOWN_OUTCOME.includes(result.code)
+      this.notice = isOutcomeUnknown(result)
         ? { kind: 'unknown', text: t.consoleBranding.unknownOutcome }
         : { kind: 'error', text: `${errorMessage(t, result)} ${t.consoleBranding.keptChanges}` };
       this.focusing.focusAfterUpdate('branding-notice');

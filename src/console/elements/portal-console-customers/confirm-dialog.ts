@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { renderConfirmForm } from '../../../ui/confirm-form.js';
+import { sentence } from '../../../ui/user-text.js';
 import type { PortalConsoleCustomers } from './portal-console-customers.js';
 import type { Confirming } from './view-host.js';
 
@@ -9,17 +10,22 @@ function wording(host: PortalConsoleCustomers, confirming: Confirming) {
   const name = confirming.customer.name;
   switch (confirming.action) {
     case 'lock':
-      return { heading: t.lockHeading(name), body: t.lockBody, confirm: t.lockConfirm, danger: true };
+      return {
+        heading: sentence(t.lockHeading, name),
+        body: t.lockBody,
+        confirm: t.lockConfirm,
+        danger: true,
+      };
     case 'resetUnlock':
       return {
-        heading: t.resetUnlockHeading(name),
+        heading: sentence(t.resetUnlockHeading, name),
         body: t.resetUnlockBody,
         confirm: t.resetUnlockConfirm,
         danger: false,
       };
     case 'activation':
       return {
-        heading: t.activationHeading(name),
+        heading: sentence(t.activationHeading, name),
         body: t.activationBody,
         confirm: t.activationConfirm,
         danger: false,

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CustomerAccessState, CustomerPortalState } from '../../../model/index.js';
+import { sentence, userText } from '../../../ui/user-text.js';
 import { renderPagedTable } from '../../people-table.js';
 import type { PortalConsoleCustomers } from './portal-console-customers.js';
 
@@ -63,9 +64,9 @@ function renderActions(host: PortalConsoleCustomers, customer: CustomerAccessSta
 function renderRow(host: PortalConsoleCustomers, customer: CustomerAccessState): TemplateResult {
   const t = host.t.consoleCustomers;
   return html`<tr part="customer">
-    <th scope="row" class="code">${customer.customerCode}</th>
-    <td>${customer.name}</td>
-    <td class="email">${customer.email}</td>
+    <th scope="row" class="code">${userText(customer.customerCode)}</th>
+    <td>${userText(customer.name)}</td>
+    <td class="email">${userText(customer.email)}</td>
     <td>
       <span class="badge ${STATE_TONES[customer.state]}" part="badge">${t.states[customer.state]}</span>
     </td>
@@ -82,7 +83,7 @@ export function renderCustomers(host: PortalConsoleCustomers): TemplateResult {
     label: t.heading,
     columns: [t.code, t.name, t.email, t.state, t.lastSignIn, t.actions],
     renderRow: (customer) => renderRow(host, customer),
-    empty: search ? t.noMatch(search) : t.empty,
+    empty: search ? sentence(t.noMatch, search) : t.empty,
     pager: t,
     onPage: (direction) => host.page(direction),
   });

@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { sentence } from '../../../ui/user-text.js';
 import type { PortalConsoleCustomers } from './portal-console-customers.js';
 import type { Preview } from './view-host.js';
 
@@ -13,7 +14,9 @@ export function renderPreview(host: PortalConsoleCustomers, preview: Preview): T
   return html`<section class="preview" part="preview" aria-labelledby=${`${host.uid}-preview-heading`}>
     <div class="preview-bar">
       <div>
-        <h3 id=${`${host.uid}-preview-heading`} tabindex="-1">${t.previewHeading(preview.customer.name)}</h3>
+        <h3 id=${`${host.uid}-preview-heading`} tabindex="-1">
+          ${sentence(t.previewHeading, preview.customer.name)}
+        </h3>
         <p class="hint">${t.previewHint}</p>
       </div>
       <button

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AccessLogEntry } from '../../../model/index.js';
+import { userText } from '../../../ui/user-text.js';
 import { renderPagedTable } from '../../people-table.js';
 import type { PortalConsoleLogs } from './portal-console-logs.js';
 
@@ -12,8 +13,8 @@ function renderEntry(host: PortalConsoleLogs, entry: AccessLogEntry): TemplateRe
         ${entry.success ? t.results.success : t.results.failure}
       </span>
     </td>
-    <td>${entry.customerCode ?? t.noAccount}</td>
-    <td class="email">${entry.email}</td>
+    <td>${entry.customerCode ? userText(entry.customerCode) : t.noAccount}</td>
+    <td class="email">${userText(entry.email)}</td>
     <td>${entry.ip}</td>
     <td>${t.methods[entry.method]}</td>
     <td>${entry.reason ?? nothing}</td>

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { PortalError } from '../../../contract/errors.js';
+import { PortalError, isOutcomeUnknown } from '../../../contract/errors.js';
 import { FocusController } from '../../../controllers/focus.js';
 import { FormStateController } from '../../../controllers/form-state.js';
 import { LiveRegionController } from '../../../controllers/live-region.js';
@@ -23,14 +23,6 @@ import {
 } from './settings-draft.js';
 import { renderGroups } from './settings-view.js';
 import { renderSaveNotice, type SaveNotice } from '../../save-notice.js';
-
-/** Failures after which nobody knows whether the save reached the server. */
-const UNKNOWN_OUTCOME: readonly PortalError['code'][] = [
-  'network',
-  'timeout',
-  'unavailable',
-  'invalid_response',
-];
 
 /**
  * @summary The console's Settings section: every capability of the portal settings as grouped,
@@ -197,7 +189,7 @@ export class PortalConsoleSettings
       this.focusing.focusAfterUpdate(first ? controlId(controlOf(first.path)) : 'settings-notice');
       return;
     }
-    this.notice = UNKNOWN_OUTCOME.includes(error.code)
+    this.notice = isOutcomeUnknown(error)
       ? { kind: 'unknown', text: t.consoleSettings.unknownOutcome }
       : { kind: 'error', text: `${errorMessage(t, error)} ${t.consoleSettings.keptChanges}` };
     this.focusing.focusAfterUpdate('settings-notice');

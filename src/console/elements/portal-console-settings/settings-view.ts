@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PortalSettings, RetentionOffer } from '../../../model/index.js';
+import { sentence } from '../../../ui/user-text.js';
 import {
   type SettingsViewHost,
   controlId,
@@ -161,7 +162,7 @@ function renderReasons(host: SettingsViewHost): TemplateResult {
                 class="button"
                 @click=${() => setReasons(reasons.filter((_, each) => each !== index))}
               >
-                ${words.removeReason(reason.label || words.reasonLabel(index + 1))}
+                ${reason.label ? sentence(words.removeReason, reason.label) : words.removeReason(words.reasonLabel(index + 1))}
               </button>
             </li>`,
         )}

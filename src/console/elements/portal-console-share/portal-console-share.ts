@@ -77,7 +77,7 @@ export class PortalConsoleShare extends ConsoleElement<typeof shareMessages> {
           <p>${t.consoleShare.linkIntro}</p>
           <div class="field">
             <label for="link">${t.consoleShare.linkLabel}</label>
-            <input id="link" readonly .value=${urls.portalUrl} />
+            <input id="link" dir="ltr" readonly .value=${urls.portalUrl} />
           </div>
           ${this.renderCopy(t, 'link', t.consoleShare.copyLink, urls.portalUrl)}
         </section>
@@ -99,7 +99,7 @@ export class PortalConsoleShare extends ConsoleElement<typeof shareMessages> {
           </div>
           <div class="field">
             <label for="snippet">${t.consoleShare.snippetLabel}</label>
-            <textarea id="snippet" readonly rows="3" .value=${snippet}></textarea>
+            <textarea id="snippet" dir="ltr" readonly rows="3" .value=${snippet}></textarea>
           </div>
           ${this.renderCopy(t, 'snippet', t.consoleShare.copySnippet, snippet)}
         </section>

@@ -9,6 +9,7 @@ import { LiveRegionController } from '../../../controllers/live-region.js';
 import type { StaffSession } from '../../../model/index.js';
 import { errorMessage, renderError, renderLoading } from '../../../ui/states.js';
 import { elementStyles } from '../../../ui/styles.js';
+import { sentence } from '../../../ui/user-text.js';
 import { ConsoleHttpAdapter } from '../../adapters/console-http-adapter.js';
 import { ConsoleElement } from '../../console-element.js';
 import { type ConsoleContextValue, consoleContext } from '../../context.js';
@@ -236,7 +237,7 @@ export class PortalConsole extends ConsoleElement<typeof shellMessages> {
     return html`<header part="header">
         <h1>${t.consoleShell.title}</h1>
         <div class="who">
-          <span>${t.consoleShell.signedInAs(session.name)}</span>
+          <span>${sentence(t.consoleShell.signedInAs, session.name)}</span>
           <button
             type="button"
             class="button"
