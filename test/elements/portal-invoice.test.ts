@@ -553,7 +553,7 @@ describe('<portal-invoice>', () => {
       button(el, en.invoice.pay.invoice).click();
       await el.updateComplete;
       expect(payHeading(el), 'the unknown outcome is still there to check').to.equal(en.pay.unknownHeading);
-      button(pay, en.pay.checkAgain).click();
+      button(pay, en.common.checkAgain).click();
       await waitUntil(() => payHeading(el) === en.pay.receiptHeading.succeeded);
       const [first, again] = (counted.inputs.payInvoice ?? []) as { idempotencyKey: string }[];
       expect(again.idempotencyKey).to.equal(first.idempotencyKey);

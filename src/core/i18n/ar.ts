@@ -15,6 +15,8 @@ export const ar: Messages = {
     save: 'حفظ',
     saving: 'جارٍ الحفظ…',
     saved: 'تم الحفظ',
+    checkAgain: 'تحقّق مجددًا',
+    checking: 'جارٍ التحقق…',
     optional: 'اختياري',
     required: 'مطلوب',
     loadMore: 'تحميل المزيد',
@@ -129,5 +131,9 @@ export const ar: Messages = {
     expiresSoon: 'تنتهي قريبًا',
     isDefault: 'الافتراضية',
     expiredReason: 'انتهت صلاحية هذه البطاقة ولا يمكن استخدامها.',
+    newCard: 'بطاقة جديدة',
+    cardFieldsLoading: 'جارٍ تحميل حقول البطاقة الآمنة…',
+    cardIncomplete: 'أكمل بيانات البطاقة أولًا.',
+    savingCard: 'جارٍ حفظ بطاقتك…',
   },
 };

@@ -11,6 +11,8 @@ export const de: Messages = {
     save: 'Speichern',
     saving: 'Wird gespeichert…',
     saved: 'Gespeichert',
+    checkAgain: 'Erneut prüfen',
+    checking: 'Wird geprüft…',
     optional: 'optional',
     required: 'erforderlich',
     loadMore: 'Mehr laden',
@@ -123,5 +125,9 @@ export const de: Messages = {
     expiresSoon: 'läuft bald ab',
     isDefault: 'Standard',
     expiredReason: 'Diese Karte ist abgelaufen und kann nicht verwendet werden.',
+    newCard: 'Eine neue Karte',
+    cardFieldsLoading: 'Die sicheren Kartenfelder werden geladen…',
+    cardIncomplete: 'Vervollständigen Sie zuerst die Kartendaten.',
+    savingCard: 'Ihre Karte wird gespeichert…',
   },
 };

@@ -19,6 +19,8 @@ export const en = {
     save: 'Save',
     saving: 'Saving…',
     saved: 'Saved',
+    checkAgain: 'Check again',
+    checking: 'Checking…',
     optional: 'optional',
     required: 'required',
     loadMore: 'Load more',
@@ -129,6 +131,10 @@ export const en = {
     expiresSoon: 'expires soon',
     isDefault: 'default',
     expiredReason: 'This card has expired and cannot be used.',
+    newCard: 'A new card',
+    cardFieldsLoading: 'Loading the secure card fields…',
+    cardIncomplete: 'Complete the card details first.',
+    savingCard: 'Saving your card…',
   },
 };
 

@@ -11,6 +11,8 @@ export const es: Messages = {
     save: 'Guardar',
     saving: 'Guardando…',
     saved: 'Guardado',
+    checkAgain: 'Comprobar de nuevo',
+    checking: 'Comprobando…',
     optional: 'opcional',
     required: 'obligatorio',
     loadMore: 'Cargar más',
@@ -119,5 +121,9 @@ export const es: Messages = {
     expiresSoon: 'caduca pronto',
     isDefault: 'predeterminado',
     expiredReason: 'Esta tarjeta ha caducado y no se puede usar.',
+    newCard: 'Una tarjeta nueva',
+    cardFieldsLoading: 'Cargando los campos seguros de la tarjeta…',
+    cardIncomplete: 'Complete primero los datos de la tarjeta.',
+    savingCard: 'Guardando su tarjeta…',
   },
 };

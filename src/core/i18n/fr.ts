@@ -11,6 +11,8 @@ export const fr: Messages = {
     save: 'Enregistrer',
     saving: 'Enregistrement…',
     saved: 'Enregistré',
+    checkAgain: 'Vérifier à nouveau',
+    checking: 'Vérification…',
     optional: 'facultatif',
     required: 'obligatoire',
     loadMore: 'Afficher plus',
@@ -118,5 +120,9 @@ export const fr: Messages = {
     expiresSoon: 'expire bientôt',
     isDefault: 'par défaut',
     expiredReason: 'Cette carte a expiré et ne peut pas être utilisée.',
+    newCard: 'Une nouvelle carte',
+    cardFieldsLoading: 'Chargement des champs de carte sécurisés…',
+    cardIncomplete: 'Complétez d’abord les informations de la carte.',
+    savingCard: 'Enregistrement de votre carte…',
   },
 };

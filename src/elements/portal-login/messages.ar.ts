@@ -53,7 +53,6 @@ export const ar: LoginMessages = {
   shippingSameAsBilling: 'الشحن إلى عنوان الفوترة',
   bankAccount: 'حساب مصرفي',
   card: 'بطاقة',
-  cardLoading: 'جارٍ تحميل حقول البطاقة الآمنة…',
   cardUnavailable: 'تعذّر تحميل حقول البطاقة. حاول مرة أخرى بعد قليل.',
   cardIncomplete: 'أكمل بيانات البطاقة.',
   cardDeclined: 'رفض مصرفك البطاقة، لذا لم يُنشأ الحساب. جرّب بطاقة أخرى.',

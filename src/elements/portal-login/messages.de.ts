@@ -58,7 +58,6 @@ export const de: LoginMessages = {
   shippingSameAsBilling: 'An meine Rechnungsadresse liefern',
   bankAccount: 'Bankkonto',
   card: 'Karte',
-  cardLoading: 'Die sicheren Kartenfelder werden geladen…',
   cardUnavailable: 'Die Kartenfelder konnten nicht geladen werden. Versuchen Sie es gleich noch einmal.',
   cardIncomplete: 'Vervollständigen Sie die Kartendaten.',
   cardDeclined:

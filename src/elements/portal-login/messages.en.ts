@@ -59,7 +59,6 @@ export const en = {
   shippingSameAsBilling: 'Ship to my billing address',
   bankAccount: 'Bank account',
   card: 'Card',
-  cardLoading: 'Loading the secure card fields…',
   cardUnavailable: 'The card fields could not be loaded. Try again in a moment.',
   cardIncomplete: 'Complete the card details.',
   cardDeclined: 'Your bank declined the card, so the account was not created. Try another card.',

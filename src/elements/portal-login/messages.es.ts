@@ -57,7 +57,6 @@ export const es: LoginMessages = {
   shippingSameAsBilling: 'Enviar a mi dirección de facturación',
   bankAccount: 'Cuenta bancaria',
   card: 'Tarjeta',
-  cardLoading: 'Cargando los campos seguros de la tarjeta…',
   cardUnavailable: 'No se pudieron cargar los campos de la tarjeta. Inténtelo de nuevo en un momento.',
   cardIncomplete: 'Complete los datos de la tarjeta.',
   cardDeclined: 'Su banco rechazó la tarjeta, así que no se creó la cuenta. Pruebe otra tarjeta.',

@@ -58,7 +58,6 @@ export const fr: LoginMessages = {
   shippingSameAsBilling: 'Livrer à mon adresse de facturation',
   bankAccount: 'Compte bancaire',
   card: 'Carte',
-  cardLoading: 'Chargement des champs de carte sécurisés…',
   cardUnavailable: 'Les champs de carte n’ont pas pu être chargés. Réessayez dans un instant.',
   cardIncomplete: 'Complétez les informations de la carte.',
   cardDeclined: 'Votre banque a refusé la carte : le compte n’a pas été créé. Essayez une autre carte.',

@@ -28,9 +28,7 @@ export const de: PaymentMethodsMessages = {
   verifyingCard: 'Die Karte wird bei Ihrer Bank geprüft…',
   cardHeading: 'Karte hinzufügen',
   bankHeading: 'Bankkonto hinzufügen',
-  cardLoading: 'Die sicheren Kartenfelder werden geladen…',
   cardUnavailable: 'Die Kartenfelder konnten nicht geladen werden. Versuchen Sie es gleich noch einmal.',
-  cardIncomplete: 'Vervollständigen Sie zuerst die Kartendaten.',
   verifyNotice:
     'Wir prüfen die Karte vor dem Speichern mit einer Autorisierung über 0 €. Ihnen wird nichts berechnet.',
   testMode: 'Testmodus: Es werden nur Testkarten akzeptiert.',

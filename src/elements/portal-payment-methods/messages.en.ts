@@ -31,9 +31,7 @@ export const en = {
   verifyingCard: 'Checking the card with your bank…',
   cardHeading: 'Add a card',
   bankHeading: 'Add a bank account',
-  cardLoading: 'Loading the secure card fields…',
   cardUnavailable: 'The card fields could not be loaded. Try again in a moment.',
-  cardIncomplete: 'Complete the card details first.',
   verifyNotice:
     'We check the card with a zero-amount authorisation before saving it. You will not be charged.',
   testMode: 'Test mode: only test cards are accepted.',

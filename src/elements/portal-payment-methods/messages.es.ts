@@ -27,9 +27,7 @@ export const es: PaymentMethodsMessages = {
   verifyingCard: 'Comprobando la tarjeta con su banco…',
   cardHeading: 'Añadir una tarjeta',
   bankHeading: 'Añadir una cuenta bancaria',
-  cardLoading: 'Cargando los campos seguros de la tarjeta…',
   cardUnavailable: 'No se pudieron cargar los campos de la tarjeta. Inténtelo de nuevo en un momento.',
-  cardIncomplete: 'Complete primero los datos de la tarjeta.',
   verifyNotice:
     'Comprobamos la tarjeta con una autorización de importe cero antes de guardarla. No se le cobrará nada.',
   testMode: 'Modo de prueba: solo se aceptan tarjetas de prueba.',

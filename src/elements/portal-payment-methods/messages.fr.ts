@@ -27,9 +27,7 @@ export const fr: PaymentMethodsMessages = {
   verifyingCard: 'Vérification de la carte auprès de votre banque…',
   cardHeading: 'Ajouter une carte',
   bankHeading: 'Ajouter un compte bancaire',
-  cardLoading: 'Chargement des champs de carte sécurisés…',
   cardUnavailable: 'Les champs de carte n’ont pas pu être chargés. Réessayez dans un instant.',
-  cardIncomplete: 'Complétez d’abord les informations de la carte.',
   verifyNotice:
     'Nous vérifions la carte par une autorisation de montant nul avant de l’enregistrer. Vous ne serez pas débité.',
   testMode: 'Mode test : seules les cartes de test sont acceptées.',

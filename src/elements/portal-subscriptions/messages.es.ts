@@ -70,12 +70,8 @@ export const es: SubscriptionsMessages = {
   noMethods: 'Añade primero un método de pago: las suscripciones se cobran a uno.',
   addMethod: 'Añadir un método de pago',
   newCardElsewhere: 'Para pagar con una tarjeta nueva, añádela primero en Métodos de pago.',
-  newCard: 'Una tarjeta nueva',
   newCardHint: 'Se guarda en tus métodos de pago al suscribirte.',
-  cardLoading: 'Cargando los campos seguros de la tarjeta…',
   cardUnavailable: 'No se pudieron cargar los campos de la tarjeta. Inténtalo más tarde o elige otro método.',
-  cardIncomplete: 'Completa primero los datos de la tarjeta.',
-  savingCard: 'Guardando tu tarjeta…',
   cardDeclined: 'Tu banco rechazó la tarjeta: no se guardó y no te has suscrito. Prueba con otra tarjeta.',
   cardAuthFailed:
     'La comprobación con tu banco no se completó: la tarjeta no se guardó y no te has suscrito.',
@@ -120,8 +116,6 @@ export const es: SubscriptionsMessages = {
   unknownHeading: 'No hemos podido confirmarlo',
   unknownBody:
     'La respuesta no nos llegó, así que no sabemos si se realizó. Vuelve a comprobarlo: no se cobrará dos veces.',
-  checkAgain: 'Comprobar de nuevo',
-  checking: 'Comprobando…',
   stillUnknown: 'Sigue sin haber respuesta. Inténtalo de nuevo en un momento.',
   cancelHeading: (plan) => `Cancelar ${plan}`,
   offerDiscount: (percent, periods) =>
