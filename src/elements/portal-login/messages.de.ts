@@ -37,7 +37,6 @@ export const de: LoginMessages = {
     `Falls es ein Konto für ${email} gibt, haben wir einen Link zum Zurücksetzen des Passworts dorthin gesendet.`,
   resetHeading: 'Neues Passwort wählen',
   savePassword: 'Neues Passwort speichern',
-  savingPassword: 'Wird gespeichert…',
   passwordChanged: 'Ihr Passwort wurde geändert. Melden Sie sich mit Ihrem neuen Passwort an.',
   resetLinkExpired: 'Dieser Link zum Zurücksetzen des Passworts ist abgelaufen oder wurde bereits verwendet.',
   requestNewResetLink: 'Neuen Link zum Zurücksetzen anfordern',

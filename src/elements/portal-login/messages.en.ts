@@ -40,7 +40,6 @@ export const en = {
     `If an account exists for ${email}, we have sent it a link to reset the password.`,
   resetHeading: 'Choose a new password',
   savePassword: 'Save new password',
-  savingPassword: 'Saving…',
   passwordChanged: 'Your password has been changed. Sign in with your new password.',
   resetLinkExpired: 'This password reset link has expired or has already been used.',
   requestNewResetLink: 'Request a new reset link',

@@ -37,7 +37,6 @@ export const es: LoginMessages = {
     `Si existe una cuenta para ${email}, le hemos enviado un enlace para restablecer la contraseña.`,
   resetHeading: 'Elija una contraseña nueva',
   savePassword: 'Guardar contraseña nueva',
-  savingPassword: 'Guardando…',
   passwordChanged: 'Su contraseña se ha cambiado. Inicie sesión con su contraseña nueva.',
   resetLinkExpired: 'Este enlace para restablecer la contraseña ha caducado o ya se ha utilizado.',
   requestNewResetLink: 'Pedir un enlace nuevo',

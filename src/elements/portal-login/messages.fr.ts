@@ -37,7 +37,6 @@ export const fr: LoginMessages = {
     `Si un compte existe pour ${email}, nous lui avons envoyé un lien pour réinitialiser le mot de passe.`,
   resetHeading: 'Choisir un nouveau mot de passe',
   savePassword: 'Enregistrer le mot de passe',
-  savingPassword: 'Enregistrement…',
   passwordChanged: 'Votre mot de passe a été modifié. Connectez-vous avec votre nouveau mot de passe.',
   resetLinkExpired: 'Ce lien de réinitialisation a expiré ou a déjà été utilisé.',
   requestNewResetLink: 'Demander un nouveau lien de réinitialisation',

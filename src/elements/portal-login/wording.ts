@@ -28,7 +28,7 @@ export function progressLabel(t: Messages, operation: Operation): string {
       return t.login.sendingResetLink;
     case 'resetPassword':
     case 'completePasswordChange':
-      return t.login.savingPassword;
+      return t.common.saving;
     case 'signUp':
       return t.login.signingUp;
   }

@@ -52,7 +52,9 @@ export function renderAddCard(host: PortalPaymentMethods, settings: PortalSettin
             >
               ${
                 busy
-                  ? renderBusy(settings.paymentMethods.verifyNewCards ? t.verifyingCard : t.saving)
+                  ? renderBusy(
+                      settings.paymentMethods.verifyNewCards ? t.verifyingCard : host.t.common.saving,
+                    )
                   : t.saveCard
               }
             </button>`
@@ -85,7 +87,7 @@ export async function submitCard(host: PortalPaymentMethods): Promise<void> {
   }
   const makeDefault = host.makeDefault && canChangeDefault(settings);
   const t = host.t.paymentMethods;
-  const progress = settings.paymentMethods.verifyNewCards ? t.verifyingCard : t.saving;
+  const progress = settings.paymentMethods.verifyNewCards ? t.verifyingCard : host.t.common.saving;
   const pending = host.request('addCard', progress, async (store) => {
     const { token } = await entry.tokenize();
     return store.mutate('addCard', { token, ...(makeDefault ? { makeDefault } : {}) });

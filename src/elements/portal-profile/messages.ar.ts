@@ -18,7 +18,6 @@ export const ar: ProfileMessages = {
   saveDetails: 'حفظ الاسم والشركة',
   saveAddresses: 'حفظ العناوين وجهات الاتصال',
   saveTax: 'حفظ بيانات الضريبة',
-  saving: 'جارٍ الحفظ…',
   saved: 'تم حفظ تغييراتك.',
   unknownOutcome: 'تعذّر علينا تأكيد حفظ تغييراتك. ما كتبته لا يزال هنا؛ راجعه واحفظه مرة أخرى.',
   readOnly: (merchant: string) =>

@@ -18,7 +18,6 @@ export const de: ProfileMessages = {
   saveDetails: 'Name und Firma speichern',
   saveAddresses: 'Adressen und Kontakte speichern',
   saveTax: 'Steuerangaben speichern',
-  saving: 'Wird gespeichert…',
   saved: 'Ihre Änderungen wurden gespeichert.',
   unknownOutcome:
     'Wir konnten nicht bestätigen, ob Ihre Änderungen gespeichert wurden. Ihre Eingaben sind noch da; prüfen Sie sie und speichern Sie erneut.',

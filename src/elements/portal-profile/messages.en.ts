@@ -22,7 +22,6 @@ export const en = {
   saveDetails: 'Save name and company',
   saveAddresses: 'Save addresses and contacts',
   saveTax: 'Save tax details',
-  saving: 'Saving…',
   saved: 'Your changes were saved.',
   unknownOutcome:
     'We could not confirm whether your changes were saved. What you typed is still here; check it and save again.',

@@ -18,7 +18,6 @@ export const es: ProfileMessages = {
   saveDetails: 'Guardar nombre y empresa',
   saveAddresses: 'Guardar direcciones y contactos',
   saveTax: 'Guardar datos fiscales',
-  saving: 'Guardando…',
   saved: 'Tus cambios se han guardado.',
   unknownOutcome:
     'No pudimos confirmar si tus cambios se guardaron. Lo que escribiste sigue aquí; revísalo y vuelve a guardar.',

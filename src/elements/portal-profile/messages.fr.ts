@@ -19,7 +19,6 @@ export const fr: ProfileMessages = {
   saveDetails: 'Enregistrer le nom et la société',
   saveAddresses: 'Enregistrer les adresses et contacts',
   saveTax: 'Enregistrer les informations fiscales',
-  saving: 'Enregistrement…',
   saved: 'Vos modifications ont été enregistrées.',
   unknownOutcome:
     'Nous n’avons pas pu confirmer l’enregistrement de vos modifications. Ce que vous avez saisi est conservé ; vérifiez-le et enregistrez à nouveau.',

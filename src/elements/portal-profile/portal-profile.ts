@@ -242,7 +242,7 @@ export class PortalProfile extends PortalElement<typeof profileMessages> {
       runRequest(this, this.form, operation, action, () => {
         this.busyForm = slot;
         this.tellIn(slot, null);
-        this.liveRegion.announce(this.t.profile.saving);
+        this.liveRegion.announce(this.t.common.saving);
       })?.finally(() => (this.busyForm = null)) ?? null
     );
   }

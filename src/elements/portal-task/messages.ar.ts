@@ -10,7 +10,6 @@ export const ar: TaskMessages = {
     'update-billing-details': 'تحديث بيانات الفوترة',
   },
   unknownTitle: 'غير متاح',
-  cancel: 'إلغاء',
   done: 'تم',
   backToStore: 'العودة إلى المتجر',
   closed: 'أغلقت هذا دون إكماله.',

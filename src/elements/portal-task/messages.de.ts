@@ -10,7 +10,6 @@ export const de: TaskMessages = {
     'update-billing-details': 'Rechnungsangaben aktualisieren',
   },
   unknownTitle: 'Nicht verfügbar',
-  cancel: 'Abbrechen',
   done: 'Fertig',
   backToStore: 'Zurück zum Shop',
   closed: 'Sie haben dies geschlossen, ohne es abzuschließen.',

@@ -14,7 +14,6 @@ export const en = {
     'update-billing-details': 'Update your billing details',
   },
   unknownTitle: 'Task not available',
-  cancel: 'Cancel',
   done: 'Done',
   backToStore: 'Back to the store',
   closed: 'You closed this without finishing it.',

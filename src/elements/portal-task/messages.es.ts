@@ -10,7 +10,6 @@ export const es: TaskMessages = {
     'update-billing-details': 'Actualizar sus datos de facturación',
   },
   unknownTitle: 'Acción no disponible',
-  cancel: 'Cancelar',
   done: 'Listo',
   backToStore: 'Volver a la tienda',
   closed: 'Ha cerrado esto sin terminarlo.',

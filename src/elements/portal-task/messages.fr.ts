@@ -10,7 +10,6 @@ export const fr: TaskMessages = {
     'update-billing-details': 'Mettre à jour vos informations de facturation',
   },
   unknownTitle: 'Action indisponible',
-  cancel: 'Annuler',
   done: 'Terminé',
   backToStore: 'Retour à la boutique',
   closed: 'Vous avez fermé ceci sans le terminer.',
