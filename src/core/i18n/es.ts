@@ -45,7 +45,7 @@ export const es: Messages = {
     too_long: 'Es demasiado largo.',
     too_large: 'Este importe es demasiado alto.',
     taken: 'Este valor ya está en uso.',
-    expired: 'Esto ha caducado. Pide uno nuevo.',
+    expired: 'Esto ha caducado. Pida uno nuevo.',
   },
   fields: {
     email: 'Correo electrónico',
@@ -67,7 +67,7 @@ export const es: Messages = {
     regionCounty: 'Condado',
     postalCodeZip: 'Código ZIP',
     postalCodePostcode: 'Código postal',
-    postalCodeInvalid: (example: string) => `Introduce un código postal como ${example}.`,
+    postalCodeInvalid: (example: string) => `Introduzca un código postal como ${example}.`,
     showPassword: 'Mostrar contraseña',
     passwordHint: 'Al menos 8 caracteres.',
     bankHolder: 'Titular de la cuenta',
