@@ -505,7 +505,7 @@ describe('<portal-invoice>', () => {
       expect(store.isFresh(keys.summary), 'the billing summary is asked for again').to.be.false;
       expect(store.isFresh(keys.invoices({ filter: 'outstanding' })), 'so are invoice lists').to.be.false;
 
-      button(pay, en.pay.done).click();
+      button(pay, en.common.done).click();
       await waitUntil(() => visible(root(el).querySelector('article')), 'back to the invoice');
       await waitUntil(
         () => text(root(el).querySelector('[part~="status"]')) === en.invoiceStatus.paid,

@@ -17,6 +17,9 @@ export const ar: Messages = {
     saved: 'تم الحفظ',
     checkAgain: 'تحقّق مجددًا',
     checking: 'جارٍ التحقق…',
+    sending: 'جارٍ الإرسال…',
+    removing: 'جارٍ الإزالة…',
+    done: 'تم',
     optional: 'اختياري',
     required: 'مطلوب',
     loadMore: 'تحميل المزيد',
@@ -135,5 +138,7 @@ export const ar: Messages = {
     cardFieldsLoading: 'جارٍ تحميل حقول البطاقة الآمنة…',
     cardIncomplete: 'أكمل بيانات البطاقة أولًا.',
     savingCard: 'جارٍ حفظ بطاقتك…',
+    makeDefault: 'تعيين كافتراضية',
+    nowDefault: (label: string) => `أصبحت ${label} وسيلة الدفع الافتراضية.`,
   },
 };

@@ -13,6 +13,9 @@ export const de: Messages = {
     saved: 'Gespeichert',
     checkAgain: 'Erneut prüfen',
     checking: 'Wird geprüft…',
+    sending: 'Wird gesendet…',
+    removing: 'Wird entfernt…',
+    done: 'Fertig',
     optional: 'optional',
     required: 'erforderlich',
     loadMore: 'Mehr laden',
@@ -129,5 +132,7 @@ export const de: Messages = {
     cardFieldsLoading: 'Die sicheren Kartenfelder werden geladen…',
     cardIncomplete: 'Vervollständigen Sie zuerst die Kartendaten.',
     savingCard: 'Ihre Karte wird gespeichert…',
+    makeDefault: 'Als Standard festlegen',
+    nowDefault: (label: string) => `${label} ist jetzt Ihre Standard-Zahlungsmethode.`,
   },
 };

@@ -21,6 +21,9 @@ export const en = {
     saved: 'Saved',
     checkAgain: 'Check again',
     checking: 'Checking…',
+    sending: 'Sending…',
+    removing: 'Removing…',
+    done: 'Done',
     optional: 'optional',
     required: 'required',
     loadMore: 'Load more',
@@ -135,6 +138,8 @@ export const en = {
     cardFieldsLoading: 'Loading the secure card fields…',
     cardIncomplete: 'Complete the card details first.',
     savingCard: 'Saving your card…',
+    makeDefault: 'Make default',
+    nowDefault: (label: string) => `${label} is now your default payment method.`,
   },
 };
 

@@ -13,6 +13,9 @@ export const es: Messages = {
     saved: 'Guardado',
     checkAgain: 'Comprobar de nuevo',
     checking: 'Comprobando…',
+    sending: 'Enviando…',
+    removing: 'Eliminando…',
+    done: 'Listo',
     optional: 'opcional',
     required: 'obligatorio',
     loadMore: 'Cargar más',
@@ -125,5 +128,7 @@ export const es: Messages = {
     cardFieldsLoading: 'Cargando los campos seguros de la tarjeta…',
     cardIncomplete: 'Complete primero los datos de la tarjeta.',
     savingCard: 'Guardando su tarjeta…',
+    makeDefault: 'Hacer predeterminado',
+    nowDefault: (label: string) => `${label} es ahora su método de pago predeterminado.`,
   },
 };

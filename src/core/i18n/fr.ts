@@ -13,6 +13,9 @@ export const fr: Messages = {
     saved: 'Enregistré',
     checkAgain: 'Vérifier à nouveau',
     checking: 'Vérification…',
+    sending: 'Envoi…',
+    removing: 'Suppression…',
+    done: 'Terminé',
     optional: 'facultatif',
     required: 'obligatoire',
     loadMore: 'Afficher plus',
@@ -124,5 +127,7 @@ export const fr: Messages = {
     cardFieldsLoading: 'Chargement des champs de carte sécurisés…',
     cardIncomplete: 'Complétez d’abord les informations de la carte.',
     savingCard: 'Enregistrement de votre carte…',
+    makeDefault: 'Définir par défaut',
+    nowDefault: (label: string) => `${label} est désormais votre moyen de paiement par défaut.`,
   },
 };

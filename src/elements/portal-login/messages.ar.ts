@@ -29,7 +29,6 @@ export const ar: LoginMessages = {
   forgotHeading: 'إعادة تعيين كلمة المرور',
   forgotIntro: 'أدخل عنوان البريد الإلكتروني لحسابك وسنرسل إليك رابطًا لاختيار كلمة مرور جديدة.',
   sendResetLink: 'إرسال رابط إعادة التعيين',
-  sendingResetLink: 'جارٍ الإرسال…',
   resetLinkSent: (email: string) =>
     `إذا كان هناك حساب مرتبط بـ ${email}، فقد أرسلنا إليه رابطًا لإعادة تعيين كلمة المرور.`,
   resetHeading: 'اختر كلمة مرور جديدة',

@@ -32,7 +32,6 @@ export const de: LoginMessages = {
   forgotIntro:
     'Geben Sie die E-Mail-Adresse Ihres Kontos ein, und wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen können.',
   sendResetLink: 'Link zum Zurücksetzen senden',
-  sendingResetLink: 'Wird gesendet…',
   resetLinkSent: (email: string) =>
     `Falls es ein Konto für ${email} gibt, haben wir einen Link zum Zurücksetzen des Passworts dorthin gesendet.`,
   resetHeading: 'Neues Passwort wählen',

@@ -35,7 +35,6 @@ export const en = {
   forgotIntro:
     'Enter the email address of your account and we will send you a link to choose a new password.',
   sendResetLink: 'Send reset link',
-  sendingResetLink: 'Sending…',
   resetLinkSent: (email: string) =>
     `If an account exists for ${email}, we have sent it a link to reset the password.`,
   resetHeading: 'Choose a new password',

@@ -32,7 +32,6 @@ export const es: LoginMessages = {
   forgotIntro:
     'Escriba el correo electrónico de su cuenta y le enviaremos un enlace para elegir una contraseña nueva.',
   sendResetLink: 'Enviar enlace',
-  sendingResetLink: 'Enviando…',
   resetLinkSent: (email: string) =>
     `Si existe una cuenta para ${email}, le hemos enviado un enlace para restablecer la contraseña.`,
   resetHeading: 'Elija una contraseña nueva',

@@ -32,7 +32,6 @@ export const fr: LoginMessages = {
   forgotIntro:
     'Saisissez l’adresse e-mail de votre compte et nous vous enverrons un lien pour choisir un nouveau mot de passe.',
   sendResetLink: 'Envoyer le lien',
-  sendingResetLink: 'Envoi…',
   resetLinkSent: (email: string) =>
     `Si un compte existe pour ${email}, nous lui avons envoyé un lien pour réinitialiser le mot de passe.`,
   resetHeading: 'Choisir un nouveau mot de passe',

@@ -25,7 +25,7 @@ export function progressLabel(t: Messages, operation: Operation): string {
     case 'requestMagicLink':
       return t.login.sendingLink;
     case 'requestPasswordReset':
-      return t.login.sendingResetLink;
+      return t.common.sending;
     case 'resetPassword':
     case 'completePasswordChange':
       return t.common.saving;

@@ -88,7 +88,6 @@ export const ar: PayMessages = {
   stillDue: 'المتبقي المستحق',
   payRest: (amount: string) => `ادفع المتبقي ${amount} بوسيلة أخرى`,
   tryAnother: 'جرّب وسيلة دفع أخرى',
-  done: 'تم',
   noInvoice: 'اختر فاتورة لدفعها.',
   nothingToPay: (number: string) => `لم يتبقَّ شيء للدفع على ${number}.`,
   paymentsOff: (merchant: string) =>

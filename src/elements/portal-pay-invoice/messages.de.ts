@@ -87,7 +87,6 @@ export const de: PayMessages = {
   stillDue: 'Noch offen',
   payRest: (amount: string) => `Die restlichen ${amount} mit einer anderen Methode bezahlen`,
   tryAnother: 'Andere Zahlungsmethode versuchen',
-  done: 'Fertig',
   noInvoice: 'Wählen Sie eine Rechnung zum Bezahlen aus.',
   nothingToPay: (number: string) => `Auf ${number} ist nichts mehr zu bezahlen.`,
   paymentsOff: (merchant: string) =>

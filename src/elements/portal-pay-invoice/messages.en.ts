@@ -84,7 +84,6 @@ export const en = {
   stillDue: 'Still due',
   payRest: (amount: string) => `Pay the remaining ${amount} with another method`,
   tryAnother: 'Try another payment method',
-  done: 'Done',
   noInvoice: 'Choose an invoice to pay.',
   nothingToPay: (number: string) => `There is nothing left to pay on ${number}.`,
   paymentsOff: (merchant: string) =>

@@ -80,7 +80,6 @@ export const es: PayMessages = {
   stillDue: 'Pendiente',
   payRest: (amount: string) => `Pagar el resto (${amount}) con otro método`,
   tryAnother: 'Probar con otro método de pago',
-  done: 'Listo',
   noInvoice: 'Elija una factura para pagar.',
   nothingToPay: (number: string) => `No queda nada por pagar en ${number}.`,
   paymentsOff: (merchant: string) =>

@@ -81,7 +81,6 @@ export const fr: PayMessages = {
   stillDue: 'Reste dû',
   payRest: (amount: string) => `Payer le reste (${amount}) avec un autre moyen de paiement`,
   tryAnother: 'Essayer un autre moyen de paiement',
-  done: 'Terminé',
   noInvoice: 'Choisissez une facture à payer.',
   nothingToPay: (number: string) => `Il ne reste rien à payer sur ${number}.`,
   paymentsOff: (merchant: string) =>

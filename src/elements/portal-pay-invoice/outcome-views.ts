@@ -78,7 +78,7 @@ export function renderReceipt(
         class=${receipt.status === 'succeeded' ? 'button primary' : 'button'}
         @click=${() => host.onDone()}
       >
-        ${t.pay.done}
+        ${t.common.done}
       </button>
     </div>`;
 }

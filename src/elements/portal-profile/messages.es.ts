@@ -30,7 +30,6 @@ export const es: ProfileMessages = {
   newEmail: 'Nuevo correo electrónico',
   newEmailHint: 'Enviamos un enlace a la nueva dirección. Su dirección solo cambia cuando lo abra.',
   sendLink: 'Enviar enlace de confirmación',
-  sending: 'Enviando…',
   emailSame: 'Ya es su correo electrónico.',
   emailTaken: 'Otra cuenta usa esta dirección. Elija otra.',
   emailOwnerOnly:
@@ -62,7 +61,5 @@ export const es: ProfileMessages = {
   },
   defaultMethod: 'Método de pago predeterminado',
   defaultMethodHint: 'Se usa para los pagos automáticos y se propone al pagar.',
-  makeDefault: 'Hacer predeterminado',
-  defaultChanged: (label: string) => `${label} es ahora su método de pago predeterminado.`,
   noMethods: 'No hay métodos de pago registrados.',
 };

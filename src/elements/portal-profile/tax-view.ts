@@ -76,7 +76,7 @@ export function renderDefaultMethod(host: PortalProfile, methods: readonly Payme
               aria-disabled=${actionDisabled(host.readOnly, host.form.busy || chosen === current?.id)}
               aria-describedby=${actionDescribedBy(host.readOnly)}
             >
-              ${busy ? renderBusy(host.t.common.saving) : t.makeDefault}
+              ${busy ? renderBusy(host.t.common.saving) : host.t.paymentMethod.makeDefault}
             </button>
           </div>`;
   return renderForm(host, 'default', t.defaultMethod, () => void makeDefault(host, chosen, current), body);
