@@ -20,6 +20,7 @@ import {
   readyMessages,
 } from '../../src/core/i18n/index.js';
 import { text } from '../helpers/dom.js';
+import { informalSpanish } from '../helpers/register.js';
 import { tableRows } from './people-helpers.js';
 
 // The merchant console in the portal's five languages: its catalogs are complete in each, fetched on
@@ -117,6 +118,12 @@ describe('the console in five languages', () => {
         const untranslated = own.filter((each) => english.has(each) && /[a-z]{4,}/.test(each));
         expect(untranslated.length, `${where} left in English: ${untranslated.join(', ')}`).to.be.below(4);
       }
+    }
+  });
+
+  it('speaks Spanish with usted, like the customer portal, never tú', async () => {
+    for (const namespace of namespaces) {
+      expect(informalSpanish(await namespace.load.es()), namespace.name).to.deep.equal([]);
     }
   });
 

@@ -16,6 +16,7 @@ import { taskMessages } from '../../src/elements/portal-task/messages.js';
 import type { PortalSummary } from '../../src/elements/portal-summary/portal-summary.js';
 import { signedInAda } from '../helpers/customers.js';
 import { root, text } from '../helpers/dom.js';
+import { informalSpanish } from '../helpers/register.js';
 
 const namespaces: MessageNamespace[] = [
   commonMessages,
@@ -47,6 +48,40 @@ function strings(catalog: unknown): string[] {
   if (catalog && typeof catalog === 'object') return Object.values(catalog).flatMap(strings);
   return [];
 }
+
+/** Every plain-text message of a catalog with its path (`filters.paid`); functions are left out. */
+function texts(catalog: unknown, path = ''): [string, string][] {
+  if (typeof catalog === 'string') return [[path, catalog]];
+  if (catalog && typeof catalog === 'object' && typeof catalog !== 'function')
+    return Object.entries(catalog).flatMap(([key, value]) => texts(value, path ? `${path}.${key}` : key));
+  return [];
+}
+
+describe('words said once, in one register', () => {
+  it('no element copies a message of the common catalog: what several elements say is said there', () => {
+    const common = new Set(texts(commonMessages.en).map(([, message]) => message));
+    // The same English word with another meaning, worded apart in other languages.
+    const otherMeaning = [
+      'invoices filters.paid', // "Paid" invoices, a filter (French: Réglées)
+      'pay invoice', // the invoice row of the payment review (Arabic: الفاتورة)
+      'login card', // the kind of payment method sign-up asks for, not a card brand
+    ];
+    const copies = namespaces
+      .filter((namespace) => namespace !== commonMessages)
+      .flatMap((namespace) =>
+        texts(namespace.en)
+          .filter(([, message]) => common.has(message))
+          .map(([path]) => `${namespace.name} ${path}`),
+      );
+    expect(copies.filter((copy) => !otherMeaning.includes(copy))).to.deep.equal([]);
+  });
+
+  it('speaks Spanish with usted in every namespace (su tarjeta, Elija), never tú', async () => {
+    for (const namespace of namespaces) {
+      expect(informalSpanish(await namespace.load.es()), namespace.name).to.deep.equal([]);
+    }
+  });
+});
 
 describe('German and Arabic', () => {
   for (const language of ['de', 'ar'] as const) {

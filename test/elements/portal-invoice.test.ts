@@ -505,7 +505,7 @@ describe('<portal-invoice>', () => {
       expect(store.isFresh(keys.summary), 'the billing summary is asked for again').to.be.false;
       expect(store.isFresh(keys.invoices({ filter: 'outstanding' })), 'so are invoice lists').to.be.false;
 
-      button(pay, en.pay.done).click();
+      button(pay, en.common.done).click();
       await waitUntil(() => visible(root(el).querySelector('article')), 'back to the invoice');
       await waitUntil(
         () => text(root(el).querySelector('[part~="status"]')) === en.invoiceStatus.paid,
@@ -553,7 +553,7 @@ describe('<portal-invoice>', () => {
       button(el, en.invoice.pay.invoice).click();
       await el.updateComplete;
       expect(payHeading(el), 'the unknown outcome is still there to check').to.equal(en.pay.unknownHeading);
-      button(pay, en.pay.checkAgain).click();
+      button(pay, en.common.checkAgain).click();
       await waitUntil(() => payHeading(el) === en.pay.receiptHeading.succeeded);
       const [first, again] = (counted.inputs.payInvoice ?? []) as { idempotencyKey: string }[];
       expect(again.idempotencyKey).to.equal(first.idempotencyKey);

@@ -43,7 +43,7 @@ function cardInput(el: PortalPayInvoice): HTMLInputElement | null {
 }
 
 async function openNewCard(el: PortalPayInvoice): Promise<HTMLInputElement> {
-  const choice = radio(el, en.pay.newCard);
+  const choice = radio(el, en.paymentMethod.newCard);
   choice.checked = true;
   choice.dispatchEvent(new Event('change', { bubbles: true }));
   await waitUntil(() => cardInput(el), 'the card fields mount');
@@ -69,7 +69,7 @@ describe('<portal-pay-invoice> with a new card', () => {
     await expect(el).to.be.accessible();
     await typeCard(input, '378282246310005');
     await toReview(el);
-    expect(text(root(el).querySelector('[part="summary"] tbody'))).to.contain(en.pay.newCard);
+    expect(text(root(el).querySelector('[part="summary"] tbody'))).to.contain(en.paymentMethod.newCard);
     expect(calls.addCard ?? 0, 'nothing is saved before Pay').to.equal(0);
     await expect(el).to.be.accessible();
 
@@ -103,7 +103,7 @@ describe('<portal-pay-invoice> with a new card', () => {
     expect(cardError(el)).to.equal(en.pay.cardDeclined);
     expect(calls.payInvoice ?? 0, 'no payment was sent').to.equal(0);
     expect(await ada.listPaymentMethods()).to.have.length(3);
-    expect(radio(el, en.pay.newCard).checked, 'the new card stays chosen').to.be.true;
+    expect(radio(el, en.paymentMethod.newCard).checked, 'the new card stays chosen').to.be.true;
     expectFocus(cardInput(el), 'focus goes to the card');
   });
 
@@ -129,7 +129,7 @@ describe('<portal-pay-invoice> with a new card', () => {
     expect(saved).to.include({ brand: 'visa', last4: '4242' });
     await waitUntil(() => text(root(el).querySelector('[part="summary"]')).includes('Visa ending in 4242'));
     const paid = oneEvent<PortalEvent<'portal-payment'>>(el, 'portal-payment');
-    button(el, en.pay.checkAgain).click();
+    button(el, en.common.checkAgain).click();
     expect((await paid).detail.receipt.status).to.equal('succeeded');
     expect(calls.addCard, 'the card is saved once').to.equal(1);
     const [first, second] = payInputs(inputs);
@@ -142,13 +142,13 @@ describe('<portal-pay-invoice> with a new card', () => {
     button(el, en.pay.splitStart).click();
     await el.updateComplete;
     expect(cardInput(el), 'a split row never takes a new card').to.equal(null);
-    expect(text(root(el).querySelector('[part="split"]'))).not.to.contain(en.pay.newCard);
+    expect(text(root(el).querySelector('[part="split"]'))).not.to.contain(en.paymentMethod.newCard);
     button(el, en.pay.splitStop).click();
     await el.updateComplete;
     expect(radio(el, VISA).checked, 'one method again: the split’s first row').to.be.true;
     expect(cardInput(el)).to.equal(null);
     await openNewCard(el);
-    expect(radio(el, en.pay.newCard).checked).to.be.true;
+    expect(radio(el, en.paymentMethod.newCard).checked).to.be.true;
   });
 
   it('asks for a complete card before the review', async () => {
@@ -158,20 +158,22 @@ describe('<portal-pay-invoice> with a new card', () => {
     button(el, en.pay.review).click();
     await el.updateComplete;
     expect(heading(el)).to.equal(en.pay.heading('INV-1009'));
-    expect(cardError(el)).to.equal(en.pay.cardIncomplete);
+    expect(cardError(el)).to.equal(en.paymentMethod.cardIncomplete);
     expect(calls.addCard ?? 0).to.equal(0);
   });
 
   it('does not offer a new card without card fields, or when the merchant does not take new cards', async () => {
     const withoutFields = await mount(await signedInAda(), { cardFields: null });
-    expect(text(root(withoutFields).querySelector('[part="methods"]'))).not.to.contain(en.pay.newCard);
+    expect(text(root(withoutFields).querySelector('[part="methods"]'))).not.to.contain(
+      en.paymentMethod.newCard,
+    );
 
     const ada = await signedInAda();
     await changeSettings(ada, (settings) => {
       settings.paymentMethods.addCards = false;
     });
     const off = await mount(ada);
-    expect(text(root(off).querySelector('[part="methods"]'))).not.to.contain(en.pay.newCard);
+    expect(text(root(off).querySelector('[part="methods"]'))).not.to.contain(en.paymentMethod.newCard);
     expect(radio(off, VISA).checked).to.be.true;
   });
 
@@ -185,7 +187,7 @@ describe('<portal-pay-invoice> with a new card', () => {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });
     await waitUntil(() => cardInput(el), 'the card fields mount');
-    expect(radio(el, en.pay.newCard).checked).to.be.true;
+    expect(radio(el, en.paymentMethod.newCard).checked).to.be.true;
     await sendKeys({ press: 'Tab' });
     expectFocus(cardInput(el), 'Tab leads into the card fields');
     await sendKeys({ type: '4242424242424242' });

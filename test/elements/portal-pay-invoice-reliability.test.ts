@@ -187,7 +187,7 @@ describe('<portal-pay-invoice> reliability', () => {
       el.requestUpdate();
       await el.updateComplete;
       const paid = oneEvent<PortalEvent<'portal-payment'>>(el, 'portal-payment');
-      button(el, en.pay.checkAgain).click();
+      button(el, en.common.checkAgain).click();
       const receipt: PaymentReceipt = (await paid).detail.receipt;
       const [first, again] = payInputs(counted.inputs);
       expect(payInputs(counted.inputs).length).to.equal(2);
@@ -214,12 +214,12 @@ describe('<portal-pay-invoice> reliability', () => {
       await toReview(el);
       button(el, en.pay.confirm('$71.99')).click();
       await step(el, en.pay.unknownHeading);
-      button(el, en.pay.checkAgain).click();
+      button(el, en.common.checkAgain).click();
       await waitUntil(
         () => text(root(el).querySelector('.visually-hidden[role="status"]')) === en.pay.stillUnknown,
       );
       expect(heading(el)).to.equal(en.pay.unknownHeading);
-      button(el, en.pay.checkAgain).click();
+      button(el, en.common.checkAgain).click();
       await step(el, en.pay.receiptHeading.succeeded);
       const sent = payInputs(counted.inputs).map((each) => each.idempotencyKey);
       expect(new Set(sent).size, 'one key for all three attempts').to.equal(1);
@@ -332,7 +332,7 @@ describe('<portal-pay-invoice>: a payment outlives the element that sent it', ()
     expect(root(again).querySelector('form[part~="form"] input'), 'no fresh form for a new key').to.equal(
       null,
     );
-    button(again, en.pay.checkAgain).click();
+    button(again, en.common.checkAgain).click();
     await step(again, en.pay.receiptHeading.succeeded);
     const [sent, resent] = payInputs(counted.inputs);
     expect(resent.idempotencyKey).to.equal(sent.idempotencyKey);
@@ -353,7 +353,7 @@ describe('<portal-pay-invoice>: a payment outlives the element that sent it', ()
 
     const again = await reopen(adapter);
     await step(again, en.pay.unknownHeading);
-    expect(button(again, en.pay.checking).getAttribute('aria-disabled')).to.equal('true');
+    expect(button(again, en.common.checking).getAttribute('aria-disabled')).to.equal('true');
     hold.resolve();
     await step(again, en.pay.receiptHeading.succeeded);
     expect(calls.payInvoice, 'nothing was sent again').to.equal(1);

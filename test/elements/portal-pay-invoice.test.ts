@@ -640,7 +640,7 @@ describe('<portal-pay-invoice>', () => {
         { paymentMethodId: 'pm_ada_bank', amount: { amount: 2199, currency: 'USD' } },
       ]);
       await tab();
-      expectFocus(button(el, en.pay.done));
+      expectFocus(button(el, en.common.done));
       const done = oneEvent<PortalEvent<'portal-navigate'>>(el, 'portal-navigate');
       await sendKeys({ press: 'Enter' });
       expect((await done).detail).to.deep.equal({ section: 'invoices', invoiceId: INV_1009 });

@@ -19,6 +19,12 @@ export const en = {
     save: 'Save',
     saving: 'Saving…',
     saved: 'Saved',
+    /** An unknown outcome's button: asks again about the same request, which never runs twice. */
+    checkAgain: 'Check again',
+    checking: 'Checking…',
+    sending: 'Sending…',
+    removing: 'Removing…',
+    done: 'Done',
     optional: 'optional',
     required: 'required',
     loadMore: 'Load more',
@@ -129,6 +135,13 @@ export const en = {
     expiresSoon: 'expires soon',
     isDefault: 'default',
     expiredReason: 'This card has expired and cannot be used.',
+    /** Entering a new card in the provider's secure fields, wherever a card is added. */
+    newCard: 'A new card',
+    cardFieldsLoading: 'Loading the secure card fields…',
+    cardIncomplete: 'Complete the card details first.',
+    savingCard: 'Saving your card…',
+    makeDefault: 'Make default',
+    nowDefault: (label: string) => `${label} is now your default payment method.`,
   },
 };
 

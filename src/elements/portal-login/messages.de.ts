@@ -32,12 +32,10 @@ export const de: LoginMessages = {
   forgotIntro:
     'Geben Sie die E-Mail-Adresse Ihres Kontos ein, und wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen können.',
   sendResetLink: 'Link zum Zurücksetzen senden',
-  sendingResetLink: 'Wird gesendet…',
   resetLinkSent: (email: string) =>
     `Falls es ein Konto für ${email} gibt, haben wir einen Link zum Zurücksetzen des Passworts dorthin gesendet.`,
   resetHeading: 'Neues Passwort wählen',
   savePassword: 'Neues Passwort speichern',
-  savingPassword: 'Wird gespeichert…',
   passwordChanged: 'Ihr Passwort wurde geändert. Melden Sie sich mit Ihrem neuen Passwort an.',
   resetLinkExpired: 'Dieser Link zum Zurücksetzen des Passworts ist abgelaufen oder wurde bereits verwendet.',
   requestNewResetLink: 'Neuen Link zum Zurücksetzen anfordern',
@@ -58,7 +56,6 @@ export const de: LoginMessages = {
   shippingSameAsBilling: 'An meine Rechnungsadresse liefern',
   bankAccount: 'Bankkonto',
   card: 'Karte',
-  cardLoading: 'Die sicheren Kartenfelder werden geladen…',
   cardUnavailable: 'Die Kartenfelder konnten nicht geladen werden. Versuchen Sie es gleich noch einmal.',
   cardIncomplete: 'Vervollständigen Sie die Kartendaten.',
   cardDeclined:

@@ -35,12 +35,10 @@ export const en = {
   forgotIntro:
     'Enter the email address of your account and we will send you a link to choose a new password.',
   sendResetLink: 'Send reset link',
-  sendingResetLink: 'Sending…',
   resetLinkSent: (email: string) =>
     `If an account exists for ${email}, we have sent it a link to reset the password.`,
   resetHeading: 'Choose a new password',
   savePassword: 'Save new password',
-  savingPassword: 'Saving…',
   passwordChanged: 'Your password has been changed. Sign in with your new password.',
   resetLinkExpired: 'This password reset link has expired or has already been used.',
   requestNewResetLink: 'Request a new reset link',
@@ -59,7 +57,6 @@ export const en = {
   shippingSameAsBilling: 'Ship to my billing address',
   bankAccount: 'Bank account',
   card: 'Card',
-  cardLoading: 'Loading the secure card fields…',
   cardUnavailable: 'The card fields could not be loaded. Try again in a moment.',
   cardIncomplete: 'Complete the card details.',
   cardDeclined: 'Your bank declined the card, so the account was not created. Try another card.',

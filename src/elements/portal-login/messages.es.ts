@@ -32,12 +32,10 @@ export const es: LoginMessages = {
   forgotIntro:
     'Escriba el correo electrónico de su cuenta y le enviaremos un enlace para elegir una contraseña nueva.',
   sendResetLink: 'Enviar enlace',
-  sendingResetLink: 'Enviando…',
   resetLinkSent: (email: string) =>
     `Si existe una cuenta para ${email}, le hemos enviado un enlace para restablecer la contraseña.`,
   resetHeading: 'Elija una contraseña nueva',
   savePassword: 'Guardar contraseña nueva',
-  savingPassword: 'Guardando…',
   passwordChanged: 'Su contraseña se ha cambiado. Inicie sesión con su contraseña nueva.',
   resetLinkExpired: 'Este enlace para restablecer la contraseña ha caducado o ya se ha utilizado.',
   requestNewResetLink: 'Pedir un enlace nuevo',
@@ -57,7 +55,6 @@ export const es: LoginMessages = {
   shippingSameAsBilling: 'Enviar a mi dirección de facturación',
   bankAccount: 'Cuenta bancaria',
   card: 'Tarjeta',
-  cardLoading: 'Cargando los campos seguros de la tarjeta…',
   cardUnavailable: 'No se pudieron cargar los campos de la tarjeta. Inténtelo de nuevo en un momento.',
   cardIncomplete: 'Complete los datos de la tarjeta.',
   cardDeclined: 'Su banco rechazó la tarjeta, así que no se creó la cuenta. Pruebe otra tarjeta.',

@@ -32,12 +32,10 @@ export const fr: LoginMessages = {
   forgotIntro:
     'Saisissez l’adresse e-mail de votre compte et nous vous enverrons un lien pour choisir un nouveau mot de passe.',
   sendResetLink: 'Envoyer le lien',
-  sendingResetLink: 'Envoi…',
   resetLinkSent: (email: string) =>
     `Si un compte existe pour ${email}, nous lui avons envoyé un lien pour réinitialiser le mot de passe.`,
   resetHeading: 'Choisir un nouveau mot de passe',
   savePassword: 'Enregistrer le mot de passe',
-  savingPassword: 'Enregistrement…',
   passwordChanged: 'Votre mot de passe a été modifié. Connectez-vous avec votre nouveau mot de passe.',
   resetLinkExpired: 'Ce lien de réinitialisation a expiré ou a déjà été utilisé.',
   requestNewResetLink: 'Demander un nouveau lien de réinitialisation',
@@ -58,7 +56,6 @@ export const fr: LoginMessages = {
   shippingSameAsBilling: 'Livrer à mon adresse de facturation',
   bankAccount: 'Compte bancaire',
   card: 'Carte',
-  cardLoading: 'Chargement des champs de carte sécurisés…',
   cardUnavailable: 'Les champs de carte n’ont pas pu être chargés. Réessayez dans un instant.',
   cardIncomplete: 'Complétez les informations de la carte.',
   cardDeclined: 'Votre banque a refusé la carte : le compte n’a pas été créé. Essayez une autre carte.',

@@ -83,7 +83,7 @@ function renderCard(login: LoginViewHost, settings: PortalSettings): TemplateRes
   return html`<fieldset class="card">
     <legend>${t.login.card}</legend>
     ${settings.paymentMethods.verifyNewCards ? html`<p class="hint">${t.login.cardVerifyNotice}</p>` : nothing}
-    ${entry.status === 'loading' ? html`<p class="hint" role="status">${t.login.cardLoading}</p>` : nothing}
+    ${entry.status === 'loading' ? html`<p class="hint" role="status">${t.paymentMethod.cardFieldsLoading}</p>` : nothing}
     ${entry.render()}
     ${entry.status === 'error' ? html`<p class="error" role="alert">${t.login.cardUnavailable}</p>` : nothing}
   </fieldset>`;

@@ -25,10 +25,10 @@ export function progressLabel(t: Messages, operation: Operation): string {
     case 'requestMagicLink':
       return t.login.sendingLink;
     case 'requestPasswordReset':
-      return t.login.sendingResetLink;
+      return t.common.sending;
     case 'resetPassword':
     case 'completePasswordChange':
-      return t.login.savingPassword;
+      return t.common.saving;
     case 'signUp':
       return t.login.signingUp;
   }

@@ -60,8 +60,6 @@ export const de: PayMessages = {
   unknownHeading: 'Wir konnten Ihre Zahlung nicht bestätigen',
   unknownBody:
     'Ihre Zahlung ist möglicherweise durchgegangen, möglicherweise auch nicht. Zahlen Sie nicht erneut, sondern prüfen Sie erneut, um es herauszufinden. Eine erneute Prüfung belastet Sie nie doppelt.',
-  checkAgain: 'Erneut prüfen',
-  checking: 'Wird geprüft…',
   stillUnknown:
     'Wir konnten Ihre Zahlung noch immer nicht bestätigen. Prüfen Sie Ihre Verbindung und dann erneut die Zahlung.',
   receiptHeading: {
@@ -89,7 +87,6 @@ export const de: PayMessages = {
   stillDue: 'Noch offen',
   payRest: (amount: string) => `Die restlichen ${amount} mit einer anderen Methode bezahlen`,
   tryAnother: 'Andere Zahlungsmethode versuchen',
-  done: 'Fertig',
   noInvoice: 'Wählen Sie eine Rechnung zum Bezahlen aus.',
   nothingToPay: (number: string) => `Auf ${number} ist nichts mehr zu bezahlen.`,
   paymentsOff: (merchant: string) =>
@@ -105,13 +102,9 @@ export const de: PayMessages = {
     'Eine gewählte Zahlungsmethode ist nicht mehr verfügbar, daher wurde nichts belastet. Wählen Sie eine andere.',
   declined:
     'Die Zahlung wurde abgelehnt, daher wurde nichts belastet. Versuchen Sie eine andere Zahlungsmethode.',
-  newCard: 'Eine neue Karte',
   newCardHint: 'Sie wird beim Bezahlen in Ihren Zahlungsmethoden gespeichert.',
-  cardLoading: 'Die sicheren Kartenfelder werden geladen…',
   cardUnavailable:
     'Die Kartenfelder konnten nicht geladen werden. Versuchen Sie es gleich noch einmal oder wählen Sie eine andere Methode.',
-  cardIncomplete: 'Vervollständigen Sie zuerst die Kartendaten.',
-  savingCard: 'Ihre Karte wird gespeichert…',
   cardDeclined:
     'Ihre Bank hat die Karte abgelehnt, daher wurde sie nicht gespeichert und nichts belastet. Versuchen Sie es mit einer anderen Karte.',
   cardAuthFailed:

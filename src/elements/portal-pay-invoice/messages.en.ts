@@ -58,8 +58,6 @@ export const en = {
   unknownHeading: 'We could not confirm your payment',
   unknownBody:
     'Your payment may or may not have gone through. Do not pay again: check again to find out. Checking again never charges you twice.',
-  checkAgain: 'Check again',
-  checking: 'Checking…',
   stillUnknown: 'We still could not confirm your payment. Check your connection, then check again.',
   receiptHeading: {
     succeeded: 'Payment received',
@@ -86,7 +84,6 @@ export const en = {
   stillDue: 'Still due',
   payRest: (amount: string) => `Pay the remaining ${amount} with another method`,
   tryAnother: 'Try another payment method',
-  done: 'Done',
   noInvoice: 'Choose an invoice to pay.',
   nothingToPay: (number: string) => `There is nothing left to pay on ${number}.`,
   paymentsOff: (merchant: string) =>
@@ -98,12 +95,8 @@ export const en = {
   conflict: 'This invoice changed in the meantime, so nothing was charged. Review the amount due.',
   methodGone: 'A payment method you chose is no longer available, so nothing was charged. Choose another.',
   declined: 'The payment was declined, so nothing was charged. Try another payment method.',
-  newCard: 'A new card',
   newCardHint: 'It is saved to your payment methods when you pay.',
-  cardLoading: 'Loading the secure card fields…',
   cardUnavailable: 'The card fields could not be loaded. Try again in a moment, or choose another method.',
-  cardIncomplete: 'Complete the card details first.',
-  savingCard: 'Saving your card…',
   cardDeclined: 'Your bank declined the card, so it was not saved and nothing was charged. Try another card.',
   cardAuthFailed:
     'The check with your bank was not completed, so the card was not saved and nothing was charged.',

@@ -54,8 +54,6 @@ export const es: PayMessages = {
   unknownHeading: 'No pudimos confirmar su pago',
   unknownBody:
     'Puede que su pago se haya realizado o puede que no. No vuelva a pagar: compruébelo de nuevo para saberlo. Comprobarlo de nuevo nunca le cobra dos veces.',
-  checkAgain: 'Comprobar de nuevo',
-  checking: 'Comprobando…',
   stillUnknown: 'Seguimos sin poder confirmar su pago. Revise su conexión y vuelva a comprobarlo.',
   receiptHeading: {
     succeeded: 'Pago recibido',
@@ -82,7 +80,6 @@ export const es: PayMessages = {
   stillDue: 'Pendiente',
   payRest: (amount: string) => `Pagar el resto (${amount}) con otro método`,
   tryAnother: 'Probar con otro método de pago',
-  done: 'Listo',
   noInvoice: 'Elija una factura para pagar.',
   nothingToPay: (number: string) => `No queda nada por pagar en ${number}.`,
   paymentsOff: (merchant: string) =>
@@ -94,13 +91,9 @@ export const es: PayMessages = {
   conflict: 'Esta factura cambió mientras tanto, así que no se cobró nada. Revise el importe pendiente.',
   methodGone: 'Un método de pago elegido ya no está disponible, así que no se cobró nada. Elija otro.',
   declined: 'El pago fue rechazado, así que no se cobró nada. Pruebe con otro método de pago.',
-  newCard: 'Una tarjeta nueva',
   newCardHint: 'Se guarda en sus métodos de pago al pagar.',
-  cardLoading: 'Cargando los campos seguros de la tarjeta…',
   cardUnavailable:
     'No se pudieron cargar los campos de la tarjeta. Inténtelo de nuevo en un momento o elija otro método.',
-  cardIncomplete: 'Complete primero los datos de la tarjeta.',
-  savingCard: 'Guardando su tarjeta…',
   cardDeclined: 'Su banco rechazó la tarjeta: no se guardó y no se cobró nada. Pruebe otra tarjeta.',
   cardAuthFailed: 'La comprobación con su banco no se completó: la tarjeta no se guardó y no se cobró nada.',
   cardNotSaved: (reason: string) => `La tarjeta no se guardó y no se cobró nada. ${reason}`,

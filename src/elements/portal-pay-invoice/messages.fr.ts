@@ -54,8 +54,6 @@ export const fr: PayMessages = {
   unknownHeading: 'Nous n’avons pas pu confirmer votre paiement',
   unknownBody:
     'Votre paiement a peut-être été effectué, peut-être pas. Ne payez pas une seconde fois : vérifiez à nouveau pour le savoir. Vérifier à nouveau ne vous débite jamais deux fois.',
-  checkAgain: 'Vérifier à nouveau',
-  checking: 'Vérification…',
   stillUnknown:
     'Nous n’avons toujours pas pu confirmer votre paiement. Vérifiez votre connexion, puis vérifiez à nouveau.',
   receiptHeading: {
@@ -83,7 +81,6 @@ export const fr: PayMessages = {
   stillDue: 'Reste dû',
   payRest: (amount: string) => `Payer le reste (${amount}) avec un autre moyen de paiement`,
   tryAnother: 'Essayer un autre moyen de paiement',
-  done: 'Terminé',
   noInvoice: 'Choisissez une facture à payer.',
   nothingToPay: (number: string) => `Il ne reste rien à payer sur ${number}.`,
   paymentsOff: (merchant: string) =>
@@ -96,13 +93,9 @@ export const fr: PayMessages = {
   methodGone:
     'Un moyen de paiement choisi n’est plus disponible, rien n’a donc été débité. Choisissez-en un autre.',
   declined: 'Le paiement a été refusé, rien n’a donc été débité. Essayez un autre moyen de paiement.',
-  newCard: 'Une nouvelle carte',
   newCardHint: 'Elle est enregistrée dans vos moyens de paiement au moment du paiement.',
-  cardLoading: 'Chargement des champs de carte sécurisés…',
   cardUnavailable:
     'Les champs de carte n’ont pas pu être chargés. Réessayez dans un instant ou choisissez un autre moyen.',
-  cardIncomplete: 'Complétez d’abord les informations de la carte.',
-  savingCard: 'Enregistrement de votre carte…',
   cardDeclined:
     'Votre banque a refusé la carte : elle n’a pas été enregistrée et rien n’a été débité. Essayez une autre carte.',
   cardAuthFailed:

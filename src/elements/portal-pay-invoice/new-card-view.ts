@@ -66,7 +66,7 @@ export function renderNewCardChoice(host: NewCardHost, chosen: boolean): Templat
     value: NEW_CARD,
     checked: chosen,
     id: host.ids.method(NEW_CARD),
-    label: t.newCard,
+    label: host.t.paymentMethod.newCard,
     detail: html`<span>${t.newCardHint}</span>`,
     onChange: () => chooseNewCard(host),
   })}
@@ -77,7 +77,7 @@ export function renderNewCardChoice(host: NewCardHost, chosen: boolean): Templat
 export function renderCardEntry(host: NewCardHost): TemplateResult {
   const t = host.t.pay;
   return renderEntry(host.cardEntry, {
-    loading: t.cardLoading,
+    loading: host.t.paymentMethod.cardFieldsLoading,
     unavailable: t.cardUnavailable,
     problem: host.cardProblem,
   });
@@ -92,8 +92,8 @@ export function renderNewCardReview(host: NewCardHost, review: Review): Template
 export function newCardReady(host: NewCardHost): boolean {
   const entry = host.cardEntry;
   if (newCardComplete(entry)) return true;
-  host.cardProblem = entry.status === 'error' ? null : host.t.pay.cardIncomplete;
-  host.announce(entry.status === 'error' ? host.t.pay.cardUnavailable : host.t.pay.cardIncomplete);
+  host.cardProblem = entry.status === 'error' ? null : host.t.paymentMethod.cardIncomplete;
+  host.announce(entry.status === 'error' ? host.t.pay.cardUnavailable : host.t.paymentMethod.cardIncomplete);
   entry.focus();
   return false;
 }
@@ -107,7 +107,7 @@ function cardProblem(host: NewCardHost, error: PortalError): string {
     case 'unavailable':
       return t.cardUnavailable;
     case 'incomplete':
-      return t.cardIncomplete;
+      return host.t.paymentMethod.cardIncomplete;
     case 'declined':
       return t.cardDeclined;
     case 'unknown':
@@ -127,7 +127,7 @@ async function saveNewCard(host: NewCardHost): Promise<PaymentMethod | null> {
   const store = host.store;
   if (!store || host.addingCard) return null;
   host.addingCard = true;
-  host.announce(host.t.pay.savingCard);
+  host.announce(host.t.paymentMethod.savingCard);
   try {
     const card = await saveCard(store, host.cardEntry);
     host.cardProblem = null;

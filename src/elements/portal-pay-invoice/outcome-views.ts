@@ -78,7 +78,7 @@ export function renderReceipt(
         class=${receipt.status === 'succeeded' ? 'button primary' : 'button'}
         @click=${() => host.onDone()}
       >
-        ${t.pay.done}
+        ${t.common.done}
       </button>
     </div>`;
 }
@@ -107,7 +107,7 @@ export function renderUnknown(
         aria-describedby=${actionDescribedBy(host.readOnly)}
         @click=${() => void host.onCheckAgain()}
       >
-        ${busy ? renderBusy(t.pay.checking) : t.pay.checkAgain}
+        ${busy ? renderBusy(t.common.checking) : t.common.checkAgain}
       </button>
     </div>`;
 }

@@ -17,7 +17,7 @@ export function labelOf(
   id: string,
   fallback: string,
 ): string {
-  if (id === NEW_CARD) return t.pay.newCard;
+  if (id === NEW_CARD) return t.paymentMethod.newCard;
   const method = methods?.find((each) => each.id === id);
   return method ? paymentMethodLabel(t, method) : fallback;
 }

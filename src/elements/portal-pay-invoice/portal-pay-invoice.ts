@@ -306,7 +306,7 @@ export class PortalPayInvoice extends PortalElement<typeof payMessages> implemen
   async onCheckAgain(): Promise<void> {
     if (this.flow.busy || this.readOnly || !this.flow.request) return;
     this.failure = null;
-    this.liveRegion.announce(this.t.pay.checking);
+    this.liveRegion.announce(this.t.common.checking);
     await this.flow.checkAgain();
   }
 

@@ -43,7 +43,7 @@ export function renderReview(host: NewCardHost, review: Review, data: Loaded): T
           aria-disabled=${actionDisabled(host.readOnly, busy)}
           aria-describedby=${actionDescribedBy(host.readOnly)}
         >
-          ${busy ? renderBusy(host.addingCard ? t.pay.savingCard : t.pay.paying) : t.pay.confirm(format.money(total))}
+          ${busy ? renderBusy(host.addingCard ? t.paymentMethod.savingCard : t.pay.paying) : t.pay.confirm(format.money(total))}
         </button>
         <button
           type="button"

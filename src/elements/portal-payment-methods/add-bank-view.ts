@@ -87,7 +87,7 @@ export function renderAddBank(host: PortalPaymentMethods): TemplateResult {
         aria-disabled=${actionDisabled(host.readOnly, host.form.busy)}
         aria-describedby=${actionDescribedBy(host.readOnly)}
       >
-        ${busy ? renderBusy(t.saving) : t.saveBankAccount}
+        ${busy ? renderBusy(host.t.common.saving) : t.saveBankAccount}
       </button>
       ${renderCancel(host, busy)}
     </div>
@@ -116,7 +116,7 @@ export async function submitBank(host: PortalPaymentMethods): Promise<void> {
   host.bankProblems = new Map();
   const makeDefault = host.makeDefault && canChangeDefault(settings);
   const input = { ...checked.value.bankAccount, ...(makeDefault ? { makeDefault } : {}) };
-  const pending = host.request('addBankAccount', host.t.paymentMethods.saving, (store) =>
+  const pending = host.request('addBankAccount', host.t.common.saving, (store) =>
     store.mutate('addBankAccount', input),
   );
   if (!pending) return;

@@ -27,7 +27,7 @@ export function renderAddCard(host: PortalPaymentMethods, settings: PortalSettin
     <h3 id=${headingId} tabindex="-1">${t.cardHeading}</h3>
     ${settings.paymentMethods.verifyNewCards ? html`<p class="hint">${t.verifyNotice}</p>` : nothing}
     <div class="card-fields" aria-busy=${entry.status === 'loading' ? 'true' : 'false'}>
-      ${entry.status === 'loading' ? html`<p class="hint" role="status">${t.cardLoading}</p>` : nothing}
+      ${entry.status === 'loading' ? html`<p class="hint" role="status">${host.t.paymentMethod.cardFieldsLoading}</p>` : nothing}
       ${entry.render()}
     </div>
     ${renderMakeDefault(host, settings)}
@@ -52,7 +52,9 @@ export function renderAddCard(host: PortalPaymentMethods, settings: PortalSettin
             >
               ${
                 busy
-                  ? renderBusy(settings.paymentMethods.verifyNewCards ? t.verifyingCard : t.saving)
+                  ? renderBusy(
+                      settings.paymentMethods.verifyNewCards ? t.verifyingCard : host.t.common.saving,
+                    )
                   : t.saveCard
               }
             </button>`
@@ -68,7 +70,7 @@ function cardProblem(host: PortalPaymentMethods, error: PortalError): string {
   if (error instanceof CardFieldsError) {
     if (error.reason === 'authentication_failed') return t.authenticationFailed;
     if (error.reason === 'unavailable') return t.cardUnavailable;
-    return t.cardIncomplete;
+    return host.t.paymentMethod.cardIncomplete;
   }
   if (error.code === 'payment_declined') return t.declined;
   return errorMessage(host.t, error);
@@ -79,13 +81,13 @@ export async function submitCard(host: PortalPaymentMethods): Promise<void> {
   const settings = host.settings;
   if (entry.status !== 'ready' || !settings) return;
   if (!entry.fieldsState.complete) {
-    host.problem = host.t.paymentMethods.cardIncomplete;
+    host.problem = host.t.paymentMethod.cardIncomplete;
     entry.focus();
     return;
   }
   const makeDefault = host.makeDefault && canChangeDefault(settings);
   const t = host.t.paymentMethods;
-  const progress = settings.paymentMethods.verifyNewCards ? t.verifyingCard : t.saving;
+  const progress = settings.paymentMethods.verifyNewCards ? t.verifyingCard : host.t.common.saving;
   const pending = host.request('addCard', progress, async (store) => {
     const { token } = await entry.tokenize();
     return store.mutate('addCard', { token, ...(makeDefault ? { makeDefault } : {}) });

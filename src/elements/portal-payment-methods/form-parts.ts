@@ -31,6 +31,6 @@ export function renderCancel(host: PortalPaymentMethods, busy: boolean): Templat
     aria-disabled=${busy ? 'true' : 'false'}
     @click=${() => host.closePanel()}
   >
-    ${host.t.paymentMethods.cancel}
+    ${host.t.common.cancel}
   </button>`;
 }

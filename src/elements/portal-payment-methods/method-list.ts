@@ -18,9 +18,8 @@ function renderBadges(host: PortalPaymentMethods, method: PaymentMethod): Templa
 }
 
 function details(host: PortalPaymentMethods, method: PaymentMethod): string | TemplateResult {
-  const t = host.t.paymentMethods;
   if (method.type === 'card') return paymentMethodExpiry(host.t, method) ?? '';
-  const type = t.accountType[method.accountType];
+  const type = host.t.fields[method.accountType];
   return method.bankName ? html`${userText(method.bankName)} · ${type}` : type;
 }
 
@@ -79,7 +78,7 @@ function renderMethod(
               aria-describedby=${actionDescribedBy(host.readOnly)}
               @click=${() => void host.setDefault(method)}
             >
-              ${t.makeDefault}
+              ${host.t.paymentMethod.makeDefault}
             </button>`
           : nothing
       }

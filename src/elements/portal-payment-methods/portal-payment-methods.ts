@@ -246,7 +246,6 @@ export class PortalPaymentMethods extends PortalElement<typeof paymentMethodsMes
 
   /** @internal */
   async setDefault(method: PaymentMethod): Promise<void> {
-    const t = this.t.paymentMethods;
     const pending = this.request('setDefaultPaymentMethod', this.t.common.loading, (store) =>
       store.mutate('setDefaultPaymentMethod', { id: method.id }),
     );
@@ -256,7 +255,7 @@ export class PortalPaymentMethods extends PortalElement<typeof paymentMethodsMes
       this.tell(this.failureNotice(result));
       return;
     }
-    this.tell({ tone: 'success', text: t.defaultChanged(this.label(result)) });
+    this.tell({ tone: 'success', text: this.t.paymentMethod.nowDefault(this.label(result)) });
     this.focusing.focusAfterUpdate(`${this.uid}-method-${method.id}`);
     emit(this, 'portal-payment-method-default', { paymentMethod: result });
   }
@@ -281,7 +280,7 @@ export class PortalPaymentMethods extends PortalElement<typeof paymentMethodsMes
     const nextDefault = method.isDefault
       ? this.methods.find((each) => each.id === this.newDefaultId && each.id !== method.id)
       : undefined;
-    const pending = this.request('removePaymentMethod', t.removing, (store) =>
+    const pending = this.request('removePaymentMethod', this.t.common.removing, (store) =>
       store.mutate('removePaymentMethod', {
         id: method.id,
         ...(nextDefault ? { newDefaultId: nextDefault.id } : {}),

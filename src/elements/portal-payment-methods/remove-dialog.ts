@@ -60,7 +60,7 @@ export function renderRemoveDialog(host: PortalPaymentMethods, method: PaymentMe
     body: html`${renderDependents(host, method)} ${renderNextDefault(host, method)}`,
     problem: host.problem,
     confirm: t.removeConfirm,
-    working: t.removing,
+    working: host.t.common.removing,
     keep: t.removeKeep,
     danger: true,
     running: host.form.busy === 'removePaymentMethod',

@@ -16,7 +16,7 @@ export function renderDetails(host: PortalProfile): TemplateResult {
     t.detailsHeading,
     () => host.save('details'),
     html`${formFields(host, 'details').map((field) => renderFormField(host, 'details', field))}
-    ${renderSubmit(host, 'details', t.saveDetails, t.saving)}`,
+    ${renderSubmit(host, 'details', t.saveDetails, host.t.common.saving)}`,
   );
 }
 
@@ -54,6 +54,6 @@ export function renderAddresses(host: PortalProfile): TemplateResult {
     ${fieldset(host, t.billingContact, sections.billingContact, hint)}
     ${fieldset(host, t.shippingAddress, sections.shippingAddress, same)}
     ${fieldset(host, t.shippingContact, sections.shippingContact, hint)}
-    ${renderSubmit(host, 'addresses', t.saveAddresses, t.saving)}`,
+    ${renderSubmit(host, 'addresses', t.saveAddresses, host.t.common.saving)}`,
   );
 }

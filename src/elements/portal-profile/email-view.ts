@@ -33,7 +33,7 @@ export function renderEmail(host: PortalProfile): TemplateResult {
       </p>
       ${customer.pendingEmail ? html`<p class="alert info" part="notice">${sentence(t.pendingEmail, customer.pendingEmail)}</p>` : nothing}
       ${emailFields(host.t).map((field) => renderFormField(host, 'email', field))}
-      ${renderSubmit(host, 'email', t.sendLink, t.sending)}`,
+      ${renderSubmit(host, 'email', t.sendLink, host.t.common.sending)}`,
   );
 }
 

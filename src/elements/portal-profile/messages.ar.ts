@@ -18,7 +18,6 @@ export const ar: ProfileMessages = {
   saveDetails: 'حفظ الاسم والشركة',
   saveAddresses: 'حفظ العناوين وجهات الاتصال',
   saveTax: 'حفظ بيانات الضريبة',
-  saving: 'جارٍ الحفظ…',
   saved: 'تم حفظ تغييراتك.',
   unknownOutcome: 'تعذّر علينا تأكيد حفظ تغييراتك. ما كتبته لا يزال هنا؛ راجعه واحفظه مرة أخرى.',
   confirmUnknownOutcome:
@@ -32,7 +31,6 @@ export const ar: ProfileMessages = {
   newEmail: 'عنوان البريد الإلكتروني الجديد',
   newEmailHint: 'نرسل رابطًا إلى العنوان الجديد. لا يتغير عنوانك إلا بعد فتحه.',
   sendLink: 'إرسال رابط التأكيد',
-  sending: 'جارٍ الإرسال…',
   emailSame: 'هذا هو عنوان بريدك الإلكتروني بالفعل.',
   emailTaken: 'يستخدم حساب آخر هذا العنوان. اختر عنوانًا مختلفًا.',
   emailOwnerOnly: 'لا يستطيع تغيير هذا العنوان إلا صاحب الحساب، لأنه العنوان الذي يسجّل به الدخول.',
@@ -61,7 +59,5 @@ export const ar: ProfileMessages = {
   },
   defaultMethod: 'وسيلة الدفع الافتراضية',
   defaultMethodHint: 'تُستخدم للمدفوعات التلقائية وتُختار مسبقًا عند الدفع.',
-  makeDefault: 'تعيين كافتراضية',
-  defaultChanged: (label: string) => `أصبحت ${label} وسيلة الدفع الافتراضية.`,
   noMethods: 'لا توجد وسائل دفع مسجّلة.',
 };

@@ -18,7 +18,6 @@ export const de: ProfileMessages = {
   saveDetails: 'Name und Firma speichern',
   saveAddresses: 'Adressen und Kontakte speichern',
   saveTax: 'Steuerangaben speichern',
-  saving: 'Wird gespeichert…',
   saved: 'Ihre Änderungen wurden gespeichert.',
   unknownOutcome:
     'Wir konnten nicht bestätigen, ob Ihre Änderungen gespeichert wurden. Ihre Eingaben sind noch da; prüfen Sie sie und speichern Sie erneut.',
@@ -34,7 +33,6 @@ export const de: ProfileMessages = {
   newEmailHint:
     'Wir senden einen Link an die neue Adresse. Ihre Adresse ändert sich erst, wenn Sie ihn öffnen.',
   sendLink: 'Bestätigungslink senden',
-  sending: 'Wird gesendet…',
   emailSame: 'Das ist bereits Ihre E-Mail-Adresse.',
   emailTaken: 'Ein anderes Konto verwendet diese Adresse. Wählen Sie eine andere.',
   emailOwnerOnly: 'Nur der Inhaber des Kontos kann diese Adresse ändern, da er sich mit ihr anmeldet.',
@@ -67,7 +65,5 @@ export const de: ProfileMessages = {
   },
   defaultMethod: 'Standard-Zahlungsmethode',
   defaultMethodHint: 'Wird für automatische Zahlungen verwendet und beim Bezahlen vorausgewählt.',
-  makeDefault: 'Als Standard festlegen',
-  defaultChanged: (label: string) => `${label} ist jetzt Ihre Standard-Zahlungsmethode.`,
   noMethods: 'Keine Zahlungsmethoden hinterlegt.',
 };

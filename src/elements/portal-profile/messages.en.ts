@@ -22,7 +22,6 @@ export const en = {
   saveDetails: 'Save name and company',
   saveAddresses: 'Save addresses and contacts',
   saveTax: 'Save tax details',
-  saving: 'Saving…',
   saved: 'Your changes were saved.',
   unknownOutcome:
     'We could not confirm whether your changes were saved. What you typed is still here; check it and save again.',
@@ -37,7 +36,6 @@ export const en = {
   newEmail: 'New email address',
   newEmailHint: 'We send a link to the new address. Your address changes only once you open it.',
   sendLink: 'Send confirmation link',
-  sending: 'Sending…',
   emailSame: 'This is already your email address.',
   emailTaken: 'Another account uses this address. Choose a different one.',
   emailOwnerOnly: 'Only the account’s owner can change this address, because they sign in with it.',
@@ -67,8 +65,6 @@ export const en = {
   },
   defaultMethod: 'Default payment method',
   defaultMethodHint: 'Used for automatic payments and preselected when you pay.',
-  makeDefault: 'Make default',
-  defaultChanged: (label: string) => `${label} is now your default payment method.`,
   noMethods: 'No payment methods on file.',
 };
 

@@ -19,7 +19,6 @@ export const fr: ProfileMessages = {
   saveDetails: 'Enregistrer le nom et la société',
   saveAddresses: 'Enregistrer les adresses et contacts',
   saveTax: 'Enregistrer les informations fiscales',
-  saving: 'Enregistrement…',
   saved: 'Vos modifications ont été enregistrées.',
   unknownOutcome:
     'Nous n’avons pas pu confirmer l’enregistrement de vos modifications. Ce que vous avez saisi est conservé ; vérifiez-le et enregistrez à nouveau.',
@@ -35,7 +34,6 @@ export const fr: ProfileMessages = {
   newEmailHint:
     'Nous envoyons un lien à la nouvelle adresse. Votre adresse ne change qu’une fois ce lien ouvert.',
   sendLink: 'Envoyer le lien de confirmation',
-  sending: 'Envoi…',
   emailSame: 'C’est déjà votre adresse e-mail.',
   emailTaken: 'Un autre compte utilise cette adresse. Choisissez-en une autre.',
   emailOwnerOnly:
@@ -68,7 +66,5 @@ export const fr: ProfileMessages = {
   },
   defaultMethod: 'Moyen de paiement par défaut',
   defaultMethodHint: 'Utilisé pour les paiements automatiques et proposé quand vous payez.',
-  makeDefault: 'Définir par défaut',
-  defaultChanged: (label: string) => `${label} est désormais votre moyen de paiement par défaut.`,
   noMethods: 'Aucun moyen de paiement enregistré.',
 };

@@ -242,7 +242,7 @@ export class PortalProfile extends PortalElement<typeof profileMessages> {
       runRequest(this, this.form, operation, action, () => {
         this.busyForm = slot;
         this.tellIn(slot, null);
-        this.liveRegion.announce(this.t.profile.saving);
+        this.liveRegion.announce(this.t.common.saving);
       })?.finally(() => (this.busyForm = null)) ?? null
     );
   }
@@ -302,7 +302,7 @@ export class PortalProfile extends PortalElement<typeof profileMessages> {
     this.chosenDefault = null;
     this.tellIn('default', {
       tone: 'success',
-      text: this.t.profile.defaultChanged(paymentMethodLabel(this.t, method)),
+      text: this.t.paymentMethod.nowDefault(paymentMethodLabel(this.t, method)),
     });
     emit(this, 'portal-payment-method-default', { paymentMethod: method });
   }

@@ -38,7 +38,7 @@ export function renderTax(host: PortalProfile): TemplateResult {
     html`<p class="hint">${t.futureInvoices}</p>
       ${formFields(host, 'tax').map((field) => renderFormField(host, 'tax', field))}
       ${customer ? renderVerification(host, customer) : nothing}
-      ${renderSubmit(host, 'tax', t.saveTax, t.saving)}`,
+      ${renderSubmit(host, 'tax', t.saveTax, host.t.common.saving)}`,
   );
 }
 
@@ -76,7 +76,7 @@ export function renderDefaultMethod(host: PortalProfile, methods: readonly Payme
               aria-disabled=${actionDisabled(host.readOnly, host.form.busy || chosen === current?.id)}
               aria-describedby=${actionDescribedBy(host.readOnly)}
             >
-              ${busy ? renderBusy(t.saving) : t.makeDefault}
+              ${busy ? renderBusy(host.t.common.saving) : host.t.paymentMethod.makeDefault}
             </button>
           </div>`;
   return renderForm(host, 'default', t.defaultMethod, () => void makeDefault(host, chosen, current), body);

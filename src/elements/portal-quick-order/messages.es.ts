@@ -3,5 +3,5 @@ import type { QuickOrderMessages } from './messages.en.js';
 export const es: QuickOrderMessages = {
   button: 'Pedido rápido',
   opening: 'Abriendo la caja…',
-  hint: 'Abre la caja de la tienda con tu sesión iniciada.',
+  hint: 'Abre la caja de la tienda con su sesión iniciada.',
 };

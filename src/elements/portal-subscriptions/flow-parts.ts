@@ -137,10 +137,10 @@ export function renderUnknown(
   return html`${renderHeading(host, m.unknownHeading)}
     <div class="alert warning" part="notice"><p>${m.unknownBody}</p></div>
     <div class="actions">
-      ${primaryButton(host, m.checkAgain, m.checking, flow.busy, {
+      ${primaryButton(host, host.t.common.checkAgain, host.t.common.checking, flow.busy, {
         onClick: () => {
           if (flow.busy || flow.readOnly) return;
-          host.announce(m.checking);
+          host.announce(host.t.common.checking);
           void flow.checkAgain();
         },
       })}

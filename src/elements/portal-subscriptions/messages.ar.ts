@@ -114,12 +114,8 @@ export const ar: SubscriptionsMessages = {
   noMethods: 'أضف وسيلة دفع أولًا، فالاشتراكات تُخصم من إحداها.',
   addMethod: 'إضافة وسيلة دفع',
   newCardElsewhere: 'للدفع ببطاقة جديدة، أضفها أولًا في قسم وسائل الدفع.',
-  newCard: 'بطاقة جديدة',
   newCardHint: 'تُحفظ في وسائل الدفع عند الاشتراك.',
-  cardLoading: 'جارٍ تحميل حقول البطاقة الآمنة…',
   cardUnavailable: 'تعذّر تحميل حقول البطاقة. حاول لاحقًا أو اختر وسيلة أخرى.',
-  cardIncomplete: 'أكمل بيانات البطاقة أولًا.',
-  savingCard: 'جارٍ حفظ بطاقتك…',
   cardDeclined: 'رفض مصرفك البطاقة، فلم تُحفظ ولم يتم الاشتراك. جرّب بطاقة أخرى.',
   cardAuthFailed: 'لم يكتمل التحقق لدى مصرفك، فلم تُحفظ البطاقة ولم يتم الاشتراك.',
   cardNotSaved: (reason: string) => `لم تُحفظ البطاقة ولم يتم الاشتراك. ${reason}`,
@@ -161,9 +157,7 @@ export const ar: SubscriptionsMessages = {
   changeScheduled: (plan: string, date: string) => `يتغير ${plan} في ${date}.`,
   // النتيجة غير المعروفة، للاشتراك والتغيير
   unknownHeading: 'تعذّر علينا تأكيد ذلك',
-  unknownBody: 'لم يصلنا الرد، لذا لا نعرف ما إذا كانت العملية قد تمت. تحقّق مرة أخرى: لن يُخصم المبلغ مرتين.',
-  checkAgain: 'تحقّق مرة أخرى',
-  checking: 'جارٍ التحقق…',
+  unknownBody: 'لم يصلنا الرد، لذا لا نعرف ما إذا كانت العملية قد تمت. تحقّق مجددًا: لن يُخصم المبلغ مرتين.',
   stillUnknown: 'لا يوجد رد بعد. حاول مرة أخرى بعد قليل.',
   // الإلغاء
   cancelHeading: (plan: string) => `إلغاء ${plan}`,

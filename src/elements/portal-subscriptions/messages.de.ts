@@ -73,13 +73,9 @@ export const de: SubscriptionsMessages = {
   addMethod: 'Zahlungsmethode hinzufügen',
   newCardElsewhere:
     'Um mit einer neuen Karte zu bezahlen, fügen Sie sie zuerst unter Zahlungsmethoden hinzu.',
-  newCard: 'Eine neue Karte',
   newCardHint: 'Wird beim Abschließen unter Ihren Zahlungsmethoden gespeichert.',
-  cardLoading: 'Die sicheren Kartenfelder werden geladen…',
   cardUnavailable:
     'Die Kartenfelder konnten nicht geladen werden. Versuchen Sie es später erneut oder wählen Sie eine andere Methode.',
-  cardIncomplete: 'Vervollständigen Sie zuerst die Kartendaten.',
-  savingCard: 'Ihre Karte wird gespeichert…',
   cardDeclined:
     'Ihre Bank hat die Karte abgelehnt: Sie wurde nicht gespeichert und das Abonnement nicht abgeschlossen. Versuchen Sie eine andere Karte.',
   cardAuthFailed:
@@ -128,8 +124,6 @@ export const de: SubscriptionsMessages = {
   unknownHeading: 'Wir konnten das nicht bestätigen',
   unknownBody:
     'Die Antwort hat uns nicht erreicht, daher wissen wir nicht, ob es geklappt hat. Prüfen Sie es erneut: Es wird nicht doppelt berechnet.',
-  checkAgain: 'Erneut prüfen',
-  checking: 'Wird geprüft…',
   stillUnknown: 'Immer noch keine Antwort. Versuchen Sie es gleich noch einmal.',
   // Kündigen
   cancelHeading: (plan: string) => `${plan} kündigen`,

@@ -74,12 +74,8 @@ export const en = {
   noMethods: 'Add a payment method first; subscriptions are charged to one.',
   addMethod: 'Add a payment method',
   newCardElsewhere: 'To pay with a new card, add it under Payment methods first.',
-  newCard: 'A new card',
   newCardHint: 'Saved to your payment methods when you subscribe.',
-  cardLoading: 'Loading the secure card fields…',
   cardUnavailable: 'The card fields could not be loaded. Try again later, or choose another method.',
-  cardIncomplete: 'Complete the card details first.',
-  savingCard: 'Saving your card…',
   cardDeclined:
     'Your bank declined the card, so it was not saved and you were not subscribed. Try another card.',
   cardAuthFailed:
@@ -127,8 +123,6 @@ export const en = {
   unknownHeading: 'We could not confirm this',
   unknownBody:
     'The answer did not reach us, so we cannot tell whether it went through. Check again: it will not be charged twice.',
-  checkAgain: 'Check again',
-  checking: 'Checking…',
   stillUnknown: 'Still no answer. Try again in a moment.',
   // Cancelling
   cancelHeading: (plan: string) => `Cancel ${plan}`,

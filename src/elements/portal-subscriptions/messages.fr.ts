@@ -73,13 +73,9 @@ export const fr: SubscriptionsMessages = {
   noMethods: 'Ajoutez d’abord un moyen de paiement : les abonnements y sont débités.',
   addMethod: 'Ajouter un moyen de paiement',
   newCardElsewhere: 'Pour payer avec une nouvelle carte, ajoutez-la d’abord dans Moyens de paiement.',
-  newCard: 'Une nouvelle carte',
   newCardHint: 'Enregistrée dans vos moyens de paiement quand vous vous abonnez.',
-  cardLoading: 'Chargement des champs de carte sécurisés…',
   cardUnavailable:
     'Les champs de carte n’ont pas pu être chargés. Réessayez plus tard ou choisissez un autre moyen.',
-  cardIncomplete: 'Complétez d’abord les informations de la carte.',
-  savingCard: 'Enregistrement de votre carte…',
   cardDeclined:
     'Votre banque a refusé la carte : elle n’a pas été enregistrée et vous n’êtes pas abonné. Essayez une autre carte.',
   cardAuthFailed:
@@ -125,8 +121,6 @@ export const fr: SubscriptionsMessages = {
   unknownHeading: 'Nous n’avons pas pu le confirmer',
   unknownBody:
     'La réponse ne nous est pas parvenue : nous ne savons pas si l’opération a abouti. Vérifiez à nouveau : rien ne sera débité deux fois.',
-  checkAgain: 'Vérifier à nouveau',
-  checking: 'Vérification…',
   stillUnknown: 'Toujours pas de réponse. Réessayez dans un instant.',
   cancelHeading: (plan) => `Résilier ${plan}`,
   offerDiscount: (percent, periods) =>

@@ -52,7 +52,7 @@ export class NewCard implements ReactiveController {
   render(): TemplateResult {
     const m = this.host.t.subscriptions;
     return renderCardEntry(this.entry, {
-      loading: m.cardLoading,
+      loading: this.host.t.paymentMethod.cardFieldsLoading,
       unavailable: m.cardUnavailable,
       problem: this.problem,
     });
@@ -63,8 +63,9 @@ export class NewCard implements ReactiveController {
     const m = this.host.t.subscriptions;
     if (newCardComplete(this.entry)) return true;
     const unavailable = this.entry.status === 'error';
-    this.problem = unavailable ? null : m.cardIncomplete;
-    this.host.announce(unavailable ? m.cardUnavailable : m.cardIncomplete);
+    const incomplete = this.host.t.paymentMethod.cardIncomplete;
+    this.problem = unavailable ? null : incomplete;
+    this.host.announce(unavailable ? m.cardUnavailable : incomplete);
     this.entry.focus();
     this.host.requestUpdate();
     return false;
@@ -81,7 +82,7 @@ export class NewCard implements ReactiveController {
     this.saving = true;
     this.problem = null;
     host.requestUpdate();
-    host.announce(host.t.subscriptions.savingCard);
+    host.announce(host.t.paymentMethod.savingCard);
     try {
       return await saveNewCard(store, this.entry);
     } catch (error) {
@@ -113,7 +114,7 @@ export class NewCard implements ReactiveController {
       case 'unavailable':
         return m.cardUnavailable;
       case 'incomplete':
-        return m.cardIncomplete;
+        return this.host.t.paymentMethod.cardIncomplete;
       case 'declined':
         return m.cardDeclined;
       case 'unknown':

@@ -140,7 +140,7 @@ function renderNewCardChoice(host: SubsHost, panel: SubscribePanel): TemplateRes
     name: 'method',
     value: NEW_CARD,
     checked: chosen,
-    label: m.newCard,
+    label: host.t.paymentMethod.newCard,
     detail: m.newCardHint,
     id: fieldId(host, NEW_CARD),
     onChange: () => chooseNewCard(host, panel),
@@ -234,7 +234,7 @@ function renderReview(host: SubsHost, panel: SubscribePanel, plan: Plan): Templa
       { label: m.plan, value: plan.name },
       { label: m.quantity, value: format.number(quantity) },
       method && { label: m.payWith, value: paymentMethodLabel(t, method) },
-      newCard && { label: m.payWith, value: m.newCard },
+      newCard && { label: m.payWith, value: t.paymentMethod.newCard },
       {
         label: m.todayCharge,
         value: trialEnd ? m.nothingToday(format.date(trialEnd)) : format.money(perPeriod),
@@ -257,7 +257,7 @@ function renderReview(host: SubsHost, panel: SubscribePanel, plan: Plan): Templa
         ${primaryButton(
           host,
           trialEnd ? m.confirmTrial : m.confirmSubscribe(format.money(perPeriod)),
-          saving ? m.savingCard : m.subscribing,
+          saving ? t.paymentMethod.savingCard : m.subscribing,
           running,
         )}
         ${secondaryButton(host, host.t.common.back, () => host.setPanel({ ...panel, step: 'details' }, true))}

@@ -367,7 +367,7 @@ export class PortalTask extends PortalElement<typeof taskMessages> implements Vi
           aria-disabled=${this.flowBusy ? 'true' : 'false'}
           @click=${() => this.onCancel()}
         >
-          ${t.cancel}
+          ${this.t.common.cancel}
         </button>
       </div>`;
   }

@@ -41,7 +41,7 @@ function summary(host: ViewHost, done: TaskCompletion): string | TemplateResult 
       return m.added(label(done.result.paymentMethod));
     case 'replace-payment-method': {
       const method = done.result.paymentMethod;
-      return method.isDefault ? m.nowDefault(label(method)) : m.added(label(method));
+      return method.isDefault ? t.paymentMethod.nowDefault(label(method)) : m.added(label(method));
     }
     case 'change-subscription': {
       const { quote } = done.result;
@@ -79,7 +79,9 @@ export function renderDone(host: ViewHost): TemplateResult {
   const back = safeReturnUrl(host.returnUrl);
   return back
     ? html`<a class="button primary" part="done" href=${back} @click=${host.onDone}>${m.backToStore}</a>`
-    : html`<button type="button" class="button primary" part="done" @click=${host.onDone}>${m.done}</button>`;
+    : html`<button type="button" class="button primary" part="done" @click=${host.onDone}>
+        ${host.t.common.done}
+      </button>`;
 }
 
 /** Replacing a card: the old one may be removed from here (it is not removed without asking). */
@@ -105,7 +107,7 @@ function renderRemoval(
       aria-disabled=${removal.step === 'busy' ? 'true' : 'false'}
       @click=${host.onRemoveOld}
     >
-      ${removal.step === 'busy' ? m.removing : m.removeOld(old)}
+      ${removal.step === 'busy' ? host.t.common.removing : m.removeOld(old)}
     </button>`;
 }
 
