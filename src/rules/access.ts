@@ -17,6 +17,9 @@ export const LOCKOUT_FAILURES = 5;
 export const LOCKOUT_MINUTES = 15;
 
 /** How long each single-use secret lives (ASVS 6.5.5 / 6.6.2: out-of-band codes at most 10 minutes). */
+/** An activation's temporary password works this long (the reference server expires it; see admin handlers). */
+export const TEMPORARY_PASSWORD_HOURS = 72;
+
 export const TOKEN_LIFETIME_MINUTES = {
   magic_link: 10,
   password_reset: 60,

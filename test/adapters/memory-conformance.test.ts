@@ -6,6 +6,7 @@ describeAdapterConformance({
   describe,
   it,
   previews: true,
+  activations: true,
   createHarness: () => {
     let offsetMs = 0;
     const adapter = new MemoryAdapter({ now: () => new Date(Date.now() + offsetMs) });
@@ -21,6 +22,7 @@ describeAdapterConformance({
         adapter.previewAs(customerId);
         return Promise.resolve(adapter);
       },
+      sendActivation: (customerId) => Promise.resolve(adapter.sendActivation(customerId)),
       advanceClock: (seconds) => {
         offsetMs += seconds * 1000;
         return Promise.resolve();

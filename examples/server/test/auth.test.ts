@@ -11,7 +11,14 @@ import type {
 } from '../../../src/model/index.js';
 import { createApp } from '../src/app.js';
 import { silentMailer } from '../src/mail/mailer.js';
-import { ADA, DEMO_PASSWORD, type ErrorReply, MERCHANT_SECRET, useTestServer } from './helpers.js';
+import {
+  ADA,
+  DEMO_PASSWORD,
+  type ErrorReply,
+  MERCHANT_SECRET,
+  holdNextTransaction,
+  useTestServer,
+} from './helpers.js';
 
 const WRONG = 'not-the-password-at-all';
 const NOBODY = 'nobody-here@example.com';
@@ -400,6 +407,83 @@ describe('sessions', () => {
     assert.ok(await server.emailedToken(ADA, 'portal-reset-token'));
     assert.equal((await client.post(signInPath, { email: ADA, password: DEMO_PASSWORD })).status, 200);
     assert.equal((await server.admin('POST', '/admin/customers/cus_nobody/lock')).status, 404);
+  });
+});
+
+describe('a password check racing a change that commits first', () => {
+  /** A request stopped after its password check, just before its transaction writes. */
+  async function held<T>(send: () => Promise<T>) {
+    const hold = holdNextTransaction(server.running.db);
+    const pending = send();
+    await hold.reached;
+    return { release: hold.release, pending };
+  }
+
+  async function resetAdaPassword(newPassword: string) {
+    const reset = await server.client('192.0.2.150').post('/portal-api/auth/password-reset/confirm', {
+      token: await server.emailedToken(ADA, 'portal-reset-token'),
+      newPassword,
+    });
+    assert.equal(reset.status, 204, reset.text);
+  }
+
+  it('a sign-in with the password a reset replaced meanwhile opens no session', async () => {
+    assert.equal((await server.client().post('/portal-api/auth/password-reset', { email: ADA })).status, 204);
+    await server.emailedToken(ADA, 'portal-reset-token');
+    const client = server.client();
+    const signIn = await held(() => client.post(signInPath, { email: ADA, password: DEMO_PASSWORD }));
+    await resetAdaPassword('chosen-after-the-reset');
+    signIn.release();
+    const reply = await signIn.pending;
+    assert.equal(reply.status, 401, reply.text);
+    assert.equal((await client.get('/portal-api/customer')).status, 401);
+    assert.equal((await server.query('SELECT 1 FROM sessions')).length, 0);
+    const logged = await server.query<{ reason: string }>(
+      "SELECT reason FROM access_logs WHERE reason = 'changed_during_sign_in'",
+    );
+    assert.equal(logged.length, 1, 'the access log says why');
+  });
+
+  it('a sign-in checked before the merchant locked the account opens no session', async () => {
+    const client = server.client();
+    const signIn = await held(() => client.post(signInPath, { email: ADA, password: DEMO_PASSWORD }));
+    assert.equal((await server.admin('POST', '/admin/customers/cus_ada/lock')).status, 200);
+    signIn.release();
+    assert.equal((await signIn.pending).status, 401);
+    assert.equal((await server.query('SELECT 1 FROM sessions')).length, 0);
+  });
+
+  it('a temporary password replaced by a new activation meanwhile gets no challenge', async () => {
+    const analytical = 'accounts@analytical.example';
+    await server.admin('POST', '/admin/customers/cus_analytical/activation');
+    const password = /^ {4}(\S+)$/m.exec((await server.outbox(analytical))[0].text)?.[1] ?? '';
+    const signIn = await held(() => server.client().post(signInPath, { email: analytical, password }));
+    assert.equal((await server.admin('POST', '/admin/customers/cus_analytical/activation')).status, 204);
+    signIn.release();
+    assert.equal((await signIn.pending).status, 401);
+    const challenges = await server.query(
+      "SELECT 1 FROM auth_tokens WHERE purpose = 'password_change' AND consumed_at IS NULL",
+    );
+    assert.equal(challenges.length, 0);
+  });
+
+  it('a password change checked before a reset committed does not undo the reset', async () => {
+    const client = server.client();
+    await client.signIn();
+    assert.equal((await server.client().post('/portal-api/auth/password-reset', { email: ADA })).status, 204);
+    await server.emailedToken(ADA, 'portal-reset-token');
+    const change = await held(() =>
+      client.request<ErrorReply>('PUT', '/portal-api/auth/password', {
+        json: { currentPassword: DEMO_PASSWORD, newPassword: 'chosen-by-the-session' },
+      }),
+    );
+    await resetAdaPassword('chosen-after-the-reset');
+    change.release();
+    const reply = await change.pending;
+    assert.notEqual(reply.status, 204, 'the change is refused');
+    const fresh = server.client('192.0.2.151');
+    const signedIn = await fresh.post(signInPath, { email: ADA, password: 'chosen-after-the-reset' });
+    assert.equal(signedIn.status, 200, 'the reset password stands');
   });
 });
 

@@ -37,6 +37,7 @@ describeAdapterConformance({
   describe,
   it,
   previews: true,
+  activations: true,
   createHarness: async () => {
     await server.reset();
     return {
@@ -57,6 +58,10 @@ describeAdapterConformance({
         const reply = await server.admin<PreviewGrant>('POST', `/admin/customers/${customerId}/preview`);
         if (reply.status !== 200) throw new Error(`preview refused: ${reply.status} ${reply.text}`);
         return new HttpAdapter({ baseUrl: `${server.url}/portal-api`, sessionToken: reply.body.token });
+      },
+      sendActivation: async (customerId) => {
+        const reply = await server.admin('POST', `/admin/customers/${customerId}/activation`);
+        if (reply.status !== 204) throw new Error(`activation refused: ${reply.status} ${reply.text}`);
       },
       advanceClock: async (seconds) => {
         const reply = await server.admin('POST', '/__test__/clock', { advanceSeconds: seconds });

@@ -4,6 +4,7 @@ import { after, before, beforeEach } from 'node:test';
 import { DEMO_PASSWORD } from '../../../src/adapters/demo/demo-data.js';
 import type { PortalSettings } from '../../../src/model/index.js';
 import type { Limits } from '../src/context.js';
+import type { Database, Queryable } from '../src/db/database.js';
 import { dropSchema } from '../src/db/postgres.js';
 import { TestGateway } from '../src/payments/gateway.js';
 import { type RunningServer, startServer } from '../src/server.js';
@@ -261,4 +262,24 @@ export function useTestServer(
 /** A fresh idempotency key per customer intent. */
 export function newKey(): string {
   return `test-${randomBytes(12).toString('hex')}`;
+}
+
+/**
+ * Stops the next transaction on `db` until `release()`: a request held just before it writes (after its
+ * password check), so that a test can commit another change in between. Later transactions run as usual.
+ */
+export function holdNextTransaction(db: Database): { reached: Promise<void>; release: () => void } {
+  const original = db.transaction.bind(db);
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let reached!: () => void;
+  const atTransaction = new Promise<void>((resolve) => (reached = resolve));
+  const held = async <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> => {
+    (db as { transaction: Database['transaction'] }).transaction = original;
+    reached();
+    await gate;
+    return original(fn);
+  };
+  (db as { transaction: Database['transaction'] }).transaction = held;
+  return { reached: atTransaction, release };
 }

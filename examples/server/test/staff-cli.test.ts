@@ -7,10 +7,18 @@ import { PassThrough, Readable } from 'node:stream';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { StaffSession } from '../../../src/model/index.js';
-import { type CliIo, USAGE, type WithDatabase, runStaffCli } from '../src/admin/staff-cli.js';
+import { type CliIo, USAGE, type WithDatabase, runStaffCli, serverDatabase } from '../src/admin/staff-cli.js';
 import { verifyPassword } from '../src/auth/passwords.js';
+import { loadMigrations, migrate } from '../src/db/migrate.js';
+import { openDatabase } from '../src/db/open.js';
 import { DEMO_STAFF } from '../src/db/seed.js';
-import { type Client, type ErrorReply, startTestServer, useTestServer } from './helpers.js';
+import {
+  type Client,
+  type ErrorReply,
+  holdNextTransaction,
+  startTestServer,
+  useTestServer,
+} from './helpers.js';
 
 const server = useTestServer({ limits: { lockoutThreshold: 3 } });
 const SESSION = '/merchant/api/session';
@@ -59,6 +67,20 @@ async function staffRows() {
   return server.query<{ email: string; name: string; locked: boolean; password_hash: string }>(
     'SELECT email, name, locked, password_hash FROM staff ORDER BY seq',
   );
+}
+
+/** A terminal's stdin: keystrokes arrive as they are typed, nothing is echoed unless the tool does it. */
+function terminal(...keystrokes: string[]) {
+  const stdin = Object.assign(new PassThrough(), {
+    isTTY: true,
+    rawModes: [] as boolean[],
+    setRawMode(raw: boolean) {
+      stdin.rawModes.push(raw);
+      return stdin;
+    },
+  });
+  for (const keys of keystrokes) stdin.write(keys);
+  return stdin;
 }
 
 describe('staff tool: usage', () => {
@@ -212,12 +234,134 @@ describe('staff tool: password, lock, unlock, remove', () => {
     assert.doesNotMatch(again.stderr, NO_STACK);
   });
 
+  it('password clears the lockout left by wrong passwords, as its help says', async () => {
+    assert.match(USAGE, /password <email> [^]*clear their failed\s+sign-in attempts/);
+    const ip = '198.51.100.71';
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      assert.equal((await consoleSignIn(OWNER, 'not-the-password', ip)).reply.status, 401);
+    }
+    assert.equal((await consoleSignIn(OWNER, OWNER_PASSWORD, ip)).reply.status, 429, 'locked out');
+    const run = await staff(['password', OWNER], 'a-brand-new-one\n');
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /failed sign-in attempts cleared/);
+    assert.equal((await consoleSignIn(OWNER, 'a-brand-new-one', ip)).reply.status, 200);
+  });
+
+  it('password asks for nothing when the address is not staff, and types it while the database is closed', async () => {
+    let open = false;
+    const track: WithDatabase = async (fn) => {
+      open = true;
+      try {
+        return await fn(server.running.db);
+      } finally {
+        open = false;
+      }
+    };
+    let stderr = '';
+    const io = (stdin: CliIo['stdin']) => ({
+      stdin,
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text) },
+    });
+    const unknownStdin = terminal('long-enough-pw\r', 'long-enough-pw\r');
+    assert.equal(await runStaffCli(['password', 'nobody@northwind.example'], io(unknownStdin), track), 1);
+    assert.match(stderr, /no member of staff has the address nobody@northwind\.example/);
+    assert.doesNotMatch(stderr, /New password/, 'no password was asked for');
+    assert.deepEqual(unknownStdin.rawModes, [], 'the terminal was never read');
+
+    const knownStdin = terminal('a-brand-new-one\r', 'a-brand-new-one\r');
+    const openWhileTyping: boolean[] = [];
+    const raw = knownStdin.setRawMode.bind(knownStdin);
+    knownStdin.setRawMode = (mode: boolean) => {
+      openWhileTyping.push(open);
+      return raw(mode);
+    };
+    assert.equal(await runStaffCli(['password', OWNER], io(knownStdin), track), 0, stderr);
+    assert.deepEqual(openWhileTyping, [false, false, false, false], 'the database is closed while typing');
+    await signedIn(OWNER, 'a-brand-new-one');
+  });
+
   it('lock and unlock refuse an unknown address with exit 1', async () => {
     for (const verb of ['lock', 'unlock']) {
       const run = await staff([verb, 'nobody@northwind.example']);
       assert.equal(run.code, 1);
       assert.match(run.stderr, /no member of staff has the address nobody@northwind\.example/);
       assert.doesNotMatch(run.stderr, NO_STACK);
+    }
+  });
+});
+
+describe('staff tool: racing a sign-in', () => {
+  /** A console sign-in stopped after its password check, just before its transaction opens the session. */
+  async function heldSignIn(password = OWNER_PASSWORD) {
+    const hold = holdNextTransaction(server.running.db);
+    const pending = consoleSignIn(OWNER, password);
+    await hold.reached;
+    return { release: hold.release, pending };
+  }
+
+  it('a sign-in with the old password, checked before `password` committed, opens no session', async () => {
+    const signIn = await heldSignIn();
+    const run = await staff(['password', OWNER], 'a-brand-new-one\n');
+    assert.equal(run.code, 0, run.stderr);
+    signIn.release();
+    const { client, reply } = await signIn.pending;
+    assert.equal(reply.status, 401, reply.text);
+    assert.equal((reply.body as ErrorReply).error.code, 'unauthorized');
+    assert.equal((await client.get(CUSTOMERS)).status, 401);
+    assert.equal((await server.query('SELECT 1 FROM staff_sessions')).length, 0);
+  });
+
+  it('a sign-in checked before `lock` committed opens no session', async () => {
+    const signIn = await heldSignIn();
+    assert.equal((await staff(['lock', OWNER])).code, 0);
+    signIn.release();
+    assert.equal((await signIn.pending).reply.status, 401);
+    assert.equal((await server.query('SELECT 1 FROM staff_sessions')).length, 0);
+  });
+
+  it('`remove` racing a sign-in: the member is removed and the sign-in refused, without an error', async () => {
+    const signIn = await heldSignIn();
+    const run = await staff(['remove', OWNER]);
+    assert.equal(run.code, 0, run.stderr);
+    signIn.release();
+    const { reply } = await signIn.pending;
+    assert.equal(reply.status, 401, reply.text);
+    assert.deepEqual(await staffRows(), []);
+  });
+});
+
+describe('staff tool: migrations', () => {
+  it('refuses a database lacking migrations of this checkout (a running older server), migrating nothing', async () => {
+    assert.match(USAGE, /never migrates a database in use/);
+    const dataDir = mkdtempSync(join(tmpdir(), 'portal-staff-old-'));
+    try {
+      const all = loadMigrations();
+      const older = await openDatabase({ dataDir });
+      await migrate(older, all.slice(0, -1));
+      await older.close();
+      let stderr = '';
+      const io = {
+        stdin: Readable.from([]),
+        stdout: { write: () => true },
+        stderr: { write: (text: string) => (stderr += text) },
+      };
+      const code = await runStaffCli(['list'], io, serverDatabase({ DATA_DIR: dataDir }, io));
+      assert.equal(code, 1);
+      const last = all.at(-1)!.version;
+      assert.match(stderr, new RegExp(`lacks migration ${last} of this checkout: start the server`));
+      assert.doesNotMatch(stderr, NO_STACK);
+      const after = await openDatabase({ dataDir });
+      try {
+        const { rows } = await after.query<{ version: number }>(
+          'SELECT max(version) AS version FROM schema_migrations',
+        );
+        assert.equal(rows[0].version, all.at(-2)!.version, 'nothing was migrated');
+      } finally {
+        await after.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
@@ -257,20 +401,6 @@ describe('staff tool: list', () => {
 });
 
 describe('staff tool: typing the password at a terminal', () => {
-  /** A terminal's stdin: keystrokes arrive as they are typed, nothing is echoed unless the tool does it. */
-  function terminal(...keystrokes: string[]) {
-    const stdin = Object.assign(new PassThrough(), {
-      isTTY: true,
-      rawModes: [] as boolean[],
-      setRawMode(raw: boolean) {
-        stdin.rawModes.push(raw);
-        return stdin;
-      },
-    });
-    for (const keys of keystrokes) stdin.write(keys);
-    return stdin;
-  }
-
   it('reads it twice in raw mode without echo; Backspace and arrow keys edit, they are not kept', async () => {
     const stdin = terminal('ada-lovel', 'acX\u007f', '\u001b[D', 'e\r', 'ada-lovelace\r');
     const run = await runWith(['add', 'ada@northwind.example', '--name', 'Ada'], stdin);

@@ -33,6 +33,11 @@ export interface ConformanceHarness {
    * when the suite runs with `previews: true`.
    */
   previewAs?(customerId: string): Promise<PortalAdapter>;
+  /**
+   * The merchant emails the customer a temporary password to replace at the next sign-in (the admin
+   * contract's `adminSendActivation`). Needed when the suite runs with `activations: true`.
+   */
+  sendActivation?(customerId: string): Promise<void>;
   /** Moves the backend's clock this many seconds forward (quotes and tokens expire by it). */
   advanceClock(seconds: number): Promise<void>;
   /** Called after each test, also when it failed. */

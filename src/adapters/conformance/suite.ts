@@ -1,5 +1,6 @@
 import { OPERATION_NAMES, type OperationName } from '../../contract/operations.js';
 import { accountSwitchTests } from './account-switch-tests.js';
+import { activationTests } from './activation-tests.js';
 import { accountTests, invoiceTests } from './account-tests.js';
 import { ConformanceError } from './assert.js';
 import { authTests } from './auth-tests.js';
@@ -25,6 +26,11 @@ export interface ConformanceOptions {
    * billing backend without previews has nothing to show there).
    */
   previews?: boolean;
+  /**
+   * The backend has the merchant's activation emails (temporary passwords) and the harness implements
+   * `sendActivation`: the suite then checks what an email change does to one sent to the old address.
+   */
+  activations?: boolean;
 }
 
 /**
@@ -49,6 +55,7 @@ export function describeAdapterConformance(options: ConformanceOptions): void {
     describe('subscriptions and plans', () => subscriptionTests(test));
     describe('content and quick order', () => contentTests(test));
     if (options.previews) describe('preview sessions', () => previewTests(test));
+    if (options.activations) describe('temporary passwords', () => activationTests(test));
     describe('several billing accounts per person', () => accountSwitchTests(test));
     describe('coverage', () => {
       it('called every PortalAdapter method successfully at least once', () => {

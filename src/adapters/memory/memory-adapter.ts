@@ -208,6 +208,11 @@ export class MemoryAdapter implements PortalAdapter {
     auth.sendUnlockEmail(this.state, customer);
   }
 
+  /** Emails the customer a temporary password to replace at the next sign-in, as the admin contract's activation does. */
+  sendActivation(customerId: string): void {
+    auth.sendActivation(this.state, this.state.customerById(customerId));
+  }
+
   /**
    * The merchant's server exchanging a quick order hand-off token, as the admin contract's exchange does:
    * the customer once; a used, expired or unknown token throws `not_found`.

@@ -15,6 +15,7 @@ import {
   LINK_PARAM,
   LOCKOUT_FAILURES,
   LOCKOUT_MINUTES,
+  TEMPORARY_PASSWORD_HOURS,
   TOKEN_LIFETIME_MINUTES,
   accountLocked,
   badCredentials,
@@ -31,7 +32,13 @@ import {
 import { requireAccountOwner } from '../../rules/account-owner.js';
 import { requireCapability } from '../../rules/capabilities.js';
 import { rateLimited } from '../../rules/errors.js';
-import { lockedAccountResetMail, magicLinkMail, passwordResetMail, unlockMail } from '../../rules/mail.js';
+import {
+  activationMail,
+  lockedAccountResetMail,
+  magicLinkMail,
+  passwordResetMail,
+  unlockMail,
+} from '../../rules/mail.js';
 import {
   bankAccountRecord,
   cardRecord,
@@ -80,6 +87,15 @@ function consume(state: MemoryState, store: Map<string, Grant>, token: string): 
 /** Retires every outstanding secret of one kind of a customer. */
 export function revokeAll(store: Map<string, Grant>, customerId: string): void {
   for (const [token, grant] of store) if (grant.customerId === customerId) store.delete(token);
+}
+
+/** Retires a customer's outstanding secrets of one kind that were sent to `email`. */
+export function revokeSentTo(store: Map<string, Grant>, customerId: string, email: string): void {
+  for (const [token, grant] of store) {
+    if (grant.customerId === customerId && normalizeEmail(grant.email) === normalizeEmail(email)) {
+      store.delete(token);
+    }
+  }
 }
 
 function assertNotLocked(customer: CustomerRecord): void {
@@ -230,6 +246,22 @@ export function sendUnlockEmail(state: MemoryState, customer: CustomerRecord): v
   const link = state.link(LINK_PARAM.passwordReset, token, undefined);
   const merchant = state.data.settings.branding.merchantName;
   state.send(customer.email, unlockMail(merchant, link, TOKEN_LIFETIME_MINUTES.password_reset));
+}
+
+/**
+ * The merchant's activation: a random temporary password, to be replaced at the next sign-in, emailed to
+ * the customer; earlier challenges and this tab's session on the account end. Unlike the reference server,
+ * the memory backend does not expire it after TEMPORARY_PASSWORD_HOURS.
+ */
+export function sendActivation(state: MemoryState, customer: CustomerRecord): void {
+  const password = randomToken().slice(0, 16);
+  customer.password = password;
+  customer.passwordIsTemporary = true;
+  revokeAll(state.challenges, customer.id);
+  state.failures.delete(normalizeEmail(customer.email));
+  if (state.session?.customerId === customer.id) state.session = null;
+  const merchant = state.data.settings.branding.merchantName;
+  state.send(customer.email, activationMail(merchant, state.linkBase, password, TEMPORARY_PASSWORD_HOURS));
 }
 
 function issueResetToken(state: MemoryState, customer: CustomerRecord): string {

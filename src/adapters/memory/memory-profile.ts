@@ -26,7 +26,7 @@ import {
 import type { CustomerRecord } from '../../rules/records.js';
 import { type MemoryState, randomToken } from './memory-state.js';
 import { copy } from './copy.js';
-import { revokeAll } from './memory-auth.js';
+import { revokeAll, revokeSentTo } from './memory-auth.js';
 
 /**
  * The memory backend's account area: profile, tax numbers (checked and verified by the shared rules and
@@ -103,8 +103,16 @@ export function confirmEmailChange(state: MemoryState, input: EmailChangeConfirm
   customer.email = grant.email;
   delete customer.pendingEmail;
   state.followEmailChange(previous, grant.email);
-  // A reset link sent to the old address no longer opens the account: that mailbox is not its own now.
+  // What was emailed to the old address no longer opens the account: that mailbox is not its own now (and
+  // it is told the new address below). A reset link, a sign-in challenge or link, and a temporary password
+  // (activation) all go; a password of the customer's own stays.
   revokeAll(state.resetTokens, customer.id);
+  revokeSentTo(state.challenges, customer.id, previous);
+  revokeSentTo(state.magicLinks, customer.id, previous);
+  if (customer.passwordIsTemporary) {
+    delete customer.password;
+    customer.passwordIsTemporary = false;
+  }
   const { merchantName, supportEmail } = state.data.settings.branding;
   state.send(previous, emailChangedMail(merchantName, grant.email, supportEmail));
   return { email: grant.email };

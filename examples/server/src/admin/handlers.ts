@@ -4,7 +4,7 @@ import { PortalError } from '../../../../src/contract/errors.js';
 import { listRules } from '../auth/access-rules.js';
 import { accessLogCsv } from '../../../../src/rules/access-log-csv.js';
 import { requireConsistentSettings } from '../../../../src/rules/settings.js';
-import { LINK_PARAM, assertNoOverlap } from '../../../../src/rules/access.js';
+import { LINK_PARAM, TEMPORARY_PASSWORD_HOURS, assertNoOverlap } from '../../../../src/rules/access.js';
 import { hashPassword } from '../auth/passwords.js';
 import { newId, temporaryPassword } from '../auth/secrets.js';
 import { SESSION_TOKEN_DEFAULT_SECONDS, createSession, deleteCustomerSessions } from '../auth/sessions.js';
@@ -58,9 +58,6 @@ export type AdminHandlers = {
 
 /** A preview session lasts a quarter of an hour. */
 const PREVIEW_MINUTES = 15;
-
-/** Activation emails a temporary password that stops working after three days. */
-const TEMPORARY_PASSWORD_HOURS = 72;
 
 async function requireCustomer(q: Queryable, id: string): Promise<StoredCustomer> {
   const customer = await findCustomer(q, id, { forUpdate: true });

@@ -12,6 +12,7 @@ import {
   findStaffByEmail,
   insertStaff,
   listStaff,
+  lockStaffRow,
   setStaffLocked,
   setStaffPassword,
 } from '../auth/staff.js';
@@ -19,7 +20,7 @@ import { newId } from '../auth/secrets.js';
 import { type PasswordSource, readPassword } from '../auth/staff-password-input.js';
 import { clearSignInFailures } from '../auth/throttle.js';
 import type { Database } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
+import { migrate, migrationStatus } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
 
 /**
@@ -33,13 +34,18 @@ export const USAGE = `Usage: npm run staff -- <command>
 Looks after the merchant console's staff (who sign in at /merchant). It works on the server's own
 database, configured the same way: DATABASE_URL, or else the PGlite folder DATA_DIR (default
 .data/pglite). With PGlite, stop the server first: that database is one process's at a time.
+It never migrates a database in use: when this checkout has migrations the database lacks, it
+refuses (start the server of this checkout once to migrate it, then run it again). Only a fresh,
+empty database is set up by it, so the first member can be added before the server ever ran.
 
 Commands:
   add <email> --name "<name>"  Create a member of staff. The password is read from stdin: typed
                                twice without echo at a terminal, or the first line piped in
                                (never from the command line). The customers' rule applies:
                                at least 8 characters.
-  password <email>             Set a new password (read the same way) and end all their sessions.
+  password <email>             Set a new password (read the same way, once the address is known
+                               to be staff's), end all their sessions and clear their failed
+                               sign-in attempts (the lockout after too many wrong passwords).
   lock <email>                 Refuse their sign-ins and end all their sessions.
   unlock <email>               Allow their sign-ins again, and clear their failed sign-in
                                attempts (the lockout after too many wrong passwords).
@@ -182,9 +188,11 @@ async function run(command: Prepared, io: CliIo, db: Database, now: Date): Promi
       const member = await existing(db, command.email);
       const ended = await db.transaction(async (tx) => {
         await setStaffPassword(tx, member.id, passwordHash);
+        // Whoever resets a password expects sign-in to work: the lockout after wrong passwords goes too.
+        await clearSignInFailures(tx, member.email, 'staff');
         return endStaffSessions(tx, member.id);
       });
-      say(`New password set for ${member.email}; ${sessions(ended)} ended.`);
+      say(`New password set for ${member.email}; ${sessions(ended)} ended, failed sign-in attempts cleared.`);
       return;
     }
     case 'lock': {
@@ -208,6 +216,10 @@ async function run(command: Prepared, io: CliIo, db: Database, now: Date): Promi
     case 'remove': {
       const member = await existing(db, command.email);
       const ended = await db.transaction(async (tx) => {
+        // Locked first: a sign-in adding a session between the two deletes would make the foreign key
+        // refuse the second; with the row locked it waits, then finds the member gone (staff-handlers.ts).
+        if (!(await lockStaffRow(tx, member.id)))
+          throw new Refusal(`no member of staff has the address ${command.email}`);
         const count = await endStaffSessions(tx, member.id);
         await deleteStaff(tx, member.id);
         await clearSignInFailures(tx, member.email, 'staff');
@@ -257,7 +269,9 @@ export async function runStaffCli(
     return 0;
   }
   try {
-    // The password is typed before the database opens: a PGlite folder is then held for an instant only.
+    // The password is typed while the database is closed: a PGlite folder is held for instants only. A
+    // new password is asked for only once the member is known to exist (a first instant of its own).
+    if (command.verb === 'password') await withDatabase((db) => existing(db, command.email));
     const prepared = await prepare(command, io);
     await withDatabase((db) => run(prepared, io, db, now()));
     return 0;
@@ -268,7 +282,25 @@ export async function runStaffCli(
   }
 }
 
-/** The server's database as `main.ts` configures it, migrated like the server does on start. */
+/**
+ * Migrates a fresh, empty database (the first `add`, before the server ever started on it), and refuses one
+ * that lacks migrations of this checkout: it may belong to a server still running an older version, whose
+ * queries must not meet a schema changed under them. Starting the server of this checkout migrates it.
+ */
+async function readySchema(db: Database): Promise<void> {
+  const { fresh, pending } = await migrationStatus(db);
+  if (pending.length === 0) return;
+  if (fresh) {
+    await migrate(db);
+    return;
+  }
+  throw new Refusal(
+    `the database lacks migration${pending.length === 1 ? '' : 's'} ${pending.join(', ')} of this checkout: ` +
+      'start the server (this version) once to migrate it, then run this again',
+  );
+}
+
+/** The server's database as `main.ts` configures it; see `readySchema` for its migrations. */
 export function serverDatabase(env: NodeJS.ProcessEnv, io: CliIo): WithDatabase {
   return async (fn) => {
     const url = env.DATABASE_URL || undefined;
@@ -283,7 +315,7 @@ export function serverDatabase(env: NodeJS.ProcessEnv, io: CliIo): WithDatabase 
     io.stderr.write(`staff: database ${url ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`}\n`);
     const db = await openDatabase({ url, dataDir });
     try {
-      await migrate(db);
+      await readySchema(db);
       return await fn(db);
     } finally {
       await db.close();

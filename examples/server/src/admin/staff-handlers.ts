@@ -10,6 +10,7 @@ import {
   createStaffSession,
   deleteStaffSession,
   findStaffByEmail,
+  holdStaffIfUnchanged,
   resolveStaffSession,
   toStaffSession,
 } from '../auth/staff.js';
@@ -83,7 +84,9 @@ export const staffHandlers: StaffHandlers = {
       throw accountLocked();
     }
     const previous = getCookie(c, STAFF_COOKIE);
-    const { created, device } = await db.transaction(async (tx) => {
+    const opened = await db.transaction(async (tx) => {
+      // The hash checked above may have been replaced (or the member locked or removed) during scrypt.
+      if (!(await holdStaffIfUnchanged(tx, staff.id, staff.passwordHash))) return null;
       if (previous) {
         const old = await resolveStaffSession(tx, previous, now);
         if (old) await deleteStaffSession(tx, old.tokenHash);
@@ -93,6 +96,11 @@ export const staffHandlers: StaffHandlers = {
         device: await trustDevice(tx, deviceToken, staff.email, now, 'staff'),
       };
     });
+    if (!opened) {
+      log('changed_during_sign_in');
+      throw badCredentials();
+    }
+    const { created, device } = opened;
     setCookie(c, STAFF_COOKIE, created.token, { ...staffCookieOptions(app), expires: created.expiresAt });
     setCookie(c, STAFF_DEVICE_COOKIE, device.token, {
       ...staffCookieOptions(app),

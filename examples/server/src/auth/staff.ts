@@ -101,9 +101,37 @@ export async function endStaffSessions(q: Queryable, staffId: string): Promise<n
   return (await q.query('DELETE FROM staff_sessions WHERE staff_id = $1', [staffId])).rowCount;
 }
 
-/** Deletes a member of staff; their sessions must be gone first (`endStaffSessions`, same transaction). */
+/**
+ * Deletes a member of staff; their sessions must be gone first (`endStaffSessions`, same transaction, after
+ * `lockStaffRow`, so that no sign-in adds one in between and the foreign key cannot refuse this).
+ */
 export async function deleteStaff(q: Queryable, staffId: string): Promise<void> {
   await q.query('DELETE FROM staff WHERE id = $1', [staffId]);
+}
+
+/**
+ * Inside a sign-in's transaction, once the password was checked against `passwordHash`: true while the
+ * member still has that hash and is not locked, and their row then stays so until the transaction ends
+ * (FOR SHARE). The check ran on a hash read before a slow scrypt; a `staff password`, `lock` or `remove`
+ * that committed meanwhile must not leave a session made with what it replaced (admin/staff-cli.ts locks
+ * the row the same way, so neither can slip between the other's steps).
+ */
+export async function holdStaffIfUnchanged(
+  q: Queryable,
+  staffId: string,
+  passwordHash: string,
+): Promise<boolean> {
+  const { rows } = await q.query(
+    'SELECT 1 FROM staff WHERE id = $1 AND password_hash = $2 AND NOT locked FOR SHARE',
+    [staffId, passwordHash],
+  );
+  return rows.length === 1;
+}
+
+/** Locks a member's row for a change that ends their sessions: no sign-in can add one until it commits. */
+export async function lockStaffRow(q: Queryable, staffId: string): Promise<boolean> {
+  const { rows } = await q.query('SELECT 1 FROM staff WHERE id = $1 FOR UPDATE', [staffId]);
+  return rows.length === 1;
 }
 
 export interface StaffAuth {

@@ -59,3 +59,18 @@ export async function revokeTokens(tx: Queryable, customerId: string, purpose: T
     [customerId, purpose, now],
   );
 }
+
+/** Retires a customer's outstanding tokens of these kinds that were emailed to `email` (any case). */
+export async function revokeTokensSentTo(
+  tx: Queryable,
+  customerId: string,
+  email: string,
+  purposes: readonly TokenPurpose[],
+  now: Date,
+) {
+  await tx.query(
+    `UPDATE auth_tokens SET consumed_at = $4
+      WHERE customer_id = $1 AND lower(email) = lower($2) AND purpose = ANY($3) AND consumed_at IS NULL`,
+    [customerId, email, purposes, now],
+  );
+}

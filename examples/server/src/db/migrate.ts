@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Database } from './database.js';
+import type { Database, Queryable } from './database.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 /** Arbitrary but fixed: serialises migrators of several server processes on one PostgreSQL database. */
@@ -50,8 +50,31 @@ export async function migrate(db: Database, migrations = loadMigrations()): Prom
   });
 }
 
+/**
+ * What `migrate` would do, without doing it: the versions the database has not recorded, and whether it is
+ * fresh (no table at all in its schema, as before the server first started on it).
+ */
+export async function migrationStatus(
+  db: Queryable,
+  migrations = loadMigrations(),
+): Promise<{ fresh: boolean; pending: number[] }> {
+  const { rows } = await db.query<{ known: boolean }>(
+    "SELECT to_regclass('schema_migrations') IS NOT NULL AS known",
+  );
+  const applied = new Set<number>();
+  if (rows[0].known) {
+    const recorded = await db.query<{ version: number }>('SELECT version FROM schema_migrations');
+    for (const row of recorded.rows) applied.add(row.version);
+  }
+  const fresh = !rows[0].known && (await applicationTables(db)).length === 0;
+  return {
+    fresh,
+    pending: migrations.map((each) => each.version).filter((version) => !applied.has(version)),
+  };
+}
+
 /** Every table the migrations created, for the test-mode reset. */
-export async function applicationTables(db: Database): Promise<string[]> {
+export async function applicationTables(db: Queryable): Promise<string[]> {
   const { rows } = await db.query<{ name: string }>(
     `SELECT table_name AS name FROM information_schema.tables
       WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations'

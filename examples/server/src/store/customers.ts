@@ -95,6 +95,34 @@ export async function listCustomers(q: Queryable): Promise<StoredCustomer[]> {
   return rows.map(toStored);
 }
 
+/**
+ * Inside a transaction that acts on a password checked a moment ago (a sign-in, a change): true while the
+ * customer still has that hash, that address and no lock, and the row then stays so until the transaction
+ * ends (FOR SHARE). The hash was read before a slow scrypt; a reset, a change, an activation, a lock or an
+ * email change that committed meanwhile (each updates this row first) must not be undone by what it replaced.
+ */
+export async function holdIfUnchanged(
+  q: Queryable,
+  customer: StoredCustomer,
+  passwordHash: string,
+): Promise<boolean> {
+  const { rows } = await q.query(
+    `SELECT 1 FROM customers
+      WHERE id = $1 AND password_hash = $2 AND lower(email) = lower($3) AND NOT locked FOR SHARE`,
+    [customer.record.id, passwordHash, customer.record.email],
+  );
+  return rows.length === 1;
+}
+
+/** Removes a temporary password (one emailed to an address the account no longer has); their own stays. */
+export async function dropTemporaryPassword(q: Queryable, customerId: string): Promise<void> {
+  await q.query(
+    `UPDATE customers SET password_hash = NULL, password_is_temporary = FALSE, password_expires_at = NULL
+      WHERE id = $1 AND password_is_temporary`,
+    [customerId],
+  );
+}
+
 export async function setPassword(
   q: Queryable,
   customerId: string,

@@ -61,6 +61,7 @@ import {
   type StoredCustomer,
   findCustomer,
   findCustomerByEmail,
+  holdIfUnchanged,
   setPassword,
 } from '../../store/customers.js';
 import { insertMethod } from '../../store/payment-methods.js';
@@ -270,25 +271,39 @@ export const authHandlers: Pick<
       await logAccess(db, { ...attempt, success: false, customerCode, reason: 'account_locked' }, now);
       throw accountLocked();
     }
+    const passwordHash = customer.passwordHash as string;
+    // The hash was read before scrypt: what a reset, lock or email change committed since then must stand.
+    const changedMeanwhile = async (tx: Queryable): Promise<Outcome<never> | undefined> => {
+      if (await holdIfUnchanged(tx, customer, passwordHash)) return undefined;
+      await logAccess(
+        tx,
+        { ...attempt, success: false, customerCode, reason: 'changed_during_sign_in' },
+        now,
+      );
+      return { ok: false, error: badCredentials() };
+    };
     if (customer.record.passwordIsTemporary) {
-      const challenge = await db.transaction(async (tx) => {
+      const challenge = await commitThenAnswer(ctx, async (tx) => {
+        const refused = await changedMeanwhile(tx);
+        if (refused) return refused;
         await logAccess(
           tx,
           { ...attempt, success: false, customerCode, reason: 'password_change_required' },
           now,
         );
-        return issueToken(
-          tx,
-          'password_change',
-          { customerId: customer.record.id, email: customer.record.email },
-          now,
-        );
+        const subject = { customerId: customer.record.id, email: customer.record.email };
+        return { ok: true, value: await issueToken(tx, 'password_change', subject, now) };
       });
       return { status: 'password_change_required' as const, challenge };
     }
-    const session = await db.transaction(async (tx) => {
+    const session = await commitThenAnswer(ctx, async (tx) => {
+      const refused = await changedMeanwhile(tx);
+      if (refused) return refused;
       await logAccess(tx, { ...attempt, success: true, customerCode }, now);
-      return openCookieSession(ctx, tx, customer, customer.record.email, 'password');
+      return {
+        ok: true,
+        value: await openCookieSession(ctx, tx, customer, customer.record.email, 'password'),
+      };
     });
     return { status: 'signed_in' as const, session };
   },
@@ -521,7 +536,11 @@ export const authHandlers: Pick<
     }
     await clearAttempts(db, scope);
     const passwordHash = await hashPassword(input.newPassword);
-    await db.transaction(async (tx) => {
+    await commitThenAnswer(ctx, async (tx) => {
+      // A reset (or a lock) that committed while the current password was being checked wins.
+      if (!customer.passwordHash || !(await holdIfUnchanged(tx, customer, customer.passwordHash))) {
+        return { ok: false, error: wrongCurrentPassword() };
+      }
       await setPassword(tx, customer.record.id, passwordHash, null);
       await deleteCustomerSessions(tx, customer.record.id, session.tokenHash);
       await revokeTokens(tx, customer.record.id, 'password_reset', now);
@@ -531,6 +550,7 @@ export const authHandlers: Pick<
         { to: customer.record.email, ...passwordChangedMail(merchantName, supportEmail) },
         now,
       );
+      return { ok: true, value: undefined };
     });
     ctx.mailQueued = true;
   },

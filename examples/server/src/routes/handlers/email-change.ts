@@ -12,9 +12,14 @@ import {
 } from '../../../../../src/rules/profile.js';
 import { hashToken, randomToken } from '../../auth/secrets.js';
 import { followEmailChange } from '../../auth/sessions.js';
-import { revokeTokens } from '../../auth/tokens.js';
+import { revokeTokens, revokeTokensSentTo } from '../../auth/tokens.js';
 import { queueEmail } from '../../mail/outbox.js';
-import { type StoredCustomer, findCustomer, findCustomerByEmail } from '../../store/customers.js';
+import {
+  type StoredCustomer,
+  dropTemporaryPassword,
+  findCustomer,
+  findCustomerByEmail,
+} from '../../store/customers.js';
 import {
   checkReturnUrl,
   emailLink,
@@ -109,8 +114,12 @@ export const emailChangeHandlers: Pick<Handlers, 'requestEmailChange' | 'confirm
       ]);
       // Sessions opened with the old address now show the new one, on every account they are switched to.
       await followEmailChange(tx, previous, claim.new_email);
-      // A reset link sent to the old address no longer opens the account: that mailbox is not its own now.
+      // What was emailed to the old address no longer opens the account: that mailbox is not its own now
+      // (and it is told the new address below). A reset link, a sign-in challenge or link, and a
+      // temporary password (activation) all go; a password of the customer's own stays.
       await revokeTokens(tx, customer.record.id, 'password_reset', now);
+      await revokeTokensSentTo(tx, customer.record.id, previous, ['password_change', 'magic_link'], now);
+      await dropTemporaryPassword(tx, customer.record.id);
       const { merchantName, supportEmail } = settings.branding;
       await queueEmail(
         tx,
