@@ -180,7 +180,7 @@ function renderConfirm(host: SubsHost, panel: CancelPanel, subscription: Subscri
     ${renderProblem(host)}
     <form novalidate @submit=${(event: SubmitEvent) => void cancel(host, panel, event)}>
       <div class="actions">
-        ${primaryButton(host, m.confirmCancel, m.cancelling, host.busy)}
+        ${primaryButton(host, m.cancel, m.cancelling, host.busy)}
         ${secondaryButton(host, host.t.common.back, () => host.setPanel({ ...panel, step: 'form' }, true))}
         ${secondaryButton(host, m.keepIt, () => host.closePanel())}
       </div>

@@ -43,7 +43,7 @@ function renderPlanChoice(host: SubsHost, panel: ChangePanel, subscription: Subs
     : [html`<p>${m.currentPlan}: ${userText(subscription.planName)}</p>`];
   return html`${current}
     <fieldset class="choices" id=${fieldId(host, 'plan')} tabindex="-1">
-      <legend>${m.newPlan}</legend>
+      <legend>${m.plan}</legend>
       ${plans.map((plan) =>
         renderChoice({
           name: 'plan',
@@ -134,7 +134,7 @@ function renderQuote(host: SubsHost, panel: ChangePanel, quote: ChangePreview): 
   return html`${renderHeading(host, m.quoteHeading)}
     ${panel.refreshed ? html`<div class="alert warning" part="notice"><p>${m.quoteRefreshed}</p></div>` : ''}
     <div class="quote" part="quote">
-      <p class="quote-for">${sentence((name) => m.quoteFor(name, quote.quantity), quote.planName)}</p>
+      <p class="quote-for">${sentence((name) => m.times(name, quote.quantity), quote.planName)}</p>
       ${later ? html`<p>${m.changesOn(format.date(quote.effectiveDate))}</p>` : ''}
       ${renderFacts([
         !later && { label: m.credit, value: format.money(quote.credit) },

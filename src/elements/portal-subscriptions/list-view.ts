@@ -144,7 +144,7 @@ function renderSubscription(host: ListHost, subscription: Subscription): Templat
       { label: m.quantity, value: format.number(subscription.quantity) },
       subscription.products.length > 0 && {
         label: m.products,
-        value: format.list(subscription.products.map((each) => m.productLine(each.name, each.quantity))),
+        value: format.list(subscription.products.map((each) => m.times(each.name, each.quantity))),
       },
       subscription.nextBillingDate &&
         subscription.nextBillingAmount && {

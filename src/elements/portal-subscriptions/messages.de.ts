@@ -31,7 +31,7 @@ export const de: SubscriptionsMessages = {
   quantity: 'Menge',
   price: 'Preis',
   products: 'Enthält',
-  productLine: (name: string, quantity: number) => `${name} × ${quantity}`,
+  times: (name: string, quantity: number) => `${name} × ${quantity}`,
   nextBilling: 'Nächste Abrechnung',
   nextBillingValue: (amount: string, date: string) => `${amount} am ${date}`,
   chargedTo: 'Abgerechnet über',
@@ -98,13 +98,11 @@ export const de: SubscriptionsMessages = {
   subscribed: (plan: string) => `Sie haben ${plan} abonniert.`,
   // Ändern
   changeHeading: (plan: string) => `${plan} ändern`,
-  newPlan: 'Tarif',
   currentPlan: 'Aktueller Tarif',
   seePrice: 'Preis anzeigen',
   quoting: 'Preis wird ermittelt…',
   sameAsNow: 'Wählen Sie einen anderen Tarif oder eine andere Menge: Das haben Sie bereits.',
   quoteHeading: 'Der Preis dieser Änderung',
-  quoteFor: (plan: string, quantity: number) => `${plan} × ${quantity}`,
   credit: 'Gutschrift für nicht genutzte Zeit',
   charge: 'Betrag für den Rest des Zeitraums',
   tax: 'Steuer',
@@ -149,7 +147,6 @@ export const de: SubscriptionsMessages = {
   keepsUntil: (plan: string, date: string) =>
     `${plan} endet am ${date}. Bis dahin behalten Sie, wofür Sie bezahlt haben, und Sie können die Kündigung bis zu diesem Datum rückgängig machen.`,
   endsNow: (plan: string) => `${plan} endet jetzt. Dafür wird nichts mehr berechnet.`,
-  confirmCancel: 'Abonnement kündigen',
   keepIt: 'Behalten',
   cancelling: 'Wird gekündigt…',
   canceledNotice: (plan: string, date: string) =>
@@ -158,14 +155,12 @@ export const de: SubscriptionsMessages = {
   undone: (plan: string) => `${plan} läuft weiter.`,
   withdrawn: (plan: string) => `Die geplante Änderung von ${plan} wurde zurückgezogen.`,
   // Pausieren
-  pauseHeading: (plan: string) => `${plan} pausieren`,
   resumeOn: 'Fortsetzen am',
   resumeOnHint: (max: string) =>
     `Ein beliebiger Tag von morgen bis ${max}. Während der Pause wird nichts berechnet.`,
   dateRequired: 'Wählen Sie das Datum, an dem es weiterläuft.',
   dateTooEarly: 'Wählen Sie ein Datum nach dem heutigen Tag.',
   dateTooLate: (max: string) => `Wählen Sie ein Datum bis spätestens ${max}.`,
-  confirmPause: 'Pausieren',
   pausing: 'Wird pausiert…',
   paused: (plan: string, date: string) => `${plan} ist bis ${date} pausiert.`,
   resumed: (plan: string) => `${plan} wurde fortgesetzt.`,

@@ -65,7 +65,7 @@ export function renderPause(host: SubsHost, panel: PausePanel): TemplateResult {
   if (!subscription) return renderLoading(host.t, 3);
   const m = host.t.subscriptions;
   const { min, max } = bounds(host);
-  return html`${renderHeading(host, m.pauseHeading(subscription.planName))} ${renderProblem(host)}
+  return html`${renderHeading(host, m.pauseOf(subscription.planName))} ${renderProblem(host)}
     <form novalidate @submit=${(event: SubmitEvent) => void pause(host, panel, event)}>
       ${renderInputField(host, {
         name: 'resumeOn',
@@ -81,7 +81,7 @@ export function renderPause(host: SubsHost, panel: PausePanel): TemplateResult {
         },
       })}
       <div class="actions">
-        ${primaryButton(host, m.confirmPause, m.pausing, host.busy)}
+        ${primaryButton(host, m.pause, m.pausing, host.busy)}
         ${secondaryButton(host, host.t.common.back, () => host.closePanel())}
       </div>
     </form>`;
