@@ -1,7 +1,9 @@
 import { Task, TaskStatus } from '@lit/task';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { RequestOptions } from '../contract/adapter.js';
 import { PortalError, toPortalError } from '../contract/errors.js';
+import { renderError, renderLoading } from '../ui/states.js';
+import type { Messages } from './i18n/index.js';
 import { type PortalStore, isAbortError, touches } from './store.js';
 
 export interface QueryHost extends ReactiveControllerHost {
@@ -147,4 +149,22 @@ export class QueryController<T> implements ReactiveController {
   get settled(): Promise<unknown> {
     return this.task.taskComplete.catch(() => undefined);
   }
+}
+
+/**
+ * What an element shows for a read: its value drawn by `render` (the last one while a refresh runs or
+ * after it failed), else the failure with a retry, else the loading skeleton of `lines` lines.
+ */
+export function renderQuery<T>(
+  t: Messages,
+  query: QueryController<T>,
+  lines: number,
+  render: (value: T) => TemplateResult,
+): TemplateResult {
+  const state = query.state;
+  const value = loadedValue(state);
+  if (value !== undefined) return render(value);
+  return state.status === 'error'
+    ? renderError(t, state.error, () => query.refresh())
+    : renderLoading(t, lines);
 }

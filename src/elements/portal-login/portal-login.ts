@@ -9,13 +9,13 @@ import { emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
 import { CardEntryController, cardFieldsSource } from '../../providers/card-entry.js';
 import type { CardFieldsProvider } from '../../providers/card-fields.js';
-import { QueryController, loadedValue } from '../../core/query.js';
+import { QueryController, loadedValue, renderQuery } from '../../core/query.js';
 import { type PortalStore, keys } from '../../core/store.js';
 import type { PortalSettings, Session } from '../../model/index.js';
 import { renderField } from '../../ui/form/field.js';
 import type { FieldSpec, Values } from '../../ui/form/specs.js';
 import { checkForm, valueOf } from '../../ui/form/validate.js';
-import { renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
+import { renderMisconfigured } from '../../ui/states.js';
 import { adoptScopedDocumentStyles } from '../../ui/styles.js';
 import { renderChangeTemporaryPassword } from './change-password-view.js';
 import { renderForgotPassword } from './forgot-password-view.js';
@@ -428,13 +428,8 @@ export class PortalLogin extends PortalElement<typeof loginMessages> implements 
       this.reportMissingStore();
       body = renderMisconfigured(t);
     } else {
-      const settings = this.settingsQuery.state;
       // A failed refresh keeps the form the customer is using; only a first load that fails shows the error.
-      const loaded = loadedValue(settings);
-      if (loaded) body = this.renderView(loaded);
-      else if (settings.status === 'error')
-        body = renderError(t, settings.error, () => this.settingsQuery.refresh());
-      else body = renderLoading(t, 6);
+      body = renderQuery(t, this.settingsQuery, 6, (settings) => this.renderView(settings));
     }
     return html`<div class="login" part="base">${body} ${this.liveRegion.render()}</div>`;
   }

@@ -8,7 +8,7 @@ import { LiveRegionController } from '../../controllers/live-region.js';
 import { runRequest } from '../../controllers/request.js';
 import { emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
-import { QueryController, loadedValue } from '../../core/query.js';
+import { QueryController, loadedValue, renderQuery } from '../../core/query.js';
 import { queries } from '../../core/queries.js';
 import type { PortalStore } from '../../core/store.js';
 import type { PaymentMethod, PortalSettings } from '../../model/index.js';
@@ -17,7 +17,7 @@ import type { CardFieldsProvider } from '../../providers/card-fields.js';
 import { formStyles } from '../../ui/form/styles.js';
 import { paymentMethodLabel } from '../../ui/payment-method-label.js';
 import { renderDialog } from '../../ui/dialog.js';
-import { errorMessage, renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
+import { errorMessage, renderMisconfigured } from '../../ui/states.js';
 import { elementStyles, sectionStyles } from '../../ui/styles.js';
 import { renderAddBank, submitBank } from './add-bank-view.js';
 import { renderAddCard, submitCard } from './add-card-view.js';
@@ -355,12 +355,10 @@ export class PortalPaymentMethods extends PortalElement<typeof paymentMethodsMes
   }
 
   private renderBody(settings: PortalSettings): TemplateResult {
-    const methods = this.methodsQuery.state;
-    const loaded = loadedValue(methods);
-    if (!loaded && methods.status === 'error') {
-      return renderError(this.t, methods.error, () => this.methodsQuery.refresh());
-    }
-    if (!loaded) return renderLoading(this.t, 4);
+    return renderQuery(this.t, this.methodsQuery, 4, (methods) => this.renderMethods(settings, methods));
+  }
+
+  private renderMethods(settings: PortalSettings, methods: PaymentMethod[]): TemplateResult {
     const panel =
       this.panel === 'card'
         ? renderAddCard(this, settings)
@@ -368,7 +366,7 @@ export class PortalPaymentMethods extends PortalElement<typeof paymentMethodsMes
           ? renderAddBank(this)
           : nothing;
     if (this.formOnly && panel !== nothing) return panel;
-    return html`${renderMethodList(this, loaded, settings)} ${panel}`;
+    return html`${renderMethodList(this, methods, settings)} ${panel}`;
   }
 
   override render(): TemplateResult {
@@ -377,14 +375,7 @@ export class PortalPaymentMethods extends PortalElement<typeof paymentMethodsMes
     if (!this.store) {
       this.reportMissingStore();
       body = renderMisconfigured(t);
-    } else {
-      const settings = this.settingsQuery.state;
-      const loaded = this.settings;
-      if (loaded) body = this.renderBody(loaded);
-      else if (settings.status === 'error') {
-        body = renderError(t, settings.error, () => this.settingsQuery.refresh());
-      } else body = renderLoading(t, 4);
-    }
+    } else body = renderQuery(t, this.settingsQuery, 4, (settings) => this.renderBody(settings));
     const listShown = !this.formOnly || this.panel === 'list';
     return html`<section class="methods" part="base" aria-labelledby=${this.headingId}>
       <h2 id=${this.headingId} tabindex="-1" class=${listShown ? nothing : 'visually-hidden'}>

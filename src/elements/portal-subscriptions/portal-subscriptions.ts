@@ -9,7 +9,7 @@ import { runRequest } from '../../controllers/request.js';
 import { emit } from '../../core/events.js';
 import { PortalElement } from '../../core/portal-element.js';
 import { queries, when } from '../../core/queries.js';
-import { QueryController, loadedValue } from '../../core/query.js';
+import { QueryController, loadedValue, renderQuery } from '../../core/query.js';
 import type { PortalStore } from '../../core/store.js';
 import type { PaymentMethod, Plan, PortalSettings, Subscription } from '../../model/index.js';
 import { formStyles } from '../../ui/form/styles.js';
@@ -401,14 +401,9 @@ export class PortalSubscriptions
   }
 
   private renderBody(settings: PortalSettings): TemplateResult {
-    const subscriptions = this.subscriptionsQuery.state;
-    const loaded = loadedValue(subscriptions);
-    if (!loaded && subscriptions.status === 'error') {
-      return renderError(this.t, subscriptions.error, () => this.subscriptionsQuery.refresh());
-    }
-    if (!loaded) return renderLoading(this.t, 6);
-    if (this.panel.kind !== 'list') return this.renderPanel();
-    return renderList(this, loaded, settings);
+    return renderQuery(this.t, this.subscriptionsQuery, 6, (subscriptions) =>
+      this.panel.kind === 'list' ? renderList(this, subscriptions, settings) : this.renderPanel(),
+    );
   }
 
   override render(): TemplateResult {
@@ -417,14 +412,7 @@ export class PortalSubscriptions
     if (!this.store) {
       this.reportMissingStore();
       body = renderMisconfigured(t);
-    } else {
-      const settings = this.settingsQuery.state;
-      const loaded = this.settings;
-      if (loaded) body = this.renderBody(loaded);
-      else if (settings.status === 'error') {
-        body = renderError(t, settings.error, () => this.settingsQuery.refresh());
-      } else body = renderLoading(t, 6);
-    }
+    } else body = renderQuery(t, this.settingsQuery, 6, (settings) => this.renderBody(settings));
     return html`<section class="subscriptions" part="base" aria-labelledby=${`${this.uid}-heading`}>
       <h2 id=${`${this.uid}-heading`} tabindex="-1">${t.subscriptions.heading}</h2>
       ${this.previewNote} ${this.renderNotice()} ${body} ${this.liveRegion.render()}
