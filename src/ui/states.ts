@@ -102,3 +102,25 @@ export function renderPreviewNote(
 export function renderBusy(label: string): TemplateResult {
   return html`<span class="spinner" aria-hidden="true"></span> ${label}`;
 }
+
+/** What the last action did, above a section's list: done, failed, or not known. */
+export interface Notice {
+  tone: 'success' | 'error' | 'warning';
+  text: string;
+}
+
+/**
+ * The notice region above a section's list: an alert while it holds a failure or an unknown outcome; a
+ * success is said politely by the element's live region. The notice has the id `id`, and the element
+ * moves focus to it; `more` is anything else the region offers (an offer to act on).
+ */
+export function renderNotice(notice: Notice | null, id: string, more: unknown = nothing): TemplateResult {
+  return html`<div class="notices" role=${notice && notice.tone !== 'success' ? 'alert' : nothing}>
+    ${
+      notice
+        ? html`<p class="alert ${notice.tone}" id=${id} tabindex="-1" part="notice">${notice.text}</p>`
+        : nothing
+    }
+    ${more}
+  </div>`;
+}

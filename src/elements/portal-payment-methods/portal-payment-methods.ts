@@ -17,7 +17,7 @@ import type { CardFieldsProvider } from '../../providers/card-fields.js';
 import { formStyles } from '../../ui/form/styles.js';
 import { paymentMethodLabel } from '../../ui/payment-method-label.js';
 import { renderDialog } from '../../ui/dialog.js';
-import { errorMessage, renderMisconfigured } from '../../ui/states.js';
+import { errorMessage, renderMisconfigured, renderNotice } from '../../ui/states.js';
 import { elementStyles, sectionStyles } from '../../ui/styles.js';
 import { renderAddBank, submitBank } from './add-bank-view.js';
 import { renderAddCard, submitCard } from './add-card-view.js';
@@ -328,30 +328,21 @@ export class PortalPaymentMethods extends PortalElement<typeof paymentMethodsMes
     const notice = this.notice;
     const offer = this.overdue;
     const t = this.t.paymentMethods;
-    return html`<div class="notices" role=${notice?.tone === 'success' ? nothing : 'alert'}>
-      ${
-        notice
-          ? html`<p class="alert ${notice.tone}" id=${`${this.uid}-notice`} tabindex="-1" part="notice">
-              ${notice.text}
-            </p>`
-          : nothing
-      }
-      ${
-        offer
-          ? html`<div class="alert info offer" part="notice">
-              <p>${t.overdueOffer(offer.count, this.label(offer.method))}</p>
-              <div class="actions">
-                <button type="button" class="button primary" @click=${() => this.payOverdue(offer)}>
-                  ${t.payOverdue}
-                </button>
-                <button type="button" class="button" @click=${() => (this.overdue = null)}>
-                  ${t.notNow}
-                </button>
-              </div>
-            </div>`
-          : nothing
-      }
-    </div>`;
+    return renderNotice(
+      notice,
+      `${this.uid}-notice`,
+      offer
+        ? html`<div class="alert info offer" part="notice">
+            <p>${t.overdueOffer(offer.count, this.label(offer.method))}</p>
+            <div class="actions">
+              <button type="button" class="button primary" @click=${() => this.payOverdue(offer)}>
+                ${t.payOverdue}
+              </button>
+              <button type="button" class="button" @click=${() => (this.overdue = null)}>${t.notNow}</button>
+            </div>
+          </div>`
+        : nothing,
+    );
   }
 
   private renderBody(settings: PortalSettings): TemplateResult {

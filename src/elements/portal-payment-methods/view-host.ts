@@ -1,4 +1,5 @@
 import type { PaymentMethod } from '../../model/index.js';
+import type { Notice } from '../../ui/states.js';
 
 /** The requests the element makes, named as in the adapter (they are `portal-error`'s `operation`). */
 export type Operation = 'addCard' | 'addBankAccount' | 'removePaymentMethod' | 'setDefaultPaymentMethod';
@@ -6,11 +7,8 @@ export type Operation = 'addCard' | 'addBankAccount' | 'removePaymentMethod' | '
 /** What shows below the list: nothing, or one of the add forms. */
 export type Panel = 'list' | 'card' | 'bank';
 
-/** What the last action did, above the list: done, failed, or not known. */
-export interface Notice {
-  tone: 'success' | 'error' | 'warning';
-  text: string;
-}
+/** What the last action did, above the list (ui/states.ts draws it). */
+export type { Notice };
 
 /** After a card was added while invoices are overdue: pay them with it now. */
 export interface OverdueOffer {

@@ -6,6 +6,7 @@ import type { PortalStore } from '../../core/store.js';
 import type { ChangePreview, PaymentMethod, Plan, PortalSettings, Subscription } from '../../model/index.js';
 import type { SubscriptionsT } from './messages.js';
 import type { NewCard } from './new-card.js';
+import type { Notice } from '../../ui/states.js';
 
 /**
  * What `<portal-subscriptions>` shares with its views (the list, and the flows loaded on first use):
@@ -56,11 +57,8 @@ export type Panel =
 
 export type PanelOf<K extends Panel['kind']> = Extract<Panel, { kind: K }>;
 
-/** What the last action did, above the list: done, failed, or not known. */
-export interface Notice {
-  tone: 'success' | 'error' | 'warning';
-  text: string;
-}
+/** What the last action did, above the list (ui/states.ts draws it). */
+export type { Notice };
 
 /** Everything the element needs loaded before it shows the list. */
 export interface Loaded {

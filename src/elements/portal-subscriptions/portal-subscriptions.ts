@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PortalError, isOutcomeUnknown } from '../../contract/errors.js';
 import { FocusController } from '../../controllers/focus.js';
@@ -13,7 +13,13 @@ import { QueryController, loadedValue, renderQuery } from '../../core/query.js';
 import type { PortalStore } from '../../core/store.js';
 import type { PaymentMethod, Plan, PortalSettings, Subscription } from '../../model/index.js';
 import { formStyles } from '../../ui/form/styles.js';
-import { errorMessage, renderError, renderLoading, renderMisconfigured } from '../../ui/states.js';
+import {
+  errorMessage,
+  renderError,
+  renderLoading,
+  renderMisconfigured,
+  renderNotice,
+} from '../../ui/states.js';
 import { elementStyles, sectionStyles } from '../../ui/styles.js';
 import { type Notice, type Operation, type Panel, type SubsHost, headingId } from './host.js';
 import { type ListHost, actionId, renderList } from './list-view.js';
@@ -379,19 +385,6 @@ export class PortalSubscriptions
 
   // Rendering
 
-  private renderNotice(): TemplateResult {
-    const notice = this.notice;
-    return html`<div class="notices" role=${notice && notice.tone !== 'success' ? 'alert' : nothing}>
-      ${
-        notice
-          ? html`<p class="alert ${notice.tone}" id=${`${this.uid}-notice`} tabindex="-1" part="notice">
-              ${notice.text}
-            </p>`
-          : nothing
-      }
-    </div>`;
-  }
-
   private renderPanel(): TemplateResult {
     if (this.viewsFailed) {
       return renderError(this.t, new PortalError('network', 'flows'), () => void this.loadViews());
@@ -415,7 +408,8 @@ export class PortalSubscriptions
     } else body = renderQuery(t, this.settingsQuery, 6, (settings) => this.renderBody(settings));
     return html`<section class="subscriptions" part="base" aria-labelledby=${`${this.uid}-heading`}>
       <h2 id=${`${this.uid}-heading`} tabindex="-1">${t.subscriptions.heading}</h2>
-      ${this.previewNote} ${this.renderNotice()} ${body} ${this.liveRegion.render()}
+      ${this.previewNote} ${renderNotice(this.notice, `${this.uid}-notice`)} ${body}
+      ${this.liveRegion.render()}
     </section>`;
   }
 }
