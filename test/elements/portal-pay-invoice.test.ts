@@ -169,7 +169,7 @@ describe('<portal-pay-invoice>', () => {
       expect(detail).to.include(en.paymentMethod.expiresSoon);
       expect(radio(el, BANK).disabled).to.be.false;
       const methods = root(el).querySelector('fieldset[part="methods"]')!;
-      expect(text(methods.querySelector('legend'))).to.equal(en.pay.methodLegend);
+      expect(text(methods.querySelector('legend'))).to.equal(en.paymentMethod.payWith);
     });
 
     it('shows an expired card but will not let it pay, and says why', async () => {
@@ -261,12 +261,12 @@ describe('<portal-pay-invoice>', () => {
       expect(remainder.getAttribute('role'), 'the remainder is announced politely').to.equal('status');
       expect(text(remainder)).to.equal(en.pay.leftToAllocate('$16.00'));
 
-      button(el, en.pay.addRow).click();
+      button(el, en.paymentMethod.add).click();
       await el.updateComplete;
       const row3 = field<HTMLSelectElement>(el, en.pay.rowMethod(3));
       expect(row3.value, 'the new row takes a method nobody uses').to.equal('pm_ada_bank');
       expectFocus(row3);
-      expect(hasButton(el, en.pay.addRow), 'three is the merchant’s limit').to.be.false;
+      expect(hasButton(el, en.paymentMethod.add), 'three is the merchant’s limit').to.be.false;
       expect(text(root(el).querySelector('.split-tools'))).to.include(en.pay.maxRows(3));
 
       button(el, en.pay.fillRestRow(3)).click();

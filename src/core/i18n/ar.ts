@@ -134,6 +134,8 @@ export const ar: Messages = {
     expiresSoon: 'تنتهي قريبًا',
     isDefault: 'الافتراضية',
     expiredReason: 'انتهت صلاحية هذه البطاقة ولا يمكن استخدامها.',
+    payWith: 'الدفع باستخدام',
+    add: 'إضافة وسيلة دفع',
     newCard: 'بطاقة جديدة',
     cardFieldsLoading: 'جارٍ تحميل حقول البطاقة الآمنة…',
     cardIncomplete: 'أكمل بيانات البطاقة أولًا.',

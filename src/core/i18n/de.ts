@@ -128,6 +128,8 @@ export const de: Messages = {
     expiresSoon: 'läuft bald ab',
     isDefault: 'Standard',
     expiredReason: 'Diese Karte ist abgelaufen und kann nicht verwendet werden.',
+    payWith: 'Bezahlen mit',
+    add: 'Zahlungsmethode hinzufügen',
     newCard: 'Eine neue Karte',
     cardFieldsLoading: 'Die sicheren Kartenfelder werden geladen…',
     cardIncomplete: 'Vervollständigen Sie zuerst die Kartendaten.',

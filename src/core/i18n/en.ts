@@ -135,6 +135,10 @@ export const en = {
     expiresSoon: 'expires soon',
     isDefault: 'default',
     expiredReason: 'This card has expired and cannot be used.',
+    /** The legend of a choice of payment method. */
+    payWith: 'Pay with',
+    /** A button that adds a payment method (or another one, to split a payment). */
+    add: 'Add a payment method',
     /** Entering a new card in the provider's secure fields, wherever a card is added. */
     newCard: 'A new card',
     cardFieldsLoading: 'Loading the secure card fields…',

@@ -124,6 +124,8 @@ export const es: Messages = {
     expiresSoon: 'caduca pronto',
     isDefault: 'predeterminado',
     expiredReason: 'Esta tarjeta ha caducado y no se puede usar.',
+    payWith: 'Pagar con',
+    add: 'Añadir un método de pago',
     newCard: 'Una tarjeta nueva',
     cardFieldsLoading: 'Cargando los campos seguros de la tarjeta…',
     cardIncomplete: 'Complete primero los datos de la tarjeta.',

@@ -123,6 +123,8 @@ export const fr: Messages = {
     expiresSoon: 'expire bientôt',
     isDefault: 'par défaut',
     expiredReason: 'Cette carte a expiré et ne peut pas être utilisée.',
+    payWith: 'Payer avec',
+    add: 'Ajouter un moyen de paiement',
     newCard: 'Une nouvelle carte',
     cardFieldsLoading: 'Chargement des champs de carte sécurisés…',
     cardIncomplete: 'Complétez d’abord les informations de la carte.',

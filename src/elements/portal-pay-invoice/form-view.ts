@@ -122,7 +122,7 @@ function renderMethods(host: NewCardHost, data: Loaded, draft: Draft): TemplateR
     part="methods"
     aria-describedby=${ifDefined(error ? `${ids.methods}-error` : undefined)}
   >
-    <legend>${t.methodLegend}</legend>
+    <legend>${host.t.paymentMethod.payWith}</legend>
     <div class="choices">
       ${data.methods.map((method) => renderMethodChoice(host, method, data, chosen))}
       ${canAddCard(host, data) ? renderNewCardChoice(host, newCard) : nothing}

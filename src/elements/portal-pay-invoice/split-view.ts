@@ -196,7 +196,9 @@ export function renderSplit(host: PayHost, data: Loaded, draft: Draft): Template
     <div class="split-tools">
       ${
         values.rows.length < max
-          ? html`<button type="button" class="button" @click=${() => addRow(host, data)}>${t.addRow}</button>`
+          ? html`<button type="button" class="button" @click=${() => addRow(host, data)}>
+              ${host.t.paymentMethod.add}
+            </button>`
           : html`<p class="hint">${t.maxRows(max)}</p>`
       }
       <button type="button" class="button link" @click=${() => stopSplit(host)}>${t.splitStop}</button>

@@ -68,9 +68,7 @@ export const de: SubscriptionsMessages = {
   detailsHeading: (plan: string) => `${plan} abonnieren`,
   quantityHint: (min: number, max: number) => `Von ${min} bis ${max}.`,
   quantityRange: (min: number, max: number) => `Wählen Sie eine Menge von ${min} bis ${max}.`,
-  payWith: 'Bezahlen mit',
   noMethods: 'Fügen Sie zuerst eine Zahlungsmethode hinzu; Abonnements werden darüber abgerechnet.',
-  addMethod: 'Zahlungsmethode hinzufügen',
   newCardElsewhere:
     'Um mit einer neuen Karte zu bezahlen, fügen Sie sie zuerst unter Zahlungsmethoden hinzu.',
   newCardHint: 'Wird beim Abschließen unter Ihren Zahlungsmethoden gespeichert.',

@@ -69,9 +69,7 @@ export const fr: SubscriptionsMessages = {
   detailsHeading: (plan) => `S’abonner à ${plan}`,
   quantityHint: (min, max) => `De ${min} à ${max}.`,
   quantityRange: (min, max) => `Choisissez une quantité de ${min} à ${max}.`,
-  payWith: 'Payer avec',
   noMethods: 'Ajoutez d’abord un moyen de paiement : les abonnements y sont débités.',
-  addMethod: 'Ajouter un moyen de paiement',
   newCardElsewhere: 'Pour payer avec une nouvelle carte, ajoutez-la d’abord dans Moyens de paiement.',
   newCardHint: 'Enregistrée dans vos moyens de paiement quand vous vous abonnez.',
   cardUnavailable:

@@ -108,11 +108,13 @@ function renderMethods(host: SubsHost, panel: SubscribePanel): TemplateResult {
   if (methods.length === 0 && !host.canAddCard) {
     return html`<div class="alert info">
       <p>${m.noMethods}</p>
-      <button type="button" class="button" @click=${() => host.navigateToMethods()}>${m.addMethod}</button>
+      <button type="button" class="button" @click=${() => host.navigateToMethods()}>
+        ${host.t.paymentMethod.add}
+      </button>
     </div>`;
   }
   return html`<fieldset class="choices" id=${fieldId(host, 'method')} tabindex="-1">
-    <legend>${m.payWith}</legend>
+    <legend>${host.t.paymentMethod.payWith}</legend>
     ${methods.map((method) =>
       renderChoice({
         name: 'method',
@@ -233,8 +235,8 @@ function renderReview(host: SubsHost, panel: SubscribePanel, plan: Plan): Templa
     ${renderFacts([
       { label: m.plan, value: plan.name },
       { label: m.quantity, value: format.number(quantity) },
-      method && { label: m.payWith, value: paymentMethodLabel(t, method) },
-      newCard && { label: m.payWith, value: t.paymentMethod.newCard },
+      method && { label: t.paymentMethod.payWith, value: paymentMethodLabel(t, method) },
+      newCard && { label: t.paymentMethod.payWith, value: t.paymentMethod.newCard },
       {
         label: m.todayCharge,
         value: trialEnd ? m.nothingToday(format.date(trialEnd)) : format.money(perPeriod),
