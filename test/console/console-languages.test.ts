@@ -22,6 +22,7 @@ import {
 import { text } from '../helpers/dom.js';
 import { informalSpanish } from '../helpers/register.js';
 import { tableRows } from './people-helpers.js';
+import { shape } from '../helpers/catalogs.js';
 
 // The merchant console in the portal's five languages: its catalogs are complete in each, fetched on
 // first use, and the console (signed in, a section open) follows the locale and the page's lang, right to
@@ -39,21 +40,27 @@ const namespaces: MessageNamespace[] = [
 ];
 const TRANSLATIONS: Translation[] = ['fr', 'es', 'de', 'ar'];
 
-/** Every leaf of a catalog as `path → kind`, a function's kind including how many values it takes. */
-function shape(catalog: unknown, path = '', into: Record<string, string> = {}): Record<string, string> {
-  if (typeof catalog === 'function') into[path] = `function/${catalog.length}`;
-  else if (catalog && typeof catalog === 'object')
-    for (const [key, value] of Object.entries(catalog)) shape(value, `${path}.${key}`, into);
-  else into[path] = typeof catalog;
-  return into;
-}
-
 /** Every message of a catalog, a function's called with sample values. */
 function strings(catalog: unknown): string[] {
   if (typeof catalog === 'string') return [catalog];
   if (typeof catalog === 'function') return [String((catalog as (...a: unknown[]) => string)('X', 'Y', 'Z'))];
   if (catalog && typeof catalog === 'object') return Object.values(catalog).flatMap(strings);
   return [];
+}
+
+/** The customers section in Arabic, loaded, with Ada's row of actions. */
+async function arabicCustomers() {
+  const el = await fixture<HTMLElement>(
+    html`<portal-console-customers
+      locale="ar"
+      portal-api="/no-portal-here"
+      .adapter=${new ConsoleMemoryAdapter({ signedIn: true })}
+    ></portal-console-customers>`,
+  );
+  await waitUntil(() => el.shadowRoot!.querySelector('tbody tr'), 'the customers load', { timeout: 5000 });
+  const ar = await consoleCustomersMessages.load.ar();
+  const group = el.shadowRoot!.querySelector(`[role="group"][aria-label="${ar.actionsFor('Ada Lovelace')}"]`);
+  return { el, ar, group };
 }
 
 function nav(el: PortalConsole): HTMLAnchorElement[] {
@@ -206,18 +213,7 @@ describe('the console in five languages', () => {
   });
 
   it('previews the portal as a customer in the console’s language', async () => {
-    const el = await fixture<HTMLElement>(
-      html`<portal-console-customers
-        locale="ar"
-        portal-api="/no-portal-here"
-        .adapter=${new ConsoleMemoryAdapter({ signedIn: true })}
-      ></portal-console-customers>`,
-    );
-    await waitUntil(() => el.shadowRoot!.querySelector('tbody tr'), 'the customers load', { timeout: 5000 });
-    const ar = await consoleCustomersMessages.load.ar();
-    const group = el.shadowRoot!.querySelector(
-      `[role="group"][aria-label="${ar.actionsFor('Ada Lovelace')}"]`,
-    );
+    const { el, ar, group } = await arabicCustomers();
     const preview = [...group!.querySelectorAll('button')].find((each) => text(each) === ar.preview);
     expect(preview, 'Ada’s preview button, in Arabic').to.exist;
     preview!.click();
@@ -227,18 +223,7 @@ describe('the console in five languages', () => {
   });
 
   it('isolates a Latin name inside an Arabic sentence: the lock confirmation’s heading', async () => {
-    const el = await fixture<HTMLElement>(
-      html`<portal-console-customers
-        locale="ar"
-        portal-api="/no-portal-here"
-        .adapter=${new ConsoleMemoryAdapter({ signedIn: true })}
-      ></portal-console-customers>`,
-    );
-    await waitUntil(() => el.shadowRoot!.querySelector('tbody tr'), 'the customers load', { timeout: 5000 });
-    const ar = await consoleCustomersMessages.load.ar();
-    const group = el.shadowRoot!.querySelector(
-      `[role="group"][aria-label="${ar.actionsFor('Ada Lovelace')}"]`,
-    );
+    const { el, ar, group } = await arabicCustomers();
     [...group!.querySelectorAll('button')].find((each) => text(each) === ar.lock)!.click();
     await waitUntil(() => el.shadowRoot!.querySelector('dialog h3'), 'the confirmation opens', {
       timeout: 5000,

@@ -17,6 +17,7 @@ import type { PortalSummary } from '../../src/elements/portal-summary/portal-sum
 import { signedInAda } from '../helpers/customers.js';
 import { root, text } from '../helpers/dom.js';
 import { informalSpanish } from '../helpers/register.js';
+import { shape } from '../helpers/catalogs.js';
 
 const namespaces: MessageNamespace[] = [
   commonMessages,
@@ -33,15 +34,6 @@ const namespaces: MessageNamespace[] = [
   summaryMessages,
   taskMessages,
 ];
-
-/** Every leaf of a catalog as `path → kind`, a function's kind including how many values it takes. */
-function shape(catalog: unknown, path = '', into: Record<string, string> = {}): Record<string, string> {
-  if (typeof catalog === 'function') into[path] = `function/${catalog.length}`;
-  else if (catalog && typeof catalog === 'object')
-    for (const [key, value] of Object.entries(catalog)) shape(value, `${path}.${key}`, into);
-  else into[path] = typeof catalog;
-  return into;
-}
 
 function strings(catalog: unknown): string[] {
   if (typeof catalog === 'string') return [catalog];
