@@ -227,6 +227,34 @@ export function emailChangedMail(merchant: string, newEmail: string, support: st
   };
 }
 
+/** What both renewal emails (the invoice issued, the dunning) say about the renewal invoice. */
+export interface RenewalMailFacts {
+  merchant: string;
+  planName: string;
+  invoiceNumber: string;
+  amount: Money;
+  portalUrl: string;
+  invoiceId: string;
+}
+
+/** The facts of a renewal's invoice for its emails, built the same way by both billing cycles. */
+export function renewalMailFacts(input: {
+  merchant: string;
+  planName: string;
+  invoice: { id: string; number: string };
+  renewal: { amount: number; currency: string };
+  portalUrl: string;
+}): RenewalMailFacts {
+  return {
+    merchant: input.merchant,
+    planName: input.planName,
+    invoiceNumber: input.invoice.number,
+    amount: { amount: input.renewal.amount, currency: input.renewal.currency },
+    portalUrl: input.portalUrl,
+    invoiceId: input.invoice.id,
+  };
+}
+
 /**
  * Dunning: a renewal was charged to the customer's method and declined, so the subscription is past due.
  * Names the plan, the invoice and the amount, and where to pay it with another method.

@@ -6,7 +6,7 @@ import {
   renewalInvoice,
   renewalMethod,
 } from '../../rules/billing-cycle.js';
-import { invoiceIssuedMail, renewalDeclinedMail } from '../../rules/mail.js';
+import { invoiceIssuedMail, renewalDeclinedMail, renewalMailFacts } from '../../rules/mail.js';
 import type { InvoiceRecord, SubscriptionRecord } from '../../rules/records.js';
 import { testChargeOutcome } from '../../rules/test-gateway.js';
 import type { MemoryState } from './memory-state.js';
@@ -76,18 +76,17 @@ export function issueRenewal(
   run.invoices += 1;
   if (renewal.amount === 0) return record;
   const method = renewalMethod(record, customer, state.methodsOf(customer.id));
+  const facts = renewalMailFacts({
+    merchant: state.data.settings.branding.merchantName,
+    planName: state.plan(renewal.planId).name,
+    invoice,
+    renewal,
+    portalUrl: state.linkBase,
+  });
   if (!method) {
     state.send(
       customer.email,
-      invoiceIssuedMail({
-        merchant: state.data.settings.branding.merchantName,
-        planName: state.plan(renewal.planId).name,
-        invoiceNumber: invoice.number,
-        amount: { amount: renewal.amount, currency: renewal.currency },
-        dueDate: invoice.dueDate ?? invoice.issueDate,
-        portalUrl: state.linkBase,
-        invoiceId: invoice.id,
-      }),
+      invoiceIssuedMail({ ...facts, dueDate: invoice.dueDate ?? invoice.issueDate }),
     );
     return record;
   }
@@ -101,18 +100,7 @@ export function issueRenewal(
     return record;
   }
   run.declined += 1;
-  state.send(
-    customer.email,
-    renewalDeclinedMail({
-      merchant: state.data.settings.branding.merchantName,
-      planName: state.plan(renewal.planId).name,
-      invoiceNumber: invoice.number,
-      amount: { amount: renewal.amount, currency: renewal.currency },
-      method,
-      portalUrl: state.linkBase,
-      invoiceId: invoice.id,
-    }),
-  );
+  state.send(customer.email, renewalDeclinedMail({ ...facts, method }));
   return renewalDeclined(record);
 }
 

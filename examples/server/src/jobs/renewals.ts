@@ -7,7 +7,7 @@ import {
   renewalInvoice,
   renewalMethod,
 } from '../../../../src/rules/billing-cycle.js';
-import { invoiceIssuedMail, renewalDeclinedMail } from '../../../../src/rules/mail.js';
+import { invoiceIssuedMail, renewalDeclinedMail, renewalMailFacts } from '../../../../src/rules/mail.js';
 import type { CustomerRecord, SubscriptionRecord } from '../../../../src/rules/records.js';
 import { newId } from '../auth/secrets.js';
 import type { AppContext } from '../context.js';
@@ -127,17 +127,15 @@ async function issue(
   if (renewal.amount === 0) return true;
   const method = renewalMethod(record, customer, await listMethods(tx, customer.id));
   const settings = await loadSettings(tx);
-  const planName = plans.find((each) => each.id === renewal.planId)?.name ?? renewal.planId;
+  const facts = renewalMailFacts({
+    merchant: settings.branding.merchantName,
+    planName: plans.find((each) => each.id === renewal.planId)?.name ?? renewal.planId,
+    invoice,
+    renewal,
+    portalUrl: app.deps.publicUrl,
+  });
   if (!method) {
-    const mail = invoiceIssuedMail({
-      merchant: settings.branding.merchantName,
-      planName,
-      invoiceNumber: invoice.number,
-      amount: { amount: renewal.amount, currency: renewal.currency },
-      dueDate: invoice.dueDate ?? invoice.issueDate,
-      portalUrl: app.deps.publicUrl,
-      invoiceId: invoice.id,
-    });
+    const mail = invoiceIssuedMail({ ...facts, dueDate: invoice.dueDate ?? invoice.issueDate });
     await queueEmail(tx, { to: customer.email, ...mail }, now);
     return true;
   }
@@ -165,15 +163,7 @@ async function issue(
     ],
   );
   if (charge.outcome === 'succeeded') return true;
-  const mail = renewalDeclinedMail({
-    merchant: settings.branding.merchantName,
-    planName,
-    invoiceNumber: invoice.number,
-    amount: { amount: renewal.amount, currency: renewal.currency },
-    method,
-    portalUrl: app.deps.publicUrl,
-    invoiceId: invoice.id,
-  });
+  const mail = renewalDeclinedMail({ ...facts, method });
   await queueEmail(tx, { to: customer.email, ...mail }, now);
   return false;
 }
