@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import * as z from 'zod/mini';
-import { PortalError } from '../../contract/errors.js';
+import { PortalError, isOutcomeUnknown } from '../../contract/errors.js';
 import { NewBankAccount } from '../../model/index.js';
 import { renderField } from '../../ui/form/field.js';
 import { type FieldSpec, bankAccountFields } from '../../ui/form/specs.js';
@@ -125,7 +125,7 @@ export async function submitBank(host: PortalPaymentMethods): Promise<void> {
     host.added(result, makeDefault);
     return;
   }
-  if (host.isUnknown(result)) {
+  if (isOutcomeUnknown(result)) {
     host.panel = 'list';
     host.tell(host.failureNotice(result));
     host.focusing.focusAfterUpdate(`${host.uid}-notice`);

@@ -191,11 +191,6 @@ export class PortalPaymentMethods extends PortalElement<typeof paymentMethodsMes
     });
   }
 
-  /** @internal Whether a failure leaves the outcome unknown. */
-  isUnknown(error: PortalError): boolean {
-    return isOutcomeUnknown(error);
-  }
-
   /** @internal The list's notice for an outcome, announced (alerts are announced by their role). */
   tell(notice: Notice): void {
     this.notice = notice;
@@ -288,7 +283,7 @@ export class PortalPaymentMethods extends PortalElement<typeof paymentMethodsMes
     );
     if (!pending) return;
     const result = await pending;
-    if (result instanceof PortalError && !this.isUnknown(result)) {
+    if (result instanceof PortalError && !isOutcomeUnknown(result)) {
       this.problem = errorMessage(this.t, result);
       return;
     }
@@ -307,7 +302,7 @@ export class PortalPaymentMethods extends PortalElement<typeof paymentMethodsMes
 
   /** @internal What the list says about a failed request made from it. */
   failureNotice(error: PortalError): Notice {
-    return this.isUnknown(error)
+    return isOutcomeUnknown(error)
       ? { tone: 'warning', text: this.t.paymentMethods.unknownOutcome }
       : { tone: 'error', text: errorMessage(this.t, error) };
   }

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { PortalError } from '../../contract/errors.js';
+import { PortalError, isOutcomeUnknown } from '../../contract/errors.js';
 import { actionDescribedBy, actionDisabled, errorMessage, renderBusy } from '../../ui/states.js';
 import type { PortalProfile } from './portal-profile.js';
 
@@ -48,7 +48,7 @@ async function confirm(host: PortalProfile, token: string): Promise<void> {
     host.emailConfirmed(result.email);
     return;
   }
-  if (host.isUnknown(result)) {
+  if (isOutcomeUnknown(result)) {
     // The link may have been used up by this very request: the notice says so, the link stays on show.
     host.tellIn('confirm', { tone: 'warning', text: host.t.profile.confirmUnknownOutcome });
     return;

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { PortalError } from '../../contract/errors.js';
+import { PortalError, isOutcomeUnknown } from '../../contract/errors.js';
 import { type Customer, EmailChangeRequest } from '../../model/index.js';
 import { isOwnerOnlyRefusal } from '../../rules/account-owner.js';
 import { checkForm, fieldForPath, messageFor } from '../../ui/form/validate.js';
@@ -72,7 +72,7 @@ async function requestChange(host: PortalProfile): Promise<void> {
     host.emailRequested(result);
     return;
   }
-  if (host.isUnknown(result)) {
+  if (isOutcomeUnknown(result)) {
     host.tellIn('email', { tone: 'warning', text: host.t.profile.unknownOutcome });
     return;
   }

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PortalError, isOutcomeUnknown } from '../../contract/errors.js';
+import { PortalError } from '../../contract/errors.js';
 import { FocusController } from '../../controllers/focus.js';
 import { FormStateController } from '../../controllers/form-state.js';
 import { LiveRegionController } from '../../controllers/live-region.js';
@@ -222,11 +222,6 @@ export class PortalProfile extends PortalElement<typeof profileMessages> {
     if (notice?.tone === 'success') {
       this.liveRegion.announce(notice.spoken ?? (typeof notice.text === 'string' ? notice.text : ''));
     }
-  }
-
-  /** @internal Whether a failure leaves the outcome unknown. */
-  isUnknown(error: PortalError): boolean {
-    return isOutcomeUnknown(error);
   }
 
   /**

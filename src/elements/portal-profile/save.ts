@@ -1,4 +1,4 @@
-import { PortalError } from '../../contract/errors.js';
+import { PortalError, isOutcomeUnknown } from '../../contract/errors.js';
 import { type Customer, ProfileUpdate, type TaxIdsUpdate, taxIdsUpdateFor } from '../../model/index.js';
 import type { FieldSpec, Values } from '../../ui/form/specs.js';
 import { checkForm, fieldForPath, messageFor, valueOf } from '../../ui/form/validate.js';
@@ -108,7 +108,7 @@ export async function saveForm(host: PortalProfile, form: SavedForm): Promise<vo
     host.saved(form, result);
     return;
   }
-  if (host.isUnknown(result)) {
+  if (isOutcomeUnknown(result)) {
     host.tellIn(form, { tone: 'warning', text: host.t.profile.unknownOutcome });
     return;
   }

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { PortalError } from '../../contract/errors.js';
+import { PortalError, isOutcomeUnknown } from '../../contract/errors.js';
 import type { Customer, PaymentMethod } from '../../model/index.js';
 import { isUsable, paymentMethodLabel } from '../../ui/payment-method-label.js';
 import { actionDescribedBy, actionDisabled, errorMessage, renderBusy } from '../../ui/states.js';
@@ -94,8 +94,8 @@ async function makeDefault(
   if (!pending) return;
   const result = await pending;
   if (result instanceof PortalError) {
-    const text = host.isUnknown(result) ? host.t.profile.unknownOutcome : errorMessage(host.t, result);
-    host.tellIn('default', { tone: host.isUnknown(result) ? 'warning' : 'error', text });
+    const text = isOutcomeUnknown(result) ? host.t.profile.unknownOutcome : errorMessage(host.t, result);
+    host.tellIn('default', { tone: isOutcomeUnknown(result) ? 'warning' : 'error', text });
     return;
   }
   host.defaultChanged(result);

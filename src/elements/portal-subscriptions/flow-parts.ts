@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { PortalError } from '../../contract/errors.js';
+import { PortalError, isOutcomeUnknown } from '../../contract/errors.js';
 import type { IntentFlowController } from '../../controllers/intent-flow.js';
 import type { PortalStore } from '../../core/store.js';
 import { type Operation, type SubsHost, fieldId, headingId } from './host.js';
@@ -117,7 +117,7 @@ export async function attempt<T>(
 ): Promise<T | null> {
   const result = await host.request(operation, progress, action);
   if (!(result instanceof PortalError)) return result ?? null;
-  if (host.isUnknown(result)) host.finish({ tone: 'warning', text: host.t.subscriptions.unknownOutcome });
+  if (isOutcomeUnknown(result)) host.finish({ tone: 'warning', text: host.t.subscriptions.unknownOutcome });
   else if (!refused?.(result)) {
     host.problem = errorMessage(host.t, result);
     host.announce(host.problem);

@@ -112,8 +112,6 @@ export interface SubsHost extends EventTarget {
   /** "A new card", once its code is fetched (`loadNewCard`). */
   readonly newCard: NewCard | null;
   loadNewCard(): void;
-  /** Whether a failure leaves the outcome unknown. */
-  isUnknown(error: PortalError): boolean;
 }
 
 /** The id of the panel's heading (focus lands there when a step opens). */

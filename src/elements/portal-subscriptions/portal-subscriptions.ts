@@ -323,11 +323,6 @@ export class PortalSubscriptions
     });
   }
 
-  /** @internal Whether a failure leaves the outcome unknown. */
-  isUnknown(error: PortalError): boolean {
-    return isOutcomeUnknown(error);
-  }
-
   /** @internal An action made from the list: its outcome becomes the list's notice. */
   private async listAction(
     operation: 'undoCancelSubscription' | 'withdrawSubscriptionChange' | 'resumeSubscription',
@@ -342,7 +337,7 @@ export class PortalSubscriptions
     const result = await pending;
     if (result instanceof PortalError) {
       this.finish(
-        this.isUnknown(result)
+        isOutcomeUnknown(result)
           ? { tone: 'warning', text: this.t.subscriptions.unknownOutcome }
           : { tone: 'error', text: errorMessage(this.t, result) },
       );
